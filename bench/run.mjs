@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// `npm run bench`: builds the production bundle and prints its figures against the
+// budgets of DESIGN.md. Performance is measured here, never in tests.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureBundle } from './bundle.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const b = measureBundle(path.join(root, 'dist'));
+const rows = [
+  ['first route JS (gzip)', kb(b.initialJsGzip), '≤ 170 KB', b.initialJsGzip <= 170 * 1024],
+  ['first route CSS (gzip)', kb(b.initialCssGzip), '≤ 20 KB', b.initialCssGzip <= 20 * 1024],
+  ['all JS chunks (gzip)', kb(b.allJsGzip), '≤ 450 KB', b.allJsGzip <= 450 * 1024],
+  ['msw in dist/', b.checks.mswInDist ? 'yes' : 'no', 'no', !b.checks.mswInDist],
+  ['React development build', b.checks.reactDevBuild ? 'yes' : 'no', 'no', !b.checks.reactDevBuild],
+  ['recharts in first route', b.checks.rechartsInInitial ? 'yes' : 'no', 'no', !b.checks.rechartsInInitial],
+  ['xterm in first route', b.checks.xtermInInitial ? 'yes' : 'no', 'no', !b.checks.xtermInInitial],
+];
+console.log('\nKontena Dashboard bench — production build');
+for (const [name, value, budget, ok] of rows) console.log(`${ok ? 'ok  ' : 'OVER'} ${name.padEnd(28)} ${value.padStart(10)}   budget ${budget}`);
+console.log(`\nfirst route files: ${b.initialFiles.join(', ')}`);
+console.log('lazy chunks (gzip):');
+for (const c of b.lazy.slice(0, 12)) console.log(`  ${kb(c.gzip).padStart(9)}  ${c.file}`);
+const over = rows.filter((r) => !r[3]).length;
+console.log(over === 0 ? '\nall budgets met' : `\n${over} budget(s) over`);
+process.exit(over === 0 ? 0 : 1);

@@ -1,0 +1,87 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import globals from 'globals';
+
+// Import boundaries between the folders of DESIGN.md "Layout". Each entry: the files
+// it applies to, and the import patterns they may not use.
+const boundaries = [
+  {
+    files: ['src/api/**'],
+    patterns: ['**/app/**', '**/features/**', '**/components/**', '**/simulator/**', 'react', 'react-dom', 'msw', 'msw/*'],
+    why: 'api/ is the only code that talks to a master and holds no React or simulator code',
+  },
+  {
+    files: ['src/lib/**'],
+    patterns: ['**/app/**', '**/features/**', '**/components/**', '**/simulator/**', '**/api/**', 'react', 'msw', 'msw/*'],
+    why: 'lib/ holds pure helpers',
+  },
+  {
+    files: ['src/simulator/**'],
+    patterns: ['**/app/**', '**/features/**', '**/components/**', '**/api/**', '**/lib/**', 'react', 'react-dom'],
+    why: 'the simulator runs in a worker and in Node: no React, no app code',
+  },
+  {
+    files: ['src/components/**'],
+    patterns: ['**/app/**', '**/features/**', '**/simulator/**', 'msw', 'msw/*'],
+    why: 'components/ are shared presentational pieces',
+  },
+  {
+    files: ['src/features/**'],
+    patterns: ['**/app/**', '**/simulator/**', 'msw', 'msw/*'],
+    why: 'features are composed by app/ and never see the simulator',
+  },
+];
+
+const featureNames = ['services', 'service-form', 'service-detail', 'monitor', 'stats', 'logs', 'events', 'wall', 'auth', 'secrets'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'public/mockServiceWorker.js', 'coverage/**', 'test-results/**', 'playwright-report/**', '.test-output/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: {
+      globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.flatConfigs.recommended.rules,
+    },
+  },
+  ...boundaries.map(({ files, patterns, why }) => ({
+    files,
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: patterns, message: why }] }],
+    },
+  })),
+  // A feature never imports another feature (DESIGN.md "Layout").
+  ...featureNames.map((name) => ({
+    files: [`src/features/${name}/**`],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/app/**', '**/simulator/**', 'msw', 'msw/*', ...featureNames.filter((n) => n !== name).map((n) => `**/features/${n}/**`), ...featureNames.filter((n) => n !== name).map((n) => `../${n}/**`)],
+              message: 'features are independent: shared pieces move to components/, api/ or lib/',
+            },
+          ],
+        },
+      ],
+    },
+  })),
+);

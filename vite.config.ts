@@ -1,0 +1,36 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// KONTENA_URL switches the dev server from the in-browser simulated master to a
+// real one: the master sends no CORS headers (kontena-api.md §2.4), so the
+// browser must reach it on its own origin through this proxy.
+const kontenaUrl = process.env.KONTENA_URL?.trim() || undefined;
+
+export default defineConfig(({ command }) => {
+  const simulated = command === 'serve' && kontenaUrl === undefined;
+  const proxyTarget = kontenaUrl
+    ? { target: kontenaUrl, changeOrigin: true, secure: process.env.KONTENA_INSECURE !== '1' }
+    : undefined;
+  return {
+    plugins: [react()],
+    define: {
+      __KONTENA_SIMULATED__: JSON.stringify(simulated),
+    },
+    server: {
+      host: '127.0.0.1',
+      proxy: proxyTarget ? { '/v1': proxyTarget, '/oauth2': proxyTarget } : undefined,
+    },
+    build: {
+      manifest: true,
+      sourcemap: false,
+      target: 'es2022',
+    },
+    test: {
+      include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
+      environment: 'node',
+      setupFiles: ['src/test-setup.ts'],
+      testTimeout: 20000,
+      pool: 'threads',
+    },
+  };
+});

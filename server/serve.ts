@@ -10,9 +10,7 @@ import fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import sirv from 'sirv';
 import { createProxyMiddleware } from 'http-proxy-middleware';
-import { createSimulatedMaster } from '../src/simulator/index';
 import type { ScenarioName, SimulatedMaster } from '../src/simulator/contract';
-import { createNodeHandler } from './simulator-http';
 
 export interface ServeOptions {
   port?: number;
@@ -80,6 +78,9 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   let master: SimulatedMaster | null = null;
   let api: (req: http.IncomingMessage, res: http.ServerResponse) => void;
   if (options.simulate) {
+    // Loaded only for --simulate: serving a real master never loads the simulator.
+    const { createSimulatedMaster } = await import('../src/simulator/index');
+    const { createNodeHandler } = await import('./simulator-http');
     master = createSimulatedMaster({
       scenario: options.simulate.scenario ?? 'demo',
       seed: options.simulate.seed,
@@ -95,6 +96,14 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
       // Streams (logs, events) never end on their own: no proxy timeout, no buffering.
       proxyTimeout: 0,
       on: {
+        // http-proxy aborts upstream on the request's 'aborted' event, which Node has
+        // deprecated; a log tail whose browser went away must never keep its upstream
+        // stream open, so also close it when our response closes unfinished.
+        proxyReq: (proxyReq, _req, res) => {
+          res.on('close', () => {
+            if (!res.writableFinished) proxyReq.destroy();
+          });
+        },
         error: (err, _req, res) => {
           const message = `Kontena Master at ${upstream.origin} is unreachable (${(err as NodeJS.ErrnoException).code ?? err.message})`;
           if (res instanceof http.ServerResponse) jsonError(res, 502, message);

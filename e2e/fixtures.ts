@@ -19,7 +19,20 @@ export async function mintCode(): Promise<string> {
   return body.code;
 }
 
-export const test = base.extend<{ oneTimeCode: string; masterUrl: string }>({
+export const test = base.extend<{ oneTimeCode: string; masterUrl: string; cspGuard: void }>({
+  // serve.ts sends a strict Content-Security-Policy: any violation the built app
+  // causes fails the journey that hit it.
+  cspGuard: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) violations.push(msg.text());
+      });
+      await use();
+      expect(violations).toEqual([]);
+    },
+    { auto: true },
+  ],
   // Ports are chosen at run time by global-setup, so baseURL comes from its env.
   baseURL: async ({}, use) => {
     await use(env('E2E_BASE_URL'));

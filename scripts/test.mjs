@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureChromium } from './chromium.mjs';
+import { ensureChromium, ensureNginx } from './system-deps.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const out = path.join(root, '.test-output');
@@ -42,9 +42,10 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 check('lint', run('lint', npx, ['eslint', '.', '--max-warnings=0']));
 check('typecheck', run('typecheck', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']) && run('typecheck (node)', npx, ['tsc', '-p', 'tsconfig.node.json', '--noEmit']));
 
-// Vitest: unit and integration tests.
+// Vitest: unit and integration tests (server/nginx.test.ts needs nginx).
+const nginx = ensureNginx();
 const vitestJson = path.join(out, 'vitest.json');
-const vitestOk = run('vitest', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const vitestOk = run('vitest', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], nginx ? { NGINX_PATH: nginx } : {});
 const vitest = readJson(vitestJson);
 if (vitest) {
   totals.passed += vitest.numPassedTests ?? 0;

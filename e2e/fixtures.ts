@@ -19,7 +19,7 @@ export async function mintCode(): Promise<string> {
   return body.code;
 }
 
-export const test = base.extend<{ oneTimeCode: string; masterUrl: string; cspGuard: void }>({
+export const test = base.extend<{ oneTimeCode: string; masterUrl: string; cspGuard: undefined }>({
   // serve.ts sends a strict Content-Security-Policy: any violation the built app
   // causes fails the journey that hit it.
   cspGuard: [
@@ -28,7 +28,7 @@ export const test = base.extend<{ oneTimeCode: string; masterUrl: string; cspGua
       page.on('console', (msg) => {
         if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) violations.push(msg.text());
       });
-      await use();
+      await use(undefined);
       expect(violations).toEqual([]);
     },
     { auto: true },

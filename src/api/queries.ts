@@ -1,0 +1,117 @@
+/**
+ * Query keys and TanStack Query options for the master's resources. Keys nest so that
+ * invalidating a prefix hits what it should: `queryKeys.grid(g)` covers everything in a
+ * grid, `queryKeys.service(ref)` covers that service's containers, stats, metrics and
+ * deploys (the services list is a sibling, invalidate it separately).
+ */
+import { queryOptions } from '@tanstack/react-query';
+import { getUser } from './auth';
+import { listContainers } from './containers';
+import { getDeploy, isDeployFinished } from './deploys';
+import { isApiError } from './errors';
+import { getGrid, listGrids } from './grids';
+import { listNodes } from './nodes';
+import { listSecrets } from './secrets';
+import { getService, listServices } from './services';
+import type { ServiceRef } from './service-ref';
+import { getStack, listStacks } from './stacks';
+import { getMetrics, getStats } from './stats';
+import type { StatsSort } from './stats';
+
+/** A metrics time window: ISO times; both omitted = the master's default (the last hour). */
+export interface MetricsWindow {
+  from?: string;
+  to?: string;
+}
+
+const ROOT = 'kontena';
+
+export const queryKeys = {
+  all: () => [ROOT] as const,
+  user: () => [ROOT, 'user'] as const,
+  grids: () => [ROOT, 'grids'] as const,
+  grid: (grid: string) => [ROOT, 'grid', grid] as const,
+  services: (grid: string) => [ROOT, 'grid', grid, 'services'] as const,
+  service: (ref: ServiceRef) => [ROOT, 'grid', ref.grid, 'service', ref.stack, ref.name] as const,
+  containers: (ref: ServiceRef) => [...queryKeys.service(ref), 'containers'] as const,
+  stats: (ref: ServiceRef) => [...queryKeys.service(ref), 'stats'] as const,
+  metrics: (ref: ServiceRef, window: MetricsWindow) =>
+    [...queryKeys.service(ref), 'metrics', { from: window.from ?? null, to: window.to ?? null }] as const,
+  deploy: (ref: ServiceRef, id: string) => [...queryKeys.service(ref), 'deploy', id] as const,
+  secrets: (grid: string) => [ROOT, 'grid', grid, 'secrets'] as const,
+  nodes: (grid: string) => [ROOT, 'grid', grid, 'nodes'] as const,
+  stacks: (grid: string) => [ROOT, 'grid', grid, 'stacks'] as const,
+  stack: (grid: string, stack: string) => [ROOT, 'grid', grid, 'stacks', stack] as const,
+};
+
+/**
+ * A `retry` for QueryClient defaults: retry what can heal (network, 5xx, garbage from
+ * a proxy, rate limit) up to 3 times; never auth, forbidden, not-found or validation.
+ */
+export function retryApiError(failureCount: number, error: unknown): boolean {
+  if (!isApiError(error)) return failureCount < 3;
+  const transient = error.kind === 'network' || error.kind === 'server' || error.kind === 'badResponse' || error.kind === 'rateLimited';
+  return transient && failureCount < 3;
+}
+
+export const userQuery = () =>
+  queryOptions({ queryKey: queryKeys.user(), queryFn: ({ signal }) => getUser({ signal }), staleTime: 5 * 60_000 });
+
+export const gridsQuery = () => queryOptions({ queryKey: queryKeys.grids(), queryFn: ({ signal }) => listGrids({ signal }) });
+
+export const gridQuery = (grid: string) =>
+  queryOptions({ queryKey: queryKeys.grid(grid), queryFn: ({ signal }) => getGrid(grid, { signal }) });
+
+export const servicesQuery = (grid: string) =>
+  queryOptions({ queryKey: queryKeys.services(grid), queryFn: ({ signal }) => listServices(grid, undefined, { signal }) });
+
+export const serviceQuery = (ref: ServiceRef) =>
+  queryOptions({ queryKey: queryKeys.service(ref), queryFn: ({ signal }) => getService(ref, { signal }) });
+
+export const containersQuery = (ref: ServiceRef) =>
+  queryOptions({ queryKey: queryKeys.containers(ref), queryFn: ({ signal }) => listContainers(ref, { signal }) });
+
+export const statsQuery = (ref: ServiceRef, options?: { sort?: StatsSort; limit?: number }) =>
+  queryOptions({
+    queryKey: [...queryKeys.stats(ref), { sort: options?.sort ?? null, limit: options?.limit ?? null }] as const,
+    queryFn: ({ signal }) => getStats(ref, { ...options, signal }),
+  });
+
+export const metricsQuery = (ref: ServiceRef, window: MetricsWindow) =>
+  queryOptions({
+    queryKey: queryKeys.metrics(ref, window),
+    queryFn: ({ signal }) => getMetrics(ref, { from: window.from, to: window.to, signal }),
+  });
+
+export const secretsQuery = (grid: string) =>
+  queryOptions({ queryKey: queryKeys.secrets(grid), queryFn: ({ signal }) => listSecrets(grid, { signal }) });
+
+export const nodesQuery = (grid: string) =>
+  queryOptions({ queryKey: queryKeys.nodes(grid), queryFn: ({ signal }) => listNodes(grid, { signal }) });
+
+export const stacksQuery = (grid: string) =>
+  queryOptions({ queryKey: queryKeys.stacks(grid), queryFn: ({ signal }) => listStacks(grid, { signal }) });
+
+export const stackQuery = (grid: string, stack: string) =>
+  queryOptions({ queryKey: queryKeys.stack(grid, stack), queryFn: ({ signal }) => getStack(grid, stack, { signal }) });
+
+/** How often a running deploy is polled, as the CLI does. */
+export const DEPLOY_POLL_MS = 1000;
+
+/**
+ * A deploy record, polled every second until `finished_at` is set. Polling also stops
+ * on a 404 (the worker deletes a scale of a stopped service) and on auth errors.
+ */
+export const deployQuery = (ref: ServiceRef, id: string) =>
+  queryOptions({
+    queryKey: queryKeys.deploy(ref, id),
+    queryFn: ({ signal }) => getDeploy(ref, id, { signal }),
+    refetchInterval: (query) => {
+      const { data, error } = query.state;
+      if (data && isDeployFinished(data)) return false;
+      if (isApiError(error) && (error.kind === 'notFound' || error.kind === 'auth' || error.kind === 'forbidden')) return false;
+      return DEPLOY_POLL_MS;
+    },
+    refetchIntervalInBackground: true,
+    retry: (failureCount, error) => retryApiError(failureCount, error),
+  });

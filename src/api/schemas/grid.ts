@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+const gridLogsSchema = z.looseObject({ forwarder: z.string(), opts: z.record(z.string(), z.unknown()) });
+
+/** GridJson (kontena-api.md §4.2). `token` is the agents' join secret: never show it. */
+export const gridSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  token: z.string(),
+  initial_size: z.number(),
+  stats: z.looseObject({
+    statsd: z.looseObject({ server: z.string(), port: z.number() }).nullable(),
+  }),
+  default_affinity: z.array(z.string()),
+  trusted_subnets: z.array(z.string()),
+  node_count: z.number(),
+  service_count: z.number(),
+  container_count: z.number(),
+  user_count: z.number(),
+  subnet: z.string(),
+  supernet: z.string(),
+  logs: gridLogsSchema.optional(),
+});
+export type Grid = z.infer<typeof gridSchema>;
+
+export const gridListSchema = z.looseObject({ grids: z.array(gridSchema) });

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { timestampSchema } from './common';
+
+export const serviceStateSchema = z.enum(['initialized', 'running', 'stopped', 'restarting', 'deploying']);
+export type ServiceState = z.infer<typeof serviceStateSchema>;
+
+export const strategySchema = z.enum(['ha', 'daemon', 'random']);
+export type Strategy = z.infer<typeof strategySchema>;
+
+export const servicePortSchema = z.looseObject({
+  ip: z.string(),
+  protocol: z.string(),
+  node_port: z.number(),
+  container_port: z.number(),
+});
+export type ServicePort = z.infer<typeof servicePortSchema>;
+
+export const serviceSecretSchema = z.looseObject({ name: z.string(), secret: z.string(), type: z.literal('env') });
+export type ServiceSecret = z.infer<typeof serviceSecretSchema>;
+
+export const serviceLinkSchema = z.looseObject({ id: z.string(), alias: z.string(), name: z.string() });
+export type ServiceLink = z.infer<typeof serviceLinkSchema>;
+
+/** The whole embedded Mongoid document, hence the stray `_id: {$oid}` (kontena-api.md §0). */
+export const deployOptsSchema = z.looseObject({
+  _id: z.looseObject({ $oid: z.string() }).optional(),
+  interval: z.number().nullable(),
+  min_health: z.number(),
+  wait_for_port: z.number().nullable(),
+});
+export type DeployOpts = z.infer<typeof deployOptsSchema>;
+
+export const serviceHookSchema = z.looseObject({
+  cmd: z.string(),
+  name: z.string(),
+  oneshot: z.boolean(),
+  type: z.literal('post_start'),
+});
+export type ServiceHook = z.infer<typeof serviceHookSchema>;
+
+export const healthCheckSchema = z.looseObject({
+  protocol: z.enum(['http', 'tcp']),
+  uri: z.string(),
+  port: z.number().nullable(),
+  timeout: z.number(),
+  initial_delay: z.number(),
+  interval: z.number(),
+});
+export type HealthCheck = z.infer<typeof healthCheckSchema>;
+
+export const healthStatusSchema = z.looseObject({ healthy: z.number(), total: z.number() });
+export type HealthStatus = z.infer<typeof healthStatusSchema>;
+
+/**
+ * ServiceJson (kontena-api.md §4.4): the 36 keys the master always sends, plus
+ * `health_check`/`health_status`, which exist only while a health-check protocol is set.
+ */
+export const serviceSchema = z.looseObject({
+  id: z.string(),
+  created_at: timestampSchema,
+  updated_at: timestampSchema,
+  image: z.string(),
+  affinity: z.array(z.string()),
+  name: z.string(),
+  stateful: z.boolean(),
+  user: z.string().nullable(),
+  instances: z.number(),
+  cmd: z.array(z.string()).nullable(),
+  entrypoint: z.string().nullable(),
+  net: z.string(),
+  dns: z.string(),
+  ports: z.array(servicePortSchema),
+  env: z.array(z.string()),
+  secrets: z.array(serviceSecretSchema),
+  memory: z.number().nullable(),
+  memory_swap: z.number().nullable(),
+  cpu_shares: z.number().nullable(),
+  volumes: z.array(z.string()),
+  volumes_from: z.array(z.string()),
+  cap_add: z.array(z.string()),
+  cap_drop: z.array(z.string()),
+  state: serviceStateSchema,
+  grid: z.looseObject({ id: z.string() }),
+  stack: z.looseObject({ id: z.string(), name: z.string() }),
+  links: z.array(serviceLinkSchema),
+  log_driver: z.string().nullable(),
+  log_opts: z.record(z.string(), z.string()),
+  strategy: strategySchema,
+  deploy_opts: deployOptsSchema,
+  pid: z.literal('host').nullable(),
+  instance_counts: z.looseObject({ total: z.number(), running: z.number() }),
+  hooks: z.array(serviceHookSchema),
+  revision: z.number(),
+  stack_revision: z.number().nullable(),
+  health_check: healthCheckSchema.optional(),
+  health_status: healthStatusSchema.optional(),
+});
+export type Service = z.infer<typeof serviceSchema>;
+
+export const serviceListSchema = z.looseObject({ services: z.array(serviceSchema) });

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { timestampSchema } from './common';
+
+export const netSideSchema = z.looseObject({
+  interfaces: z.array(z.string()),
+  rx_bytes: z.number(),
+  rx_bytes_per_second: z.number(),
+  tx_bytes: z.number(),
+  tx_bytes_per_second: z.number(),
+});
+export type NetSide = z.infer<typeof netSideSchema>;
+
+/** One row of `GET …/stats` (kontena-api.md §4.7); `container_id` is the container NAME. */
+export const statRowSchema = z.looseObject({
+  container_id: z.string(),
+  cpu: z.looseObject({ usage: z.number(), limit: z.number(), num_cores: z.number() }).nullable(),
+  memory: z.looseObject({ usage: z.number(), limit: z.number() }).nullable(),
+  network: z.looseObject({ internal: netSideSchema, external: netSideSchema }).nullable(),
+});
+export type StatRow = z.infer<typeof statRowSchema>;
+
+export const statListSchema = z.looseObject({ stats: z.array(statRowSchema) });
+
+/**
+ * The two memory limits the master reports for a container without one
+ * (2^64 and 2^63 as doubles, kontena-api.md §4.7).
+ */
+export const UNLIMITED_MEMORY_LIMITS: readonly number[] = [1.8446744073709552e19, 9.223372036854772e18];
+
+export const metricsPointSchema = z.looseObject({
+  timestamp: timestampSchema,
+  cpu: z.looseObject({ used: z.number(), cores: z.number() }),
+  memory: z.looseObject({
+    used: z.number(),
+    total: z.number(),
+    free: z.number(),
+    active: z.number(),
+    inactive: z.number(),
+    cached: z.number(),
+    buffers: z.number(),
+  }),
+  network: z.looseObject({ internal: netSideSchema, external: netSideSchema }),
+});
+export type MetricsPoint = z.infer<typeof metricsPointSchema>;
+
+/** `GET …/metrics`: one point per minute that has data, ascending. */
+export const metricsSchema = z.looseObject({
+  from: timestampSchema,
+  to: timestampSchema,
+  stats: z.array(metricsPointSchema),
+});
+export type Metrics = z.infer<typeof metricsSchema>;

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+const tokenUserSchema = z.looseObject({ id: z.string(), email: z.string(), name: z.string() });
+
+/** `views/v1/access_tokens/_access_token` for an access token (kontena-api.md §2.2). */
+export const tokenSchema = z.looseObject({
+  id: z.string(),
+  token_type: z.literal('bearer'),
+  access_token: z.string().nullable(),
+  refresh_token: z.string().nullable(),
+  access_token_last_four: z.string(),
+  refresh_token_last_four: z.string().nullable(),
+  expires_in: z.number().nullable(),
+  scopes: z.string(),
+  user: tokenUserSchema,
+  server: z.looseObject({ name: z.string().nullable() }),
+});
+export type TokenJson = z.infer<typeof tokenSchema>;
+
+/** The same view for an authorization *code* record (`response_type: "code"`). */
+export const tokenCodeSchema = z.looseObject({
+  id: z.string(),
+  grant_type: z.literal('authorization_code'),
+  code: z.string(),
+  scopes: z.string(),
+  user: tokenUserSchema,
+  server: z.looseObject({ name: z.string().nullable() }),
+});
+export type TokenCodeJson = z.infer<typeof tokenCodeSchema>;
+
+export const tokenListSchema = z.looseObject({ tokens: z.array(tokenSchema) });

@@ -1,0 +1,60 @@
+import { Navigate } from 'react-router';
+import type { RouteObject } from 'react-router';
+import { BootScreen } from './pages/boot-screen';
+import { HomeRedirect } from './pages/home-redirect';
+import { NotFoundPage } from './pages/not-found-page';
+import { PageErrorPage, RootErrorPage } from './pages/route-error-page';
+import { RequireSession } from './require-session';
+import { AppShell } from './shell/app-shell';
+
+/**
+ * The route tree. Pages load lazily so the first route carries only the shell and its
+ * own page; nothing here may pull in recharts, xterm or msw.
+ */
+export function createRoutes(): RouteObject[] {
+  return [
+    {
+      id: 'root',
+      ErrorBoundary: RootErrorPage,
+      HydrateFallback: BootScreen,
+      children: [
+        {
+          path: 'sign-in',
+          lazy: async () => ({ Component: (await import('../features/auth/sign-in-page')).SignInPage }),
+        },
+        {
+          Component: RequireSession,
+          children: [
+            {
+              Component: AppShell,
+              children: [
+                {
+                  // Errors of a page render inside the shell, so navigation stays usable.
+                  ErrorBoundary: PageErrorPage,
+                  children: [
+                    { index: true, Component: HomeRedirect },
+                    {
+                      path: 'grids/:grid',
+                      children: [
+                        { index: true, element: <Navigate to="services" replace /> },
+                        {
+                          path: 'services',
+                          lazy: async () => ({ Component: (await import('../features/services/services-page')).ServicesPage }),
+                        },
+                        {
+                          path: 'services/:stack/:name',
+                          lazy: async () => ({ Component: (await import('../features/services/service-page')).ServicePage }),
+                        },
+                      ],
+                    },
+                    { path: '*', Component: NotFoundPage },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ];
+}

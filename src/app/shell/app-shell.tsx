@@ -1,0 +1,70 @@
+import { useEffect } from 'react';
+import type { MouseEvent } from 'react';
+import { Link, NavLink, Outlet, useNavigation, useParams } from 'react-router';
+import { KontenaWordmark } from '../../components/kontena-wordmark';
+import { formatServicesPath } from '../../lib/format-path';
+import { readLastGrid, rememberGrid } from '../last-grid';
+import { useSession } from '../use-session';
+import { ConnectionIndicator } from './connection-indicator';
+import { GridSwitcher } from './grid-switcher';
+import { OfflineBanner } from './offline-banner';
+import { ThemeMenu } from './theme-menu';
+import { UserMenu } from './user-menu';
+import styles from './app-shell.module.css';
+
+function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
+  // Focus the main area without a hash navigation, which the router would treat as a page change.
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+}
+
+/** Top bar, left navigation and the main area every signed-in page renders into. */
+export function AppShell() {
+  const session = useSession();
+  const { grid } = useParams();
+  const navigation = useNavigation();
+  const busy = navigation.state !== 'idle';
+
+  useEffect(() => {
+    if (grid !== undefined) rememberGrid(grid);
+  }, [grid]);
+
+  const navGrid = grid ?? readLastGrid();
+
+  return (
+    <div className={styles.shell}>
+      <a href="#main" className={styles.skip} onClick={skipToContent}>
+        Skip to content
+      </a>
+      <div className={styles.progress} data-active={busy} aria-hidden="true" />
+      <header className={styles.topbar}>
+        <Link to="/" className={styles.home} aria-label="Kontena Dashboard home">
+          <KontenaWordmark />
+        </Link>
+        <GridSwitcher grid={grid} />
+        <div className={styles.spacer} />
+        <ConnectionIndicator />
+        <ThemeMenu />
+        {session !== null && <UserMenu session={session} />}
+      </header>
+      <nav className={styles.nav} aria-label="Main">
+        <ul>
+          <li>
+            <NavLink to={navGrid !== null ? formatServicesPath(navGrid) : '/'} className={styles.navLink}>
+              <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false" className={styles.navIcon}>
+                <rect x="1.5" y="2" width="13" height="3.5" rx="1" fill="currentColor" />
+                <rect x="1.5" y="6.5" width="13" height="3.5" rx="1" fill="currentColor" opacity="0.7" />
+                <rect x="1.5" y="11" width="13" height="3.5" rx="1" fill="currentColor" opacity="0.45" />
+              </svg>
+              Services
+            </NavLink>
+          </li>
+        </ul>
+      </nav>
+      <main id="main" className={styles.main} tabIndex={-1} aria-busy={busy}>
+        <OfflineBanner />
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * Renders the real route tree in a memory router for DOM tests, against whatever the
+ * test's MSW server answers at http://localhost.
+ */
+import { configure, render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { RouterProvider, createMemoryRouter } from 'react-router';
+import { configureClient } from '../../api/client';
+import { setSession } from '../../api/session';
+import { AppProviders } from '../app';
+import { createQueryClient } from '../query-client';
+import { createRoutes } from '../routes';
+import { ADMIN, GOOD_TOKEN } from './fixtures';
+
+export const TEST_ORIGIN = 'http://localhost';
+
+// The first render of a lazy route compiles its module on the fly under Vitest, which
+// can take longer than Testing Library's default one second on a loaded machine.
+configure({ asyncUtilTimeout: 5_000 });
+
+/** A fresh client (online, no refresh in flight) aimed at the test's MSW server. */
+export function resetClient(): void {
+  configureClient({ baseUrl: TEST_ORIGIN });
+}
+
+export function signInForTest(): void {
+  setSession({ accessToken: GOOD_TOKEN, refreshToken: null, expiresAt: null, user: { id: ADMIN.id, email: ADMIN.email, name: ADMIN.name }, remember: false });
+}
+
+export function renderApp(path: string) {
+  // No retries: a test says exactly which answer fails.
+  const queryClient = createQueryClient({ queries: { retry: false } });
+  const router = createMemoryRouter(createRoutes(), { initialEntries: [path] });
+  const user = userEvent.setup();
+  const view = render(
+    <AppProviders queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </AppProviders>,
+  );
+  return { ...view, router, queryClient, user, location: () => router.state.location };
+}

@@ -1,0 +1,27 @@
+/**
+ * Where to go after signing in. Only paths inside this app are followed: "//host" or
+ * "https://…" in `next` would turn the sign-in page into an open redirect.
+ */
+export const SIGN_IN_PATH = '/sign-in';
+
+export type SignInReason = 'expired' | 'ended';
+
+export function safeNextPath(raw: string | null): string | null {
+  if (raw === null || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return null;
+  if (raw === SIGN_IN_PATH || raw.startsWith(`${SIGN_IN_PATH}?`) || raw.startsWith(`${SIGN_IN_PATH}/`)) return null;
+  return raw;
+}
+
+/** "/sign-in?next=…" for coming back to `next` after signing in; `reason` says why the session ended. */
+export function signInPath(next: string, reason?: SignInReason): string {
+  const params = new URLSearchParams();
+  const safe = safeNextPath(next);
+  if (safe !== null && safe !== '/') params.set('next', safe);
+  if (reason !== undefined) params.set('reason', reason);
+  const query = params.toString();
+  return query === '' ? SIGN_IN_PATH : `${SIGN_IN_PATH}?${query}`;
+}
+
+export function parseSignInReason(raw: string | null): SignInReason | null {
+  return raw === 'expired' || raw === 'ended' ? raw : null;
+}

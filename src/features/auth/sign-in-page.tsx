@@ -1,0 +1,68 @@
+import { useSyncExternalStore } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { getSession, subscribeSession } from '../../api/session';
+import { Banner } from '../../components/banner';
+import { KontenaWordmark } from '../../components/kontena-wordmark';
+import { parseSignInReason, safeNextPath } from './next-path';
+import { SignInForm } from './sign-in-form';
+import styles from './sign-in-page.module.css';
+
+const reasonText = {
+  expired: 'Your session has expired. Sign in again to go back to where you were.',
+  ended: 'The master no longer accepts your sign-in (the token was revoked or is unknown). Sign in again to go back to where you were.',
+} as const;
+
+/** /sign-in?next=/path&reason=expired — after signing in, the user goes back to `next`. */
+export function SignInPage() {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const session = useSyncExternalStore(subscribeSession, getSession, getSession);
+  const next = safeNextPath(params.get('next')) ?? '/';
+  const reason = parseSignInReason(params.get('reason'));
+
+  return (
+    <div className={styles.page}>
+      <title>Sign in · Kontena</title>
+      <main className={styles.main} id="main" tabIndex={-1}>
+        <div className={styles.brand}>
+          <KontenaWordmark />
+        </div>
+        <div className={styles.card}>
+          <h1 className={styles.title}>Sign in</h1>
+          <p className={styles.lead}>to the Kontena Master behind this dashboard.</p>
+
+          {__KONTENA_SIMULATED__ && session === null && (
+            <Banner tone="info" title="Simulated master" className={styles.notice}>
+              This dashboard runs a simulated Kontena Master in your browser and signs you in by itself. Reload the page to be
+              signed in again.
+            </Banner>
+          )}
+          {reason !== null && session === null && (
+            <Banner tone="warn" title="Signed out" className={styles.notice}>
+              {reasonText[reason]}
+            </Banner>
+          )}
+          {session !== null && (
+            <Banner tone="info" title={`Signed in${session.user ? ` as ${session.user.email}` : ''}`} className={styles.notice}>
+              <Link to={next}>Continue to the dashboard</Link>, or sign in below with another code or token.
+            </Banner>
+          )}
+
+          <SignInForm
+            onSignedIn={() => {
+              // Another user may have signed in: nothing cached for the last one may show.
+              queryClient.clear();
+              void navigate(next, { replace: true });
+            }}
+          />
+        </div>
+        <p className={styles.footnote}>
+          The token stays in this browser tab and is forgotten when the tab closes, unless you ask to be remembered on this
+          device.
+        </p>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+/**
+ * The app's own URLs (DESIGN.md: view state lives in the URL). Every name is one
+ * encoded path segment; valid Kontena names never need it, but a typed URL might.
+ */
+export interface ServiceLocation {
+  grid: string;
+  /** 'null' for the grid's default stack. */
+  stack: string;
+  name: string;
+}
+
+const seg = encodeURIComponent;
+
+export function formatServicesPath(grid: string): string {
+  return `/grids/${seg(grid)}/services`;
+}
+
+export function formatServicePath(ref: ServiceLocation): string {
+  return `${formatServicesPath(ref.grid)}/${seg(ref.stack)}/${seg(ref.name)}`;
+}

@@ -1,0 +1,12 @@
+import { shellJoin, shellSplit } from '../shellwords';
+import type { ParseResult } from './result';
+
+/** `--cmd`: one string split into words like the CLI does (Ruby `Shellwords.split`). */
+export function parseCmd(raw: string): ParseResult<string[]> {
+  return shellSplit(raw);
+}
+
+/** A `cmd` array as the single `--cmd` string that splits back into the same words. */
+export function formatCmd(cmd: readonly string[]): string {
+  return shellJoin(cmd);
+}

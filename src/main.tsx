@@ -1,0 +1,37 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { applyStoredTheme } from './app/theme';
+import './app/theme.css';
+
+async function startSimulatedMaster(): Promise<void> {
+  // The only simulator import outside src/simulator. Behind the build-time constant,
+  // a production build drops it, and msw with it.
+  const { startBrowserSimulator } = await import('./simulator/browser');
+  const { signInToSimulator } = await import('./app/simulated-sign-in');
+  const { adminCode } = await startBrowserSimulator();
+  await signInToSimulator(adminCode);
+}
+
+async function boot(): Promise<void> {
+  applyStoredTheme();
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root element');
+  if (__KONTENA_SIMULATED__) {
+    // Not a blank page while the in-browser master starts; React replaces this text.
+    root.textContent = 'Starting the simulated Kontena Master…';
+    try {
+      await startSimulatedMaster();
+    } catch (error) {
+      // The app still starts: the sign-in page then says what is wrong with the master.
+      console.error('The simulated master did not start:', error);
+    }
+  }
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+void boot();

@@ -1,0 +1,211 @@
+/**
+ * The deploy worker (kontena-api.md §4.5): records go created → ongoing (picked up
+ * 0.5–1 s later) → one instance_deploy per instance (created → ongoing → success|error)
+ * → success|error. min_health bounds how many instances are replaced at once; one deploy
+ * per service at a time; a record found for a stopped service is deleted.
+ */
+import { DEPLOYS_KEPT_PER_SERVICE, liveContainers, servicePath } from '../model/store';
+import type { ContainerRecord, DeployRecord, InstanceDeployRecord, ServiceRecord } from '../model/types';
+import { rubyTimeString } from '../model/time';
+import { createServiceContainer } from './containers';
+import type { EngineKit } from './kit';
+import { planDeploy, type Slot } from './placement';
+
+/** An image tagged `fail` (e.g. myapp:fail) makes every instance fail, so the UI can show errors. */
+export function imageFails(image: string): boolean {
+  const slash = image.lastIndexOf('/');
+  const tail = image.slice(slash + 1);
+  return /:fail$/.test(tail);
+}
+
+export interface DeployWorker {
+  create(service: ServiceRecord, force: boolean): DeployRecord;
+  /** True while the service has a deploy waiting or running (the scheduler skips it). */
+  busy(service: ServiceRecord): boolean;
+  /** The service was deleted: drop its running deploy. */
+  forget(service: ServiceRecord): void;
+}
+
+interface Run {
+  record: DeployRecord;
+  slots: Slot[];
+  next: number;
+  inFlight: number;
+  failed: boolean;
+  batch: number;
+  kept: Set<ContainerRecord>;
+}
+
+const ACTIVE_WINDOW_MS = 30 * 60_000;
+
+export function createDeployWorker(kit: EngineKit): DeployWorker {
+  const { store, clock, events } = kit;
+  const active = new Map<ServiceRecord, Run>();
+
+  function remember(service: ServiceRecord, record: DeployRecord): void {
+    service.deploys.push(record);
+    while (service.deploys.length > DEPLOYS_KEPT_PER_SERVICE) {
+      const oldest = service.deploys.findIndex((d) => d.finishedAt !== null);
+      if (oldest < 0) break;
+      service.deploys.splice(oldest, 1);
+    }
+  }
+
+  function drop(record: DeployRecord): void {
+    record.removed = true;
+    const list = record.service.deploys;
+    const i = list.indexOf(record);
+    if (i >= 0) list.splice(i, 1);
+  }
+
+  function finish(run: Run, state: 'success' | 'error', reason: string | null): void {
+    const { record } = run;
+    const service = record.service;
+    record.state = state;
+    record.reason = reason;
+    record.finishedAt = clock.now();
+    active.delete(service);
+    if (state === 'success') events.master(service, `service ${servicePath(service)} deployed`);
+    else events.master(service, `deploy of ${servicePath(service)} errored: ${reason ?? ''}`, { severity: 3 });
+  }
+
+  function pickUp(record: DeployRecord): void {
+    const service = record.service;
+    if (record.removed || service.destroyed) return;
+    if (service.state !== 'running' && service.state !== 'initialized') {
+      drop(record);
+      return;
+    }
+    if (active.has(service)) {
+      kit.later(service, kit.jitter(1000, 2000), () => pickUp(record));
+      return;
+    }
+    const now = clock.now();
+    record.startedAt = now;
+    record.state = 'ongoing';
+    service.state = 'running';
+    service.deployedAt = now;
+    events.master(service, `service ${servicePath(service)} deploy started`);
+    const plan = planDeploy(service, kit.rng);
+    const minHealth = Math.min(1, Math.max(0, service.deployOpts.minHealth));
+    const run: Run = { record, slots: plan.ok ? plan.slots : [], next: 0, inFlight: 0, failed: false, batch: 1, kept: new Set() };
+    active.set(service, run);
+    if (!plan.ok) {
+      kit.later(service, kit.jitter(200, 500), () => finish(run, 'error', plan.reason));
+      return;
+    }
+    run.batch = Math.max(1, Math.ceil(run.slots.length * (1 - minHealth) - 1e-9));
+    launch(run);
+  }
+
+  function launch(run: Run): void {
+    const service = run.record.service;
+    while (!run.failed && run.inFlight < run.batch && run.next < run.slots.length) {
+      const slot = run.slots[run.next];
+      run.next += 1;
+      if (slot) startInstance(run, slot);
+    }
+    if (run.inFlight > 0) return;
+    if (run.failed) {
+      finish(run, 'error', `halting deploy of ${servicePath(service)}, one or more instances failed`);
+      return;
+    }
+    if (run.next >= run.slots.length) {
+      for (const c of liveContainers(service)) if (!run.kept.has(c)) kit.removeContainer(c);
+      finish(run, 'success', null);
+    }
+  }
+
+  function startInstance(run: Run, slot: Slot): void {
+    const service = run.record.service;
+    const entry: InstanceDeployRecord = { instanceNumber: slot.instanceNumber, node: slot.node.name, state: 'created', error: null };
+    run.record.instanceDeploys.push(entry);
+    run.inFlight += 1;
+    const existing = liveContainers(service).find((c) => c.instanceNumber === slot.instanceNumber);
+    const upToDate =
+      !run.record.force &&
+      existing !== undefined &&
+      existing.node === slot.node &&
+      existing.state.running &&
+      existing.image === service.image &&
+      existing.serviceRev === String(service.revision) &&
+      // A later change (env, secret value, …) means the agent recreates the container.
+      existing.createdAt >= service.updatedAt;
+    kit.later(service, kit.jitter(150, 300), () => {
+      entry.state = 'ongoing';
+      const work = upToDate ? kit.jitter(300, 600) : kit.jitter(1000, 2000) + (service.deployOpts.waitForPort !== null ? kit.jitter(1000, 2000) : 0);
+      kit.later(service, work, () => {
+        run.inFlight -= 1;
+        if (imageFails(service.image)) {
+          entry.state = 'error';
+          entry.error = `Docker::Error::NotFoundError: No such image: ${service.image}`;
+          events.master(
+            service,
+            `Failed to deploy service instance ${servicePath(service)}-${slot.instanceNumber} to node ${slot.node.name}: ${entry.error}`,
+            { severity: 3 },
+          );
+          run.failed = true;
+        } else if (!slot.node.connected) {
+          entry.state = 'error';
+          entry.error = `Node ${slot.node.name} is not connected`;
+          events.master(service, `Failed to deploy service instance ${servicePath(service)}-${slot.instanceNumber} to node ${slot.node.name}: ${entry.error}`, {
+            severity: 3,
+          });
+          run.failed = true;
+        } else {
+          run.kept.add(upToDate && existing ? existing : replace(run, slot, existing));
+          entry.state = 'success';
+        }
+        launch(run);
+      });
+    });
+  }
+
+  function replace(run: Run, slot: Slot, existing: ContainerRecord | undefined): ContainerRecord {
+    const service = run.record.service;
+    if (existing) kit.removeContainer(existing);
+    const now = clock.now();
+    const running = service.state !== 'stopped';
+    const container = createServiceContainer(store.ids, service, slot.node, slot.instanceNumber, {
+      at: now,
+      deployRev: rubyTimeString(run.record.startedAt ?? now),
+      running,
+    });
+    events.agent(container, 'service:create_instance', `service instance ${container.name} created`);
+    if (running) {
+      events.agent(container, 'service:start_instance', `service instance ${container.name} started`);
+      kit.containerStarted(container);
+    }
+    return container;
+  }
+
+  return {
+    create(service, force) {
+      const now = clock.now();
+      const record: DeployRecord = {
+        id: store.ids.objectId(now),
+        service,
+        createdAt: now,
+        startedAt: null,
+        finishedAt: null,
+        state: 'created',
+        reason: null,
+        instanceDeploys: [],
+        force,
+        removed: false,
+      };
+      remember(service, record);
+      kit.later(service, kit.jitter(500, 1000), () => pickUp(record));
+      return record;
+    },
+    forget(service) {
+      active.delete(service);
+    },
+    busy(service) {
+      const now = clock.now();
+      return service.deploys.some(
+        (d) => !d.removed && (d.startedAt === null || (d.finishedAt === null && now - d.startedAt < ACTIVE_WINDOW_MS)),
+      );
+    },
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * A bounded append-only buffer (oldest dropped first) for logs and events: fixed memory
+ * however long the simulator runs.
+ */
+export class Ring<T> {
+  private items: (T | undefined)[];
+  private start = 0;
+  private count = 0;
+
+  constructor(readonly capacity: number) {
+    this.items = [];
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(item: T): void {
+    if (this.count < this.capacity) {
+      const index = (this.start + this.count) % this.capacity;
+      if (index === this.items.length) this.items.push(item);
+      else this.items[index] = item;
+      this.count += 1;
+      return;
+    }
+    this.items[this.start] = item;
+    this.start = (this.start + 1) % this.capacity;
+  }
+
+  /** The i-th item, 0 = oldest. */
+  at(i: number): T | undefined {
+    if (i < 0 || i >= this.count) return undefined;
+    return this.items[(this.start + i) % this.capacity];
+  }
+
+  /** First index whose item satisfies a predicate that is false…false,true…true over the buffer. */
+  lowerBound(pred: (item: T) => boolean): number {
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const item = this.at(mid);
+      if (item !== undefined && pred(item)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  slice(from = 0, to = this.count): T[] {
+    const out: T[] = [];
+    for (let i = Math.max(0, from); i < Math.min(to, this.count); i++) {
+      const item = this.at(i);
+      if (item !== undefined) out.push(item);
+    }
+    return out;
+  }
+
+  clear(): void {
+    this.items = [];
+    this.start = 0;
+    this.count = 0;
+  }
+}

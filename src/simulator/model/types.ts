@@ -1,0 +1,303 @@
+/**
+ * The simulated master's records. They mirror the Mongoid models the JSON views read
+ * (kontena-api.md §4); views/ turns them into the exact wire shapes.
+ */
+import type { Ring } from './ring';
+
+export interface RoleRecord {
+  name: string;
+  description: string;
+}
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string;
+  roles: RoleRecord[];
+  createdAt: number;
+}
+
+/** An access token, or an authorization code when `code` is set. */
+export interface TokenRecord {
+  id: string;
+  user: UserRecord;
+  accessToken: string | null;
+  refreshToken: string | null;
+  code: string | null;
+  expiresAt: number | null;
+  scopes: string[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type ServiceState = 'initialized' | 'running' | 'stopped' | 'restarting';
+export type Strategy = 'ha' | 'daemon' | 'random';
+export type DeployState = 'created' | 'ongoing' | 'success' | 'error';
+
+export interface EventRelationship {
+  id: string;
+  type: 'grid' | 'stack' | 'service' | 'volume' | 'node';
+}
+
+export interface EventRecord {
+  /** Internal monotonic id: never shown (event logs have no id), used for `from` and ordering. */
+  seq: string;
+  createdAt: number;
+  severity: 0 | 1 | 2 | 3;
+  type: string | null;
+  message: string;
+  meta: { instance_number: number } | null;
+  relationships: EventRelationship[];
+}
+
+export interface LogRecord {
+  id: string;
+  service: ServiceRecord;
+  createdAt: number;
+  name: string;
+  /** Internal record id of the container (what LogJson.container_id shows). */
+  containerRecordId: string;
+  instanceNumber: number | null;
+  nodeName: string | null;
+  type: 'stdout' | 'stderr';
+  data: string;
+}
+
+export interface GridRecord {
+  id: string;
+  name: string;
+  token: string;
+  initialSize: number;
+  createdAt: number;
+  updatedAt: number;
+  defaultAffinity: string[];
+  trustedSubnets: string[];
+  subnet: string;
+  supernet: string;
+  statsd: { server: string; port: number } | null;
+  logs: { forwarder: string; opts: Record<string, string> } | null;
+  memberIds: Set<string>;
+  nodes: Map<string, NodeRecord>;
+  stacks: Map<string, StackRecord>;
+  services: Map<string, ServiceRecord>;
+  containers: Map<string, ContainerRecord>;
+  secrets: Map<string, SecretRecord>;
+  networks: string[];
+  nextNodeNumber: number;
+  nextOverlayHost: number;
+  events: Ring<EventRecord>;
+}
+
+export interface NodeRecord {
+  /** Docker engine id, "ABCD:EFGH:…": NodeJson.id. */
+  id: string;
+  recordId: string;
+  grid: GridRecord;
+  name: string;
+  connected: boolean;
+  createdAt: number;
+  updatedAt: number;
+  lastSeenAt: number | null;
+  os: string;
+  engineRootDir: string;
+  driver: string;
+  kernelVersion: string;
+  labels: string[];
+  memTotal: number;
+  memLimit: number;
+  cpus: number;
+  publicIp: string;
+  privateIp: string;
+  agentVersion: string;
+  dockerVersion: string;
+  nodeNumber: number;
+  initialMember: boolean;
+  containers: Set<ContainerRecord>;
+}
+
+export interface StackRecord {
+  id: string;
+  name: string;
+  grid: GridRecord;
+  createdAt: number;
+  /** created_at of the latest revision. */
+  updatedAt: number | null;
+  registryName: string | null;
+  registry: string | null;
+  version: string | null;
+  revision: number | null;
+  expose: string | null;
+  source: string | null;
+  variables: Record<string, unknown> | null;
+  services: Map<string, ServiceRecord>;
+}
+
+export interface PortRecord {
+  ip: string;
+  protocol: string;
+  nodePort: number;
+  containerPort: number;
+}
+
+export interface SecretRefRecord {
+  secret: string;
+  name: string;
+  type: 'env';
+}
+
+export interface LinkRecord {
+  target: ServiceRecord;
+  alias: string;
+}
+
+export interface HookRecord {
+  oid: string;
+  name: string;
+  type: 'post_start';
+  cmd: string;
+  instances: string;
+  oneshot: boolean;
+}
+
+export interface DeployOptsRecord {
+  oid: string;
+  interval: number | null;
+  minHealth: number;
+  waitForPort: number | null;
+}
+
+export interface HealthCheckRecord {
+  protocol: 'http' | 'tcp' | null;
+  uri: string;
+  port: number | null;
+  timeout: number;
+  initialDelay: number;
+  interval: number;
+}
+
+/** The stored, user-editable configuration of a service (what PUT compares for `revision`). */
+export interface ServiceConfig {
+  image: string;
+  affinity: string[];
+  user: string | null;
+  instances: number;
+  cmd: string[] | null;
+  entrypoint: string | null;
+  net: string;
+  ports: PortRecord[];
+  env: string[];
+  secrets: SecretRefRecord[];
+  memory: number | null;
+  memorySwap: number | null;
+  cpuShares: number | null;
+  volumes: string[];
+  volumesFrom: string[];
+  capAdd: string[];
+  capDrop: string[];
+  links: LinkRecord[];
+  logDriver: string | null;
+  logOpts: Record<string, string>;
+  strategy: Strategy;
+  deployOpts: DeployOptsRecord;
+  pid: string | null;
+  hooks: HookRecord[];
+  healthCheck: HealthCheckRecord | null;
+  privileged: boolean;
+  devices: string[];
+}
+
+export interface ServiceRecord extends ServiceConfig {
+  id: string;
+  grid: GridRecord;
+  stack: StackRecord;
+  name: string;
+  stateful: boolean;
+  createdAt: number;
+  updatedAt: number;
+  state: ServiceState;
+  revision: number;
+  stackRevision: number | null;
+  deployRequestedAt: number | null;
+  deployedAt: number | null;
+  /** Container records of this service, soft-deleted ones included until they are destroyed. */
+  containers: Set<ContainerRecord>;
+  deploys: DeployRecord[];
+  events: Ring<EventRecord>;
+  logs: Ring<LogRecord> | null;
+  /** Logs are generated only while someone looks (kept cheap for the large scenario). */
+  logsWatchedUntil: number;
+  destroyed: boolean;
+}
+
+export interface ContainerStateRecord {
+  error: string;
+  exitCode: number;
+  pid: number;
+  oomKilled: boolean;
+  paused: boolean;
+  restarting: boolean;
+  dead: boolean;
+  running: boolean;
+}
+
+export interface ContainerRecord {
+  id: string;
+  name: string;
+  containerId: string;
+  grid: GridRecord;
+  node: NodeRecord | null;
+  service: ServiceRecord | null;
+  createdAt: number;
+  updatedAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  deletedAt: number | null;
+  state: ContainerStateRecord;
+  deployRev: string | null;
+  serviceRev: string | null;
+  instanceNumber: number | null;
+  image: string;
+  cmd: string[] | null;
+  /**
+   * The service's env at creation. Shared, not copied: a service's arrays are replaced,
+   * never mutated, so this stays a snapshot. The view adds the KONTENA_* variables.
+   */
+  env: string[];
+  ipAddress: string | null;
+  hostname: string | null;
+  domainname: string | null;
+  /** Host part of the docker bridge address (172.17.0.x); network_settings is derived from it. */
+  bridgeHost: number;
+  /** The service's ports at creation (shared like env). */
+  ports: PortRecord[];
+  healthStatus: { status: 'healthy' | 'unhealthy'; updatedAt: number } | null;
+  containerType: 'container' | 'volume';
+}
+
+export interface InstanceDeployRecord {
+  instanceNumber: number;
+  node: string;
+  state: DeployState;
+  error: string | null;
+}
+
+export interface DeployRecord {
+  id: string;
+  service: ServiceRecord;
+  createdAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  state: DeployState;
+  reason: string | null;
+  instanceDeploys: InstanceDeployRecord[];
+  force: boolean;
+  /** Deleted by the worker (scale of a stopped service) or with its service: GET gives 404. */
+  removed: boolean;
+}
+
+export interface SecretRecord {
+  name: string;
+  value: string;
+  createdAt: number;
+  updatedAt: number;
+}

@@ -1,0 +1,29 @@
+/** `/v1/nodes/G/<name or node id>` (kontena-api.md §4.13). */
+import { json, notFound } from '../http';
+import { findNode } from '../model/store';
+import type { Router } from '../router';
+import { nodeJson } from '../views/node-json';
+import { loadGrid } from './helpers';
+
+export function nodeRoutes(router: Router): void {
+  router.get('/v1/nodes/:grid/:node', ({ auth, params }, ctx) => {
+    const grid = loadGrid(ctx, auth, params.grid ?? '');
+    const node = findNode(grid, params.node ?? '');
+    if (!node) throw notFound();
+    return json(200, nodeJson(node, ctx.seed, ctx.clock.now()));
+  });
+
+  router.get('/v1/nodes/:grid/:node/health', ({ auth, params }, ctx) => {
+    const grid = loadGrid(ctx, auth, params.grid ?? '');
+    const node = findNode(grid, params.node ?? '');
+    if (!node) throw notFound();
+    return json(200, {
+      id: node.id,
+      name: node.name,
+      node_number: node.nodeNumber,
+      initial_member: node.initialMember,
+      connected: node.connected,
+      etcd_health: { health: node.connected, error: node.connected ? null : 'node is disconnected' },
+    });
+  });
+}

@@ -25,12 +25,13 @@ export function GridSwitcher({ grid }: { grid: string | undefined }) {
   const known = grid !== undefined && grids.some((g) => g.name === grid);
   const shown = known ? grid : query.isPending ? 'Loading…' : query.isError && grids.length === 0 ? 'Unavailable' : 'Choose a grid';
 
+  // Menus are not modal: a modal menu injects a <style> tag to lock scrolling, which the
+  // production CSP (style-src 'self') refuses.
   return (
     <div className={styles.switcher}>
       <span id={labelId} className={styles.label}>
         Grid
       </span>
-      {/* Not modal: a modal menu injects a <style> tag to lock scrolling, which the production CSP (style-src 'self') refuses. */}
       <DropdownMenu.Root modal={false}>
         <DropdownMenu.Trigger
           id={triggerId}

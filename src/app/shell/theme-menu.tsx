@@ -12,8 +12,9 @@ function isThemeChoice(value: string): value is ThemeChoice {
 /** System (follows the OS), light or dark; remembered on this device. */
 export function ThemeMenu() {
   const choice = useThemeChoice();
+  // Menus are not modal: a modal menu injects a <style> tag to lock scrolling, which the
+  // production CSP (style-src 'self') refuses.
   return (
-    {/* Not modal: a modal menu injects a <style> tag to lock scrolling, which the production CSP (style-src 'self') refuses. */}
     <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger className={styles.trigger} aria-label={`Theme: ${labels[choice]}`}>
         <svg className={styles.themeIcon} viewBox="0 0 16 16" aria-hidden="true" focusable="false">

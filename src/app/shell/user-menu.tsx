@@ -9,8 +9,9 @@ export function UserMenu({ session }: { session: Session }) {
   const queryClient = useQueryClient();
   const email = session.user?.email ?? 'Signed in';
   const name = session.user?.name ?? '';
+  // Menus are not modal: a modal menu injects a <style> tag to lock scrolling, which the
+  // production CSP (style-src 'self') refuses.
   return (
-    {/* Not modal: a modal menu injects a <style> tag to lock scrolling, which the production CSP (style-src 'self') refuses. */}
     <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger className={styles.trigger} aria-label={`Account: ${email}`}>
         <span className={styles.avatar} aria-hidden="true">

@@ -6,7 +6,8 @@ const ADMIN_CODE = 'e2e0c0de0001';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const mock = await startMockMaster({ port: 0, scenario: 'demo', seed: 1, initialAdminCode: ADMIN_CODE });
-  const web = await startServe({ port: 0, upstream: mock.url });
+  // E2E_DIST lets parallel work test its own build without touching dist/.
+  const web = await startServe({ port: 0, upstream: mock.url, distDir: process.env.E2E_DIST });
   process.env.E2E_BASE_URL = web.url;
   process.env.E2E_MASTER_URL = mock.url;
   // The initial admin code can be exchanged once; the journeys then mint their own

@@ -3,8 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
+import https from 'node:https';
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServe, type RunningServe } from './serve';
+import { probeMaster, startServe, type RunningServe } from './serve';
 
 /** Resolves when `check` holds, polling on I/O turns, or fails after `ms`. */
 async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
@@ -111,6 +113,7 @@ describe('serve.ts', () => {
     const res = await fetch(`${serve.url}/v1/ping`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ message: 'pong' });
+    expect(await probeMaster(upstreamUrl)).toBeNull();
   });
 
   it('passes a stream through chunk by chunk and closes upstream when the client goes away', async () => {
@@ -139,10 +142,52 @@ describe('serve.ts', () => {
     try {
       const res = await fetch(`${down.url}/v1/grids`);
       expect(res.status).toBe(502);
-      const body = (await res.json()) as { error: string };
+      const body = (await res.json()) as { error: string; proxy: string };
       expect(body.error).toMatch(/unreachable/);
+      expect(body.proxy).toBe('upstream_unreachable');
+      expect(await probeMaster(`http://127.0.0.1:${closedPort}`)).toMatch(/unreachable/);
     } finally {
       await down.close();
+    }
+  });
+
+  it('verifies the master\'s TLS certificate, trusting a self-signed one only through --ca-file', async () => {
+    const certDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kd-tls-'));
+    const key = path.join(certDir, 'key.pem');
+    const cert = path.join(certDir, 'cert.pem');
+    const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1']);
+    expect(made.status).toBe(0);
+    const tls = https.createServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end('{"message":"pong"}');
+    });
+    await new Promise<void>((r) => tls.listen(0, '127.0.0.1', r));
+    const a = tls.address();
+    const master = `https://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
+    const strict = await startServe({ port: 0, distDir: dist, upstream: master });
+    const trusting = await startServe({ port: 0, distDir: dist, upstream: master, caFile: cert });
+    try {
+      expect((await fetch(`${strict.url}/v1/ping`)).status).toBe(502);
+      const ok = await fetch(`${trusting.url}/v1/ping`);
+      expect(ok.status).toBe(200);
+      expect(await ok.json()).toEqual({ message: 'pong' });
+    } finally {
+      await strict.close();
+      await trusting.close();
+      tls.closeAllConnections();
+      await new Promise<void>((r) => tls.close(() => r()));
+      fs.rmSync(certDir, { recursive: true, force: true });
+    }
+  });
+
+  it('lets chosen origins frame the dashboard only when asked', async () => {
+    const framed = await startServe({ port: 0, distDir: dist, upstream: upstreamUrl, frameAncestors: ['https://wall.example'] });
+    try {
+      const res = await fetch(`${framed.url}/`);
+      expect(res.headers.get('content-security-policy')).toContain('frame-ancestors https://wall.example');
+      expect(res.headers.get('x-frame-options')).toBeNull();
+    } finally {
+      await framed.close();
     }
   });
 

@@ -5,6 +5,7 @@
  * master in-process instead, for a demo without a master.
  */
 import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,6 +20,11 @@ export interface ServeOptions {
   /** The master's URL; required unless `simulate` is given. */
   upstream?: string;
   simulate?: { scenario?: ScenarioName; seed?: number; initialAdminCode?: string };
+  /**
+   * PEM file of the CA that signed the master's certificate, for a master with a
+   * self-signed certificate. TLS is always verified; this only adds a trusted CA.
+   */
+  caFile?: string;
   /** Allow pages of these origins to frame the dashboard (default: nobody). */
   frameAncestors?: string[];
 }
@@ -59,13 +65,13 @@ export function securityHeaders(frameAncestors: string[] = []): Record<string, s
   };
 }
 
-function jsonError(res: http.ServerResponse, status: number, message: string): void {
+function jsonError(res: http.ServerResponse, status: number, message: string, extra: Record<string, string> = {}): void {
   if (res.headersSent) {
     res.destroy();
     return;
   }
   res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-  res.end(JSON.stringify({ error: message }));
+  res.end(JSON.stringify({ error: message, ...extra }));
 }
 
 export async function startServe(options: ServeOptions): Promise<RunningServe> {
@@ -89,9 +95,13 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     api = createNodeHandler(master);
   } else {
     const upstream = parseUpstream(options.upstream);
+    const agent =
+      upstream.protocol === 'https:' ? new https.Agent({ keepAlive: true, ...(options.caFile ? { ca: readCaFile(options.caFile) } : {}) }) : undefined;
     const proxy = createProxyMiddleware({
       target: upstream.toString(),
       changeOrigin: true,
+      secure: true,
+      agent,
       xfwd: true,
       // Streams (logs, events) never end on their own: no proxy timeout, no buffering.
       proxyTimeout: 0,
@@ -106,7 +116,8 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
         },
         error: (err, _req, res) => {
           const message = `Kontena Master at ${upstream.origin} is unreachable (${(err as NodeJS.ErrnoException).code ?? err.message})`;
-          if (res instanceof http.ServerResponse) jsonError(res, 502, message);
+          // `proxy` tells the app this 502 came from here, not from the master.
+          if (res instanceof http.ServerResponse) jsonError(res, 502, message, { proxy: 'upstream_unreachable' });
           else res.destroy();
         },
       },
@@ -161,6 +172,14 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   };
 }
 
+function readCaFile(file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch (err) {
+    throw new Error(`--ca-file ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+}
+
 function parseUpstream(value: string | undefined): URL {
   if (!value) {
     throw new Error('KONTENA_URL is not set: give the master URL (e.g. KONTENA_URL=https://master.example:8443) or use --simulate.');
@@ -175,6 +194,19 @@ function parseUpstream(value: string | undefined): URL {
     throw new Error(`KONTENA_URL "${value}" must start with http:// or https://.`);
   }
   return url;
+}
+
+/** Start-up check of the master (GET /v1/ping needs no token); null when it answered. */
+export async function probeMaster(upstream: string, timeoutMs = 5000): Promise<string | null> {
+  try {
+    const res = await fetch(new URL('/v1/ping', upstream), { signal: AbortSignal.timeout(timeoutMs) });
+    const body: unknown = await res.json().catch(() => null);
+    if (res.ok && typeof body === 'object' && body !== null && (body as { message?: unknown }).message === 'pong') return null;
+    return `${upstream} answered /v1/ping with HTTP ${res.status}, not a Kontena Master's "pong".`;
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
+    return `Kontena Master at ${upstream} is unreachable (${cause}).`;
+  }
 }
 
 function readFlag(args: string[], name: string): string | undefined {
@@ -193,10 +225,16 @@ async function main(): Promise<void> {
       port: Number(readFlag(args, '--port') ?? process.env.PORT ?? 8080),
       host: readFlag(args, '--host') ?? '127.0.0.1',
       upstream: process.env.KONTENA_URL,
+      caFile: readFlag(args, '--ca-file') ?? process.env.KONTENA_CA_FILE,
+      frameAncestors: readFlag(args, '--frame-ancestors')?.split(',').filter(Boolean),
       simulate: simulate ? { scenario, initialAdminCode: process.env.INITIAL_ADMIN_CODE } : undefined,
     });
     const target = running.master ? `the simulated master (sign in with code ${running.master.adminCode})` : process.env.KONTENA_URL;
     console.log(`Kontena Dashboard on ${running.url} → ${target}`);
+    if (!running.master && process.env.KONTENA_URL) {
+      const problem = await probeMaster(process.env.KONTENA_URL);
+      if (problem) console.warn(`serve: warning: ${problem} The dashboard shows "master unreachable" and retries until it answers.`);
+    }
   } catch (err) {
     console.error(`serve: ${(err as Error).message}`);
     process.exit(1);

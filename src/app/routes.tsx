@@ -42,8 +42,42 @@ export function createRoutes(): RouteObject[] {
                           lazy: async () => ({ Component: (await import('../features/services/services-page')).ServicesPage }),
                         },
                         {
+                          path: 'services/new',
+                          lazy: async () => ({ Component: (await import('../features/service-form/create-service-page')).CreateServicePage }),
+                        },
+                        {
                           path: 'services/:stack/:name',
-                          lazy: async () => ({ Component: (await import('../features/services/service-page')).ServicePage }),
+                          lazy: async () => ({ Component: (await import('./pages/service-route')).ServiceRoute }),
+                          children: [
+                            {
+                              index: true,
+                              lazy: async () => ({ Component: (await import('../features/service-detail/overview-tab')).OverviewTab }),
+                            },
+                            {
+                              path: 'instances',
+                              lazy: async () => ({ Component: (await import('../features/monitor/instances-tab')).InstancesTab }),
+                            },
+                            {
+                              path: 'stats',
+                              lazy: async () => ({ Component: (await import('../features/stats/stats-tab')).StatsTab }),
+                            },
+                            {
+                              path: 'logs',
+                              lazy: async () => ({ Component: (await import('../features/logs/logs-tab')).LogsTab }),
+                            },
+                            {
+                              path: 'events',
+                              lazy: async () => ({ Component: (await import('../features/service-detail/events-tab')).EventsTab }),
+                            },
+                            {
+                              path: 'settings',
+                              lazy: async () => ({ Component: (await import('../features/service-form/edit-service-tab')).EditServiceTab }),
+                            },
+                          ],
+                        },
+                        {
+                          path: 'secrets',
+                          lazy: async () => ({ Component: (await import('../features/secrets/secrets-page')).SecretsPage }),
                         },
                       ],
                     },

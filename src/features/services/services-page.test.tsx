@@ -108,28 +108,6 @@ describe('services page', () => {
   });
 });
 
-describe('service page', () => {
-  it('shows the service’s key facts', async () => {
-    server.use(
-      http.get(api('/v1/services/production/shop/api'), () =>
-        HttpResponse.json(serviceJson({ grid: 'production', stack: 'shop', name: 'api', image: 'acme/api:1.4', instances: 3, running: 2 })),
-      ),
-    );
-    renderApp('/grids/production/services/shop/api');
-    expect(await screen.findByRole('heading', { level: 1, name: 'shop/api' })).toBeVisible();
-    expect(await screen.findByText('acme/api:1.4')).toBeVisible();
-    expect(screen.getByText('2 running · 3 desired')).toBeVisible();
-    expect(screen.getByText('ha')).toBeVisible();
-  });
-
-  it('a service that does not exist: says so, with the way back', async () => {
-    server.use(http.get(api('/v1/services/production/null/gone'), () => HttpResponse.json({ error: 'Not found' }, { status: 404 })));
-    renderApp('/grids/production/services/null/gone');
-    expect(await screen.findByRole('heading', { name: 'There is no service “gone” in grid production' })).toBeVisible();
-    expect(screen.getByRole('link', { name: 'Back to the services' })).toHaveAttribute('href', '/grids/production/services');
-  });
-});
-
 describe('services page: a failed refresh while the master is up', () => {
   it('marks the list stale and offers its own retry', async () => {
     let calls = 0;

@@ -26,6 +26,12 @@ export function createRoutes(): RouteObject[] {
           Component: RequireSession,
           children: [
             {
+              // The wall screen: no chrome, configured by its URL only.
+              path: 'wall',
+              ErrorBoundary: PageErrorPage,
+              lazy: async () => ({ Component: (await import('../features/wall/wall-page')).WallPage }),
+            },
+            {
               Component: AppShell,
               children: [
                 {
@@ -80,6 +86,10 @@ export function createRoutes(): RouteObject[] {
                           lazy: async () => ({ Component: (await import('../features/secrets/secrets-page')).SecretsPage }),
                         },
                       ],
+                    },
+                    {
+                      path: 'wall-builder',
+                      lazy: async () => ({ Component: (await import('../features/wall/wall-builder-page')).WallBuilderPage }),
                     },
                     { path: '*', Component: NotFoundPage },
                   ],

@@ -265,6 +265,13 @@ describe('connection state', () => {
     expect(connectionState()).toBe('offline');
   });
 
+  it('the dashboard server\'s JSON 502 for an unreachable master also means offline, not a master failure', async () => {
+    fake.route('GET', '/v1/grids', () => json(502, { error: 'Kontena Master at https://m:8443 is unreachable (ECONNREFUSED)', proxy: 'upstream_unreachable' }));
+    const error = await failure(listGrids());
+    expect(error.kind).toBe('network');
+    expect(connectionState()).toBe('offline');
+  });
+
   it('passes an abort through without going offline', async () => {
     fake.route('GET', '/v1/grids', () => new Promise<Response>(() => undefined));
     const controller = new AbortController();

@@ -3,7 +3,7 @@
  * (single-flight), one refresh + retry on 403 "Token expired", typed errors, schema
  * checks, and the online/offline state the shell shows.
  */
-import type { ZodType } from 'zod';
+import type { z } from './schemas/zod-mini';
 import { ApiError, isApiError } from './errors';
 import { errorFromResponse, invalidTokenDescription, isProxyGatewayFailure, authMessage } from './http-errors';
 import { queryString } from './path';
@@ -279,7 +279,7 @@ function describeIssues(issues: readonly { path: PropertyKey[]; message: string 
  * Calls the master and checks the answer against `schema`. Throws ApiError for every
  * failure: HTTP errors by status, non-JSON or mis-shaped 2xx bodies as badResponse.
  */
-export async function apiRequest<T>(schema: ZodType<T>, path: string, init?: ApiRequestInit): Promise<T> {
+export async function apiRequest<T>(schema: z.ZodMiniType<T>, path: string, init?: ApiRequestInit): Promise<T> {
   const req = prepare(path, init);
   const res = await authorized(req, init?.auth ?? 'session');
   const body = await readBody(req, res);

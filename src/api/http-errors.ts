@@ -41,9 +41,14 @@ export function invalidTokenDescription(json: unknown): string | null {
   return parsed.success ? parsed.data.error_description : null;
 }
 
-/** A 502–504 whose body did not come from the master: the master itself is unreachable. */
+/**
+ * A 502–504 that did not come from the master: the master itself is unreachable. A
+ * proxy's page is not JSON; server/serve.ts answers JSON marked `proxy: "upstream_unreachable"`.
+ */
 export function isProxyGatewayFailure(status: number, body: ResponseBody): boolean {
-  return status >= 502 && status <= 504 && !isPlainObject(body.json);
+  if (status < 502 || status > 504) return false;
+  const json = body.json;
+  return !isPlainObject(json) || json.proxy === 'upstream_unreachable';
 }
 
 export function errorFromResponse(endpoint: string, status: number, body: ResponseBody, sensitive = false): ApiError {

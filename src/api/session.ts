@@ -3,9 +3,9 @@
  * the tab), localStorage only when the user asked to be remembered. Tokens never go
  * into a URL or a log; they are registered with redact.ts so errors mask them.
  */
-import { z } from 'zod';
 import type { TokenJson } from './schemas/token';
 import { registerSecret } from './redact';
+import { z } from './schemas/zod-mini';
 
 export interface SessionUser {
   id: string;
@@ -30,10 +30,10 @@ export interface SessionStores {
 export const SESSION_STORAGE_KEY = 'kontena-dashboard.session';
 
 const storedSessionSchema = z.object({
-  accessToken: z.string().min(1),
-  refreshToken: z.string().nullable(),
-  expiresAt: z.number().nullable(),
-  user: z.object({ id: z.string(), email: z.string(), name: z.string() }).nullable(),
+  accessToken: z.string().check(z.minLength(1)),
+  refreshToken: z.nullable(z.string()),
+  expiresAt: z.nullable(z.number()),
+  user: z.nullable(z.object({ id: z.string(), email: z.string(), name: z.string() })),
   remember: z.boolean(),
 });
 

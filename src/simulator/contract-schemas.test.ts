@@ -1,7 +1,7 @@
 // Checks the simulator's answers against the client's zod schemas (DESIGN.md "Rules of the
 // data flow"), so the simulated master and src/api cannot drift apart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   containerListSchema,
   deploySchema,
@@ -41,7 +41,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.master.dispose());
 
-async function check(schema: z.ZodType, method: string, path: string, body?: unknown): Promise<void> {
+async function check(schema: z.ZodMiniType, method: string, path: string, body?: unknown): Promise<void> {
   const res = await t.api(method, path, body === undefined ? {} : { body });
   const parsed = schema.safeParse(res.body);
   expect(parsed.success ? null : { path, issues: parsed.error.issues.slice(0, 3) }).toBeNull();

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod-mini';
 
 /**
  * The master writes `Time` fields as `...Z` and `DateTime` fields (deploy times, the

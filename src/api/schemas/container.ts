@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod-mini';
 import { timestampSchema } from './common';
 
 export const containerStatusSchema = z.enum(['running', 'stopped', 'paused', 'restarting', 'oom_killed', 'dead', 'deleted']);
@@ -7,11 +7,11 @@ export type ContainerStatus = z.infer<typeof containerStatusSchema>;
 export const containerNodeSchema = z.looseObject({
   id: z.string(),
   connected: z.boolean(),
-  last_seen_at: timestampSchema.nullable(),
+  last_seen_at: z.nullable(timestampSchema),
   name: z.string(),
   labels: z.array(z.string()),
-  public_ip: z.string().nullable(),
-  private_ip: z.string().nullable(),
+  public_ip: z.nullable(z.string()),
+  private_ip: z.nullable(z.string()),
   node_number: z.number(),
   grid: z.looseObject({ id: z.string(), name: z.string(), initial_size: z.number() }),
 });
@@ -19,29 +19,28 @@ export type ContainerNode = z.infer<typeof containerNodeSchema>;
 
 /** Every key is optional: a container that never ran has `state: {}`. */
 export const containerStateSchema = z.looseObject({
-  error: z.string().optional(),
-  exit_code: z.number().optional(),
-  pid: z.number().optional(),
-  oom_killed: z.boolean().optional(),
-  paused: z.boolean().optional(),
-  restarting: z.boolean().optional(),
-  dead: z.boolean().optional(),
-  running: z.boolean().optional(),
+  error: z.optional(z.string()),
+  exit_code: z.optional(z.number()),
+  pid: z.optional(z.number()),
+  oom_killed: z.optional(z.boolean()),
+  paused: z.optional(z.boolean()),
+  restarting: z.optional(z.boolean()),
+  dead: z.optional(z.boolean()),
+  running: z.optional(z.boolean()),
 });
 export type ContainerState = z.infer<typeof containerStateSchema>;
 
 /** May be `{}`; every key is optional. */
 export const networkSettingsSchema = z.looseObject({
-  bridge: z.string().optional(),
-  gateway: z.string().optional(),
-  ip_address: z.string().optional(),
-  ip_prefix_len: z.number().optional(),
-  mac_address: z.string().optional(),
-  port_mapping: z.unknown().optional(),
-  ports: z
-    .record(z.string(), z.array(z.looseObject({ node_ip: z.string(), node_port: z.number() })).nullable())
-    .nullable()
-    .optional(),
+  bridge: z.optional(z.string()),
+  gateway: z.optional(z.string()),
+  ip_address: z.optional(z.string()),
+  ip_prefix_len: z.optional(z.number()),
+  mac_address: z.optional(z.string()),
+  port_mapping: z.optional(z.unknown()),
+  ports: z.optional(
+    z.nullable(z.record(z.string(), z.nullable(z.array(z.looseObject({ node_ip: z.string(), node_port: z.number() }))))),
+  ),
 });
 export type NetworkSettings = z.infer<typeof networkSettingsSchema>;
 
@@ -50,28 +49,28 @@ export const containerSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
   container_id: z.string(),
-  grid_id: z.string().nullable(),
-  node: containerNodeSchema.optional(),
-  service_id: z.string().nullable(),
+  grid_id: z.nullable(z.string()),
+  node: z.optional(containerNodeSchema),
+  service_id: z.nullable(z.string()),
   created_at: timestampSchema,
   updated_at: timestampSchema,
-  started_at: timestampSchema.nullable(),
-  finished_at: timestampSchema.nullable(),
-  deleted_at: timestampSchema.nullable(),
+  started_at: z.nullable(timestampSchema),
+  finished_at: z.nullable(timestampSchema),
+  deleted_at: z.nullable(timestampSchema),
   status: containerStatusSchema,
   state: containerStateSchema,
-  deploy_rev: z.string().nullable(),
-  service_rev: z.string().nullable(),
-  instance_number: z.number().nullable(),
+  deploy_rev: z.nullable(z.string()),
+  service_rev: z.nullable(z.string()),
+  instance_number: z.nullable(z.number()),
   image: z.string(),
-  cmd: z.array(z.string()).nullable(),
+  cmd: z.nullable(z.array(z.string())),
   env: z.array(z.string()),
   volumes: z.array(z.unknown()),
-  ip_address: z.string().nullable(),
-  hostname: z.string().nullable(),
-  domainname: z.string().nullable(),
+  ip_address: z.nullable(z.string()),
+  hostname: z.nullable(z.string()),
+  domainname: z.nullable(z.string()),
   network_settings: networkSettingsSchema,
-  health_status: z.looseObject({ status: z.enum(['healthy', 'unhealthy']), updated_at: timestampSchema }).optional(),
+  health_status: z.optional(z.looseObject({ status: z.enum(['healthy', 'unhealthy']), updated_at: timestampSchema })),
 });
 export type Container = z.infer<typeof containerSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod-mini';
 import { timestampSchema } from './common';
 
 export const deployStateSchema = z.enum(['created', 'ongoing', 'success', 'error']);
@@ -8,7 +8,7 @@ export const instanceDeploySchema = z.looseObject({
   instance_number: z.number(),
   node: z.string(),
   state: deployStateSchema,
-  error: z.string().nullable(),
+  error: z.nullable(z.string()),
 });
 export type InstanceDeploy = z.infer<typeof instanceDeploySchema>;
 
@@ -16,11 +16,11 @@ export type InstanceDeploy = z.infer<typeof instanceDeploySchema>;
 export const deploySchema = z.looseObject({
   id: z.string(),
   created_at: timestampSchema,
-  started_at: timestampSchema.nullable(),
-  finished_at: timestampSchema.nullable(),
+  started_at: z.nullable(timestampSchema),
+  finished_at: z.nullable(timestampSchema),
   service_id: z.string(),
   state: deployStateSchema,
-  reason: z.string().nullable(),
+  reason: z.nullable(z.string()),
   instance_count: z.number(),
   instance_deploys: z.array(instanceDeploySchema),
 });

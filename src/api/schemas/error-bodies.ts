@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import { z } from './zod-mini';
 
 /** The mutations gem's nested errors: a string per plain field, an object per hash input, an array (null = valid element) per array input. */
 export type FieldErrors = { [field: string]: FieldError };
 export type FieldError = string | FieldErrors | (string | FieldErrors | null)[];
 
-export const fieldErrorsSchema: z.ZodType<FieldErrors> = z.lazy(() => z.record(z.string(), fieldErrorSchema));
-const fieldErrorSchema: z.ZodType<FieldError> = z.lazy(() =>
+export const fieldErrorsSchema: z.ZodMiniType<FieldErrors> = z.lazy(() => z.record(z.string(), fieldErrorSchema));
+const fieldErrorSchema: z.ZodMiniType<FieldError> = z.lazy(() =>
   z.union([z.string(), fieldErrorsSchema, z.array(z.union([z.string(), fieldErrorsSchema, z.null()]))]),
 );
 
@@ -33,5 +33,5 @@ export const serverErrorBodySchema = z.looseObject({ message: z.string() });
 /** Any other `{"error": "..."}` body (400 Invalid json, 429, 503 Vault not configured, oauth2 errors). */
 export const plainErrorBodySchema = z.looseObject({
   error: z.string(),
-  error_description: z.string().nullable().optional(),
+  error_description: z.optional(z.nullable(z.string())),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod-mini';
 import { timestampSchema } from './common';
 
 export const eventSeveritySchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
@@ -15,9 +15,9 @@ export type EventRelationship = z.infer<typeof eventRelationshipSchema>;
 export const eventSchema = z.looseObject({
   created_at: timestampSchema,
   severity: eventSeveritySchema,
-  type: z.string().nullable(),
+  type: z.nullable(z.string()),
   message: z.string(),
-  meta: z.looseObject({ instance_number: z.number().optional() }).nullable(),
+  meta: z.nullable(z.looseObject({ instance_number: z.optional(z.number()) })),
   relationships: z.array(eventRelationshipSchema),
 });
 export type EventLog = z.infer<typeof eventSchema>;

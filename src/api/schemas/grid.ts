@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod-mini';
 
 const gridLogsSchema = z.looseObject({ forwarder: z.string(), opts: z.record(z.string(), z.unknown()) });
 
@@ -9,7 +9,7 @@ export const gridSchema = z.looseObject({
   token: z.string(),
   initial_size: z.number(),
   stats: z.looseObject({
-    statsd: z.looseObject({ server: z.string(), port: z.number() }).nullable(),
+    statsd: z.nullable(z.looseObject({ server: z.string(), port: z.number() })),
   }),
   default_affinity: z.array(z.string()),
   trusted_subnets: z.array(z.string()),
@@ -19,7 +19,7 @@ export const gridSchema = z.looseObject({
   user_count: z.number(),
   subnet: z.string(),
   supernet: z.string(),
-  logs: gridLogsSchema.optional(),
+  logs: z.optional(gridLogsSchema),
 });
 export type Grid = z.infer<typeof gridSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod-mini';
 import { idNameSchema, timestampSchema } from './common';
 
 /** LogJson (kontena-api.md §4.11); `id` is the resume cursor (`from`). */
@@ -6,10 +6,10 @@ export const logSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
   container_id: z.string(),
-  service: idNameSchema.optional(),
-  stack: idNameSchema.optional(),
-  grid: idNameSchema.optional(),
-  node: z.looseObject({ name: z.string() }).optional(),
+  service: z.optional(idNameSchema),
+  stack: z.optional(idNameSchema),
+  grid: z.optional(idNameSchema),
+  node: z.optional(z.looseObject({ name: z.string() })),
   created_at: timestampSchema,
   type: z.string(),
   data: z.string(),

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import { z } from './zod-mini';
 import { timestampSchema } from './common';
 
-const driverSchema = z.looseObject({ name: z.string(), version: z.string().nullable() });
+const driverSchema = z.looseObject({ name: z.string(), version: z.nullable(z.string()) });
 const looseRecord = z.record(z.string(), z.unknown());
 
 /** The latest stats sample of a node; the master drops the key when there is none. */
@@ -20,23 +20,23 @@ export const nodeSchema = z.looseObject({
   connected: z.boolean(),
   created_at: timestampSchema,
   updated_at: timestampSchema,
-  last_seen_at: timestampSchema.nullable(),
-  name: z.string().nullable(),
-  os: z.string().nullable(),
-  engine_root_dir: z.string().nullable(),
-  driver: z.string().nullable(),
+  last_seen_at: z.nullable(timestampSchema),
+  name: z.nullable(z.string()),
+  os: z.nullable(z.string()),
+  engine_root_dir: z.nullable(z.string()),
+  driver: z.nullable(z.string()),
   network_drivers: z.array(driverSchema),
   volume_drivers: z.array(driverSchema),
-  kernel_version: z.string().nullable(),
+  kernel_version: z.nullable(z.string()),
   labels: z.array(z.string()),
-  mem_total: z.number().nullable(),
-  mem_limit: z.number().nullable(),
-  cpus: z.number().nullable(),
-  public_ip: z.string().nullable(),
-  private_ip: z.string().nullable(),
+  mem_total: z.nullable(z.number()),
+  mem_limit: z.nullable(z.number()),
+  cpus: z.nullable(z.number()),
+  public_ip: z.nullable(z.string()),
+  private_ip: z.nullable(z.string()),
   overlay_ip: z.string(),
-  agent_version: z.string().nullable(),
-  docker_version: z.string().nullable(),
+  agent_version: z.nullable(z.string()),
+  docker_version: z.nullable(z.string()),
   peer_ips: z.array(z.string()),
   node_number: z.number(),
   initial_member: z.boolean(),
@@ -46,12 +46,12 @@ export const nodeSchema = z.looseObject({
     initial_size: z.number(),
     token: z.string(),
     stats: z.looseObject({ statsd: z.unknown() }),
-    logs: z.looseObject({ forwarder: z.string(), opts: looseRecord }).optional(),
+    logs: z.optional(z.looseObject({ forwarder: z.string(), opts: looseRecord })),
     trusted_subnets: z.array(z.string()),
     subnet: z.string(),
     supernet: z.string(),
   }),
-  resource_usage: nodeResourceUsageSchema.optional(),
+  resource_usage: z.optional(nodeResourceUsageSchema),
 });
 export type Node = z.infer<typeof nodeSchema>;
 

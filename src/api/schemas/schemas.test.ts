@@ -138,6 +138,15 @@ describe('the other resources', () => {
   });
 });
 
+describe('schema failure messages', () => {
+  // The client copies these into its badResponse errors; zod/mini alone would say only "Invalid input".
+  it('name the expected and the received type', () => {
+    const issues = gridListSchema.safeParse({ grids: 'none' }).error?.issues ?? [];
+    expect(issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)).toEqual(['grids: Invalid input: expected array, received string']);
+    expect(serviceSchema.safeParse(serviceJson({ state: 'exploded' })).error?.issues[0]?.message).toMatch(/^Invalid option: expected one of "initialized"/);
+  });
+});
+
 describe('error bodies', () => {
   it('parse every shape of kontena-api.md §3', () => {
     expect(wrappedValidationBodySchema.parse({ error: { health_check: { port: 'Port is required', protocol: 'Protocol is required' } } }).error).toBeDefined();

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod-mini';
 import { timestampSchema } from './common';
 
 /** An item of `GET /v1/grids/G/secrets`: never carries the value. */

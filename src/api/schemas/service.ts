@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod-mini';
 import { timestampSchema } from './common';
 
 export const serviceStateSchema = z.enum(['initialized', 'running', 'stopped', 'restarting', 'deploying']);
@@ -23,10 +23,10 @@ export type ServiceLink = z.infer<typeof serviceLinkSchema>;
 
 /** The whole embedded Mongoid document, hence the stray `_id: {$oid}` (kontena-api.md §0). */
 export const deployOptsSchema = z.looseObject({
-  _id: z.looseObject({ $oid: z.string() }).optional(),
-  interval: z.number().nullable(),
+  _id: z.optional(z.looseObject({ $oid: z.string() })),
+  interval: z.nullable(z.number()),
   min_health: z.number(),
-  wait_for_port: z.number().nullable(),
+  wait_for_port: z.nullable(z.number()),
 });
 export type DeployOpts = z.infer<typeof deployOptsSchema>;
 
@@ -41,7 +41,7 @@ export type ServiceHook = z.infer<typeof serviceHookSchema>;
 export const healthCheckSchema = z.looseObject({
   protocol: z.enum(['http', 'tcp']),
   uri: z.string(),
-  port: z.number().nullable(),
+  port: z.nullable(z.number()),
   timeout: z.number(),
   initial_delay: z.number(),
   interval: z.number(),
@@ -63,18 +63,18 @@ export const serviceSchema = z.looseObject({
   affinity: z.array(z.string()),
   name: z.string(),
   stateful: z.boolean(),
-  user: z.string().nullable(),
+  user: z.nullable(z.string()),
   instances: z.number(),
-  cmd: z.array(z.string()).nullable(),
-  entrypoint: z.string().nullable(),
+  cmd: z.nullable(z.array(z.string())),
+  entrypoint: z.nullable(z.string()),
   net: z.string(),
   dns: z.string(),
   ports: z.array(servicePortSchema),
   env: z.array(z.string()),
   secrets: z.array(serviceSecretSchema),
-  memory: z.number().nullable(),
-  memory_swap: z.number().nullable(),
-  cpu_shares: z.number().nullable(),
+  memory: z.nullable(z.number()),
+  memory_swap: z.nullable(z.number()),
+  cpu_shares: z.nullable(z.number()),
   volumes: z.array(z.string()),
   volumes_from: z.array(z.string()),
   cap_add: z.array(z.string()),
@@ -83,17 +83,17 @@ export const serviceSchema = z.looseObject({
   grid: z.looseObject({ id: z.string() }),
   stack: z.looseObject({ id: z.string(), name: z.string() }),
   links: z.array(serviceLinkSchema),
-  log_driver: z.string().nullable(),
+  log_driver: z.nullable(z.string()),
   log_opts: z.record(z.string(), z.string()),
   strategy: strategySchema,
   deploy_opts: deployOptsSchema,
-  pid: z.literal('host').nullable(),
+  pid: z.nullable(z.literal('host')),
   instance_counts: z.looseObject({ total: z.number(), running: z.number() }),
   hooks: z.array(serviceHookSchema),
   revision: z.number(),
-  stack_revision: z.number().nullable(),
-  health_check: healthCheckSchema.optional(),
-  health_status: healthStatusSchema.optional(),
+  stack_revision: z.nullable(z.number()),
+  health_check: z.optional(healthCheckSchema),
+  health_status: z.optional(healthStatusSchema),
 });
 export type Service = z.infer<typeof serviceSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod-mini';
 import { timestampSchema } from './common';
 import { serviceSchema } from './service';
 
@@ -11,14 +11,14 @@ export const stackSchema = z.looseObject({
   name: z.string(),
   state: stackStateSchema,
   created_at: timestampSchema,
-  updated_at: timestampSchema.nullable(),
-  stack: z.string().nullable(),
-  registry: z.string().nullable(),
-  version: z.string().nullable(),
-  revision: z.number().nullable(),
-  expose: z.string().nullable(),
-  source: z.string().nullable(),
-  variables: z.record(z.string(), z.unknown()).nullable(),
+  updated_at: z.nullable(timestampSchema),
+  stack: z.nullable(z.string()),
+  registry: z.nullable(z.string()),
+  version: z.nullable(z.string()),
+  revision: z.nullable(z.number()),
+  expose: z.nullable(z.string()),
+  source: z.nullable(z.string()),
+  variables: z.nullable(z.record(z.string(), z.unknown())),
   services: z.array(serviceSchema),
 });
 export type Stack = z.infer<typeof stackSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod-mini';
 import { timestampSchema } from './common';
 
 export const netSideSchema = z.looseObject({
@@ -13,9 +13,9 @@ export type NetSide = z.infer<typeof netSideSchema>;
 /** One row of `GET …/stats` (kontena-api.md §4.7); `container_id` is the container NAME. */
 export const statRowSchema = z.looseObject({
   container_id: z.string(),
-  cpu: z.looseObject({ usage: z.number(), limit: z.number(), num_cores: z.number() }).nullable(),
-  memory: z.looseObject({ usage: z.number(), limit: z.number() }).nullable(),
-  network: z.looseObject({ internal: netSideSchema, external: netSideSchema }).nullable(),
+  cpu: z.nullable(z.looseObject({ usage: z.number(), limit: z.number(), num_cores: z.number() })),
+  memory: z.nullable(z.looseObject({ usage: z.number(), limit: z.number() })),
+  network: z.nullable(z.looseObject({ internal: netSideSchema, external: netSideSchema })),
 });
 export type StatRow = z.infer<typeof statRowSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod-mini';
 
 const tokenUserSchema = z.looseObject({ id: z.string(), email: z.string(), name: z.string() });
 
@@ -6,14 +6,14 @@ const tokenUserSchema = z.looseObject({ id: z.string(), email: z.string(), name:
 export const tokenSchema = z.looseObject({
   id: z.string(),
   token_type: z.literal('bearer'),
-  access_token: z.string().nullable(),
-  refresh_token: z.string().nullable(),
+  access_token: z.nullable(z.string()),
+  refresh_token: z.nullable(z.string()),
   access_token_last_four: z.string(),
-  refresh_token_last_four: z.string().nullable(),
-  expires_in: z.number().nullable(),
+  refresh_token_last_four: z.nullable(z.string()),
+  expires_in: z.nullable(z.number()),
   scopes: z.string(),
   user: tokenUserSchema,
-  server: z.looseObject({ name: z.string().nullable() }),
+  server: z.looseObject({ name: z.nullable(z.string()) }),
 });
 export type TokenJson = z.infer<typeof tokenSchema>;
 
@@ -24,7 +24,7 @@ export const tokenCodeSchema = z.looseObject({
   code: z.string(),
   scopes: z.string(),
   user: tokenUserSchema,
-  server: z.looseObject({ name: z.string().nullable() }),
+  server: z.looseObject({ name: z.nullable(z.string()) }),
 });
 export type TokenCodeJson = z.infer<typeof tokenCodeSchema>;
 

@@ -9,9 +9,9 @@ test('signs in with a one-time code and sees the demo grid and its services', as
 
   await expect(page).toHaveURL(/\/grids\/[^/]+\/services/);
   // The demo grid's services are listed by name; stack services as stack/name.
-  const list = page.getByRole('list', { name: /services/i });
-  await expect(list.getByRole('listitem').first()).toBeVisible();
-  expect(await list.getByRole('listitem').count()).toBeGreaterThanOrEqual(5);
+  const list = page.getByRole('grid', { name: /services/i });
+  await expect(list.getByRole('link').first()).toBeVisible();
+  expect(await list.getByRole('link').count()).toBeGreaterThanOrEqual(5);
   await expect(list.getByRole('link', { name: /\// }).first()).toBeVisible();
   await expectNoAxeViolations(page);
 });

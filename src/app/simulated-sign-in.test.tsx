@@ -46,7 +46,7 @@ describe('simulated mode', () => {
     expect(getSession()?.accessToken).toBe(session?.accessToken);
 
     renderApp('/');
-    const list = await screen.findByRole('list', { name: /services/i });
+    const list = await screen.findByRole('grid', { name: /services/i });
     const names = within(list).getAllByRole('link').map((a) => a.textContent ?? '');
     expect(names.length).toBeGreaterThanOrEqual(5);
     expect(names.some((n) => n.includes('/'))).toBe(true);

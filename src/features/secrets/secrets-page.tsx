@@ -1,4 +1,403 @@
-// Placeholder until its issue lands: the route tree already points here.
+import { useEffect, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { isApiError } from '../../api/errors';
+import { queryKeys, secretsQuery, servicesQuery } from '../../api/queries';
+import type { Secret } from '../../api/schemas/secret';
+import { createSecret, deleteSecret, getSecret, updateSecret } from '../../api/secrets';
+import { serviceDisplayName } from '../../api/service-ref';
+import { fieldErrorText, formErrorText } from '../../components/api-field-error';
+import { Button } from '../../components/button';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { LoadError } from '../../components/load-error';
+import { SkeletonRows } from '../../components/skeleton';
+import { TextField } from '../../components/text-field';
+import { formatDateTime } from '../../lib/format-date-time';
+import { formatServicePath } from '../../lib/format-path';
+import { NAME_PATTERN } from '../../lib/options/names';
+import { secretUsage } from '../../lib/secret-usage';
+import type { SecretUse } from '../../lib/secret-usage';
+import styles from './secrets-page.module.css';
+
+/** The master's bare "is already taken" reads better with its field name. */
+function withFieldName(field: string, message: string | null): string | null {
+  if (message === null) return null;
+  return /^[a-z]/.test(message) ? `${field} ${message}` : message;
+}
+
+function isVaultMissing(error: unknown): boolean {
+  return isApiError(error) && error.status === 503;
+}
+
+function UsedBy({ grid, uses }: { grid: string; uses: readonly SecretUse[] | undefined }) {
+  if (uses === undefined || uses.length === 0) return <span className={styles.muted}>no service</span>;
+  return (
+    <ul className={styles.uses}>
+      {uses.map((use) => (
+        <li key={`${use.serviceId}:${use.envName}`}>
+          <Link to={formatServicePath({ grid, stack: use.stack, name: use.service })}>{serviceDisplayName({ grid, stack: use.stack, name: use.service })}</Link>
+          <span className={styles.muted}> as </span>
+          <code>{use.envName}</code>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function CreateSecretForm({ grid, onCreated }: { grid: string; onCreated: (name: string) => void }) {
+  const queryClient = useQueryClient();
+  const [name, setName] = useState('');
+  const [value, setValue] = useState('');
+  const [clientErrors, setClientErrors] = useState<{ name?: string; value?: string }>({});
+  const create = useMutation({
+    mutationFn: (input: { name: string; value: string }) => createSecret(grid, input.name, input.value),
+    // The answer carries the value: it is not kept anywhere.
+    onSuccess: async (_, input) => {
+      setName('');
+      setValue('');
+      onCreated(input.name);
+      await queryClient.invalidateQueries({ queryKey: queryKeys.secrets(grid) });
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = name.trim();
+    const errors: { name?: string; value?: string } = {};
+    if (trimmed === '') errors.name = 'Name is required';
+    else if (!NAME_PATTERN.test(trimmed)) errors.name = 'Name isn’t in the right format: use letters, digits, _ and -, not starting with -';
+    if (value === '') errors.value = 'Value is required';
+    setClientErrors(errors);
+    if (errors.name !== undefined || errors.value !== undefined) return;
+    create.mutate({ name: trimmed, value });
+  };
+  const nameError = clientErrors.name ?? withFieldName('Name', fieldErrorText(create.error, 'name'));
+  const valueError = clientErrors.value ?? withFieldName('Value', fieldErrorText(create.error, 'value'));
+  const formError = formErrorText(create.error, ['name', 'value']);
+  return (
+    <form className={styles.form} onSubmit={submit} noValidate aria-labelledby="create-secret-heading">
+      <h2 id="create-secret-heading" className={styles.formTitle}>
+        New secret
+      </h2>
+      <TextField
+        className={styles.nameField}
+        label="Name"
+        name="name"
+        placeholder="DB_PASSWORD"
+        value={name}
+        onChange={(event) => {
+          setName(event.target.value);
+          setClientErrors({});
+          if (create.isError) create.reset();
+        }}
+        error={nameError}
+      />
+      <div className={styles.valueField}>
+        <label htmlFor="create-secret-value" className={styles.label}>
+          Value
+        </label>
+        <textarea
+          id="create-secret-value"
+          className={styles.textarea}
+          rows={2}
+          value={value}
+          spellCheck={false}
+          autoComplete="off"
+          aria-invalid={valueError !== null || undefined}
+          aria-describedby="create-secret-value-message"
+          onChange={(event) => {
+            setValue(event.target.value);
+            setClientErrors({});
+            if (create.isError) create.reset();
+          }}
+        />
+        <p id="create-secret-value-message" className={valueError !== null ? styles.error : styles.hint}>
+          {valueError ?? 'Kept in the master’s vault; shown again only when asked for.'}
+        </p>
+      </div>
+      <div className={styles.submit}>
+        <Button type="submit" variant="primary" disabled={create.isPending}>
+          {create.isPending ? 'Creating…' : 'Create secret'}
+        </Button>
+      </div>
+      {formError !== null && (
+        <p role="alert" className={styles.formError}>
+          {formError}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function UpdateValueForm({ grid, name, onDone, onCancel }: { grid: string; name: string; onDone: () => void; onCancel: () => void }) {
+  const queryClient = useQueryClient();
+  const [value, setValue] = useState('');
+  const [clientError, setClientError] = useState<string | null>(null);
+  const fieldRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => fieldRef.current?.focus(), []);
+  const update = useMutation({
+    mutationFn: (next: string) => updateSecret(grid, name, next),
+    onSuccess: async () => {
+      onDone();
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.secrets(grid) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.services(grid) }),
+      ]);
+    },
+  });
+  const id = `update-${name}`;
+  const error = clientError ?? (update.error ? (isApiError(update.error) && update.error.kind === 'notFound' ? `${name} no longer exists` : formErrorText(update.error, [])) : null);
+  return (
+    <form
+      className={styles.inlineForm}
+      noValidate
+      aria-label={`New value for ${name}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (value === '') {
+          setClientError('Value is required');
+          return;
+        }
+        update.mutate(value);
+      }}
+    >
+      <label htmlFor={id} className="visually-hidden">
+        New value for {name}
+      </label>
+      <textarea
+        ref={fieldRef}
+        id={id}
+        className={styles.textarea}
+        rows={1}
+        value={value}
+        spellCheck={false}
+        autoComplete="off"
+        aria-invalid={error !== null || undefined}
+        aria-describedby={`${id}-message`}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') onCancel();
+        }}
+        onChange={(event) => {
+          setValue(event.target.value);
+          setClientError(null);
+        }}
+      />
+      <Button type="submit" size="sm" variant="primary" disabled={update.isPending}>
+        {update.isPending ? 'Saving…' : 'Save value'}
+      </Button>
+      <Button size="sm" variant="ghost" onClick={onCancel}>
+        Cancel
+      </Button>
+      <p id={`${id}-message`} className={error !== null ? styles.error : styles.hint}>
+        {error ?? 'Services using it get the new value at their next deploy; the master redeploys running ones about 20 s later.'}
+      </p>
+    </form>
+  );
+}
+
+function SecretRow({ grid, secret, uses, onNote, onDelete }: { grid: string; secret: Secret; uses: readonly SecretUse[] | undefined; onNote: (text: string) => void; onDelete: () => void }) {
+  const [value, setValue] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const reveal = useMutation({
+    mutationFn: () => getSecret(grid, secret.name),
+    onSuccess: (read) => setValue(read.value),
+  });
+  return (
+    <tr>
+      <th scope="row" className={styles.name}>
+        {secret.name}
+      </th>
+      <td className={styles.value}>
+        {editing ? (
+          <UpdateValueForm
+            grid={grid}
+            name={secret.name}
+            onCancel={() => setEditing(false)}
+            onDone={() => {
+              setEditing(false);
+              setValue(null);
+              onNote(`Updated ${secret.name}.${uses !== undefined && uses.length > 0 ? ' The master redeploys the running services that use it about 20 s later.' : ''}`);
+            }}
+          />
+        ) : value !== null ? (
+          <span className={styles.revealed}>{value}</span>
+        ) : (
+          <>
+            <span className={styles.masked} aria-hidden="true">
+              ••••••••
+            </span>
+            <span className="visually-hidden">hidden</span>
+          </>
+        )}
+        {reveal.isError && (
+          <p role="alert" className={styles.error}>
+            Could not read the value: {reveal.error.message}
+          </p>
+        )}
+      </td>
+      <td>
+        <UsedBy grid={grid} uses={uses} />
+      </td>
+      <td className={styles.time}>
+        <time dateTime={secret.updated_at} title={`created ${secret.created_at}`}>
+          {formatDateTime(secret.updated_at)}
+        </time>
+      </td>
+      <td className={styles.actions}>
+        {!editing && (
+          <>
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-pressed={value !== null}
+              aria-label={`${value !== null ? 'Hide' : 'Reveal'} the value of ${secret.name}`}
+              disabled={reveal.isPending}
+              onClick={() => (value !== null ? setValue(null) : reveal.mutate())}
+            >
+              {value !== null ? 'Hide' : reveal.isPending ? 'Reading…' : 'Reveal'}
+            </Button>
+            <Button size="sm" aria-label={`Update the value of ${secret.name}`} onClick={() => setEditing(true)}>
+              Update
+            </Button>
+            <Button size="sm" aria-label={`Delete ${secret.name}`} onClick={onDelete}>
+              Delete
+            </Button>
+          </>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/**
+ * /grids/:grid/secrets — the grid's vault: which services use each secret, create,
+ * update and delete. Values are never listed; one is read (GET /v1/secrets/G/NAME,
+ * which the master writes to its audit log) only when the user asks to reveal it, and
+ * it is kept in that row only, never in the query cache.
+ */
 export function SecretsPage() {
-  return <p>Secrets</p>;
+  const grid = useParams().grid ?? '';
+  const queryClient = useQueryClient();
+  const secrets = useQuery(secretsQuery(grid));
+  const services = useQuery(servicesQuery(grid));
+  const [note, setNote] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const remove = useMutation({
+    mutationFn: (name: string) => deleteSecret(grid, name),
+    onSuccess: async (_, name) => {
+      setDeleting(null);
+      setNote(`Deleted ${name}.`);
+      await queryClient.invalidateQueries({ queryKey: queryKeys.secrets(grid) });
+    },
+  });
+  const usage = secretUsage(services.data ?? []);
+  const deletingUses = deleting === null ? [] : (usage.get(deleting) ?? []);
+
+  return (
+    <div className={styles.page}>
+      <title>{`Secrets · ${grid} · Kontena`}</title>
+      <div className={styles.header}>
+        <h1 className={styles.title}>Secrets</h1>
+        <p className={styles.subtitle}>
+          Vault secrets of grid <strong>{grid}</strong>, injected into services as environment variables.
+        </p>
+      </div>
+
+      {secrets.data === undefined && secrets.isPending && (
+        <div className={styles.panel}>
+          <p role="status" className="visually-hidden">
+            Loading the secrets…
+          </p>
+          <SkeletonRows rows={4} />
+        </div>
+      )}
+
+      {secrets.data === undefined && secrets.isError && isVaultMissing(secrets.error) && (
+        <div className={styles.panel}>
+          <p className={styles.empty}>The master has no vault configured (no vault key and iv), so this grid can keep no secrets.</p>
+        </div>
+      )}
+
+      {secrets.data === undefined && secrets.isError && !isVaultMissing(secrets.error) && (
+        <LoadError
+          what="the secrets"
+          error={secrets.error}
+          retrying={secrets.isFetching}
+          onRetry={() => void secrets.refetch()}
+          notFound={{ title: `There is no grid “${grid}”`, text: 'Pick another grid from the switcher.' }}
+        />
+      )}
+
+      <div role="status" className={note === null ? undefined : styles.note}>
+        {note}
+      </div>
+
+      {secrets.data !== undefined && (
+        <section className={styles.panel} aria-labelledby="secrets-list-heading">
+          <div className={styles.panelHeader}>
+            <h2 id="secrets-list-heading" className={styles.panelTitle}>
+              {secrets.data.length === 1 ? '1 secret' : `${secrets.data.length} secrets`}
+            </h2>
+            {services.isError && <span className={styles.muted}>Could not load the services: “used by” is unknown.</span>}
+          </div>
+          {secrets.data.length === 0 ? (
+            <p className={styles.empty}>No secrets in this grid yet.</p>
+          ) : (
+            <div className={styles.tableWrap}>
+              <table className={styles.table} aria-labelledby="secrets-list-heading">
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Value</th>
+                    <th scope="col">Used by</th>
+                    <th scope="col">Updated</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {secrets.data.map((secret) => (
+                    <SecretRow
+                      key={secret.name}
+                      grid={grid}
+                      secret={secret}
+                      uses={services.data === undefined ? undefined : (usage.get(secret.name) ?? [])}
+                      onNote={setNote}
+                      onDelete={() => {
+                        setNote(null);
+                        remove.reset();
+                        setDeleting(secret.name);
+                      }}
+                    />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <CreateSecretForm grid={grid} onCreated={(name) => setNote(`Created ${name}. Link it to a service from the service’s page.`)} />
+        </section>
+      )}
+
+      {deleting !== null && (
+        <ConfirmDialog
+          title={`Delete secret ${deleting}?`}
+          confirmLabel="Delete secret"
+          busyLabel="Deleting…"
+          busy={remove.isPending}
+          error={remove.error ? remove.error.message : null}
+          onConfirm={() => remove.mutate(deleting)}
+          onCancel={() => setDeleting(null)}
+        >
+          <p>The value is gone for good.</p>
+          {deletingUses.length > 0 && (
+            <p>
+              Still linked to {deletingUses.map((u) => serviceDisplayName({ grid, stack: u.stack, name: u.service })).join(', ')}: unlink it there too, or their
+              next deploy cannot inject it.
+            </p>
+          )}
+        </ConfirmDialog>
+      )}
+    </div>
+  );
 }

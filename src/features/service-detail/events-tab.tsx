@@ -1,4 +1,196 @@
-// Placeholder until its issue lands: the route tree already points here.
+import { memo, useEffect, useState, useSyncExternalStore } from 'react';
+import { useSearchParams } from 'react-router';
+import type { ApiError } from '../../api/errors';
+import { followEventLogs, getEventLogs } from '../../api/events';
+import type { EventLog } from '../../api/schemas/event';
+import type { StreamState } from '../../api/stream';
+import { Button } from '../../components/button';
+import { StatusBadge } from '../../components/status-badge';
+import type { StatusTone } from '../../components/status-badge';
+import { useServiceRef } from '../../components/use-service-ref';
+import { createBoundedFeed, frameScheduler } from '../../lib/bounded-feed';
+import type { FeedEntry } from '../../lib/bounded-feed';
+import { formatDateTime } from '../../lib/format-date-time';
+import { eventNodeName, eventTypeLabel, fromLocalInput, MAX_EVENTS, readEventsView, SEVERITIES, toLocalInput, writeEventsView } from './event-view';
+import type { EventsView } from './event-view';
+import styles from './events-tab.module.css';
+
+const LINE_CHOICES = [20, 100, 500, 1000] as const;
+
+type Feed = 'connecting' | 'live' | 'reconnecting' | 'stopped' | 'loaded' | 'failed';
+
+const feedLabel: Record<Feed, { tone: StatusTone; text: string }> = {
+  connecting: { tone: 'info', text: 'connecting…' },
+  live: { tone: 'ok', text: 'live' },
+  reconnecting: { tone: 'warn', text: 'reconnecting…' },
+  stopped: { tone: 'danger', text: 'stopped' },
+  loaded: { tone: 'neutral', text: 'not following' },
+  failed: { tone: 'danger', text: 'failed' },
+};
+
+const EventRow = memo(function EventRow({ event }: { event: EventLog }) {
+  const severity = SEVERITIES[event.severity];
+  const node = eventNodeName(event);
+  const instance = event.meta?.instance_number;
+  return (
+    <tr className={styles[`severity${event.severity}`]}>
+      <td className={styles.time}>
+        <time dateTime={event.created_at} title={event.created_at}>
+          {formatDateTime(event.created_at)}
+        </time>
+      </td>
+      <td>
+        <StatusBadge tone={severity.tone} label={severity.label} />
+      </td>
+      <td className={styles.type}>{eventTypeLabel(event.type)}</td>
+      <td className={styles.message}>{event.message}</td>
+      <td className={styles.node}>
+        {node ?? <span className={styles.muted}>master</span>}
+        {instance !== undefined && <span className={styles.muted}> · #{instance}</span>}
+      </td>
+    </tr>
+  );
+});
+
+function Controls({ view, onChange }: { view: EventsView; onChange: (next: EventsView) => void }) {
+  // Remounted (keyed) when the URL's since changes, so the draft starts from it.
+  const [sinceDraft, setSinceDraft] = useState(toLocalInput(view.since));
+  const lineChoices: number[] = LINE_CHOICES.includes(view.lines as (typeof LINE_CHOICES)[number]) ? [...LINE_CHOICES] : [...LINE_CHOICES, view.lines].sort((a, b) => a - b);
+  return (
+    <form
+      className={styles.controls}
+      aria-label="Event filters"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onChange({ ...view, since: fromLocalInput(sinceDraft) });
+      }}
+    >
+      <label className={styles.control}>
+        <span>Lines</span>
+        <select value={view.lines} onChange={(event) => onChange({ ...view, lines: Number(event.target.value) })}>
+          {lineChoices.map((n) => (
+            <option key={n} value={n}>
+              last {n}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={styles.control}>
+        <span>Since</span>
+        <input type="datetime-local" step={1} value={sinceDraft} onChange={(event) => setSinceDraft(event.target.value)} />
+      </label>
+      <Button type="submit" size="sm">
+        Apply
+      </Button>
+      {view.since !== null && (
+        <Button size="sm" variant="ghost" onClick={() => onChange({ ...view, since: null })}>
+          Clear since
+        </Button>
+      )}
+      <label className={styles.toggle}>
+        <input type="checkbox" checked={view.follow} onChange={(event) => onChange({ ...view, follow: event.target.checked })} />
+        <span>Follow new events</span>
+      </label>
+    </form>
+  );
+}
+
+/**
+ * `kontena service events [-t] [--lines] [--since]`: the service's event log, newest
+ * first, followed live over the master's event stream. Stream items go into a bounded
+ * feed that renders at most once per frame, never one React update per event.
+ */
 export function EventsTab() {
-  return <p>Events</p>;
+  const ref = useServiceRef();
+  const [params, setParams] = useSearchParams();
+  const view = readEventsView(params);
+  const [feed] = useState(() => createBoundedFeed<EventLog>({ limit: MAX_EVENTS, schedule: frameScheduler() }));
+  const entries = useSyncExternalStore(feed.subscribe, feed.snapshot, feed.snapshot);
+  const { grid, stack, name } = ref;
+  const { lines, since, follow } = view;
+  // The status belongs to one run of the stream; a new run starts out connecting.
+  const run = JSON.stringify([grid, stack, name, lines, since, follow]);
+  const [reported, setStatus] = useState<{ run: string; feed: Feed; error: ApiError | Error | null } | null>(null);
+  const status = reported !== null && reported.run === run ? reported : { feed: 'connecting' as Feed, error: null };
+
+  useEffect(() => {
+    const target = { grid, stack, name };
+    const controller = new AbortController();
+    const { signal } = controller;
+    feed.clear();
+    if (follow) {
+      void followEventLogs(
+        target,
+        { limit: lines, since: since ?? undefined, signal },
+        {
+          onItems: (items) => {
+            if (!signal.aborted) feed.push(items);
+          },
+          onState: (state: StreamState, error?: ApiError) => {
+            if (!signal.aborted) setStatus({ run, feed: state, error: error ?? null });
+          },
+        },
+      );
+    } else {
+      getEventLogs(target, { limit: lines, since: since ?? undefined, signal }).then(
+        (items) => {
+          if (signal.aborted) return;
+          feed.push(items);
+          feed.flush();
+          setStatus({ run, feed: 'loaded', error: null });
+        },
+        (error: unknown) => {
+          if (!signal.aborted) setStatus({ run, feed: 'failed', error: error instanceof Error ? error : new Error(String(error)) });
+        },
+      );
+    }
+    return () => controller.abort();
+  }, [feed, run, grid, stack, name, lines, since, follow]);
+
+  const change = (next: EventsView) => setParams(writeEventsView(params, next), { replace: true });
+  const newestFirst: FeedEntry<EventLog>[] = [...entries].reverse();
+  const state = feedLabel[status.feed];
+
+  return (
+    <section className={styles.tab} aria-labelledby="events-heading">
+      <div className={styles.head}>
+        <h2 id="events-heading" className={styles.heading}>
+          Events
+        </h2>
+        <span role="status" className={styles.state}>
+          <span className="visually-hidden">Event stream: </span>
+          <StatusBadge tone={state.tone} label={state.text} />
+          {status.error !== null && <span className={styles.error}>{status.error.message}</span>}
+        </span>
+        <span className={styles.count}>
+          {entries.length} {entries.length === 1 ? 'event' : 'events'}, newest first{entries.length >= MAX_EVENTS ? ` (the latest ${MAX_EVENTS} are kept)` : ''}
+        </span>
+      </div>
+      <Controls key={view.since ?? ''} view={view} onChange={change} />
+      <div className={styles.tableWrap}>
+        <table className={styles.table} aria-labelledby="events-heading">
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Severity</th>
+              <th scope="col">Type</th>
+              <th scope="col">Message</th>
+              <th scope="col">Node</th>
+            </tr>
+          </thead>
+          <tbody>
+            {newestFirst.map((entry) => (
+              <EventRow key={entry.seq} event={entry.item} />
+            ))}
+          </tbody>
+        </table>
+        {entries.length === 0 && (
+          <p className={styles.empty}>
+            {status.feed === 'connecting' ? 'Loading the events…' : view.since !== null ? 'No events since that time.' : 'No events yet.'}
+            {view.follow && status.feed === 'live' ? ' New ones appear here as they happen.' : ''}
+          </p>
+        )}
+      </div>
+    </section>
+  );
 }

@@ -1,4 +1,53 @@
-// Placeholder until its issue lands: the route tree already points here.
+import { useQuery } from '@tanstack/react-query';
+import { containersQuery, serviceQuery } from '../../api/queries';
+import { SkeletonRows } from '../../components/skeleton';
+import { useServiceRef } from '../../components/use-service-ref';
+import { EnvPanel } from './env-panel';
+import { LinksPanel } from './links-panel';
+import { HealthFacts, HooksFacts, RuntimeFacts, SummaryFacts } from './overview-facts';
+import { InstancesSummary } from './instances-summary';
+import { SecretsPanel } from './secrets-panel';
+import styles from './overview.module.css';
+
+/**
+ * The service tab: everything `kontena service show` prints, and the env, secret and
+ * link commands. The service and its containers are polled by the layout (same queries).
+ */
 export function OverviewTab() {
-  return <p>Overview</p>;
+  const ref = useServiceRef();
+  const service = useQuery(serviceQuery(ref));
+  // The layout polls the containers; this reads the same query.
+  const containers = useQuery(containersQuery(ref));
+
+  if (service.data === undefined) {
+    return (
+      <div className={styles.panel}>
+        <p role="status" className="visually-hidden">
+          Loading the service…
+        </p>
+        <SkeletonRows rows={6} />
+      </div>
+    );
+  }
+  const data = service.data;
+  return (
+    <div className={styles.overview}>
+      <SummaryFacts service={data} />
+      <InstancesSummary containers={containers.data} error={containers.error} now={containers.dataUpdatedAt} />
+      <div className={styles.columns}>
+        <EnvPanel serviceRef={ref} service={data} />
+        <div className={styles.overview}>
+          <SecretsPanel serviceRef={ref} service={data} />
+          <LinksPanel serviceRef={ref} service={data} />
+        </div>
+      </div>
+      <div className={styles.columns}>
+        <RuntimeFacts service={data} />
+        <div className={styles.overview}>
+          <HealthFacts service={data} />
+          <HooksFacts service={data} />
+        </div>
+      </div>
+    </div>
+  );
 }

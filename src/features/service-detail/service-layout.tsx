@@ -1,20 +1,137 @@
 import type { ReactNode } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Link, NavLink, Outlet } from 'react-router';
+import { isApiError } from '../../api/errors';
+import { containersQuery, serviceQuery } from '../../api/queries';
+import type { Container } from '../../api/schemas/container';
+import type { Service } from '../../api/schemas/service';
 import { serviceDisplayName } from '../../api/service-ref';
+import type { ServiceRef } from '../../api/service-ref';
+import { LoadError } from '../../components/load-error';
+import { ServiceStateBadge } from '../../components/service-state-badge';
+import { StaleNote } from '../../components/stale-note';
+import { StatusBadge } from '../../components/status-badge';
+import type { StatusTone } from '../../components/status-badge';
 import { useServiceRef } from '../../components/use-service-ref';
+import { formatInstanceSummary } from '../../lib/format-instances';
+import { formatServicesPath } from '../../lib/format-path';
+import { healthLevel } from '../../lib/service-health';
+import type { HealthLevel } from '../../lib/service-health';
+import { ServiceGone } from './service-gone';
+import { SERVICE_POLL_MS } from './polling';
+import styles from './service-layout.module.css';
 
-// Placeholder until the service-page issue lands: header, tabs and the tab's outlet.
+const TABS = [
+  { to: '.', label: 'Overview', end: true },
+  { to: 'instances', label: 'Instances', end: false },
+  { to: 'stats', label: 'Stats', end: false },
+  { to: 'logs', label: 'Logs', end: false },
+  { to: 'events', label: 'Events', end: false },
+  { to: 'settings', label: 'Settings', end: false },
+] as const;
+
+const healthTone: Record<HealthLevel, StatusTone> = { healthy: 'ok', partial: 'warn', unhealthy: 'danger', unknown: 'neutral', none: 'neutral' };
+
+/**
+ * Instances still on an older revision of a running service: a deploy is under way,
+ * or the master's scheduler will start one within about 20 s of the last change.
+ */
+function RolloutHint({ service, containers }: { service: Service; containers: readonly Container[] | undefined }) {
+  if (service.state !== 'running' || containers === undefined) return null;
+  const running = containers.filter((c) => c.status === 'running');
+  const current = String(service.revision);
+  const outdated = running.filter((c) => c.service_rev !== null && c.service_rev !== current);
+  if (outdated.length === 0) return null;
+  return (
+    <p className={styles.rollout} role="status">
+      <span className={styles.rolloutMark} aria-hidden="true" />
+      Rolling out revision {service.revision}: {running.length - outdated.length} of {running.length} running instances updated. The master
+      redeploys a changed running service within about 20 s.
+    </p>
+  );
+}
+
+function Header({ serviceRef, service, containers, actions }: { serviceRef: ServiceRef; service: Service | undefined; containers: readonly Container[] | undefined; actions: ReactNode }) {
+  const title = serviceDisplayName(serviceRef);
+  const status = service?.health_status;
+  return (
+    <header className={styles.header}>
+      <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
+        <Link to={formatServicesPath(serviceRef.grid)}>Services</Link>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">{title}</span>
+      </nav>
+      <div className={styles.titleRow}>
+        <h1 className={styles.title}>{title}</h1>
+        {service && (
+          <ul className={styles.facts} aria-label="Status">
+            <li>
+              <ServiceStateBadge state={service.state} />
+            </li>
+            <li className={styles.count}>{formatInstanceSummary(service.instance_counts.running, service.instances, service.strategy)}</li>
+            {status !== undefined && (
+              <li>
+                <StatusBadge tone={healthTone[healthLevel(status)]} label={`${status.healthy}/${status.total} healthy`} />
+              </li>
+            )}
+          </ul>
+        )}
+        <div className={styles.actions}>{actions}</div>
+      </div>
+      {service && <RolloutHint service={service} containers={containers} />}
+    </header>
+  );
+}
+
+/**
+ * /grids/:grid/services/:stack/:name/* — the service's header (name, state, counts,
+ * health, the lifecycle actions) and its tabs, each its own URL. A service removed
+ * while the page is open turns into a page that says so.
+ */
 export function ServiceLayout({ actions }: { actions?: ReactNode }) {
   const ref = useServiceRef();
+  const query = useQuery({ ...serviceQuery(ref), refetchInterval: SERVICE_POLL_MS });
+  // Polled here for every tab: the rollout hint needs it, and the overview reads the same cache.
+  const containers = useQuery({ ...containersQuery(ref), refetchInterval: SERVICE_POLL_MS, enabled: query.data !== undefined });
+  const title = serviceDisplayName(ref);
+
+  if (isApiError(query.error) && query.error.kind === 'notFound') {
+    return <ServiceGone serviceRef={ref} wasShown={query.data !== undefined} />;
+  }
+
   return (
-    <div>
-      <h1>{serviceDisplayName(ref)}</h1>
-      {actions}
-      <nav aria-label="Service sections">
-        <NavLink to="." end>Overview</NavLink> <NavLink to="instances">Instances</NavLink> <NavLink to="stats">Stats</NavLink>{' '}
-        <NavLink to="logs">Logs</NavLink> <NavLink to="events">Events</NavLink> <NavLink to="settings">Settings</NavLink>
-      </nav>
-      <Outlet />
+    <div className={styles.page}>
+      <title>{`${title} · ${ref.grid} · Kontena`}</title>
+      <Header serviceRef={ref} service={query.data} containers={containers.data} actions={actions} />
+      {query.data && (query.isRefetchError || query.failureCount > 0) && (
+        <StaleNote updatedAt={query.dataUpdatedAt} error={query.error ?? query.failureReason} onRetry={() => void query.refetch()} />
+      )}
+      {query.data === undefined && query.isError ? (
+        <LoadError
+          what="the service"
+          error={query.error}
+          retrying={query.isFetching}
+          onRetry={() => void query.refetch()}
+          actions={<Link to={formatServicesPath(ref.grid)}>Back to the services</Link>}
+        />
+      ) : (
+        <>
+          <nav aria-label="Service sections" className={styles.tabs}>
+            <ul>
+              {TABS.map((tab) => (
+                <li key={tab.label}>
+                  <NavLink to={tab.to} end={tab.end} className={styles.tab}>
+                    {tab.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className={styles.content}>
+            <Outlet />
+          </div>
+        </>
+      )}
     </div>
   );
 }

@@ -1,4 +1,178 @@
-// Placeholder until its issue lands: the route tree already points here.
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useForm } from 'react-hook-form';
+import { queryKeys, serviceQuery } from '../../api/queries';
+import type { Deploy } from '../../api/schemas/deploy';
+import type { Service } from '../../api/schemas/service';
+import { NULL_STACK, refOfService, serviceDisplayName } from '../../api/service-ref';
+import { createService, deployService } from '../../api/services';
+import { Banner } from '../../components/banner';
+import { Button } from '../../components/button';
+import { DeployProgressPanel } from '../../components/deploy-progress-panel';
+import { formatServicePath, formatServicesPath } from '../../lib/format-path';
+import type { CliTarget } from './form-cli-command';
+import { useLoadFormOptions } from './form-options';
+import { serviceFormResolver } from './form-resolver';
+import { createBody } from './form-to-body';
+import type { FormContext } from './option-groups';
+import { reportSaveError, SaveProblemBanner, type SaveProblem } from './save-problem';
+import { emptyServiceForm, type ServiceForm } from './service-form-model';
+import { ServiceFormView } from './service-form-view';
+import { UnsavedChangesGuard } from './unsaved-changes-guard';
+import styles from './service-form.module.css';
+
+interface Created {
+  service: Service;
+  deploy: Deploy | null;
+  deployError: unknown;
+  sentAt: number;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function CreatedPanel({ created, onCreateAnother }: { created: Created; onCreateAnother: () => void }) {
+  const ref = refOfService(created.service);
+  const name = serviceDisplayName(ref);
+  const path = formatServicePath(ref);
+  const queryClient = useQueryClient();
+  const [deploy, setDeploy] = useState<{ id: string; sentAt: number } | null>(created.deploy === null ? null : { id: created.deploy.id, sentAt: created.sentAt });
+  const deployNow = useMutation({
+    mutationFn: () => deployService(ref),
+    onSuccess: (record) => {
+      setDeploy({ id: record.id, sentAt: Date.now() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.service(ref) });
+    },
+  });
+  const deployError = deployNow.error ?? created.deployError;
+
+  return (
+    <div className={styles.done}>
+      <Banner
+        tone="info"
+        role="status"
+        title={`Service ${name} created in grid ${ref.grid}.`}
+        actions={
+          deploy === null ? (
+            <Button variant="primary" disabled={deployNow.isPending} onClick={() => deployNow.mutate()}>
+              {deployNow.isPending ? 'Deploying…' : 'Deploy now'}
+            </Button>
+          ) : undefined
+        }
+      >
+        {deploy !== null ? (
+          <p>The deploy has started: follow it below.</p>
+        ) : deployError !== null && deployError !== undefined ? (
+          <p>The deploy could not be started ({errorText(deployError)}). The service is saved; deploy it when the problem is solved.</p>
+        ) : (
+          <p>It is not deployed yet: nothing runs until it is deployed.</p>
+        )}
+      </Banner>
+      {deploy !== null && <DeployProgressPanel serviceRef={ref} deployId={deploy.id} title="Deploy" sentAt={deploy.sentAt} />}
+      <p className={styles.saveRow}>
+        <Link to={path}>Open {name}</Link>
+        <span aria-hidden="true">·</span>
+        <Link to={`${path}/settings`}>Edit its settings</Link>
+        <span aria-hidden="true">·</span>
+        <Link to={formatServicesPath(ref.grid)}>All services</Link>
+        <span aria-hidden="true">·</span>
+        <Button size="sm" onClick={onCreateAnother}>
+          Create another service
+        </Button>
+      </p>
+    </div>
+  );
+}
+
+function CreateForm({ grid, onCreated }: { grid: string; onCreated: (created: Created) => void }) {
+  const options = useLoadFormOptions('create', grid, null);
+  const ctx = useMemo<FormContext>(() => ({ mode: 'create', secretNames: options.secretNames ?? undefined }), [options.secretNames]);
+  const cliTarget = useMemo<CliTarget>(() => ({ mode: 'create', grid }), [grid]);
+  const form = useForm<ServiceForm, FormContext>({ defaultValues: emptyServiceForm(), resolver: serviceFormResolver, context: ctx, mode: 'onChange' });
+  const [deployNow, setDeployNow] = useState(true);
+  const [problem, setProblem] = useState<SaveProblem | null>(null);
+  const queryClient = useQueryClient();
+
+  const create = useMutation({
+    mutationFn: async (values: ServiceForm): Promise<Created> => {
+      const service = await createService(grid, createBody(values));
+      const sentAt = Date.now();
+      if (!deployNow) return { service, deploy: null, deployError: null, sentAt };
+      try {
+        return { service, deploy: await deployService(refOfService(service)), deployError: null, sentAt };
+      } catch (error) {
+        return { service, deploy: null, deployError: error, sentAt };
+      }
+    },
+    onSuccess: (created) => {
+      queryClient.setQueryData(serviceQuery(refOfService(created.service)).queryKey, created.service);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.services(grid) });
+      onCreated(created);
+    },
+    onError: (error) => setProblem(reportSaveError(error, form, NULL_STACK)),
+  });
+
+  return (
+    <>
+      <ServiceFormView
+        form={form}
+        ctx={ctx}
+        options={options}
+        cliTarget={cliTarget}
+        label="New service"
+        submitLabel={create.isPending ? 'Creating…' : 'Create service'}
+        submitting={create.isPending}
+        onValid={(values) => {
+          setProblem(null);
+          create.mutate(values);
+        }}
+        banner={problem !== null ? <SaveProblemBanner problem={problem} /> : undefined}
+        saveExtras={
+          <div className={styles.deployChoice}>
+            <div className={styles.checkRow}>
+              <input id="sf-deploy-now" type="checkbox" className={styles.checkbox} checked={deployNow} onChange={(event) => setDeployNow(event.target.checked)} aria-describedby="sf-deploy-now-hint" />
+              <label htmlFor="sf-deploy-now" className={styles.label}>
+                Deploy now
+              </label>
+            </div>
+            <p id="sf-deploy-now-hint" className={`${styles.hint} ${styles.checkHint}`}>
+              Creating a service does not start it; this deploys it right after (kontena service deploy).
+            </p>
+          </div>
+        }
+      />
+      <UnsavedChangesGuard when={form.formState.isDirty && !create.isPending} />
+    </>
+  );
+}
+
+/** /grids/:grid/services/new: every option of `kontena service create`, and what the API takes beyond it. */
 export function CreateServicePage() {
-  return <p>New service</p>;
+  const { grid = '' } = useParams();
+  const [created, setCreated] = useState<Created | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  return (
+    <div className={styles.page}>
+      <title>{`New service · ${grid} · Kontena`}</title>
+      <header className={styles.header}>
+        <h1 className={styles.title}>New service</h1>
+        <p className={styles.subtitle}>
+          Grid <strong>{grid}</strong> · default stack
+        </p>
+      </header>
+      {created !== null ? (
+        <CreatedPanel
+          created={created}
+          onCreateAnother={() => {
+            setCreated(null);
+            setAttempt((n) => n + 1);
+          }}
+        />
+      ) : (
+        <CreateForm key={attempt} grid={grid} onCreated={setCreated} />
+      )}
+    </div>
+  );
 }

@@ -1,4 +1,217 @@
-// Placeholder until its issue lands: the route tree already points here.
+import { useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useForm } from 'react-hook-form';
+import { queryKeys, serviceQuery } from '../../api/queries';
+import type { Deploy } from '../../api/schemas/deploy';
+import type { Service } from '../../api/schemas/service';
+import { serviceDisplayName, serviceId } from '../../api/service-ref';
+import { deployService, updateService } from '../../api/services';
+import { Banner } from '../../components/banner';
+import { Button } from '../../components/button';
+import { DeployProgressPanel } from '../../components/deploy-progress-panel';
+import { SkeletonRows } from '../../components/skeleton';
+import { useServiceRef } from '../../components/use-service-ref';
+import { describeChanges, type FieldChange } from './describe-changes';
+import { cliCommand, type CliTarget } from './form-cli-command';
+import { formFromService } from './form-from-service';
+import { useLoadFormOptions } from './form-options';
+import { serviceFormResolver } from './form-resolver';
+import { updateBody } from './form-to-body';
+import type { FormContext } from './option-groups';
+import { redeployNote, ReviewChanges } from './review-changes';
+import { reportSaveError, SaveProblemBanner, type SaveProblem } from './save-problem';
+import type { ServiceForm } from './service-form-model';
+import { ServiceFormView } from './service-form-view';
+import { UnsavedChangesGuard } from './unsaved-changes-guard';
+import styles from './service-form.module.css';
+
+interface Saved {
+  service: Service;
+  changes: FieldChange[];
+  deploy: { id: string; sentAt: number } | null;
+  deployError: unknown;
+}
+
+function SavedBanner({ saved, onDeployed }: { saved: Saved; onDeployed: (deploy: Deploy) => void }) {
+  const ref = { grid: saved.service.grid.id, stack: saved.service.stack.name, name: saved.service.name };
+  const deployNow = useMutation({ mutationFn: () => deployService(ref), onSuccess: onDeployed });
+  const deployError = deployNow.error ?? saved.deployError;
+  const fields = saved.changes.map((c) => c.label).join(', ');
+  return (
+    <>
+      <Banner
+        tone="info"
+        role="status"
+        title={`Saved ${serviceDisplayName(saved.service)}: revision ${saved.service.revision}.`}
+        actions={
+          saved.deploy === null ? (
+            <Button variant="primary" disabled={deployNow.isPending} onClick={() => deployNow.mutate()}>
+              {deployNow.isPending ? 'Deploying…' : 'Deploy now'}
+            </Button>
+          ) : undefined
+        }
+      >
+        <p>Changed: {fields}.</p>
+        {saved.deploy !== null ? (
+          <p>The deploy has started: follow it below.</p>
+        ) : deployError !== null && deployError !== undefined ? (
+          <p>The deploy could not be started ({deployError instanceof Error ? deployError.message : String(deployError)}).</p>
+        ) : (
+          <p>{redeployNote(saved.service.state)}</p>
+        )}
+      </Banner>
+      {saved.deploy !== null && <DeployProgressPanel serviceRef={ref} deployId={saved.deploy.id} title="Deploy" sentAt={saved.deploy.sentAt} />}
+    </>
+  );
+}
+
+function EditForm({ initial }: { initial: Service }) {
+  const ref = useServiceRef();
+  const queryClient = useQueryClient();
+  const latest = useQuery(serviceQuery(ref)).data ?? initial;
+  // The form compares with the service as it was when the form was filled, not with
+  // whatever a later poll brings: an update sends only what the user changed.
+  const [baseline, setBaseline] = useState(initial);
+  const options = useLoadFormOptions('update', ref.grid, baseline);
+  const ctx = useMemo<FormContext>(() => ({ mode: 'update', original: baseline, secretNames: options.secretNames ?? undefined }), [baseline, options.secretNames]);
+  const cliTarget = useMemo<CliTarget>(() => ({ mode: 'update', grid: ref.grid, original: baseline }), [ref.grid, baseline]);
+  const form = useForm<ServiceForm, FormContext>({ defaultValues: formFromService(initial), resolver: serviceFormResolver, context: ctx, mode: 'onChange' });
+  const [step, setStep] = useState<'edit' | 'review'>('edit');
+  const [reviewed, setReviewed] = useState<{ values: ServiceForm; changes: FieldChange[] } | null>(null);
+  const [notice, setNotice] = useState<'no-changes' | null>(null);
+  const [problem, setProblem] = useState<SaveProblem | null>(null);
+  const [saved, setSaved] = useState<Saved | null>(null);
+  const [deployNow, setDeployNow] = useState(false);
+
+  const save = useMutation({
+    mutationFn: async ({ values, changes }: { values: ServiceForm; changes: FieldChange[] }): Promise<Saved> => {
+      const service = await updateService(ref, updateBody(baseline, values));
+      if (!deployNow) return { service, changes, deploy: null, deployError: null };
+      const sentAt = Date.now();
+      try {
+        const deploy = await deployService(ref);
+        return { service, changes, deploy: { id: deploy.id, sentAt }, deployError: null };
+      } catch (error) {
+        return { service, changes, deploy: null, deployError: error };
+      }
+    },
+    onSuccess: (result) => {
+      queryClient.setQueryData(serviceQuery(ref).queryKey, result.service);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.services(ref.grid) });
+      setBaseline(result.service);
+      form.reset(formFromService(result.service));
+      setSaved(result);
+      setDeployNow(false);
+      setStep('edit');
+    },
+    onError: (error) => {
+      // Show the form first, so that the first field the master names can take focus.
+      flushSync(() => setStep('edit'));
+      setProblem(reportSaveError(error, form, baseline.stack.name));
+    },
+  });
+
+  const drifted = latest.revision !== baseline.revision && latest.updated_at !== baseline.updated_at;
+  const banner = (
+    <>
+      {saved !== null && (
+        <SavedBanner saved={saved} onDeployed={(deploy) => setSaved({ ...saved, deploy: { id: deploy.id, sentAt: Date.now() } })} />
+      )}
+      {problem !== null && <SaveProblemBanner problem={problem} />}
+      {notice === 'no-changes' && <Banner tone="info" role="status" title="Nothing to save: no field would change on the master." />}
+      {drifted && (
+        <Banner
+          tone="warn"
+          title={`The service changed on the master since this form was filled (revision ${baseline.revision} → ${latest.revision}).`}
+          actions={
+            <Button
+              onClick={() => {
+                setBaseline(latest);
+                form.reset(formFromService(latest));
+                setProblem(null);
+              }}
+            >
+              {form.formState.isDirty ? 'Discard my changes and load it' : 'Load the new values'}
+            </Button>
+          }
+        >
+          <p>Saving sends only the fields you changed here; the others keep what the master has now.</p>
+        </Banner>
+      )}
+    </>
+  );
+
+  return (
+    <>
+      {step === 'review' && reviewed !== null && (
+        <ReviewChanges
+          service={baseline}
+          state={latest.state}
+          changes={reviewed.changes}
+          command={cliCommand(reviewed.values, cliTarget)}
+          deployNow={deployNow}
+          onDeployNowChange={setDeployNow}
+          saving={save.isPending}
+          onSave={() => {
+            setProblem(null);
+            save.mutate(reviewed);
+          }}
+          onBack={() => setStep('edit')}
+        />
+      )}
+      <ServiceFormView
+        form={form}
+        ctx={ctx}
+        options={options}
+        cliTarget={cliTarget}
+        label={`Settings of ${serviceDisplayName(baseline)}`}
+        submitLabel="Review changes"
+        submitting={save.isPending}
+        hidden={step === 'review'}
+        banner={banner}
+        onValid={(values) => {
+          const changes = describeChanges(baseline, values);
+          setSaved(null);
+          if (changes.length === 0) {
+            setNotice('no-changes');
+            return;
+          }
+          setNotice(null);
+          setReviewed({ values, changes });
+          setStep('review');
+        }}
+      />
+      <UnsavedChangesGuard when={form.formState.isDirty && !save.isPending} />
+    </>
+  );
+}
+
+/** The service page's Settings tab: `kontena service update`, every option, with a diff before saving. */
 export function EditServiceTab() {
-  return <p>Settings</p>;
+  const ref = useServiceRef();
+  const query = useQuery(serviceQuery(ref));
+  if (query.data === undefined) {
+    return (
+      <div className={styles.page}>
+        <title>{`Settings · ${ref.name} · Kontena`}</title>
+        {query.isError ? (
+          <p role="alert">The service’s settings could not be loaded: {query.error.message}</p>
+        ) : (
+          <>
+            <p role="status" className="visually-hidden">
+              Loading the service’s settings…
+            </p>
+            <SkeletonRows />
+          </>
+        )}
+      </div>
+    );
+  }
+  return (
+    <div className={styles.page}>
+      <title>{`Settings · ${ref.name} · Kontena`}</title>
+      <EditForm key={serviceId(ref)} initial={query.data} />
+    </div>
+  );
 }

@@ -1,6 +1,140 @@
+import { useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { DropdownMenu } from 'radix-ui';
+import { serviceQuery } from '../../api/queries';
+import { serviceDisplayName, serviceId } from '../../api/service-ref';
 import type { ServiceRef } from '../../api/service-ref';
+import { Button } from '../../components/button';
+import { DeployProgressPanel } from '../../components/deploy-progress-panel';
+import { ToastRegion } from '../../components/toast-region';
+import { formatServicesPath } from '../../lib/format-path';
+import { DeployWatchers } from './deploy-watchers';
+import type { LifecycleAction } from './lifecycle';
+import { RemoveDialog } from './remove-dialog';
+import { ScaleDialog } from './scale-dialog';
+import { dismissDeploy, useTrackedDeploys } from './tracked-deploys';
+import { useLifecycle } from './use-lifecycle';
+import styles from './services.module.css';
 
-// Placeholder until the lifecycle-actions issue lands: the service page header's actions.
-export function ServiceActions(_props: { serviceRef: ServiceRef }) {
-  return null;
+/** How often the header re-reads the service, like the list. */
+export const SERVICE_POLL_MS = 5_000;
+
+type Pending = 'deploy' | 'force' | 'start' | 'stop' | 'restart' | null;
+
+const busyText: Record<Exclude<Pending, null>, string> = {
+  deploy: 'Deploying…',
+  force: 'Deploying…',
+  start: 'Starting…',
+  stop: 'Stopping…',
+  restart: 'Restarting…',
+};
+
+/**
+ * The lifecycle commands in a service page's header: Deploy ▾ (with Force), Scale,
+ * Start or Stop, Restart, ⋯ Remove; and the progress of a deploy or scale started here.
+ */
+export function ServiceActions({ serviceRef }: { serviceRef: ServiceRef }) {
+  const navigate = useNavigate();
+  const query = useQuery({ ...serviceQuery(serviceRef), refetchInterval: SERVICE_POLL_MS });
+  const service = query.data;
+  const run = useLifecycle();
+  const [pending, setPending] = useState<Pending>(null);
+  const [dialog, setDialog] = useState<'scale' | 'remove' | null>(null);
+  const deployMenuRef = useRef<HTMLButtonElement>(null);
+  const moreRef = useRef<HTMLButtonElement>(null);
+  const id = serviceId(serviceRef);
+  const tracked = useTrackedDeploys().find((t) => t.serviceId === id && !t.dismissed);
+  const name = serviceDisplayName(serviceRef);
+  const busy = pending !== null;
+
+  const act = (key: Exclude<Pending, null>, action: LifecycleAction) => {
+    setPending(key);
+    run(serviceRef, action)
+      .catch(() => undefined)
+      .finally(() => setPending(null));
+  };
+  const label = (key: Exclude<Pending, null>, text: string) => (pending === key ? busyText[key] : text);
+  const startable = service?.state === 'stopped' || service?.state === 'initialized';
+
+  return (
+    <div className={styles.actions}>
+      <div className={styles.actionBar} role="group" aria-label={`Actions for ${name}`}>
+        <div className={styles.split}>
+          <Button variant="primary" onClick={() => act('deploy', { kind: 'deploy', force: false })} disabled={busy}>
+            {label('deploy', 'Deploy')}
+          </Button>
+          <DropdownMenu.Root modal={false}>
+            <DropdownMenu.Trigger asChild>
+              <Button ref={deployMenuRef} variant="primary" aria-label="More deploy options" disabled={busy}>
+                <span aria-hidden="true">▾</span>
+              </Button>
+            </DropdownMenu.Trigger>
+            <DropdownMenu.Portal>
+              <DropdownMenu.Content className={styles.menu} align="start" sideOffset={4}>
+                <DropdownMenu.Item className={styles.menuItem} onSelect={() => act('force', { kind: 'deploy', force: true })}>
+                  {label('force', 'Force deploy')}
+                  <span className={styles.menuHint}>Redeploy every instance, even unchanged</span>
+                </DropdownMenu.Item>
+              </DropdownMenu.Content>
+            </DropdownMenu.Portal>
+          </DropdownMenu.Root>
+        </div>
+        <Button onClick={() => setDialog('scale')} disabled={busy || service === undefined}>
+          Scale
+        </Button>
+        {startable ? (
+          <Button onClick={() => act('start', { kind: 'start' })} disabled={busy}>
+            {label('start', 'Start')}
+          </Button>
+        ) : (
+          <Button onClick={() => act('stop', { kind: 'stop' })} disabled={busy || service === undefined}>
+            {label('stop', 'Stop')}
+          </Button>
+        )}
+        <Button onClick={() => act('restart', { kind: 'restart' })} disabled={busy}>
+          {label('restart', 'Restart')}
+        </Button>
+        <DropdownMenu.Root modal={false}>
+          <DropdownMenu.Trigger asChild>
+            <Button ref={moreRef} aria-label={`More actions for ${name}`} disabled={busy}>
+              <span aria-hidden="true">⋯</span>
+            </Button>
+          </DropdownMenu.Trigger>
+          <DropdownMenu.Portal>
+            <DropdownMenu.Content className={styles.menu} align="end" sideOffset={4}>
+              <DropdownMenu.Item className={`${styles.menuItem} ${styles.menuDanger}`} onSelect={() => setDialog('remove')}>
+                Remove…
+              </DropdownMenu.Item>
+            </DropdownMenu.Content>
+          </DropdownMenu.Portal>
+        </DropdownMenu.Root>
+      </div>
+
+      {tracked !== undefined && (
+        <DeployProgressPanel serviceRef={serviceRef} deployId={tracked.deployId} title={tracked.title} sentAt={tracked.sentAt} onDismiss={() => dismissDeploy(tracked.deployId)} />
+      )}
+
+      {dialog === 'scale' && service !== undefined && (
+        <ScaleDialog
+          name={name}
+          current={service.instances}
+          strategy={service.strategy}
+          onScale={(instances) => run(serviceRef, { kind: 'scale', instances }, { toastOnError: false })}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'remove' && (
+        <RemoveDialog
+          names={[name]}
+          onRemove={() => run(serviceRef, { kind: 'remove' }, { toastOnError: false }).then(() => navigate(formatServicesPath(serviceRef.grid)))}
+          onClose={() => setDialog(null)}
+          returnFocusTo={() => moreRef.current}
+        />
+      )}
+
+      <DeployWatchers />
+      <ToastRegion />
+    </div>
+  );
 }

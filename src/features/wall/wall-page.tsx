@@ -1,4 +1,217 @@
-// Placeholder until its issue lands: the route tree already points here.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { CSSProperties } from 'react';
+import { useSearchParams } from 'react-router';
+import { isApiError } from '../../api/errors';
+import type { Service } from '../../api/schemas/service';
+import { WallClock } from './data-age';
+import type { DeployStatus } from './deploy-tracker';
+import { SeriesStore } from './series-store';
+import { ToneIcon } from './tone-icon';
+import { useConnectionLostSince, useRefetchOnReconnect } from './use-outage';
+import { useTileLayout } from './use-tile-layout';
+import { useWallData } from './use-wall-data';
+import type { GridData } from './use-wall-data';
+import { useWallTheme } from './use-wall-theme';
+import { describeDuration, effectiveRotateBy, parseWallConfig } from './wall-config';
+import type { WallConfig } from './wall-config';
+import { buildScreens } from './wall-screens';
+import { WallTileView } from './wall-tile';
+import { orderTiles, summarize, tileMatches, toWallTile } from './wall-tiles';
+import type { WallTile } from './wall-tiles';
+import styles from './wall-page.module.css';
+
+/**
+ * Tiles are rebuilt only for services whose JSON (structurally shared by TanStack Query,
+ * so unchanged services keep their object) or deploy status changed; the rest keep their
+ * tile object and their memoised view does not re-render. Weakly held: a service object
+ * the cache no longer has is garbage with its tile.
+ */
+class TileCache {
+  private readonly cache = new WeakMap<Service, { deploy: DeployStatus | undefined; tile: WallTile }>();
+
+  tileFor(service: Service, deploy: DeployStatus | undefined): WallTile {
+    const hit = this.cache.get(service);
+    if (hit !== undefined && hit.deploy === deploy) return hit.tile;
+    const tile = toWallTile(service, deploy);
+    this.cache.set(service, { deploy, tile });
+    return tile;
+  }
+}
+
+function clockTime(ms: number): string {
+  return new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+}
+
+function gridNotes(perGrid: readonly GridData[]): string[] {
+  const notes: string[] = [];
+  for (const g of perGrid) {
+    if (g.services !== undefined || !isApiError(g.error)) continue;
+    if (g.error.kind === 'notFound') notes.push(`There is no grid “${g.grid}” (or this token cannot see it).`);
+    else if (g.error.kind === 'forbidden') notes.push(`This token may not read grid “${g.grid}”.`);
+    else if (g.error.kind !== 'network') notes.push(`Grid “${g.grid}” could not be loaded: ${g.error.message}`);
+  }
+  return notes;
+}
+
+function describeSelection(config: WallConfig): string {
+  const parts: string[] = [];
+  if (config.stacks.length > 0) parts.push(`stack ${config.stacks.join(', ')}`);
+  if (config.filter !== '') parts.push(`name contains “${config.filter}”`);
+  return parts.join(' · ');
+}
+
+/**
+ * /wall — the operations-room screen: one tile per service, problems first, configured
+ * by its URL only (see wall-config.ts), no chrome. It keeps polling in a background tab,
+ * shows an outage with its start time and heals by itself, and holds bounded memory.
+ */
 export function WallPage() {
-  return <p>Wall</p>;
+  const [searchParams] = useSearchParams();
+  const search = searchParams.toString();
+  const { config, notes } = useMemo(() => parseWallConfig(new URLSearchParams(search)), [search]);
+  useWallTheme(config.theme);
+  useRefetchOnReconnect();
+
+  const data = useWallData(config);
+  const lostSince = useConnectionLostSince();
+  const offline = lostSince !== null;
+
+  const [tiles] = useState(() => new TileCache());
+  const [series] = useState(() => new SeriesStore());
+
+  const perGrid = data.perGrid;
+  const allTiles: WallTile[] = [];
+  const gridOf = new Map<string, GridData>();
+  for (const g of perGrid) {
+    gridOf.set(g.grid, g);
+    for (const service of g.services ?? []) {
+      if (tileMatches(service, config)) allTiles.push(tiles.tileFor(service, g.deploys[service.id]));
+    }
+  }
+  const ordered = orderTiles(allTiles);
+  const summary = summarize(ordered);
+
+  // Series of services that left every grid go with them (only once every list answered,
+  // so a grid that failed to load does not lose its history).
+  const listedKey = perGrid.every((g) => g.services !== undefined) ? perGrid.map((g) => g.services) : null;
+  useEffect(() => {
+    if (listedKey === null) return;
+    const ids = new Set<string>();
+    for (const list of listedKey) for (const s of list ?? []) ids.add(s.id);
+    series.retain(ids);
+  }, [listedKey, series]);
+
+  const mainRef = useRef<HTMLElement | null>(null);
+  const layout = useTileLayout(mainRef);
+  const rotating = config.rotateMs !== null;
+  const by = effectiveRotateBy(config, data.grids.length);
+  const screens = buildScreens(ordered, { rotating, by, grids: data.grids, pageSize: layout.cols * layout.rows });
+
+  const [turns, setTurns] = useState(0);
+  useEffect(() => {
+    if (config.rotateMs === null) return;
+    const id = setInterval(() => setTurns((n) => n + 1), config.rotateMs);
+    return () => clearInterval(id);
+  }, [config.rotateMs]);
+  const screen = screens[turns % screens.length] ?? screens[0];
+
+  const allNotes = [...notes, ...gridNotes(perGrid)];
+  const selection = describeSelection(config);
+  const gridTitle = data.grids.length > 0 ? data.grids.join(' · ') : 'Kontena';
+  const loaded = perGrid.some((g) => g.services !== undefined);
+  const showGrid = data.grids.length > 1 && (screen?.grid ?? null) === null;
+  const gridStyle = { '--wall-cols': layout.cols, '--wall-rows': layout.rows } as CSSProperties;
+
+  return (
+    <div className={styles.wall}>
+      <title>{`Wall · ${gridTitle} · Kontena`}</title>
+      <header className={styles.header} data-outage={lostSince !== null}>
+        <h1 className={styles.title}>
+          <span className={styles.brand}>Kontena</span> {screen?.grid ?? gridTitle}
+          {selection !== '' && <span className={styles.selection}> · {selection}</span>}
+        </h1>
+        <ul className={styles.summary} aria-label="Summary">
+          {summary.problems > 0 ? (
+            <li data-tone={summary.danger > 0 ? 'danger' : 'warn'}>
+              <ToneIcon tone={summary.danger > 0 ? 'danger' : 'warn'} className={styles.summaryIcon} />
+              {summary.problems === 1 ? '1 problem' : `${summary.problems} problems`}
+            </li>
+          ) : (
+            loaded && (
+              <li data-tone="ok">
+                <ToneIcon tone="ok" className={styles.summaryIcon} />
+                No problems
+              </li>
+            )
+          )}
+          {summary.deploying > 0 && (
+            <li data-tone="info">
+              <ToneIcon tone="info" className={styles.summaryIcon} />
+              {summary.deploying} deploying
+            </li>
+          )}
+          {loaded && <li>{summary.total === 1 ? '1 service' : `${summary.total} services`}</li>}
+        </ul>
+        {lostSince !== null && (
+          // In the header, not above the tiles: an outage must not reflow the screen.
+          <p className={styles.outage} role="alert">
+            <ToneIcon tone="danger" className={styles.outageIcon} />
+            <strong>Connection lost since {clockTime(lostSince)}</strong>
+            <span className={styles.outageMore}>· tiles show the last data, marked stale · reconnecting by itself</span>
+          </p>
+        )}
+        {screen !== undefined && screen.pages > 1 && (
+          <p className={styles.page}>
+            Page {screen.page} of {screen.pages}
+            {config.rotateMs !== null && <span className={styles.muted}> · every {describeDuration(config.rotateMs)}</span>}
+          </p>
+        )}
+        <WallClock className={styles.clock} />
+      </header>
+
+      {allNotes.length > 0 && (
+        <div className={styles.notes} role="status" aria-label="Wall URL notes">
+          <ToneIcon tone="warn" className={styles.notesIcon} />
+          <ul>
+            {allNotes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <main ref={mainRef} className={styles.main} aria-label="Services">
+        {!loaded && !offline && data.gridsError === null && allNotes.length === 0 && <p className={styles.empty}>Loading the services…</p>}
+        {isApiError(data.gridsError) && data.gridsError.kind !== 'network' && <p className={styles.empty}>The grids could not be loaded: {data.gridsError.message}</p>}
+        {!data.gridsPending && data.grids.length === 0 && data.gridsError === null && <p className={styles.empty}>This token sees no grids.</p>}
+        {loaded && ordered.length === 0 && <p className={styles.empty}>No services to show{selection !== '' ? ` (${selection})` : ''}.</p>}
+        {screen !== undefined && screen.tiles.length > 0 && (
+          <ul className={styles.tiles} style={gridStyle} aria-label="Services, problems first">
+            {screen.tiles.map((tile) => {
+              const g = gridOf.get(tile.grid);
+              return (
+                <WallTileView
+                  key={tile.id}
+                  tile={tile}
+                  refreshMs={config.refreshMs}
+                  series={series}
+                  updatedAt={g?.updatedAt ?? 0}
+                  stale={offline || (g?.failing ?? false)}
+                  showGrid={showGrid}
+                />
+              );
+            })}
+          </ul>
+        )}
+      </main>
+
+      {screen !== undefined && screen.hidden > 0 && (
+        <footer className={styles.footer}>
+          +{screen.hidden} more {screen.hidden === 1 ? 'service' : 'services'} not shown
+          {screen.hiddenProblems > 0 ? `, ${screen.hiddenProblems} with problems` : ', none with problems'}. Add rotate=30s to the URL to page through
+          them.
+        </footer>
+      )}
+    </div>
+  );
 }

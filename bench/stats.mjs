@@ -1,0 +1,344 @@
+#!/usr/bin/env node
+// Live views under load, measured in headless Chromium against the production build
+// (dist/ behind server/serve.ts, proxying to the simulated master over real HTTP):
+//  - the Stats tab of a service with 20 instances, live (default 120 s): main-thread busy %
+//    and longest task, main-thread time around each live chart update, charts and points
+//    drawn (DESIGN.md: ≤ 4 charts, ≤ 300 points per series, animation off, ≤ 50 ms per update);
+//  - the Instances tab (monitor) of a service with 100 instances at the 2 s poll: main-thread
+//    time per poll, tiles touched per poll (only changed tiles should re-render).
+// Main-thread time is CDP Performance.getMetrics TaskDuration (thread ticks), as
+// shared/performance-notes.md §6–§7 advise: wall-clock is noisy on these 2-core boxes.
+//
+//   node bench/stats.mjs [--dist dist] [--stats-seconds 120] [--monitor-seconds 60] [--monitor-instances 100]
+import path from 'node:path';
+import os from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const GRID = 'production';
+const ADMIN_CODE = 'be0c4be0c4be';
+const MiB = 1024 * 1024;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const quantile = (values, q) => {
+  if (values.length === 0) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : 'n/a');
+
+/** Runs in the page before the app: long tasks, and the moments live views commit. */
+function pageProbe() {
+  window.__longtasks = [];
+  window.__updates = [];
+  window.__tileTouches = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longtasks.push({ at: performance.timeOrigin + e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // No longtask support: the figure stays empty.
+  }
+  const attach = () => {
+    // A chart commit changes its data-points / its summary text: note the moment.
+    new MutationObserver((records) => {
+      let chart = false;
+      const tiles = new Set();
+      for (const r of records) {
+        const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+        if (!el) continue;
+        if (el.closest('figure')) chart = true;
+        const tile = el.closest('ul[aria-label^="Instances on "] > li');
+        if (tile) tiles.add(tile);
+      }
+      const at = performance.timeOrigin + performance.now();
+      if (chart) window.__updates.push(at);
+      if (tiles.size > 0) window.__tileTouches.push({ at, count: tiles.size });
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  };
+  if (document.body) attach();
+  else document.addEventListener('DOMContentLoaded', attach);
+}
+
+async function startStack(distDir) {
+  const { startMockMaster } = await tsImport(pathToFileURL(path.join(root, 'server/mock-master.ts')).href, import.meta.url);
+  const { startServe } = await tsImport(pathToFileURL(path.join(root, 'server/serve.ts')).href, import.meta.url);
+  const mock = await startMockMaster({ port: 0, scenario: 'demo', seed: 1, initialAdminCode: ADMIN_CODE });
+  const web = await startServe({ port: 0, upstream: mock.url, distDir });
+  const res = await fetch(`${mock.url}/oauth2/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ grant_type: 'authorization_code', code: ADMIN_CODE }),
+  });
+  const token = (await res.json()).access_token;
+  const api = async (method, p, body) => {
+    const r = await fetch(`${mock.url}${p}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${token}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await r.text();
+    return { status: r.status, body: text ? JSON.parse(text) : null };
+  };
+  return { mock, web, api, close: async () => { await web.close(); await mock.close(); } };
+}
+
+/** A service of `instances` instances, deployed all at once, running before it returns. */
+async function serviceWith(api, name, instances) {
+  const created = await api('POST', `/v1/grids/${GRID}/services`, { name, image: 'myorg/api:2.4.1', stateful: false, instances, memory: 256 * MiB, deploy_opts: { min_health: 0 } });
+  if (created.status !== 201) throw new Error(`create ${name}: ${created.status} ${JSON.stringify(created.body)}`);
+  await api('POST', `/v1/services/${GRID}/null/${name}/deploy`);
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    const res = await api('GET', `/v1/services/${GRID}/null/${name}/containers`);
+    const running = (res.body?.containers ?? []).filter((c) => c.status === 'running').length;
+    if (running >= instances) return;
+    if (Date.now() > deadline) throw new Error(`${name}: only ${running}/${instances} instances running after 180 s`);
+    await sleep(1000);
+  }
+}
+
+async function scaleTo(api, name, instances) {
+  const res = await api('POST', `/v1/services/${GRID}/null/${name}/scale`, { instances });
+  if (res.status !== 200) throw new Error(`scale ${name}: ${res.status}`);
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    const list = await api('GET', `/v1/services/${GRID}/null/${name}/containers`);
+    const running = (list.body?.containers ?? []).filter((c) => c.status === 'running').length;
+    if (running >= instances) return;
+    if (Date.now() > deadline) throw new Error(`${name}: only ${running}/${instances} instances running after 180 s`);
+    await sleep(1000);
+  }
+}
+
+async function signIn(page, baseUrl, api) {
+  const code = (await api('POST', '/oauth2/authorize', { response_type: 'code', scope: 'user', expires_in: '7200' })).body.code;
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByRole('tab', { name: /code/i }).click();
+  await page.getByLabel(/one-time code/i).fill(code);
+  await page.getByRole('button', { name: /sign in/i }).click();
+  await page.waitForURL(/\/services/);
+}
+
+/** Samples TaskDuration every `everyMs` until stopped: [{ at (epoch ms), task (ms) }]. */
+function taskSampler(cdp, everyMs = 100) {
+  const samples = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const task = metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+      samples.push({ at: Date.now(), task: task * 1000 });
+      await sleep(everyMs);
+    }
+  })();
+  return { samples, stop: async () => { running = false; await loop; } };
+}
+
+/** Main-thread ms between two moments, from the sampled TaskDuration curve (widened to the samples around them). */
+function taskBetween(samples, from, to) {
+  const a = [...samples].reverse().find((s) => s.at <= from) ?? samples[0];
+  const b = samples.find((s) => s.at >= to) ?? samples[samples.length - 1];
+  return b && a ? b.task - a.task : NaN;
+}
+
+async function measure(page, cdp, seconds, { eventsOf }) {
+  await page.evaluate(() => {
+    window.__longtasks.length = 0;
+    window.__updates.length = 0;
+    window.__tileTouches.length = 0;
+  });
+  const sampler = taskSampler(cdp);
+  const start = Date.now();
+  await sleep(seconds * 1000);
+  const end = Date.now();
+  await sleep(400);
+  await sampler.stop();
+  const s = sampler.samples;
+  const first = s.find((x) => x.at >= start) ?? s[0];
+  const last = [...s].reverse().find((x) => x.at <= end) ?? s[s.length - 1];
+  const busy = (last.task - first.task) / (last.at - first.at);
+  const longtasks = (await page.evaluate(() => window.__longtasks)).filter((t) => t.at >= start && t.at <= end);
+  // Commits close together belong to one event (a live sample redraws the 4 charts in turn).
+  const events = [];
+  for (const at of (await eventsOf()).filter((t) => t >= start + 200 && t <= end).sort((a, b) => a - b)) {
+    const last = events[events.length - 1];
+    if (last && at - last.to < 1000) {
+      last.to = at;
+      last.count += 1;
+    } else {
+      events.push({ from: at, to: at, count: 1 });
+    }
+  }
+  // Idle rate: busy time per ms away from the events, subtracted from each event's window.
+  const window = (e) => [e.from - 300, e.to + 350];
+  let quietTask = 0;
+  let quietMs = 0;
+  for (let i = 1; i < s.length; i++) {
+    const a = s[i - 1];
+    const b = s[i];
+    if (a.at < start || b.at > end) continue;
+    if (events.some((e) => b.at >= window(e)[0] && a.at <= window(e)[1])) continue;
+    quietTask += b.task - a.task;
+    quietMs += b.at - a.at;
+  }
+  const idleRate = quietMs > 0 ? quietTask / quietMs : 0;
+  const perEvent = events.map((e) => {
+    const [from, to] = window(e);
+    return Math.max(0, taskBetween(s, from, to) - idleRate * (to - from));
+  });
+  return {
+    seconds: (end - start) / 1000,
+    busyPct: busy * 100,
+    mainThreadMs: last.task - first.task,
+    longest: longtasks.reduce((m, t) => Math.max(m, t.duration), 0),
+    longtasks: longtasks.length,
+    events: events.length,
+    commitsPerEvent: events.length > 0 ? events.reduce((n, e) => n + e.count, 0) / events.length : 0,
+    idlePct: idleRate * 100,
+    perEvent,
+    start,
+    end,
+  };
+}
+
+async function statsScenario({ browser, stack, seconds }) {
+  const { web, api } = stack;
+  // The demo's `api` scaled to 20: old instances give the service hours of metrics history.
+  await scaleTo(api, 'api', 20);
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
+  await context.addInitScript(pageProbe);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  await signIn(page, web.url, api);
+
+  const results = [];
+  const views = [
+    { label: `service total, 1 h window, ${seconds} s`, query: '', seconds },
+    { label: 'per instance (6 lines per chart), 1 h window, 30 s', query: '?view=instances&chart=1,2,3,4,5,6', seconds: Math.min(30, seconds) },
+    { label: 'service total, 24 h window, 30 s', query: '?window=24h', seconds: Math.min(30, seconds) },
+  ];
+  for (const view of views) {
+    await page.goto(`${web.url}/grids/${GRID}/services/null/api/stats${view.query}`);
+    await page.getByRole('table', { name: 'Instance stats' }).getByRole('rowheader').nth(20).waitFor({ timeout: 30_000 });
+    await page.locator('.recharts-line-curve').first().waitFor({ timeout: 30_000 });
+    await sleep(3000); // warm-up: first draw, history fetched
+    const r = await measure(page, cdp, view.seconds, { eventsOf: () => page.evaluate(() => window.__updates) });
+    // Counts at a quiet moment (performance-notes §6.4).
+    r.charts = await page.locator('svg.recharts-surface').count();
+    r.maxPoints = await page.evaluate(() => Math.max(0, ...[...document.querySelectorAll('[data-points]')].map((el) => Number(el.getAttribute('data-points')))));
+    r.maxSeries = await page.evaluate(() => Math.max(0, ...[...document.querySelectorAll('svg.recharts-surface')].map((svg) => svg.querySelectorAll('.recharts-line-curve').length)));
+    // Animation off: a curve drawn by an update is final at once (an animated one changes for ~1.5 s).
+    r.animated = await page.evaluate(async () => {
+      const path = document.querySelector('.recharts-line-curve');
+      const seen = path?.getAttribute('d');
+      const before = window.__updates.length;
+      const deadline = performance.now() + 15_000;
+      while (window.__updates.length === before && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      const justAfter = document.querySelector('.recharts-line-curve')?.getAttribute('d');
+      await new Promise((r) => setTimeout(r, 300));
+      const later = document.querySelector('.recharts-line-curve')?.getAttribute('d');
+      return seen !== undefined && justAfter !== later;
+    });
+    results.push({ label: view.label, ...r });
+  }
+  await context.close();
+  return results;
+}
+
+async function monitorScenario({ browser, stack, seconds, instances }) {
+  const { web, api } = stack;
+  await serviceWith(api, 'bench-mon', instances);
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
+  await context.addInitScript(pageProbe);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  await signIn(page, web.url, api);
+  const polls = [];
+  page.on('requestfinished', (req) => {
+    if (new URL(req.url()).pathname.endsWith('/bench-mon/containers')) polls.push(Date.now());
+  });
+  await page.goto(`${web.url}/grids/${GRID}/services/null/bench-mon/instances`);
+  await page.locator('ul[aria-label^="Instances on "] > li').nth(instances - 1).waitFor({ timeout: 60_000 });
+  await sleep(3000);
+  const r = await measure(page, cdp, seconds, { eventsOf: async () => polls });
+  const touches = (await page.evaluate(() => window.__tileTouches)).filter((t) => t.at >= r.start && t.at <= r.end);
+  r.tilesTouched = touches.reduce((n, t) => n + t.count, 0);
+  r.tiles = await page.locator('ul[aria-label^="Instances on "] > li').count();
+  r.domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+  await context.close();
+  return r;
+}
+
+export async function runLiveBench({ distDir = path.join(root, 'dist'), statsSeconds = 120, monitorSeconds = 60, monitorInstances = 100 } = {}) {
+  const { chromium } = await import('playwright-core');
+  const stack = await startStack(distDir);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
+  });
+  const load = os.loadavg()[0];
+  try {
+    const stats = await statsScenario({ browser, stack, seconds: statsSeconds });
+    const monitor = await monitorScenario({ browser, stack, seconds: monitorSeconds, instances: monitorInstances });
+    return { stats, monitor, load, monitorInstances };
+  } finally {
+    await browser.close();
+    await stack.close();
+  }
+}
+
+/** Prints the figures; returns the number of hard (count) budgets over. */
+export function printLiveBench({ stats, monitor, load, monitorInstances }) {
+  let over = 0;
+  const line = (ok, name, value, budget, kind = 'hard') => {
+    if (!ok && kind === 'hard') over += 1;
+    console.log(`${ok ? 'ok  ' : kind === 'hard' ? 'OVER' : 'warn'} ${name.padEnd(44)} ${String(value).padStart(12)}   budget ${budget}${kind === 'soft' ? ' (soft: timing)' : ''}`);
+  };
+  console.log(`\nLive views — headless Chromium 1920×1080, production build, simulated master over HTTP (1-min load at start ${load.toFixed(2)}, ${os.cpus().length} cores)`);
+  for (const r of stats) {
+    const p50 = quantile(r.perEvent, 0.5);
+    const p95 = quantile(r.perEvent, 0.95);
+    console.log(`\nStats tab, 20 instances live — ${r.label} (ran ${r.seconds.toFixed(0)} s, ${r.events} chart updates)`);
+    line(r.charts <= 4, 'Recharts charts on the page', r.charts, '≤ 4');
+    line(r.maxPoints <= 300, 'most rows drawn in one chart', r.maxPoints, '≤ 300 per series');
+    console.log(`     lines in the busiest chart: ${r.maxSeries}`);
+    line(!r.animated, 'animation on live series', r.animated ? 'on' : 'off', 'off');
+    line(r.busyPct <= 5, 'main thread busy', `${r.busyPct.toFixed(1)} %`, '≤ 5 % of a core', 'soft');
+    line(r.longest <= 50, 'longest task', ms(r.longest), '≤ 50 ms', 'soft');
+    console.log(`     long tasks (> 50 ms): ${r.longtasks}`);
+    console.log(`     main thread per live sample (${r.charts} charts redrawn in turn, ${r.commitsPerEvent.toFixed(1)} commits, + table), p50 / p95: ${p50.toFixed(0)} / ${p95.toFixed(0)} ms (idle ${r.idlePct.toFixed(1)} % subtracted)`);
+    const perChart = p95 / Math.max(1, r.charts);
+    line(!(perChart > 50), 'main thread per chart redraw (p95 sample ÷ charts)', ms(perChart), '≤ 50 ms', 'soft');
+  }
+  const p50 = quantile(monitor.perEvent, 0.5);
+  const p95 = quantile(monitor.perEvent, 0.95);
+  console.log(`\nInstances tab (monitor), ${monitorInstances} instances, 2 s poll (ran ${monitor.seconds.toFixed(0)} s, ${monitor.events} polls)`);
+  line(monitor.tiles === monitorInstances, 'tiles on the page', monitor.tiles, `= ${monitorInstances}`);
+  line(!(p95 > 50), 'main thread per poll, p50 / p95', `${p50.toFixed(1)} / ${p95.toFixed(1)} ms`, '≤ 50 ms (at 2,000)', 'soft');
+  console.log(`     main thread per poll, mean over the run: ${ms(monitor.mainThreadMs / Math.max(1, monitor.events))} (busy ${monitor.busyPct.toFixed(1)} %)`);
+  line(monitor.longest <= 50, 'longest task', ms(monitor.longest), '≤ 50 ms', 'soft');
+  console.log(`     tiles touched by polls: ${monitor.tilesTouched} over ${monitor.events} polls (only changed tiles re-render); DOM elements: ${monitor.domNodes}`);
+  console.log('     (per poll / per sample = TaskDuration, sampled every 100 ms, from 300 ms before to 350 ms after the event, minus the idle rate: includes fetch, JSON parse, schema check, render and paint)');
+  return over;
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const arg = (name, fallback) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
+  };
+  const result = await runLiveBench({
+    distDir: path.resolve(root, arg('dist', 'dist')),
+    statsSeconds: Number(arg('stats-seconds', '120')),
+    monitorSeconds: Number(arg('monitor-seconds', '60')),
+    monitorInstances: Number(arg('monitor-instances', '100')),
+  });
+  const over = printLiveBench(result);
+  process.exit(over === 0 ? 0 : 1);
+}

@@ -1,0 +1,452 @@
+/**
+ * The log view's engine, outside React: it follows the stream, holds the newest lines
+ * in a bounded ring, formats them and feeds the terminal through the frame-batched,
+ * flow-controlled write queue. React only sees a small status snapshot (connection,
+ * counts, container names), published at most a few times a second — never the lines.
+ */
+import type { ApiError } from '../../api/errors';
+import type { Log } from '../../api/schemas/log';
+import type { StreamState } from '../../api/stream';
+import { LineRing } from '../../lib/line-ring';
+import { formatTerminalLine, heldLogLine, instanceNumberOf, searchableText } from '../../lib/log-line-format';
+import type { HeldLogLine, TimestampMode } from '../../lib/log-line-format';
+import { MAX_LINES, resolveSince } from '../../lib/log-view-options';
+import type { PaceOptions } from '../../lib/paced-body';
+import { perfProbe } from '../../lib/perf-probe';
+import { createWriteQueue } from '../../lib/terminal-write-queue';
+import type { FrameScheduler, WriteQueue } from '../../lib/terminal-write-queue';
+import { fetchScopeLogs, followScopeLogs, scopeKey } from './log-source';
+import type { LogScope } from './log-source';
+
+/** What the controller needs of a terminal (components/terminal-host's handle has it all). */
+export interface LogTerminal {
+  write(data: string, callback: () => void): void;
+  setScrollback(lines: number): void;
+  scrollToBottom(): void;
+  isAtBottom(): boolean;
+  onScroll(fn: () => void): () => void;
+  findNext(text: string): Promise<boolean>;
+  findPrevious(text: string): Promise<boolean>;
+  clearSearch(): void;
+  onSearchResults(fn: (results: { index: number; count: number }) => void): () => void;
+}
+
+export type ConnectionStatus = 'idle' | 'loading' | 'connecting' | 'live' | 'reconnecting' | 'paused' | 'error';
+
+export interface LogStatus {
+  connection: ConnectionStatus;
+  /** Why the stream stopped (connection "error"). */
+  error: string | null;
+  /** Lines held (at most the scrollback). */
+  held: number;
+  /** New lines written while the user was scrolled up. */
+  newBelow: number;
+  atBottom: boolean;
+  /** Container names seen in the stream, sorted. */
+  names: readonly string[];
+  /** Lines skipped on the way to the terminal because more arrived than it keeps. */
+  skipped: number;
+  search: { index: number; count: number } | null;
+}
+
+export interface LogSession {
+  scope: LogScope;
+  lines: number;
+  /** "", "15m" or an ISO time (resolved when the session starts). */
+  since: string;
+  /** Service scope: one instance filtered by the master. */
+  instance?: number;
+  follow: boolean;
+}
+
+export interface LogView {
+  timestamps: TimestampMode;
+  /** Shown instances (service scope); null or empty = all. */
+  instances: ReadonlySet<number> | null;
+  /** Shown containers by name (stack and grid scopes); null or empty = all. */
+  containers: ReadonlySet<string> | null;
+  /** Only lines containing this text (case-insensitive); "" = every line. */
+  grep: string;
+  scrollback: number;
+}
+
+export interface LogControllerDeps {
+  follow?: typeof followScopeLogs;
+  fetch?: typeof fetchScopeLogs;
+  scheduler?: FrameScheduler;
+  now?: () => number;
+  /** Status updates for counts are published at most this often. Default 250 ms. */
+  notifyEveryMs?: number;
+  /** Reconnect backoff. Default 0.5 s doubling to 10 s. */
+  backoffMs?: { initial: number; max: number };
+  /** How the stream yields to the page (lib/paced-body.ts); tests on a fake clock yield in microtasks. */
+  pace?: PaceOptions;
+}
+
+export interface LogController {
+  attach(terminal: LogTerminal): void;
+  detach(): void;
+  /** Starts (or keeps, when only `follow` changed) the session. */
+  start(session: LogSession): void;
+  setView(view: LogView): void;
+  /** Reconnects after an error. */
+  retry(): void;
+  /** Empties the held lines and the terminal; the stream goes on. */
+  clear(): void;
+  jumpToEnd(): void;
+  search(text: string, direction: 'next' | 'previous'): void;
+  clearSearch(): void;
+  /** The held lines the view shows (filters and grep applied), oldest first. */
+  shownLines(): HeldLogLine[];
+  subscribe(fn: () => void): () => void;
+  getStatus(): LogStatus;
+  dispose(): void;
+}
+
+/** Full reset (RIS), then hide the cursor: written in-band so it lands after any earlier write. */
+export const TERMINAL_RESET = '\u001bc\u001b[?25l';
+const MAX_NAME_WIDTH = 40;
+const BACKOFF = { initial: 500, max: 10_000 };
+
+const rafScheduler: FrameScheduler = {
+  request: (fn) => requestAnimationFrame(() => fn()),
+  cancel: (handle) => cancelAnimationFrame(handle),
+};
+
+/** Whether a line passes the view's instance, container and grep filters. */
+export function inView(line: HeldLogLine, view: Pick<LogView, 'instances' | 'containers' | 'grep'>): boolean {
+  if (view.instances && view.instances.size > 0) {
+    const n = instanceNumberOf(line.name);
+    if (n === null || !view.instances.has(n)) return false;
+  }
+  if (view.containers && view.containers.size > 0 && !view.containers.has(line.name)) return false;
+  return view.grep === '' || searchableText(line).includes(view.grep);
+}
+
+function sameSet<T>(a: ReadonlySet<T> | null, b: ReadonlySet<T> | null): boolean {
+  const sa = a && a.size > 0 ? a : null;
+  const sb = b && b.size > 0 ? b : null;
+  if (sa === null || sb === null) return sa === sb;
+  if (sa.size !== sb.size) return false;
+  for (const v of sa) if (!sb.has(v)) return false;
+  return true;
+}
+
+function sessionKey(s: LogSession): string {
+  return JSON.stringify([scopeKey(s.scope), s.lines, s.since, s.instance ?? null]);
+}
+
+export function createLogController(deps: LogControllerDeps = {}): LogController {
+  const follow = deps.follow ?? followScopeLogs;
+  const fetchOnce = deps.fetch ?? fetchScopeLogs;
+  const scheduler = deps.scheduler ?? rafScheduler;
+  const now = deps.now ?? (() => Date.now());
+  const notifyEvery = deps.notifyEveryMs ?? 250;
+  const backoff = deps.backoffMs ?? BACKOFF;
+
+  let view: LogView = { timestamps: 'local', instances: null, containers: null, grep: '', scrollback: 10_000 };
+  const ring = new LineRing<HeldLogLine>(view.scrollback);
+  let session: LogSession | null = null;
+  let key = '';
+  /** Bumped for every stream opened: items of an older stream are ignored. */
+  let generation = 0;
+  let stream: AbortController | null = null;
+  let lastId: string | null = null;
+  let paused = false;
+
+  let terminal: LogTerminal | null = null;
+  let writer: WriteQueue<HeldLogLine> | null = null;
+  let unsubscribeTerminal: (() => void)[] = [];
+
+  const names = new Set<string>();
+  let nameWidth = 0;
+  let status: LogStatus = { connection: 'idle', error: null, held: 0, newBelow: 0, atBottom: true, names: [], skipped: 0, search: null };
+  let connection: ConnectionStatus = 'idle';
+  let error: string | null = null;
+  let newBelow = 0;
+  let atBottom = true;
+  let search: LogStatus['search'] = null;
+
+  const listeners = new Set<() => void>();
+  let notifyTimer: ReturnType<typeof setTimeout> | null = null;
+
+  function publish(): void {
+    if (notifyTimer !== null) {
+      clearTimeout(notifyTimer);
+      notifyTimer = null;
+    }
+    const skipped = writer?.stats().droppedLines ?? 0;
+    const next: LogStatus = { connection, error, held: ring.length, newBelow, atBottom, names: status.names, skipped, search };
+    if (names.size !== status.names.length) next.names = [...names].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+    const changed = (Object.keys(next) as (keyof LogStatus)[]).some((k) => next[k] !== status[k]);
+    if (!changed) return;
+    status = next;
+    for (const fn of [...listeners]) fn();
+  }
+
+  /** Counts change all the time: publish them at a calm pace. */
+  function publishSoon(): void {
+    if (notifyTimer !== null) return;
+    notifyTimer = setTimeout(publish, notifyEvery);
+  }
+
+  function setConnection(next: ConnectionStatus, message: string | null = null): void {
+    connection = next;
+    error = message;
+    publish();
+  }
+
+  function shows(line: HeldLogLine): boolean {
+    return inView(line, view);
+  }
+
+  function format(line: HeldLogLine): string {
+    return formatTerminalLine(line, { timestamps: view.timestamps, nameWidth });
+  }
+
+  /** Redraws the terminal from the held lines (after a view change or a new terminal). */
+  function redraw(): void {
+    if (!writer) return;
+    writer.restart(TERMINAL_RESET);
+    terminal?.clearSearch();
+    search = null;
+    newBelow = 0;
+    atBottom = true;
+    const w = writer;
+    ring.forEach((line) => {
+      if (shows(line)) w.push(line);
+    });
+    publish();
+  }
+
+  function makeWriter(): WriteQueue<HeldLogLine> {
+    const t = terminal;
+    if (!t) throw new Error('no terminal attached');
+    return createWriteQueue<HeldLogLine>({
+      sink: t,
+      scheduler,
+      render: format,
+      maxPendingLines: view.scrollback + 200,
+      onBatchShown(lines) {
+        perfProbe()?.count?.('logs.shown', lines);
+        if (!t.isAtBottom()) {
+          newBelow += lines;
+          atBottom = false;
+        }
+        publishSoon();
+      },
+    });
+  }
+
+  function ingest(gen: number, logs: Log[]): void {
+    if (gen !== generation) return;
+    perfProbe()?.count?.('logs.ingested', logs.length);
+    let newName = false;
+    for (const log of logs) {
+      const line = heldLogLine(log);
+      ring.push(line);
+      lastId = line.id;
+      if (!names.has(line.name)) {
+        names.add(line.name);
+        newName = true;
+        nameWidth = Math.min(MAX_NAME_WIDTH, Math.max(nameWidth, line.name.length));
+      }
+      if (writer && shows(line)) writer.push(line);
+    }
+    if (newName) publish();
+    else publishSoon();
+  }
+
+  function onState(gen: number, state: StreamState, err?: ApiError): void {
+    if (gen !== generation) return;
+    if (state === 'stopped') {
+      // Stopped by us (pause, new session) or by an error that retrying cannot fix.
+      if (err) setConnection('error', err.message);
+      else if (paused) setConnection('paused');
+      return;
+    }
+    setConnection(state);
+  }
+
+  function stopStream(): void {
+    generation++;
+    stream?.abort();
+    stream = null;
+  }
+
+  function openStream(): void {
+    const s = session;
+    if (!s) return;
+    stopStream();
+    const gen = generation;
+    const ac = new AbortController();
+    stream = ac;
+    setConnection('connecting');
+    const window =
+      lastId === null
+        ? { limit: s.lines, since: resolveSince(s.since, now()), instance: s.instance }
+        : // Resuming: everything after the last line held (the master sends 10 000 a pass).
+          { limit: MAX_LINES, from: lastId, instance: s.instance };
+    void follow(s.scope, window, { signal: ac.signal, backoffMs: backoff, pace: deps.pace }, { onItems: (logs) => ingest(gen, logs), onState: (st, e) => onState(gen, st, e) });
+  }
+
+  function loadSnapshot(): void {
+    const s = session;
+    if (!s) return;
+    stopStream();
+    const gen = generation;
+    const ac = new AbortController();
+    stream = ac;
+    setConnection('loading');
+    fetchOnce(s.scope, { limit: s.lines, since: resolveSince(s.since, now()), instance: s.instance }, ac.signal).then(
+      (logs) => {
+        if (gen !== generation) return;
+        ingest(gen, logs);
+        setConnection('paused');
+      },
+      (e: unknown) => {
+        if (gen !== generation) return;
+        setConnection('error', e instanceof Error ? e.message : 'The logs could not be loaded.');
+      },
+    );
+  }
+
+  function resetHeld(): void {
+    ring.clear();
+    lastId = null;
+    names.clear();
+    nameWidth = 0;
+    status = { ...status, names: [] };
+  }
+
+  function detach(): void {
+    for (const off of unsubscribeTerminal) off();
+    unsubscribeTerminal = [];
+    writer?.dispose();
+    writer = null;
+    terminal = null;
+  }
+
+  return {
+    attach(t) {
+      if (terminal) detach();
+      terminal = t;
+      t.setScrollback(view.scrollback);
+      unsubscribeTerminal = [
+        t.onScroll(() => {
+          const bottom = t.isAtBottom();
+          if (bottom === atBottom && !(bottom && newBelow > 0)) return;
+          atBottom = bottom;
+          if (bottom) newBelow = 0;
+          publish();
+        }),
+        t.onSearchResults((r) => {
+          search = { index: r.index, count: r.count };
+          publish();
+        }),
+      ];
+      writer = makeWriter();
+      redraw();
+    },
+    detach,
+    start(next) {
+      const nextKey = sessionKey(next);
+      if (nextKey === key && session) {
+        session = next;
+        if (next.follow && paused) {
+          paused = false;
+          openStream();
+        } else if (!next.follow && !paused) {
+          paused = true;
+          stopStream();
+          setConnection('paused');
+        }
+        return;
+      }
+      key = nextKey;
+      session = next;
+      stopStream();
+      resetHeld();
+      redraw();
+      paused = !next.follow;
+      if (next.follow) openStream();
+      else loadSnapshot();
+    },
+    setView(next) {
+      const redrawNeeded =
+        next.timestamps !== view.timestamps || next.grep !== view.grep || !sameSet(next.instances, view.instances) || !sameSet(next.containers, view.containers);
+      if (next.scrollback !== view.scrollback) {
+        ring.resize(next.scrollback);
+        terminal?.setScrollback(next.scrollback);
+        writer?.setMaxPendingLines(next.scrollback + 200);
+      }
+      view = next;
+      if (redrawNeeded) redraw();
+      else publish();
+    },
+    retry() {
+      if (!session) return;
+      paused = false;
+      if (session.follow) openStream();
+      else loadSnapshot();
+    },
+    clear() {
+      const keepId = lastId;
+      ring.clear();
+      lastId = keepId;
+      redraw();
+    },
+    jumpToEnd() {
+      terminal?.scrollToBottom();
+      newBelow = 0;
+      atBottom = true;
+      publish();
+    },
+    search(text, direction) {
+      if (!terminal) return;
+      if (text === '') {
+        terminal.clearSearch();
+        search = null;
+        publish();
+        return;
+      }
+      void (direction === 'next' ? terminal.findNext(text) : terminal.findPrevious(text)).then((found) => {
+        if (found) return;
+        search = { index: -1, count: 0 };
+        publish();
+      });
+    },
+    clearSearch() {
+      terminal?.clearSearch();
+      search = null;
+      publish();
+    },
+    shownLines() {
+      const out: HeldLogLine[] = [];
+      ring.forEach((line) => {
+        if (shows(line)) out.push(line);
+      });
+      return out;
+    },
+    subscribe(fn) {
+      listeners.add(fn);
+      return () => {
+        listeners.delete(fn);
+      };
+    },
+    getStatus: () => status,
+    dispose() {
+      // Reusable afterwards (React StrictMode mounts, unmounts and mounts again).
+      stopStream();
+      detach();
+      if (notifyTimer !== null) clearTimeout(notifyTimer);
+      notifyTimer = null;
+      session = null;
+      key = '';
+      paused = false;
+      resetHeld();
+      connection = 'idle';
+      error = null;
+    },
+  };
+}

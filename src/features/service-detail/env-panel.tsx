@@ -1,0 +1,224 @@
+import { Fragment, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../../api/queries';
+import type { Service } from '../../api/schemas/service';
+import type { ServiceRef } from '../../api/service-ref';
+import { fieldErrorText, formErrorText } from '../../components/api-field-error';
+import { Button } from '../../components/button';
+import { cx } from '../../components/class-names';
+import { TextField } from '../../components/text-field';
+import { envKey, envValue, parseEnv } from '../../lib/options/env';
+import { ChangeNote } from './change-note';
+import { ConfirmInline } from './confirm-inline';
+import { addServiceEnv, removeServiceEnv } from './service-changes';
+import { envKeyCounts, sortEnvLikeCli } from './service-references';
+import styles from './overview.module.css';
+
+const MASK = '••••••••';
+
+function addHint(draft: string, counts: Map<string, number>): string {
+  const parsed = parseEnv(draft);
+  if (draft.trim() === '' || !parsed.ok) return 'KEY=VALUE, added as is, like kontena service env add.';
+  if (counts.has(parsed.value.key)) {
+    return `${parsed.value.key} is already set: the master keeps both entries. Remove ${parsed.value.key} first to replace its value.`;
+  }
+  return parsed.warning ?? `Adds ${parsed.value.key}.`;
+}
+
+/** `kontena service env ls/add/rm`: the stored list, values masked until asked for. */
+export function EnvPanel({ serviceRef, service }: { serviceRef: ServiceRef; service: Service }) {
+  const queryClient = useQueryClient();
+  const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
+  const [draft, setDraft] = useState('');
+  const [clientError, setClientError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const removeButtons = useRef(new Map<number, HTMLButtonElement>());
+
+  const sorted = sortEnvLikeCli(service.env);
+  const counts = envKeyCounts(service.env);
+  const allShown = sorted.length > 0 && sorted.every((entry) => revealed.has(entry));
+
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: queryKeys.service(serviceRef) }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.services(serviceRef.grid) }),
+    ]);
+
+  const add = useMutation({
+    mutationFn: (entry: string) => addServiceEnv(serviceRef, entry),
+    onSuccess: async (_, entry) => {
+      setDraft('');
+      setNote(`Added ${envKey(entry)}.`);
+      await refresh();
+    },
+    // A failure may mean the service changed or is gone: show what the master has now.
+    onError: () => void queryClient.invalidateQueries({ queryKey: queryKeys.service(serviceRef) }),
+  });
+
+  const remove = useMutation({
+    mutationFn: (key: string) => removeServiceEnv(serviceRef, key),
+    onSuccess: async (_, key) => {
+      setConfirming(null);
+      setNote(`Removed ${key}.`);
+      await refresh();
+    },
+    // A failure may mean the service changed or is gone: show what the master has now.
+    onError: () => void queryClient.invalidateQueries({ queryKey: queryKeys.service(serviceRef) }),
+  });
+
+  const onAdd = (event: FormEvent) => {
+    event.preventDefault();
+    setNote(null);
+    remove.reset();
+    const parsed = parseEnv(draft);
+    if (!parsed.ok) {
+      setClientError(parsed.error);
+      return;
+    }
+    setClientError(null);
+    add.mutate(draft);
+  };
+
+  const toggle = (entry: string) =>
+    setRevealed((current) => {
+      const next = new Set(current);
+      if (next.has(entry)) next.delete(entry);
+      else next.add(entry);
+      return next;
+    });
+
+  const fieldError = clientError ?? fieldErrorText(add.error, 'env') ?? formErrorText(add.error, ['env']);
+  const removeError = remove.error ? (fieldErrorText(remove.error, 'env') ?? formErrorText(remove.error, [])) : null;
+
+  return (
+    <section className={styles.panel} aria-labelledby="overview-env">
+      <div className={styles.panelHeader}>
+        <h2 id="overview-env" className={styles.panelTitle}>
+          Environment
+        </h2>
+        <span className={styles.panelMeta}>{sorted.length === 1 ? '1 variable' : `${sorted.length} variables`}</span>
+        {sorted.length > 0 && (
+          <Button size="sm" variant="ghost" className={styles.panelTools} onClick={() => setRevealed(allShown ? new Set() : new Set(sorted))}>
+            {allShown ? 'Hide all values' : 'Show all values'}
+          </Button>
+        )}
+      </div>
+      {sorted.length === 0 ? (
+        <p className={styles.empty}>No environment variables.</p>
+      ) : (
+        <div className={styles.tableWrap}>
+          <table className={styles.table} aria-labelledby="overview-env">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Value</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((entry, index) => {
+                const key = envKey(entry);
+                const value = envValue(entry);
+                const shown = revealed.has(entry);
+                const count = counts.get(key) ?? 1;
+                return (
+                  <Fragment key={`${index}:${entry}`}>
+                    <tr>
+                      <th scope="row" className={styles.cellMono}>
+                        {key}
+                      </th>
+                      <td className={styles.secretValue}>
+                        {value === null ? (
+                          <span className={styles.muted}>(no “=”: stored without a value)</span>
+                        ) : shown ? (
+                          value === '' ? <span className={styles.muted}>(empty)</span> : value
+                        ) : (
+                          <>
+                            <span className={styles.masked} aria-hidden="true">
+                              {MASK}
+                            </span>
+                            <span className="visually-hidden">hidden</span>
+                          </>
+                        )}
+                      </td>
+                      <td className={styles.cellActions}>
+                        {value !== null && (
+                          <Button size="sm" variant="ghost" aria-pressed={shown} aria-label={`${shown ? 'Hide' : 'Show'} the value of ${key}`} onClick={() => toggle(entry)}>
+                            {shown ? 'Hide' : 'Show'}
+                          </Button>
+                        )}
+                        <Button
+                          size="sm"
+                          aria-label={count > 1 ? `Remove ${key} (all ${count} entries)` : `Remove ${key}`}
+                          aria-expanded={confirming === index}
+                          ref={(button) => {
+                            if (button) removeButtons.current.set(index, button);
+                            else removeButtons.current.delete(index);
+                          }}
+                          onClick={() => {
+                            setNote(null);
+                            remove.reset();
+                            setConfirming(index);
+                          }}
+                        >
+                          Remove
+                        </Button>
+                      </td>
+                    </tr>
+                    {confirming === index && (
+                      <tr className={styles.confirmRow}>
+                        <td colSpan={3}>
+                          <ConfirmInline
+                            text={count > 1 ? `Removes all ${count} entries of ${key}.` : `Removes ${key}.`}
+                            confirmLabel={`Yes, remove ${key}`}
+                            busy={remove.isPending}
+                            onConfirm={() => remove.mutate(key)}
+                            onCancel={() => {
+                              setConfirming(null);
+                              removeButtons.current.get(index)?.focus();
+                            }}
+                          />
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {removeError !== null && (
+        <p role="alert" className={cx(styles.note, styles.formError)}>
+          Could not remove {remove.variables}: {removeError}
+        </p>
+      )}
+      <ChangeNote text={note} state={service.state} />
+      <form className={styles.form} onSubmit={onAdd} noValidate aria-label="Add an environment variable">
+        <TextField
+          className={styles.formGrow}
+          label="Add variable"
+          name="env"
+          placeholder="KEY=VALUE"
+          value={draft}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            setClientError(null);
+            if (add.isError) add.reset();
+          }}
+          error={fieldError}
+          hint={addHint(draft, counts)}
+        />
+        <div className={styles.formSubmit}>
+          <Button type="submit" variant="primary" disabled={add.isPending}>
+            {add.isPending ? 'Adding…' : 'Add'}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+/** How `kontena service events` prints an event (kontena-api.md §4.12), as pure functions. */
+import type { EventLog, EventSeverity } from '../../api/schemas/event';
+import type { StatusTone } from '../../components/status-badge';
+
+/** The type without its `service:` prefix ("deploy", "create_instance", "scheduler"). */
+export function eventTypeLabel(type: string | null): string {
+  if (type === null || type === '') return '—';
+  return type.startsWith('service:') ? type.slice('service:'.length) : type;
+}
+
+/** The node's name: the last segment of the node relationship id ("G/node-1" → "node-1"). */
+export function eventNodeName(event: Pick<EventLog, 'relationships'>): string | null {
+  const node = event.relationships.find((r) => r.type === 'node');
+  if (node === undefined) return null;
+  return node.id.slice(node.id.lastIndexOf('/') + 1);
+}
+
+export const SEVERITIES: Record<EventSeverity, { label: string; tone: StatusTone }> = {
+  0: { label: 'debug', tone: 'neutral' },
+  1: { label: 'info', tone: 'info' },
+  2: { label: 'warning', tone: 'warn' },
+  3: { label: 'error', tone: 'danger' },
+};
+
+/** Events shown at most; the stream may deliver more over a long session, the oldest go. */
+export const MAX_EVENTS = 1000;
+
+export const DEFAULT_LINES = 100;
+
+export interface EventsView {
+  /** `limit` of the first window (the CLI's --lines), 1…MAX_EVENTS. */
+  lines: number;
+  /** ISO time: only events after it (--since); null = no bound. */
+  since: string | null;
+  /** Keep the stream open for new events (-t); otherwise one window. */
+  follow: boolean;
+}
+
+/** The tab's view state from its URL (`?lines=…&since=…&follow=0`); bad values fall back to the defaults. */
+export function readEventsView(params: URLSearchParams): EventsView {
+  const rawLines = params.get('lines');
+  const parsed = rawLines !== null && /^\d+$/.test(rawLines) ? Number.parseInt(rawLines, 10) : DEFAULT_LINES;
+  const lines = Math.min(MAX_EVENTS, Math.max(1, parsed));
+  const rawSince = params.get('since');
+  const since = rawSince !== null && rawSince !== '' && !Number.isNaN(Date.parse(rawSince)) ? new Date(rawSince).toISOString() : null;
+  return { lines, since, follow: params.get('follow') !== '0' };
+}
+
+/** The URL search params of a view, leaving defaults out so links stay short. */
+export function writeEventsView(params: URLSearchParams, view: EventsView): URLSearchParams {
+  const next = new URLSearchParams(params);
+  if (view.lines === DEFAULT_LINES) next.delete('lines');
+  else next.set('lines', String(view.lines));
+  if (view.since === null) next.delete('since');
+  else next.set('since', view.since);
+  if (view.follow) next.delete('follow');
+  else next.set('follow', '0');
+  return next;
+}
+
+/** `<input type="datetime-local">` value (local time, to the second) for an ISO time, and back. */
+export function toLocalInput(iso: string | null): string {
+  if (iso === null) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+export function fromLocalInput(value: string): string | null {
+  if (value === '') return null;
+  // "YYYY-MM-DDTHH:MM[:SS]" without a zone is local time to Date.
+  const ms = new Date(value).getTime();
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}

@@ -1,0 +1,99 @@
+import type { Container, ContainerStatus } from '../../api/schemas/container';
+import { StatusBadge } from '../../components/status-badge';
+import type { StatusTone } from '../../components/status-badge';
+import { formatAge } from '../../lib/format-date-time';
+import styles from './overview.module.css';
+
+const statusTone: Record<ContainerStatus, StatusTone> = {
+  running: 'ok',
+  stopped: 'neutral',
+  paused: 'info',
+  restarting: 'warn',
+  oom_killed: 'danger',
+  dead: 'danger',
+  deleted: 'neutral',
+};
+
+function Health({ container, now }: { container: Container; now: number }) {
+  const health = container.health_status;
+  if (health === undefined) return <span className={styles.muted}>not reported</span>;
+  return (
+    <>
+      <StatusBadge tone={health.status === 'healthy' ? 'ok' : 'danger'} label={health.status} />{' '}
+      <span className={styles.muted}>{formatAge(Date.parse(health.updated_at), now)}</span>
+    </>
+  );
+}
+
+function Exit({ container }: { container: Container }) {
+  const { exit_code: code, error } = container.state;
+  const parts: string[] = [];
+  if (code !== undefined && code !== 0) parts.push(`exit ${code}`);
+  if (error !== undefined && error !== '') parts.push(error);
+  if (container.state.oom_killed === true) parts.push('killed: out of memory');
+  if (parts.length === 0) return <span className={styles.muted}>—</span>;
+  return <span>{parts.join(' · ')}</span>;
+}
+
+/** One row per container, as `kontena service show` lists its instances. */
+export function InstancesSummary({ containers, error, now }: { containers: readonly Container[] | undefined; error: unknown; now: number }) {
+  return (
+    <section className={styles.panel} aria-labelledby="overview-instances">
+      <div className={styles.panelHeader}>
+        <h2 id="overview-instances" className={styles.panelTitle}>
+          Instances
+        </h2>
+        {containers !== undefined && <span className={styles.panelMeta}>{containers.length}</span>}
+      </div>
+      {containers === undefined ? (
+        <p className={styles.empty}>{error ? 'Could not load the instances.' : 'Loading the instances…'}</p>
+      ) : containers.length === 0 ? (
+        <p className={styles.empty}>No instances: the service has not been deployed, or it was scaled to 0.</p>
+      ) : (
+        <div className={styles.tableWrap}>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">Instance</th>
+                <th scope="col">Node</th>
+                <th scope="col">Status</th>
+                <th scope="col">IP</th>
+                <th scope="col">Public IP</th>
+                <th scope="col">Health</th>
+                <th scope="col">Revision</th>
+                <th scope="col">Exit / reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {containers.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row" className={styles.cellMono}>
+                    {c.name}
+                    {c.hostname !== null && c.hostname !== '' && (
+                      <span className={styles.subline}>{c.domainname ? `${c.hostname}.${c.domainname}` : c.hostname}</span>
+                    )}
+                  </th>
+                  <td className={styles.cellMono}>{c.node?.name ?? <span className={styles.muted}>none</span>}</td>
+                  <td>
+                    <StatusBadge tone={statusTone[c.status]} label={c.status} />
+                  </td>
+                  <td className={styles.cellMono}>{c.ip_address ?? <span className={styles.muted}>—</span>}</td>
+                  <td className={styles.cellMono}>{c.node?.public_ip ?? <span className={styles.muted}>—</span>}</td>
+                  <td>
+                    <Health container={c} now={now} />
+                  </td>
+                  <td className={styles.cellNumber} title={c.deploy_rev === null ? undefined : `deployed ${c.deploy_rev}`}>
+                    {c.service_rev ?? '—'}
+                  </td>
+                  <td>
+                    <Exit container={c} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,242 @@
+import type { ReactNode } from 'react';
+import type { Service } from '../../api/schemas/service';
+import { NULL_STACK } from '../../api/service-ref';
+import { ServiceStateBadge } from '../../components/service-state-badge';
+import { StatusBadge } from '../../components/status-badge';
+import type { StatusTone } from '../../components/status-badge';
+import { cx } from '../../components/class-names';
+import { formatDateTime } from '../../lib/format-date-time';
+import { formatInstanceSummary } from '../../lib/format-instances';
+import { formatCmd } from '../../lib/options/cmd';
+import { formatRelativeTime } from '../../lib/options/deploy';
+import { formatMemory, formatMemoryHuman } from '../../lib/options/memory';
+import { healthLevel } from '../../lib/service-health';
+import type { HealthLevel } from '../../lib/service-health';
+import styles from './overview.module.css';
+
+function Fact({ label, children, wide = false }: { label: string; children: ReactNode; wide?: boolean }) {
+  return (
+    <div className={cx(styles.fact, wide && styles.factWide)}>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function None({ text = 'none' }: { text?: string }) {
+  return <span className={styles.muted}>{text}</span>;
+}
+
+function Mono({ children }: { children: ReactNode }) {
+  return <span className={styles.mono}>{children}</span>;
+}
+
+function Chips({ items, empty = 'none' }: { items: readonly string[]; empty?: string }) {
+  if (items.length === 0) return <None text={empty} />;
+  return (
+    <ul className={styles.inlineList}>
+      {items.map((item, i) => (
+        <li key={`${i}:${item}`} className={styles.chip}>
+          {item}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Time({ iso }: { iso: string }) {
+  return (
+    <time dateTime={iso} title={iso}>
+      {formatDateTime(iso)}
+    </time>
+  );
+}
+
+function Memory({ bytes }: { bytes: number | null }) {
+  if (bytes === null) return <None text="unlimited" />;
+  const cli = formatMemory(bytes);
+  const human = formatMemoryHuman(bytes);
+  return (
+    <>
+      {human} <span className={styles.muted}>({cli === String(bytes) ? `${bytes} bytes` : cli})</span>
+    </>
+  );
+}
+
+function Panel({ title, meta, children }: { title: string; meta?: ReactNode; children: ReactNode }) {
+  const id = `facts-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+  return (
+    <section className={styles.panel} aria-labelledby={id}>
+      <div className={styles.panelHeader}>
+        <h2 id={id} className={styles.panelTitle}>
+          {title}
+        </h2>
+        {meta !== undefined && <span className={styles.panelMeta}>{meta}</span>}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** Identity, state and rollout settings: the head of `kontena service show`. */
+export function SummaryFacts({ service }: { service: Service }) {
+  const stack = service.stack.name === NULL_STACK ? 'default stack (null)' : service.stack.name;
+  const { deploy_opts: opts } = service;
+  return (
+    <Panel title="Summary">
+      <dl className={styles.facts}>
+        <Fact label="Image">
+          <Mono>{service.image}</Mono>
+        </Fact>
+        <Fact label="State">
+          <ServiceStateBadge state={service.state} />
+        </Fact>
+        <Fact label="Instances">{formatInstanceSummary(service.instance_counts.running, service.instances, service.strategy)}</Fact>
+        <Fact label="Strategy">{service.strategy}</Fact>
+        <Fact label="Stateful">{service.stateful ? 'yes' : 'no'}</Fact>
+        <Fact label="Revision">
+          {service.revision}
+          {service.stack_revision !== null && <span className={styles.muted}> · stack revision {service.stack_revision}</span>}
+        </Fact>
+        <Fact label="Stack">
+          {stack} <span className={styles.muted}>({service.stack.id})</span>
+        </Fact>
+        <Fact label="ID">
+          <Mono>{service.id}</Mono>
+        </Fact>
+        <Fact label="DNS name">
+          <Mono>{service.dns}</Mono>
+        </Fact>
+        <Fact label="Deploy min health">{Math.round(opts.min_health * 1000) / 10} %</Fact>
+        <Fact label="Deploy wait for port">{opts.wait_for_port === null ? <None /> : opts.wait_for_port}</Fact>
+        <Fact label="Deploy interval">
+          {opts.interval === null ? <None text="none (no automatic redeploy)" /> : `${formatRelativeTime(opts.interval)} (${opts.interval} s)`}
+        </Fact>
+        <Fact label="Created">
+          <Time iso={service.created_at} />
+        </Fact>
+        <Fact label="Updated">
+          <Time iso={service.updated_at} />
+        </Fact>
+      </dl>
+    </Panel>
+  );
+}
+
+/** How the containers run: command, resources, network, volumes, logging. */
+export function RuntimeFacts({ service }: { service: Service }) {
+  const logOpts = Object.entries(service.log_opts).map(([key, value]) => `${key}=${value}`);
+  const ports = service.ports.map((p) => `${p.ip}:${p.node_port}->${p.container_port}/${p.protocol}`);
+  return (
+    <Panel title="Runtime">
+      <dl className={styles.facts}>
+        <Fact label="Cmd" wide>
+          {service.cmd === null || service.cmd.length === 0 ? <None text="image default" /> : <Mono>{formatCmd(service.cmd)}</Mono>}
+        </Fact>
+        <Fact label="Entrypoint">{service.entrypoint === null ? <None text="image default" /> : <Mono>{service.entrypoint}</Mono>}</Fact>
+        <Fact label="User">{service.user === null || service.user === '' ? <None text="image default" /> : <Mono>{service.user}</Mono>}</Fact>
+        <Fact label="Memory">
+          <Memory bytes={service.memory} />
+        </Fact>
+        <Fact label="Memory swap">
+          <Memory bytes={service.memory_swap} />
+        </Fact>
+        <Fact label="CPU shares">{service.cpu_shares === null ? <None text="default (1024)" /> : `${service.cpu_shares} of 1024`}</Fact>
+        <Fact label="Net">
+          <Mono>{service.net}</Mono>
+        </Fact>
+        <Fact label="PID">{service.pid === null ? <None text="container" /> : <Mono>{service.pid}</Mono>}</Fact>
+        <Fact label="Ports" wide>
+          <Chips items={ports} />
+        </Fact>
+        <Fact label="Volumes" wide>
+          <Chips items={service.volumes} />
+        </Fact>
+        <Fact label="Volumes from">
+          <Chips items={service.volumes_from} />
+        </Fact>
+        <Fact label="Affinity">
+          <Chips items={service.affinity} />
+        </Fact>
+        <Fact label="Cap add">
+          <Chips items={service.cap_add} />
+        </Fact>
+        <Fact label="Cap drop">
+          <Chips items={service.cap_drop} />
+        </Fact>
+        <Fact label="Log driver">{service.log_driver === null ? <None text="docker default" /> : <Mono>{service.log_driver}</Mono>}</Fact>
+        <Fact label="Log options">
+          <Chips items={logOpts} />
+        </Fact>
+      </dl>
+    </Panel>
+  );
+}
+
+const healthTone: Record<HealthLevel, StatusTone> = { healthy: 'ok', partial: 'warn', unhealthy: 'danger', unknown: 'neutral', none: 'neutral' };
+
+/** The health check as configured, and how many instances pass it. */
+export function HealthFacts({ service }: { service: Service }) {
+  const check = service.health_check;
+  if (check === undefined) {
+    return (
+      <Panel title="Health check" meta="none configured">
+        <p className={styles.empty}>The master does not check this service’s health; set one in Settings.</p>
+      </Panel>
+    );
+  }
+  const status = service.health_status;
+  const label = status === undefined ? 'no status yet' : `${status.healthy}/${status.total} healthy`;
+  return (
+    <Panel title="Health check" meta={<StatusBadge tone={healthTone[healthLevel(status)]} label={label} />}>
+      <dl className={styles.facts}>
+        <Fact label="Protocol">{check.protocol}</Fact>
+        {check.protocol === 'http' && (
+          <Fact label="URI">
+            <Mono>{check.uri}</Mono>
+          </Fact>
+        )}
+        <Fact label="Port">{check.port === null ? <None /> : check.port}</Fact>
+        <Fact label="Timeout">{check.timeout} s</Fact>
+        <Fact label="Interval">{check.interval} s</Fact>
+        <Fact label="Initial delay">{check.initial_delay} s</Fact>
+      </dl>
+    </Panel>
+  );
+}
+
+/** Post-start hooks (`--post-start-cmd`). */
+export function HooksFacts({ service }: { service: Service }) {
+  return (
+    <Panel title="Hooks" meta={service.hooks.length === 0 ? 'none' : `${service.hooks.length}`}>
+      {service.hooks.length === 0 ? (
+        <p className={styles.empty}>No post-start hooks.</p>
+      ) : (
+        <div className={styles.tableWrap}>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Type</th>
+                <th scope="col">Cmd</th>
+                <th scope="col">Oneshot</th>
+              </tr>
+            </thead>
+            <tbody>
+              {service.hooks.map((hook) => (
+                <tr key={`${hook.type}:${hook.name}`}>
+                  <th scope="row" className={styles.cellMono}>
+                    {hook.name}
+                  </th>
+                  <td>{hook.type}</td>
+                  <td className={styles.cellMono}>{hook.cmd}</td>
+                  <td>{hook.oneshot ? 'yes' : 'no'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * The CLI's `service env`, `secret` and `link` commands as the dashboard runs them
+ * (kontena-api.md §4.8–§4.10). Secrets and links are changed by PUT of the whole list,
+ * built from a fresh GET of the service as the CLI does, so a change made meanwhile by
+ * someone else is not overwritten.
+ */
+import { addEnv, removeEnv } from '../../api/envs';
+import { ApiError } from '../../api/errors';
+import type { Service } from '../../api/schemas/service';
+import { getService, updateService } from '../../api/services';
+import type { ServiceRef } from '../../api/service-ref';
+import { linksBody, linkTargetName, secretsBody } from './service-references';
+
+/** A refusal found before anything is sent, shaped like the master's 422 so forms show it at the field. */
+function refuse(field: string, message: string): ApiError {
+  return new ApiError({ kind: 'validation', fieldErrors: { [field]: message }, message });
+}
+
+export function addServiceEnv(ref: ServiceRef, entry: string): Promise<void> {
+  return addEnv(ref, entry);
+}
+
+/** Removes every entry of `key`. */
+export function removeServiceEnv(ref: ServiceRef, key: string): Promise<void> {
+  return removeEnv(ref, key);
+}
+
+export interface SecretLinkSpec {
+  /** The grid's vault secret. */
+  secret: string;
+  /** The environment variable it becomes. */
+  name: string;
+}
+
+export async function linkSecret(ref: ServiceRef, spec: SecretLinkSpec): Promise<Service> {
+  const current = await getService(ref);
+  if (current.secrets.some((s) => s.secret === spec.secret && s.name === spec.name)) {
+    throw refuse('secrets', `Secret ${spec.secret} is already linked as ${spec.name}`);
+  }
+  const clash = current.secrets.find((s) => s.name === spec.name);
+  if (clash) throw refuse('name', `${spec.name} is already set from secret ${clash.secret}: unlink that first`);
+  return updateService(ref, { secrets: [...secretsBody(current.secrets), { secret: spec.secret, name: spec.name, type: 'env' }] });
+}
+
+/**
+ * Drops the entries matching both secret and name. Unlike the CLI, which always PUTs,
+ * an entry that is already gone is reported and nothing is sent.
+ */
+export async function unlinkSecret(ref: ServiceRef, spec: SecretLinkSpec): Promise<Service> {
+  const current = await getService(ref);
+  const rest = current.secrets.filter((s) => !(s.secret === spec.secret && s.name === spec.name));
+  if (rest.length === current.secrets.length) throw refuse('secrets', `Secret ${spec.secret} is not linked as ${spec.name} (any more)`);
+  return updateService(ref, { secrets: secretsBody(rest) });
+}
+
+export interface ServiceLinkSpec {
+  /** The linked service as `S/N`. */
+  target: string;
+  alias: string;
+}
+
+export async function linkService(ref: ServiceRef, spec: ServiceLinkSpec): Promise<Service> {
+  const current = await getService(ref);
+  if (current.links.some((l) => linkTargetName(l) === spec.target)) throw refuse('links', `${spec.target} is already linked`);
+  const sameAlias = current.links.find((l) => l.alias === spec.alias);
+  if (sameAlias) throw refuse('alias', `The alias ${spec.alias} is already used by the link to ${linkTargetName(sameAlias)}`);
+  return updateService(ref, { links: [...linksBody(current.links), { name: spec.target, alias: spec.alias }] });
+}
+
+/** Drops the link to the service `targetId` ("G/S/N"); the others are sent by their full `S/N` name. */
+export async function unlinkService(ref: ServiceRef, targetId: string): Promise<Service> {
+  const current = await getService(ref);
+  const rest = current.links.filter((l) => l.id !== targetId);
+  if (rest.length === current.links.length) throw refuse('links', `${targetId} is not linked (any more)`);
+  return updateService(ref, { links: linksBody(rest) });
+}

@@ -1,0 +1,92 @@
+import { baseFormOf, fieldsChanged } from './form-to-body';
+import { BODY_KEYS, OPTION_GROUPS, type BodyKey, type FieldIssue, type FormContext } from './option-groups';
+import type { ServiceForm } from './service-form-model';
+
+export interface FormCheck {
+  /** Block saving; each at its input's path. */
+  errors: FieldIssue[];
+  /** Accepted by the master but probably not meant; shown at the input, never blocking. */
+  warnings: FieldIssue[];
+}
+
+/**
+ * Checks the form with the CLI's parsers and the master's rules (kontena-api.md §5, §6).
+ * On update only the fields the user touched are checked: what the master already
+ * stores is not the user's to fix, and an untouched field is not sent.
+ */
+export function validateServiceForm(form: ServiceForm, ctx: FormContext): FormCheck {
+  const check: FormCheck = { errors: [], warnings: [] };
+  const base = ctx.mode === 'update' ? baseFormOf(ctx.original) : null;
+  for (const key of BODY_KEYS) {
+    const group = OPTION_GROUPS[key];
+    if (ctx.mode === 'update' && (group.update !== 'editable' || (base !== null && !fieldsChanged(key, form, base)))) continue;
+    const converted = group.convert(form, ctx);
+    check.errors.push(...converted.errors);
+    check.warnings.push(...converted.warnings);
+  }
+  return check;
+}
+
+/** The body field each input feeds. */
+const KEY_OF_FIELD: Record<keyof ServiceForm, BodyKey> = {
+  name: 'name',
+  image: 'image',
+  instances: 'instances',
+  cmd: 'cmd',
+  entrypoint: 'entrypoint',
+  user: 'user',
+  stateful: 'stateful',
+  ports: 'ports',
+  netMode: 'net',
+  netContainer: 'net',
+  links: 'links',
+  volumes: 'volumes',
+  volumesFrom: 'volumes_from',
+  env: 'env',
+  secrets: 'secrets',
+  cpuShares: 'cpu_shares',
+  memory: 'memory',
+  memorySwap: 'memory_swap',
+  privileged: 'privileged',
+  capAdd: 'cap_add',
+  capDrop: 'cap_drop',
+  pid: 'pid',
+  replaceDevices: 'devices',
+  devices: 'devices',
+  logDriver: 'log_driver',
+  logOpts: 'log_opts',
+  strategy: 'strategy',
+  deployWaitForPort: 'deploy_opts',
+  deployMinHealth: 'deploy_opts',
+  deployInterval: 'deploy_opts',
+  affinity: 'affinity',
+  healthCheck: 'health_check',
+  hooks: 'hooks',
+};
+
+/** The body field an input path belongs to (`ports.1.value` → ports), for labels and sections. */
+export function bodyKeyOfPath(path: string): BodyKey | null {
+  const head = path.split('.')[0] ?? '';
+  return head in KEY_OF_FIELD ? KEY_OF_FIELD[head as keyof ServiceForm] : null;
+}
+
+/** "Ports, row 2" for `ports.1.value`: where a message is, in words. */
+export function describePath(path: string): string {
+  const key = bodyKeyOfPath(path);
+  const parts = path.split('.');
+  const label = key === null ? path : OPTION_GROUPS[key].label;
+  const row = parts[1] !== undefined && /^\d+$/.test(parts[1]) ? `, row ${Number(parts[1]) + 1}` : '';
+  const sub: Record<string, string> = {
+    deployWaitForPort: 'Deploy wait for port',
+    deployMinHealth: 'Deploy min health',
+    deployInterval: 'Deploy interval',
+    'healthCheck.port': 'Health check port',
+    'healthCheck.uri': 'Health check URI',
+    'healthCheck.timeout': 'Health check timeout',
+    'healthCheck.interval': 'Health check interval',
+    'healthCheck.initialDelay': 'Health check initial delay',
+    'healthCheck.protocol': 'Health check protocol',
+    netContainer: 'Net (container)',
+  };
+  return sub[path] ?? `${label}${row}`;
+}

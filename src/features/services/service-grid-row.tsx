@@ -1,0 +1,167 @@
+import { memo } from 'react';
+import type { Ref } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { deployQuery } from '../../api/queries';
+import type { Service } from '../../api/schemas/service';
+import { refOfService } from '../../api/service-ref';
+import { cx } from '../../components/class-names';
+import { ServiceStateBadge } from '../../components/service-state-badge';
+import { StatusBadge } from '../../components/status-badge';
+import type { StatusTone } from '../../components/status-badge';
+import { deployCounts } from '../../lib/deploy-progress';
+import { formatServicePath } from '../../lib/format-path';
+import { formatAgo, formatExactTime } from '../../lib/relative-time';
+import type { HealthLevel } from '../../lib/service-health';
+import type { ServiceRow } from '../../lib/service-rows';
+import type { RowActionKind } from './row-actions';
+import { RowActionsMenu } from './row-actions-menu';
+import type { TrackedDeploy } from './tracked-deploys';
+import styles from './services.module.css';
+
+const healthTone: Record<HealthLevel, StatusTone> = { healthy: 'ok', partial: 'warn', unhealthy: 'danger', unknown: 'neutral', none: 'neutral' };
+
+function Health({ row }: { row: ServiceRow<Service> }) {
+  const status = row.service.health_status;
+  if (row.health === 'none' || status === undefined) {
+    return (
+      <span className={styles.muted} title="No health check">
+        <span aria-hidden="true">—</span>
+        <span className="visually-hidden">no health check</span>
+      </span>
+    );
+  }
+  const word = row.health === 'unknown' ? 'unknown' : 'healthy';
+  return (
+    <span title={`${status.healthy} of ${status.total} instances healthy`}>
+      <StatusBadge tone={healthTone[row.health]} label={`${status.healthy}/${status.total}`} />
+      <span className="visually-hidden"> {word}</span>
+    </span>
+  );
+}
+
+/**
+ * The deploy this browser started for the row's service, while it runs: shown in place
+ * of the state badge (the master's own state stays in the words read out and the tooltip).
+ */
+function RowDeploy({ tracked, state }: { tracked: TrackedDeploy; state: string }) {
+  const { data } = useQuery(deployQuery(tracked.ref, tracked.deployId));
+  let text = 'deploy sent';
+  if (data?.state === 'created') text = 'deploy queued';
+  else if (data?.state === 'ongoing') {
+    const { done, total } = deployCounts(data);
+    text = `deploying ${done}/${total}`;
+  }
+  return (
+    <span title={`${tracked.title} in progress (state: ${state})`}>
+      <StatusBadge tone="warn" label={text} />
+      <span className="visually-hidden">, state {state}</span>
+    </span>
+  );
+}
+
+function Instances({ service }: { service: Service }) {
+  const running = service.instance_counts.running;
+  // Fewer running than wanted is news only while the service is meant to run.
+  const short = service.state === 'running' && service.strategy !== 'daemon' && running < service.instances;
+  const text = service.strategy === 'daemon' ? `${running} (${service.instances}/node)` : `${running}/${service.instances}`;
+  return (
+    <span className={cx(styles.num, short && styles.short)} title={service.strategy === 'daemon' ? `${running} running, ${service.instances} per node` : `${running} running of ${service.instances} desired`}>
+      {text}
+    </span>
+  );
+}
+
+export interface ServiceGridRowProps {
+  row: ServiceRow<Service>;
+  /** 0-based position in the shown rows. */
+  index: number;
+  /** Offset from the top of the rows, in px. */
+  top: number;
+  selected: boolean;
+  active: boolean;
+  menuOpen: boolean;
+  tracked: TrackedDeploy | undefined;
+  /** For the relative "updated" time; ticks coarsely so rows do not re-render every second. */
+  now: number;
+  rowRef: (id: string, el: HTMLDivElement | null) => void;
+  onToggle: (id: string) => void;
+  onMenuOpenChange: (id: string, open: boolean) => void;
+  onAction: (id: string, kind: RowActionKind) => void;
+}
+
+/**
+ * One service in the grid. Memoised: a refresh that returns the same service object
+ * (TanStack's structural sharing) leaves the row alone.
+ */
+export const ServiceGridRow = memo(function ServiceGridRow({ row, index, top, selected, active, menuOpen, tracked, now, rowRef, onToggle, onMenuOpenChange, onAction }: ServiceGridRowProps) {
+  const { service } = row;
+  const tab = active ? 0 : -1;
+  const ref: Ref<HTMLDivElement> = (el) => {
+    rowRef(row.id, el);
+  };
+  return (
+    <div
+      ref={ref}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      tabIndex={tab}
+      data-row-id={row.id}
+      className={cx(styles.row, styles.bodyRow)}
+      style={{ transform: `translateY(${top}px)` }}
+    >
+      <div role="gridcell" className={cx(styles.cell, styles.check)}>
+        <input type="checkbox" checked={selected} onChange={() => onToggle(row.id)} aria-label={`Select ${row.label}`} tabIndex={tab} />
+      </div>
+      <div role="gridcell" className={styles.cell}>
+        <Link to={formatServicePath(refOfService(service))} className={styles.name} tabIndex={tab} title={row.label}>
+          {row.label}
+        </Link>
+      </div>
+      <div role="gridcell" className={cx(styles.cell, styles.image)} title={service.image}>
+        {service.image}
+      </div>
+      <div role="gridcell" className={cx(styles.cell, styles.stateCell)}>
+        {tracked !== undefined && !tracked.finished ? <RowDeploy tracked={tracked} state={service.state} /> : <ServiceStateBadge state={service.state} />}
+      </div>
+      <div role="gridcell" className={styles.cell}>
+        <Instances service={service} />
+      </div>
+      <div role="gridcell" className={styles.cell}>
+        <Health row={row} />
+      </div>
+      <div role="gridcell" className={cx(styles.cell, styles.optional, styles.small)}>
+        {service.strategy}
+      </div>
+      <div role="gridcell" className={cx(styles.cell, styles.optional, styles.small)}>
+        {service.stateful ? 'yes' : 'no'}
+      </div>
+      <div role="gridcell" className={cx(styles.cell, styles.optional, styles.image)} title={row.ports}>
+        {row.ports === '' ? (
+          <>
+            <span aria-hidden="true">—</span>
+            <span className="visually-hidden">no ports</span>
+          </>
+        ) : (
+          row.ports
+        )}
+      </div>
+      <div role="gridcell" className={cx(styles.cell, styles.small, styles.muted)}>
+        <time dateTime={service.updated_at} title={formatExactTime(row.updatedMs)}>
+          {formatAgo(row.updatedMs, now)}
+        </time>
+      </div>
+      <div role="gridcell" className={styles.cell}>
+        <RowActionsMenu
+          label={row.label}
+          state={service.state}
+          open={menuOpen}
+          onOpenChange={(open) => onMenuOpenChange(row.id, open)}
+          onAction={(kind) => onAction(row.id, kind)}
+          tabIndex={tab}
+        />
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,201 @@
+/**
+ * What one chart draws: rows `{ t, s0, s1, … }` on a shared time axis (so one tooltip
+ * reads every series at a moment), built from the master's per-minute metrics (history,
+ * service level only: the master keeps no per-instance history) and the live samples,
+ * with a null row wherever samples are missing (a gap, never a zero), downsampled to the
+ * chart's point budget.
+ */
+import type { MetricsPoint } from '../../api/schemas/stats';
+import { downsampleIndices } from '../../lib/downsample';
+import type { InstanceStat, ServiceTotals } from './instance-stats';
+import type { LiveSample } from './live-stats';
+
+export type ChartMetric = 'cpu' | 'memory' | 'rx' | 'tx';
+
+export type ChartRow = { t: number } & Record<string, number | null>;
+
+export interface ChartSeries {
+  /** The row key: "s0", "s1", … */
+  key: string;
+  label: string;
+  /** Palette slot, stable for an instance while it is charted. */
+  slot: number;
+}
+
+export interface ChartData {
+  rows: readonly ChartRow[];
+  series: readonly ChartSeries[];
+  /** Rows before downsampling, for the caption. */
+  sourceRows: number;
+}
+
+export const HISTORY_STEP_MS = 60_000;
+/** Consecutive minutes of metrics further apart than this have a missing minute between them. */
+const HISTORY_GAP_MS = 90_000;
+/** Live samples further apart than this (and than 3× their usual spacing) have a gap between them. */
+const LIVE_MIN_GAP_MS = 90_000;
+
+export function historyValue(point: MetricsPoint, metric: ChartMetric): number {
+  const net = point.network;
+  switch (metric) {
+    case 'cpu':
+      return point.cpu.used;
+    case 'memory':
+      return point.memory.used;
+    case 'rx':
+      return net.internal.rx_bytes_per_second + net.external.rx_bytes_per_second;
+    case 'tx':
+      return net.internal.tx_bytes_per_second + net.external.tx_bytes_per_second;
+  }
+}
+
+export function totalValue(totals: ServiceTotals, metric: ChartMetric): number | null {
+  switch (metric) {
+    case 'cpu':
+      return totals.cpuMean;
+    case 'memory':
+      return totals.memory;
+    case 'rx':
+      return totals.rxRate;
+    case 'tx':
+      return totals.txRate;
+  }
+}
+
+export function instanceValue(stat: InstanceStat | undefined, metric: ChartMetric): number | null {
+  if (!stat) return null;
+  switch (metric) {
+    case 'cpu':
+      return stat.cpu;
+    case 'memory':
+      return stat.memory;
+    case 'rx':
+      return stat.rxRate;
+    case 'tx':
+      return stat.txRate;
+  }
+}
+
+interface RawPoint {
+  t: number;
+  values: (number | null)[];
+  live: boolean;
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** The points in time order with a null row in every hole. */
+function withGaps(points: readonly RawPoint[], width: number): RawPoint[] {
+  const liveDeltas: number[] = [];
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1] as RawPoint;
+    const b = points[i] as RawPoint;
+    if (a.live && b.live) liveDeltas.push(b.t - a.t);
+  }
+  const liveGap = Math.max(LIVE_MIN_GAP_MS, 3 * median(liveDeltas));
+  const out: RawPoint[] = [];
+  let prev: RawPoint | undefined;
+  for (const p of points) {
+    if (prev) {
+      const limit = prev.live && p.live ? liveGap : HISTORY_GAP_MS + (p.live ? HISTORY_STEP_MS : 0);
+      if (p.t - prev.t > limit) out.push({ t: Math.round((prev.t + p.t) / 2), values: new Array<null>(width).fill(null), live: p.live });
+    }
+    out.push(p);
+    prev = p;
+  }
+  return out;
+}
+
+function toRows(points: readonly RawPoint[], keys: readonly string[]): ChartRow[] {
+  return points.map((p) => {
+    const row: ChartRow = { t: p.t };
+    keys.forEach((key, i) => {
+      row[key] = p.values[i] ?? null;
+    });
+    return row;
+  });
+}
+
+function downsample(rows: ChartRow[], keys: readonly string[], maxPoints: number): ChartRow[] {
+  if (rows.length <= maxPoints) return rows;
+  const accessors = keys.map((key) => (i: number) => (rows[i] as ChartRow)[key] ?? null);
+  return downsampleIndices(rows.length, (i) => (rows[i] as ChartRow).t, accessors, maxPoints).map((i) => rows[i] as ChartRow);
+}
+
+export interface TimeRange {
+  from: number;
+  to: number;
+}
+
+/**
+ * The service line: per-minute history up to where the live samples take over, then the
+ * live totals (CPU as the mean over instances, memory and network as sums, as the master
+ * aggregates its metrics).
+ */
+export function serviceChartData(metric: ChartMetric, history: readonly MetricsPoint[], live: readonly LiveSample[], range: TimeRange, maxPoints: number): ChartData {
+  const points: RawPoint[] = [];
+  let lastHistory = -Infinity;
+  for (const p of history) {
+    const t = Date.parse(p.timestamp);
+    if (!Number.isFinite(t) || t < range.from || t > range.to) continue;
+    points.push({ t, values: [historyValue(p, metric)], live: false });
+    lastHistory = Math.max(lastHistory, t);
+  }
+  // A history minute stands for [t, t + 1 min): live samples start after it.
+  const liveFrom = Math.max(range.from, lastHistory + HISTORY_STEP_MS);
+  for (const s of live) {
+    if (s.t < liveFrom || s.t > range.to) continue;
+    points.push({ t: s.t, values: [totalValue(s.totals, metric)], live: true });
+  }
+  const keys = ['s0'];
+  const rows = toRows(withGaps(points, 1), keys);
+  return { rows: downsample(rows, keys, maxPoints), series: [{ key: 's0', label: 'service', slot: 0 }], sourceRows: rows.length };
+}
+
+export interface ChartedInstance {
+  name: string;
+  instance: number;
+  label: string;
+  slot: number;
+}
+
+/** One line per charted instance, from the live samples (a missing instance or sample is a gap). */
+export function instancesChartData(metric: ChartMetric, instances: readonly ChartedInstance[], live: readonly LiveSample[], range: TimeRange, maxPoints: number): ChartData {
+  const keys = instances.map((_, i) => `s${i}`);
+  const points: RawPoint[] = [];
+  for (const s of live) {
+    if (s.t < range.from || s.t > range.to) continue;
+    points.push({ t: s.t, values: instances.map((inst) => instanceValue(s.byName.get(inst.name), metric)), live: true });
+  }
+  const rows = toRows(withGaps(points, keys.length), keys);
+  return {
+    rows: downsample(rows, keys, maxPoints),
+    series: instances.map((inst, i) => ({ key: keys[i] ?? `s${i}`, label: inst.label, slot: inst.slot })),
+    sourceRows: rows.length,
+  };
+}
+
+export interface SeriesSummary {
+  latest: number | null;
+  min: number | null;
+  max: number | null;
+}
+
+/** Latest, smallest and largest drawn value of a series (for the text alternative). */
+export function summarise(rows: readonly ChartRow[], key: string): SeriesSummary {
+  let latest: number | null = null;
+  let min: number | null = null;
+  let max: number | null = null;
+  for (const row of rows) {
+    const v = row[key];
+    if (v === null || v === undefined) continue;
+    latest = v;
+    min = min === null ? v : Math.min(min, v);
+    max = max === null ? v : Math.max(max, v);
+  }
+  return { latest, min, max };
+}

@@ -1,0 +1,25 @@
+import { formatAgo } from '../../lib/relative-time';
+import { formatClockTime } from '../../lib/format-time';
+import { useTickerNow } from './ticker';
+
+/** "updated 8 s ago", re-read every second from the wall's one clock (only this text re-renders). */
+export function DataAge({ since }: { since: number }) {
+  const now = useTickerNow();
+  if (since <= 0) return <span>no data yet</span>;
+  return (
+    <span title={`Data received at ${formatClockTime(since)}`}>
+      <span className="visually-hidden">updated </span>
+      <time dateTime={new Date(since).toISOString()}>{formatAgo(since, Math.max(now, since))}</time>
+    </span>
+  );
+}
+
+/** "14:05", the wall's clock in the header. */
+export function WallClock({ className }: { className?: string }) {
+  const now = useTickerNow();
+  return (
+    <time className={className} dateTime={new Date(now).toISOString()}>
+      {new Date(now).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}
+    </time>
+  );
+}

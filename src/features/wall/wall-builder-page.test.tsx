@@ -1,0 +1,65 @@
+// @vitest-environment jsdom
+// The wall URL builder against the simulated master: it lists the grids and stacks and
+// composes the wall's address from the choices, keeping them in its own URL.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { configureClient } from '../../api/client';
+import { setSession } from '../../api/session';
+import { installDomStubs } from '../../app/testing/dom-stubs';
+import { TEST_ORIGIN, renderApp } from '../../app/testing/render-app';
+import { createTestMaster } from '../../simulator/test-support';
+import type { TestMaster } from '../../simulator/test-support';
+import type { SimulatedMaster } from '../../simulator/contract';
+import { setupSimulatorServer } from '../../simulator/node';
+
+let t: TestMaster;
+const door = { handle: (request: Request) => t.master.handle(request) } as SimulatedMaster;
+const server = setupSimulatorServer(door);
+
+beforeAll(() => {
+  installDomStubs();
+  server.listen({ onUnhandledRequest: 'error' });
+});
+beforeEach(async () => {
+  t = await createTestMaster({ scenario: 'demo', seed: 1, live: false });
+  configureClient({ baseUrl: TEST_ORIGIN, now: () => t.clock.now() });
+  setSession({ accessToken: t.token, refreshToken: null, expiresAt: null, user: { id: 'admin', email: 'admin', name: 'admin' }, remember: false });
+});
+afterEach(() => {
+  cleanup();
+  setSession(null);
+  t.master.dispose();
+});
+afterAll(() => server.close());
+
+describe('wall URL builder', () => {
+  it('composes the wall URL from the choices and keeps them in its own address', async () => {
+    const view = renderApp('/wall-builder');
+    const url = await screen.findByLabelText('Wall URL', undefined, { timeout: 15_000 });
+    expect(url).toHaveValue(`${window.location.origin}/wall`);
+    expect(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Wall' })).toHaveAttribute('aria-current', 'page');
+
+    const grids = screen.getByRole('group', { name: 'Grids' });
+    await view.user.click(await within(grids).findByRole('checkbox', { name: 'staging' }));
+    const stacks = screen.getByRole('group', { name: 'Stacks' });
+    await view.user.click(await within(stacks).findByRole('checkbox', { name: 'wordpress' }));
+    await view.user.selectOptions(screen.getByLabelText('Rotation'), 'Every 30 s');
+    expect(screen.getByRole('radio', { name: 'Pages of tiles' })).toBeChecked();
+    await view.user.click(screen.getByRole('radio', { name: 'Grids' }));
+    await view.user.selectOptions(screen.getByLabelText('Wall theme'), 'Dark');
+    await view.user.type(screen.getByLabelText('Name filter'), 'wp');
+
+    await waitFor(() => expect(url).toHaveValue(`${window.location.origin}/wall?grid=staging&stack=wordpress&filter=wp&rotate=30s&by=grid&theme=dark`));
+    expect(view.location().search).toBe('?grid=staging&stack=wordpress&filter=wp&rotate=30s&by=grid&theme=dark');
+    expect(screen.getByRole('link', { name: 'Open the wall' })).toHaveAttribute('href', '/wall?grid=staging&stack=wordpress&filter=wp&rotate=30s&by=grid&theme=dark');
+    expect(screen.getByText('kontena master token create --expires-in 0')).toBeVisible();
+  });
+
+  it('opens with the choices of a wall URL it is given', async () => {
+    renderApp('/wall-builder?grid=production&refresh=30s&rotate=2m');
+    expect(await screen.findByLabelText('Wall URL', undefined, { timeout: 15_000 })).toHaveValue(`${window.location.origin}/wall?grid=production&rotate=2m&refresh=30s`);
+    expect(screen.getByLabelText('Refresh')).toHaveValue('30000');
+    expect(screen.getByLabelText('Rotation')).toHaveValue('120000');
+    expect(await screen.findByRole('checkbox', { name: 'production' })).toBeChecked();
+  });
+});

@@ -1,0 +1,146 @@
+// @vitest-environment jsdom
+// The wall against the real simulated master (its Node door, demo scenario, fake clock):
+// tiles, problems first, URL notes, theme, a stopped service moving up, an outage, and a
+// revoked token turning into a full-screen message instead of a sign-in form.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { configureClient } from '../../api/client';
+import { setSession } from '../../api/session';
+import { installDomStubs } from '../../app/testing/dom-stubs';
+import { TEST_ORIGIN, renderApp } from '../../app/testing/render-app';
+import { createTestMaster } from '../../simulator/test-support';
+import type { TestMaster } from '../../simulator/test-support';
+import type { SimulatedMaster } from '../../simulator/contract';
+import { setupSimulatorServer } from '../../simulator/node';
+
+let t: TestMaster;
+// The MSW door calls only handle(); it goes to whichever master the test has.
+const door = { handle: (request: Request) => t.master.handle(request) } as SimulatedMaster;
+const server = setupSimulatorServer(door);
+
+beforeAll(() => {
+  installDomStubs();
+  server.listen({ onUnhandledRequest: 'error' });
+});
+beforeEach(async () => {
+  t = await createTestMaster({ scenario: 'demo', seed: 1 });
+  configureClient({ baseUrl: TEST_ORIGIN, now: () => t.clock.now() });
+  setSession({ accessToken: t.token, refreshToken: null, expiresAt: null, user: { id: 'admin', email: 'admin', name: 'admin' }, remember: false });
+});
+afterEach(() => {
+  cleanup();
+  setSession(null);
+  t.master.dispose();
+});
+afterAll(() => server.close());
+
+function tiles(): HTMLElement[] {
+  return [...screen.getByRole('list', { name: /services, problems first/i }).querySelectorAll<HTMLElement>(':scope > li')];
+}
+
+/** The first render loads the lazy route and its modules: slow on a busy machine. */
+const FIRST_RENDER = { timeout: 15_000 };
+
+const names = () => tiles().map((li) => li.querySelector('h2')?.textContent);
+
+describe('wall page', () => {
+  it('shows one tile per service of the grid, problems first, with no app chrome', async () => {
+    renderApp('/wall?grid=staging');
+    await waitFor(() => expect(tiles().length).toBe(7), FIRST_RENDER);
+    expect(screen.queryByRole('navigation', { name: 'Main' })).toBeNull();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('staging');
+    // payments: its deploy fails (no such image), so nothing runs.
+    const first = tiles()[0] as HTMLElement;
+    expect(first.querySelector('h2')).toHaveTextContent('payments');
+    expect(first).toHaveAttribute('data-problem', 'true');
+    expect(first).toHaveTextContent(/Down/);
+    expect(first).toHaveTextContent(/0 of 2 running/);
+    await waitFor(() => expect(first).toHaveTextContent(/Deploy failed/));
+    // The never-deployed cron comes last; every tile says how old its data is.
+    expect(names().at(-1)).toBe('cron');
+    for (const tile of tiles()) expect(tile).toHaveTextContent(/updated (just now|\d+ s ago)/);
+    expect(screen.getByRole('list', { name: 'Summary' })).toHaveTextContent(/1 problem/);
+    expect(document.documentElement.dataset.theme).toBe('wall');
+  });
+
+  it('moves a service that is stopped in front of every service without a problem at the next refresh', async () => {
+    const view = renderApp('/wall?grid=staging&theme=light');
+    await waitFor(() => expect(tiles().length).toBe(7), FIRST_RENDER);
+    expect(document.documentElement.dataset.theme).toBe('light');
+    const before = names();
+    expect(before.indexOf('mailhog')).toBeGreaterThan(0);
+
+    expect((await t.api('POST', '/v1/services/staging/null/mailhog/stop')).status).toBe(200);
+    await t.clock.advanceAsync(2_000, 100);
+    await view.queryClient.refetchQueries({ type: 'active' });
+
+    await waitFor(() => expect(names().slice(0, 2)).toEqual(['payments', 'mailhog']));
+    const mailhog = tiles()[1] as HTMLElement;
+    expect(mailhog).toHaveAttribute('data-problem', 'true');
+    expect(mailhog).toHaveAttribute('data-tone', 'warn');
+    expect(mailhog).toHaveTextContent(/Stopped/);
+  });
+
+  it('shows a note for each URL value it could not use, and uses the default instead', async () => {
+    renderApp('/wall?grid=staging&rotate=soon&theme=neon&refesh=5s');
+    const notes = await screen.findByRole('status', { name: 'Wall URL notes' }, FIRST_RENDER);
+    expect(notes).toHaveTextContent('rotate=“soon”');
+    expect(notes).toHaveTextContent('theme=“neon”');
+    expect(notes).toHaveTextContent('Unknown parameter “refesh” ignored');
+    expect(document.documentElement.dataset.theme).toBe('wall');
+    await waitFor(() => expect(tiles().length).toBe(7), FIRST_RENDER);
+  });
+
+  it('says when a grid in the URL does not exist', async () => {
+    renderApp('/wall?grid=nope');
+    const notes = await screen.findByRole('status', { name: 'Wall URL notes' }, FIRST_RENDER);
+    await waitFor(() => expect(notes).toHaveTextContent('There is no grid “nope”'));
+  });
+
+  it('filters by stack and name, and shows the grid on tiles when several grids share the wall', async () => {
+    renderApp('/wall?stack=null&filter=api');
+    await waitFor(() => expect(names()).toEqual(['production · api', 'staging · api']), FIRST_RENDER);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('stack null');
+  });
+
+  it('shows when the connection was lost, marks the tiles stale, and recovers by itself', async () => {
+    const view = renderApp('/wall?grid=staging');
+    await waitFor(() => expect(tiles().length).toBe(7), FIRST_RENDER);
+    t.master.restart(60_000);
+    await view.queryClient.refetchQueries({ type: 'active' });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/Connection lost since \d\d:\d\d/);
+    for (const tile of tiles()) {
+      expect(tile).toHaveAttribute('data-stale', 'true');
+      expect(tile).toHaveTextContent(/Stale/);
+    }
+    // The tiles keep the last data.
+    expect(tiles()).toHaveLength(7);
+
+    await t.clock.advanceAsync(61_000, 1_000);
+    await view.queryClient.refetchQueries({ type: 'active' });
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    await waitFor(() => expect(tiles().every((tile) => tile.getAttribute('data-stale') === 'false')).toBe(true));
+  });
+
+  it('shows a full-screen message, not a sign-in form, when the master revokes the wall’s token', async () => {
+    const view = renderApp('/wall?grid=staging');
+    await waitFor(() => expect(tiles().length).toBe(7), FIRST_RENDER);
+    expect((await t.api('DELETE', `/oauth2/tokens/${t.token}`)).status).toBe(201);
+    await view.queryClient.refetchQueries({ type: 'active' });
+
+    const heading = await screen.findByRole('heading', { name: 'This wall screen is signed out' });
+    const message = heading.closest<HTMLElement>('[role="alert"]');
+    if (message === null) throw new Error('the message is not an alert');
+    expect(message).toHaveTextContent('kontena master token create --expires-in 0');
+    expect(within(message).getByRole('link', { name: 'Sign in again' }).getAttribute('href')).toMatch(/^\/sign-in\?next=%2Fwall%3Fgrid%3Dstaging/);
+    expect(view.location().pathname).toBe('/wall');
+    expect(screen.queryByLabelText(/token/i, { selector: 'input' })).toBeNull();
+  });
+
+  it('still sends a signed-out visitor of other pages to the sign-in form', async () => {
+    const view = renderApp('/grids/staging/services');
+    setSession(null);
+    await waitFor(() => expect(view.location().pathname).toBe('/sign-in'));
+  });
+});

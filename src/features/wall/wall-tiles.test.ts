@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { serviceJson } from '../../app/testing/fixtures';
+import type { ServiceSpec } from '../../app/testing/fixtures';
+import type { Service } from '../../api/schemas/service';
+import type { DeployStatus } from './deploy-tracker';
+import { orderTiles, serviceProblems, summarize, tileMatches, toWallTile } from './wall-tiles';
+
+function service(spec: Omit<ServiceSpec, 'grid'> & { grid?: string; health?: [number, number]; strategy?: Service['strategy'] }): Service {
+  const s = serviceJson({ grid: 'production', ...spec });
+  return {
+    ...s,
+    ...(spec.strategy ? { strategy: spec.strategy } : {}),
+    ...(spec.health ? { health_status: { healthy: spec.health[0], total: spec.health[1] } } : {}),
+  };
+}
+
+const failed: DeployStatus = { inProgress: false, failed: { reason: 'Cannot find applicable node', atMs: 1 } };
+const deploying: DeployStatus = { inProgress: true, failed: null };
+
+describe('problems of a service', () => {
+  it.each([
+    ['all running and healthy', service({ name: 'a', instances: 3, running: 3, health: [3, 3] }), undefined, []],
+    ['running < desired', service({ name: 'a', instances: 3, running: 2 }), undefined, ['degraded']],
+    ['nothing running although it should', service({ name: 'a', instances: 2, running: 0 }), undefined, ['down']],
+    ['stopped when it should run', service({ name: 'a', state: 'stopped', instances: 2, running: 0 }), undefined, ['stopped']],
+    ['no healthy instance', service({ name: 'a', instances: 2, running: 2, health: [0, 2] }), undefined, ['unhealthy']],
+    ['some unhealthy', service({ name: 'a', instances: 3, running: 3, health: [2, 3] }), undefined, ['partly-unhealthy']],
+    ['last deploy failed', service({ name: 'a', instances: 1, running: 1 }), failed, ['deploy-failed']],
+    ['down and failed: down first', service({ name: 'a', instances: 2, running: 0 }), failed, ['down', 'deploy-failed']],
+    ['never deployed is not a problem', service({ name: 'a', state: 'initialized', instances: 1, running: 0 }), undefined, []],
+    ['scaled to 0 is not down', service({ name: 'a', instances: 0, running: 0 }), undefined, []],
+    ['daemon: per-node count is not compared', service({ name: 'a', strategy: 'daemon', instances: 1, running: 5 }), undefined, []],
+    ['daemon with nothing running is down', service({ name: 'a', strategy: 'daemon', instances: 1, running: 0 }), undefined, ['down']],
+  ] as const)('%s', (_, svc, deploy, kinds) => {
+    expect(serviceProblems(svc, deploy).map((p) => p.kind)).toEqual(kinds);
+  });
+
+  it('says what is wrong in words, not only by colour', () => {
+    const tile = toWallTile(service({ name: 'web', instances: 3, running: 1 }), undefined);
+    expect(tile.problems[0]).toMatchObject({ title: 'Degraded', detail: '1 of 3 running', tone: 'warn' });
+    expect(toWallTile(service({ name: 'db', instances: 2, running: 0 }), undefined).problems[0]).toMatchObject({ title: 'Down', detail: '0 of 2 running', tone: 'danger' });
+    expect(toWallTile(service({ name: 'x', instances: 1, running: 1 }), failed).problems[0]?.detail).toBe('Cannot find applicable node');
+  });
+});
+
+describe('wall order', () => {
+  const tiles = [
+    toWallTile(service({ name: 'alpha', instances: 1, running: 1 }), undefined),
+    toWallTile(service({ name: 'cron', state: 'initialized', instances: 1, running: 0 }), undefined),
+    toWallTile(service({ name: 'web', instances: 3, running: 2 }), undefined),
+    toWallTile(service({ name: 'beta', instances: 1, running: 1 }), deploying),
+    toWallTile(service({ name: 'worker', state: 'stopped', instances: 2, running: 0 }), undefined),
+    toWallTile(service({ name: 'db', instances: 2, running: 0 }), undefined),
+    toWallTile(service({ name: 'api', stack: 'shop', instances: 2, running: 2, health: [0, 2] }), undefined),
+    toWallTile(service({ name: 'pay', instances: 1, running: 1 }), failed),
+    toWallTile(service({ name: 'zeta', instances: 1, running: 1 }), undefined),
+  ];
+
+  it('puts problems first, worst first, then deploys, the healthy, and the never deployed', () => {
+    expect(orderTiles(tiles).map((t) => t.label)).toEqual(['db', 'pay', 'shop/api', 'web', 'worker', 'beta', 'alpha', 'zeta', 'cron']);
+  });
+
+  it('does not depend on the order the master listed them in', () => {
+    const reversed = orderTiles([...tiles].reverse()).map((t) => t.id);
+    expect(reversed).toEqual(orderTiles(tiles).map((t) => t.id));
+  });
+
+  it('moves a service that stops in front of every service without a problem', () => {
+    const before = orderTiles(tiles).map((t) => t.label);
+    expect(before.indexOf('zeta')).toBeGreaterThan(before.indexOf('beta'));
+    const stopped = tiles.map((t) => (t.label === 'zeta' ? toWallTile(service({ name: 'zeta', state: 'stopped', instances: 1, running: 0 }), undefined) : t));
+    const after = orderTiles(stopped).map((t) => t.label);
+    expect(after.indexOf('zeta')).toBeLessThan(after.indexOf('beta'));
+    expect(after.slice(0, 6)).toEqual(['db', 'pay', 'shop/api', 'web', 'worker', 'zeta']);
+  });
+
+  it('ranks services with more problems first among equals, and sorts grids together', () => {
+    const a = toWallTile(service({ name: 'a', instances: 2, running: 0 }), undefined);
+    const b = toWallTile(service({ name: 'b', instances: 2, running: 0 }), failed);
+    const c = toWallTile(service({ grid: 'staging', name: 'a', instances: 2, running: 0 }), undefined);
+    expect(orderTiles([c, a, b]).map((t) => t.id)).toEqual(['production/null/b', 'production/null/a', 'staging/null/a']);
+  });
+
+  it('counts problems for the header', () => {
+    expect(summarize(tiles)).toEqual({ total: 9, problems: 5, danger: 3, deploying: 1 });
+  });
+});
+
+describe('selection from the URL', () => {
+  it('keeps services of the listed stacks whose stack/name contains the filter', () => {
+    const api = service({ name: 'api', stack: 'shop' });
+    const web = service({ name: 'web' });
+    expect(tileMatches(api, { stacks: [], filter: '' })).toBe(true);
+    expect(tileMatches(api, { stacks: ['null'], filter: '' })).toBe(false);
+    expect(tileMatches(web, { stacks: ['null'], filter: '' })).toBe(true);
+    expect(tileMatches(api, { stacks: [], filter: 'shop/a' })).toBe(true);
+    expect(tileMatches(web, { stacks: [], filter: 'api' })).toBe(false);
+  });
+});

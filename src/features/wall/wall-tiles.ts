@@ -1,0 +1,192 @@
+/**
+ * What a wall tile says about a service, and the order tiles stand in: services with a
+ * problem first, worst problem first, so trouble is at the top-left of the screen (and on
+ * its first page) however many services there are.
+ */
+import type { Service } from '../../api/schemas/service';
+import { healthLevel } from '../../lib/service-health';
+import type { HealthLevel } from '../../lib/service-health';
+import type { DeployStatus } from './deploy-tracker';
+
+export type ProblemKind = 'down' | 'deploy-failed' | 'unhealthy' | 'degraded' | 'partly-unhealthy' | 'stopped';
+
+/** danger: nothing or broken is serving; warn: serving, but not as asked. */
+export type ProblemTone = 'danger' | 'warn';
+
+export interface Problem {
+  kind: ProblemKind;
+  tone: ProblemTone;
+  /** One or two words, shown large: "Down", "Deploy failed". */
+  title: string;
+  /** The numbers or the reason behind it: "0 of 3 running". */
+  detail: string;
+}
+
+/** The tile's overall look: a problem's tone, or what a problem-free service is doing. */
+export type TileTone = ProblemTone | 'info' | 'ok' | 'neutral';
+
+export interface WallTile {
+  /** "G/S/N". */
+  id: string;
+  grid: string;
+  stack: string;
+  name: string;
+  /** `name` in the default stack, `stack/name` otherwise. */
+  label: string;
+  state: Service['state'];
+  strategy: string;
+  desired: number;
+  running: number;
+  health: HealthLevel;
+  healthy: number | null;
+  healthTotal: number | null;
+  deploying: boolean;
+  /** Reason of the last deploy when it failed (and none succeeded since). */
+  deployFailed: string | null;
+  /** Worst first; empty when all is well. */
+  problems: Problem[];
+  tone: TileTone;
+  /** Sort rank: lower comes first. */
+  rank: number;
+}
+
+const PROBLEM_RANK: Record<ProblemKind, number> = {
+  down: 0,
+  'deploy-failed': 1,
+  unhealthy: 2,
+  degraded: 3,
+  'partly-unhealthy': 4,
+  stopped: 5,
+};
+const RANK_DEPLOYING = 6;
+const RANK_OK = 7;
+const RANK_NOT_DEPLOYED = 8;
+
+const NULL_STACK = 'null';
+
+/** The services a wall shows: the problems of one service, from its JSON and its deploy record. */
+export function serviceProblems(service: Service, deploy: DeployStatus | undefined): Problem[] {
+  const problems: Problem[] = [];
+  const desired = service.instances;
+  const running = service.instance_counts.running;
+  const daemon = service.strategy === 'daemon';
+  // A stopped service was asked to stop, an initialized one was never deployed: only
+  // services meant to be running can be down, degraded or unhealthy.
+  const meantToRun = service.state !== 'stopped' && service.state !== 'initialized';
+
+  if (service.state === 'stopped' && desired > 0) {
+    problems.push({ kind: 'stopped', tone: 'warn', title: 'Stopped', detail: running > 0 ? `${running} still running` : `0 of ${desired}${daemon ? ' per node' : ''} running` });
+  }
+  if (meantToRun && desired > 0 && running === 0) {
+    problems.push({ kind: 'down', tone: 'danger', title: 'Down', detail: daemon ? 'no instance running' : `0 of ${desired} running` });
+  } else if (meantToRun && !daemon && running > 0 && running < desired) {
+    // With the daemon strategy `instances` is per node: the total wanted is not known here.
+    problems.push({ kind: 'degraded', tone: 'warn', title: 'Degraded', detail: `${running} of ${desired} running` });
+  }
+  if (deploy?.failed) {
+    problems.push({ kind: 'deploy-failed', tone: 'danger', title: 'Deploy failed', detail: deploy.failed.reason || 'the last deploy did not finish' });
+  }
+  const health = healthLevel(service.health_status);
+  if (meantToRun && service.health_status && running > 0) {
+    const { healthy, total } = service.health_status;
+    if (health === 'unhealthy') problems.push({ kind: 'unhealthy', tone: 'danger', title: 'Unhealthy', detail: `${healthy} of ${total} healthy` });
+    else if (health === 'partial') problems.push({ kind: 'partly-unhealthy', tone: 'warn', title: 'Partly unhealthy', detail: `${healthy} of ${total} healthy` });
+  }
+  return problems.sort((a, b) => PROBLEM_RANK[a.kind] - PROBLEM_RANK[b.kind]);
+}
+
+export function toWallTile(service: Service, deploy: DeployStatus | undefined): WallTile {
+  const problems = serviceProblems(service, deploy);
+  const stack = service.stack.name;
+  const deploying = (deploy?.inProgress ?? false) || service.state === 'deploying';
+  const worst = problems[0];
+  let rank: number;
+  let tone: TileTone;
+  if (worst) {
+    rank = PROBLEM_RANK[worst.kind];
+    tone = worst.tone;
+  } else if (deploying || service.state === 'restarting') {
+    rank = RANK_DEPLOYING;
+    tone = 'info';
+  } else if (service.state === 'initialized') {
+    rank = RANK_NOT_DEPLOYED;
+    tone = 'neutral';
+  } else {
+    rank = RANK_OK;
+    tone = 'ok';
+  }
+  return {
+    id: service.id,
+    grid: service.grid.id,
+    stack,
+    name: service.name,
+    label: stack === NULL_STACK ? service.name : `${stack}/${service.name}`,
+    state: service.state,
+    strategy: service.strategy,
+    desired: service.instances,
+    running: service.instance_counts.running,
+    health: healthLevel(service.health_status),
+    healthy: service.health_status?.healthy ?? null,
+    healthTotal: service.health_status?.total ?? null,
+    deploying,
+    deployFailed: deploy?.failed?.reason ?? null,
+    problems,
+    tone,
+    rank,
+  };
+}
+
+export interface TileFilter {
+  stacks: readonly string[];
+  /** Lower-cased; '' = none. */
+  filter: string;
+}
+
+/** Whether the URL's stack list and name filter let a service on the wall. */
+export function tileMatches(service: Service, { stacks, filter }: TileFilter): boolean {
+  if (stacks.length > 0 && !stacks.includes(service.stack.name)) return false;
+  if (filter === '') return true;
+  const stack = service.stack.name;
+  const label = stack === NULL_STACK ? service.name : `${stack}/${service.name}`;
+  return label.toLowerCase().includes(filter);
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/**
+ * Problems first (worst first; more problems before fewer), then deploys in progress,
+ * then the healthy, then the never deployed; by grid and name within each, so the order
+ * only changes when a state does.
+ */
+export function compareTiles(a: WallTile, b: WallTile): number {
+  return (
+    a.rank - b.rank ||
+    b.problems.length - a.problems.length ||
+    collator.compare(a.grid, b.grid) ||
+    collator.compare(a.label, b.label) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+export function orderTiles(tiles: readonly WallTile[]): WallTile[] {
+  return [...tiles].sort(compareTiles);
+}
+
+export interface WallSummary {
+  total: number;
+  problems: number;
+  danger: number;
+  deploying: number;
+}
+
+export function summarize(tiles: readonly WallTile[]): WallSummary {
+  let problems = 0;
+  let danger = 0;
+  let deploying = 0;
+  for (const tile of tiles) {
+    if (tile.problems.length > 0) problems += 1;
+    if (tile.tone === 'danger') danger += 1;
+    if (tile.deploying) deploying += 1;
+  }
+  return { total: tiles.length, problems, danger, deploying };
+}

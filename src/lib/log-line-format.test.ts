@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatLogTimestamp,
+  formatPlainLine,
+  formatTerminalLine,
+  heldLogLine,
+  instanceColorIndex,
+  instanceNumberOf,
+  logFileName,
+  MAX_LINE_CHARS,
+  rgbTo256,
+  sanitizeLogData,
+  searchableText,
+  stripSgr,
+} from './log-line-format';
+import type { HeldLogLine } from './log-line-format';
+
+const E = '\u001b';
+
+describe('sanitizeLogData', () => {
+  it.each([
+    ['plain text stays as it is', 'GET /healthz 200 0.4ms', 'GET /healthz 200 0.4ms'],
+    ['tabs stay', 'a\tb', 'a\tb'],
+    ['16-colour SGR is kept', `${E}[31mERROR${E}[0m boom`, `${E}[31mERROR${E}[0m boom`],
+    ['bold + colour + reset shorthand are kept', `${E}[1;32mok${E}[m`, `${E}[1;32mok${E}[m`],
+    ['256-colour SGR is kept', `${E}[38;5;208morange${E}[39m`, `${E}[38;5;208morange${E}[39m`],
+    ['24-bit colour becomes the nearest palette colour', `${E}[38;2;255;0;0mred`, `${E}[38;5;196mred`],
+    ['24-bit background too', `${E}[48;2;0;0;255mblue`, `${E}[48;5;21mblue`],
+    ['colon form of 24-bit colour', `${E}[38:2::0:255:0mgreen`, `${E}[38;5;46mgreen`],
+    ['conceal (invisible text) is dropped, the rest kept', `${E}[1;8msecret`, `${E}[1msecret`],
+    ['underline colour is dropped', `${E}[58;5;1;4mx`, `${E}[4mx`],
+    ['cursor up is removed', `${E}[2Aover`, 'over'],
+    ['cursor position is removed', `${E}[1;1Htop`, 'top'],
+    ['erase display is removed', `before${E}[2Jafter`, 'beforeafter'],
+    ['erase line (progress bars) is removed', `50%${E}[K`, '50%'],
+    ['private modes (alternate screen, hide cursor) are removed', `${E}[?1049h${E}[?25lx`, 'x'],
+    ['window title (OSC 0, BEL) is removed', `${E}]0;pwned${'\u0007'}text`, 'text'],
+    ['clipboard write (OSC 52, ST) is removed', `${E}]52;c;ZXZpbA==${E}\\text`, 'text'],
+    ['hyperlinks (OSC 8) keep only their text', `${E}]8;;https://evil.example${E}\\click${E}]8;;${E}\\`, 'click'],
+    ['an unterminated OSC swallows the rest of the line', `ok${E}]2;title forever`, 'ok'],
+    ['DCS strings are removed', `${E}Pq#0;2;0;0;0${E}\\img`, 'img'],
+    ['APC strings are removed', `${E}_Gsome=payload${E}\\x`, 'x'],
+    ['full reset (RIS) is removed', `${E}cafter`, 'after'],
+    ['charset designation is removed', `${E}(0lqqk${E}(B`, 'lqqk'],
+    ['save/restore cursor are removed', `${E}7a${E}8`, 'a'],
+    ['a lone ESC at the end is removed', `x${E}`, 'x'],
+    ['a broken CSI drops only itself', `${E}[12\u0007ok`, '\u2407ok'],
+    ['carriage returns are dropped (they would overwrite the prefix)', 'line\r', 'line'],
+    ['progress-bar carriage returns too', '10%\r20%\r30%', '10%20%30%'],
+    ['an embedded LF starts a new terminal row', 'first\nsecond', 'first\r\nsecond'],
+    ['CRLF inside a line too', 'first\r\nsecond', 'first\r\nsecond'],
+    ['BEL is shown, not rung', 'ding\u0007', 'ding\u2407'],
+    ['backspace is shown, not applied', 'ab\bc', 'ab\u2408c'],
+    ['shift-out (charset switch) is shown, not applied', '\u000elqk', '\u240elqk'],
+    ['DEL is shown', 'x\u007f', 'x\u2421'],
+    ['C1 CSI (0x9B) cannot start a sequence', '\u009b2Jx', '\ufffd2Jx'],
+    ['C1 OSC (0x9D) neither', '\u009d0;t\u009cx', '\ufffd0;t\ufffdx'],
+    ['unicode stays', 'naïve 日本語 🚀', 'naïve 日本語 🚀'],
+  ])('%s', (_name, input, expected) => {
+    expect(sanitizeLogData(input)).toBe(expected);
+  });
+
+  it('cuts a runaway line and says how much was left out', () => {
+    const long = 'x'.repeat(MAX_LINE_CHARS + 1234);
+    const out = sanitizeLogData(long);
+    expect(out.startsWith('x'.repeat(MAX_LINE_CHARS))).toBe(true);
+    expect(out.endsWith(' … [1,234 more characters]')).toBe(true);
+  });
+
+  it('never cuts a surrogate pair in half', () => {
+    const out = sanitizeLogData(`${'a'.repeat(9)}🚀🚀`, 10);
+    expect(out).toBe(`${'a'.repeat(9)} … [4 more characters]`);
+  });
+
+  it('leaves nothing that a terminal would treat as a control, whatever the input', () => {
+    let hostile = '';
+    for (let c = 0; c < 0xa0; c++) hostile += `${String.fromCharCode(c)}[1;2H]0;x\u0007`;
+    const out = sanitizeLogData(hostile);
+    const withoutSgr = stripSgr(out.replace(/\r\n/g, ''));
+    // eslint-disable-next-line no-control-regex -- asserting that no control character survives
+    expect(withoutSgr).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/);
+  });
+});
+
+describe('rgbTo256', () => {
+  it.each([
+    [0, 0, 0, 16],
+    [255, 255, 255, 231],
+    [255, 0, 0, 196],
+    [0, 255, 0, 46],
+    [0, 0, 255, 21],
+    [128, 128, 128, 243],
+    [300, -5, Number.NaN, 196],
+  ])('(%d, %d, %d) → %d', (r, g, b, index) => {
+    expect(rgbTo256(r, g, b)).toBe(index);
+  });
+});
+
+const line = (over: Partial<HeldLogLine> = {}): HeldLogLine => ({
+  id: '58e6a0000000000000000001',
+  name: 'api-2',
+  stderr: false,
+  at: Date.UTC(2017, 3, 6, 15, 38, 17, 123),
+  data: `${E}[32mready${E}[0m`,
+  ...over,
+});
+
+describe('formatTerminalLine', () => {
+  it('prefixes the instance in its colour, marks stdout thinly, keeps the data colours, resets and ends the row', () => {
+    const text = formatTerminalLine(line(), { timestamps: 'off', nameWidth: 0 });
+    const colour = ['36', '33', '32', '35', '34', '96', '93', '92', '95', '94'][instanceColorIndex('api-2')];
+    expect(text).toBe(`${E}[${colour}mapi-2${E}[39m ${E}[90m│${E}[39m ${E}[32mready${E}[0m${E}[0m\r\n`);
+  });
+
+  it('marks stderr with a heavy red bar', () => {
+    const text = formatTerminalLine(line({ stderr: true }), { timestamps: 'off', nameWidth: 0 });
+    expect(text).toContain(`${E}[1;31m┃${E}[22;39m`);
+    expect(stripSgr(text)).toBe('api-2 ┃ ready\r\n');
+  });
+
+  it('pads names so the data lines up', () => {
+    expect(stripSgr(formatTerminalLine(line({ name: 'api-2' }), { timestamps: 'off', nameWidth: 8 }))).toBe('api-2    │ ready\r\n');
+  });
+
+  it('shows UTC timestamps with a Z, local ones without', () => {
+    expect(stripSgr(formatTerminalLine(line(), { timestamps: 'utc', nameWidth: 0 }))).toBe('2017-04-06 15:38:17.123Z api-2 │ ready\r\n');
+    const local = stripSgr(formatTerminalLine(line(), { timestamps: 'local', nameWidth: 0 }));
+    expect(local).toMatch(/^2017-04-0[67] \d\d:\d\d:17\.123 api-2 │ ready\r\n$/);
+  });
+});
+
+describe('formatLogTimestamp', () => {
+  it('formats local time from the local clock fields', () => {
+    const at = new Date(2017, 3, 6, 9, 5, 7, 8).getTime();
+    expect(formatLogTimestamp(at, 'local')).toBe('2017-04-06 09:05:07.008');
+  });
+  it('survives an unparseable time', () => {
+    expect(formatLogTimestamp(Number.NaN, 'utc')).toBe('????-??-?? ??:??:??.???');
+  });
+});
+
+describe('heldLogLine and the plain .log format', () => {
+  it('keeps id, name, stream and time, sanitising the data once', () => {
+    const held = heldLogLine({ id: 'abc', name: 'web-1', type: 'stderr', created_at: '2017-04-06T15:38:17.123Z', data: `${E}[2Jboom\r` });
+    expect(held).toEqual({ id: 'abc', name: 'web-1', stderr: true, at: Date.UTC(2017, 3, 6, 15, 38, 17, 123), data: 'boom' });
+  });
+
+  it('writes ISO time, container, stream and the text without colours', () => {
+    expect(formatPlainLine(line({ data: `${E}[31mred${E}[0m\r\nnext` }))).toBe('2017-04-06T15:38:17.123Z api-2 stdout red\nnext\n');
+    expect(formatPlainLine(line({ stderr: true, at: Number.NaN }))).toBe('unknown-time api-2 stderr ready\n');
+  });
+
+  it('searches name and text without colours, case-insensitively', () => {
+    expect(searchableText(line({ data: `${E}[31mERROR${E}[0m Timeout` }))).toBe('api-2 error timeout');
+  });
+});
+
+describe('instances', () => {
+  it('reads the instance number from the container name', () => {
+    expect(instanceNumberOf('api-3')).toBe(3);
+    expect(instanceNumberOf('shop.web-12')).toBe(12);
+    expect(instanceNumberOf('weird')).toBeNull();
+  });
+
+  it('gives the instances of one service different colours', () => {
+    const colours = Array.from({ length: 10 }, (_, i) => instanceColorIndex(`shop.web-${i + 1}`));
+    expect(new Set(colours).size).toBe(10);
+    expect(instanceColorIndex('api-1')).toBe(instanceColorIndex('api-1'));
+  });
+});
+
+describe('logFileName', () => {
+  it('names the file after the scope and the local time', () => {
+    const at = new Date(2017, 3, 6, 15, 38, 17).getTime();
+    expect(logFileName('production-shop.web', at)).toBe('production-shop.web-20170406-153817.log');
+    expect(logFileName('a/b c', at)).toBe('a-b-c-20170406-153817.log');
+    expect(logFileName('///', at)).toBe('logs-20170406-153817.log');
+  });
+});

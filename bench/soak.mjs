@@ -1,26 +1,35 @@
 #!/usr/bin/env node
-// Wall soak: 24 h of simulated time on the wall screen, in minutes of real time, and its
-// memory at the start (after warm-up) and the end (DESIGN.md budgets: JS heap growth
-// ≤ 10 MB, DOM nodes and listeners flat, renderer memory growth ≤ 10 %).
+// Wall soak: 24 h of simulated time on the wall screen, in well under an hour of real time,
+// and its memory at the start (after warm-up) and at the end. DESIGN.md budgets: JS heap
+// growth ≤ 10 MB, DOM nodes and listeners flat, renderer memory growth ≤ 10 %.
 //
-// How time is simulated (performance-notes §7.6, "accelerated variant"): the page runs
-// on Playwright's fake clock (page.clock: Date, timers, performance) and the mock master
-// on the simulator's fake clock (createFakeClock), and the bench moves both forward
-// together, one refresh interval at a time. After each step it lets the real network
-// and React settle (no page timer runs meanwhile), so every poll of the 24 hours really
-// happens: ~8,640 refreshes of every wall query, token refreshes every 2 h, a screen
-// rotation every minute, the master's deploys, scheduler and node churn. What it does not
-// reproduce is real-time behaviour (GC pacing, raster, native memory over wall-clock
-// days); the nightly real-time soak of §7.6 covers that.
+// How time is simulated (performance-notes §7.6, "accelerated variant"): the page runs on a
+// fake clock (Date, setTimeout/setInterval, requestAnimationFrame; installed before the
+// app's first script) and the mock master on the simulator's fake clock (createFakeClock).
+// The bench moves both forward together, one refresh interval at a time, and after each
+// step lets the real network, parsing and React rendering finish (no page timer runs
+// meanwhile), so every poll of the 24 hours really happens: ~8,640 refreshes of each wall
+// query, the wall's 2-hour token refreshed by itself 12 times, a screen rotation every
+// minute, the master's deploys, scheduler and node churn. It does not reproduce real-time
+// behaviour (GC pacing, raster, native memory over wall-clock days); the nightly real-time
+// soak of §7.6 covers that.
+//
+// The page is driven over a bare DevTools pipe, not Playwright: Playwright keeps the
+// Network domain enabled (the renderer then keeps a record and a body buffer of every
+// request: ~300 B of heap and ~5 KB of RSS per poll, 35 MB / 600 MB over 24 h here) and adds
+// an init script per clock call; both grow with the number of steps and would be measured
+// as the app's. Here no domain that records anything is enabled; requests are counted by a
+// wrapper around fetch installed with the fake clock.
 //
 // Usage: `npm run bench -- --soak` (bench/run.mjs starts it after the bundle figures), or
 //   node --import tsx bench/soak.mjs [--dist dist] [--hours 24] [--refresh 10] [--rotate 60]
 //                                    [--warmup 1] [--every 2] [--json out.json]
-import crypto from 'node:crypto';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { createFakeClock } from '../src/simulator/engine/clock.ts';
 import { startMockMaster } from '../server/mock-master.ts';
 import { startServe } from '../server/serve.ts';
@@ -30,6 +39,8 @@ const MB = 1024 * 1024;
 const ADMIN_CODE = '50a4c0de50a4';
 /** The master's time when the soak starts (the demo scenario's usual epoch). */
 const T0 = Date.UTC(2017, 3, 6, 12, 0, 0);
+/** src/api/session.ts SESSION_STORAGE_KEY. */
+const SESSION_KEY = 'kontena-dashboard.session';
 
 export const SOAK_BUDGETS = {
   heapGrowthBytes: 10 * MB,
@@ -38,8 +49,142 @@ export const SOAK_BUDGETS = {
   rssGrowth: 0.1,
 };
 
-/** Sum of VmRSS (bytes) of the renderer processes under the browser whose command line has `marker`. */
-function rendererRssBytes(marker) {
+/**
+ * Installed before the app's first script: a fake clock the bench steps, a count of
+ * requests (and of response bodies being read) for "the network is quiet", and errors.
+ */
+function pageHarness(t0, origin, session) {
+  return `(() => {
+  if (window.__soak) return;
+  const realSetTimeout = window.setTimeout.bind(window);
+  const realNow = () => performance.now();
+  const RealDate = window.Date;
+  let now = ${t0};
+  let nextId = 1;
+  const timers = new Map();
+  const schedule = (fn, ms, args, every) => {
+    const id = nextId++;
+    const delay = Math.max(0, Number(ms) || 0);
+    timers.set(id, { id, at: now + delay, fn, args, every: every ? Math.max(1, delay) : 0 });
+    return id;
+  };
+  const clear = (id) => { timers.delete(id); };
+  window.setTimeout = (fn, ms, ...args) => schedule(fn, ms, args, false);
+  window.setInterval = (fn, ms, ...args) => schedule(fn, ms, args, true);
+  window.clearTimeout = clear;
+  window.clearInterval = clear;
+  window.requestAnimationFrame = (cb) => schedule(() => cb(realNow()), 16, [], false);
+  window.cancelAnimationFrame = clear;
+  class FakeDate extends RealDate {
+    constructor(...args) { if (args.length === 0) super(now); else super(...args); }
+    static now() { return now; }
+  }
+  window.Date = FakeDate;
+
+  const S = { inflight: 0, requests: 0, errors: 0, lastError: '' };
+  const realFetch = window.fetch.bind(window);
+  window.fetch = (...args) => {
+    S.inflight++; S.requests++;
+    return realFetch(...args).finally(() => { S.inflight--; });
+  };
+  for (const name of ['text', 'json', 'arrayBuffer']) {
+    const read = Response.prototype[name];
+    Response.prototype[name] = function (...args) {
+      S.inflight++;
+      return read.apply(this, args).finally(() => { S.inflight--; });
+    };
+  }
+  window.addEventListener('error', (e) => { S.errors++; S.lastError = String(e.message).slice(0, 200); });
+  window.addEventListener('unhandledrejection', (e) => { S.errors++; S.lastError = String(e.reason).slice(0, 200); });
+
+  /** Fires every timer due within ms, in time order (timers may add timers), like the simulator's FakeClock. */
+  S.advance = (ms) => {
+    const target = now + ms;
+    for (;;) {
+      let due = null;
+      for (const t of timers.values()) if (t.at <= target && (due === null || t.at < due.at || (t.at === due.at && t.id < due.id))) due = t;
+      if (due === null) break;
+      now = Math.max(now, due.at);
+      if (due.every) due.at += due.every; else timers.delete(due.id);
+      // String handlers would need eval, which the app's CSP forbids anyway.
+      try { if (typeof due.fn === 'function') due.fn(...due.args); }
+      catch (e) { S.errors++; S.lastError = String(e && e.message).slice(0, 200); }
+    }
+    now = target;
+  };
+  /** Resolves once nothing has been in flight for 15 ms of real time (or after 15 s). */
+  S.idle = () => new Promise((resolve) => {
+    const start = realNow();
+    let quietSince = realNow();
+    const check = () => {
+      if (S.inflight > 0) quietSince = realNow();
+      if (realNow() - quietSince >= 15) resolve(true);
+      else if (realNow() - start > 15000) resolve(false);
+      else realSetTimeout(check, 2);
+    };
+    realSetTimeout(check, 2);
+  });
+  S.step = (ms) => { S.advance(ms); return S.idle(); };
+  S.now = () => now;
+  S.timers = () => timers.size;
+  window.__soak = S;
+
+  if (location.origin === ${JSON.stringify(origin)} && localStorage.getItem(${JSON.stringify(SESSION_KEY)}) === null) {
+    localStorage.setItem(${JSON.stringify(SESSION_KEY)}, ${JSON.stringify(JSON.stringify(session))});
+  }
+})();`;
+}
+
+/** Chromium over --remote-debugging-pipe: NUL-separated JSON on fds 3 (in) and 4 (out). */
+function launchChromium(executablePath, args) {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wall-soak-'));
+  const child = spawn(executablePath, [...args, '--remote-debugging-pipe', `--user-data-dir=${userDataDir}`, 'about:blank'], {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+  });
+  child.stderr.resume();
+  const writer = child.stdio[3];
+  const reader = child.stdio[4];
+  const decoder = new StringDecoder('utf8');
+  const pending = new Map();
+  let buffer = '';
+  let nextId = 1;
+  reader.on('data', (chunk) => {
+    buffer += decoder.write(chunk);
+    for (let end = buffer.indexOf('\0'); end >= 0; end = buffer.indexOf('\0')) {
+      const message = JSON.parse(buffer.slice(0, end));
+      buffer = buffer.slice(end + 1);
+      const waiting = message.id === undefined ? undefined : pending.get(message.id);
+      if (waiting === undefined) continue;
+      pending.delete(message.id);
+      if (message.error) waiting.reject(new Error(`${waiting.method}: ${message.error.message}`));
+      else waiting.resolve(message.result);
+    }
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  return {
+    pid: child.pid,
+    send(method, params = {}, sessionId) {
+      return new Promise((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { resolve, reject, method });
+        writer.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
+      });
+    },
+    async close() {
+      try {
+        await Promise.race([this.send('Browser.close'), new Promise((r) => setTimeout(r, 3000))]);
+      } catch {
+        // already gone
+      }
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await exited;
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Sum of VmRSS (bytes) of the renderer processes below `rootPid`. */
+function rendererRssBytes(rootPid) {
   const parent = new Map();
   const cmdline = new Map();
   for (const entry of fs.readdirSync('/proc')) {
@@ -52,23 +197,23 @@ function rendererRssBytes(marker) {
       // the process ended while being read
     }
   }
-  const root = [...cmdline].find(([, cmd]) => cmd.includes(marker))?.[0];
-  if (root === undefined) return null;
   const isUnder = (pid) => {
-    for (let p = pid, hops = 0; p > 1 && hops < 16; p = parent.get(p) ?? 0, hops++) if (p === root) return true;
+    for (let p = pid, hops = 0; p > 1 && hops < 16; p = parent.get(p) ?? 0, hops++) if (p === rootPid) return true;
     return false;
   };
   let total = 0;
+  let found = false;
   for (const [pid, cmd] of cmdline) {
     if (!cmd.includes('--type=renderer') || !isUnder(pid)) continue;
     try {
       const kb = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
       total += Number(kb ?? 0) * 1024;
+      found = true;
     } catch {
       // gone
     }
   }
-  return total;
+  return found ? total : null;
 }
 
 const median = (xs) => {
@@ -79,22 +224,28 @@ const median = (xs) => {
 
 const fmtMB = (bytes) => `${(bytes / MB).toFixed(2)} MB`;
 
-/**
- * Runs the soak and returns its samples and verdicts. `distDir` is a production build
- * (serve.ts refuses anything else).
- */
+/** Runs the soak; `distDir` is a production build (serve.ts serves it as in production). */
 export async function runSoak({ distDir, hours = 24, refreshS = 10, rotateS = 60, warmupH = 1, everyH = 2, log = console.log } = {}) {
   const stepMs = refreshS * 1000;
   const masterClock = createFakeClock(T0);
   const mock = await startMockMaster({ port: 0, scenario: 'demo', seed: 1, initialAdminCode: ADMIN_CODE, simulator: { clock: masterClock } });
   const web = await startServe({ port: 0, upstream: mock.url, distDir });
-  const marker = `--soak-bench=${crypto.randomUUID()}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    // performance-notes §7.1: no background throttling; the marker finds this browser's renderers in /proc.
-    args: ['--no-sandbox', '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows', marker],
-  });
+  const browser = launchChromium(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', [
+    '--headless',
+    '--no-sandbox',
+    '--no-first-run',
+    '--disable-gpu',
+    '--disable-sync',
+    '--disable-component-update',
+    '--disable-background-networking',
+    '--mute-audio',
+    '--hide-scrollbars',
+    '--window-size=1920,1080',
+    // performance-notes §7.1: no background throttling.
+    '--disable-background-timer-throttling',
+    '--disable-renderer-backgrounding',
+    '--disable-backgrounding-occluded-windows',
+  ]);
   const started = Date.now();
   try {
     const post = async (p, body, token) => {
@@ -106,95 +257,84 @@ export async function runSoak({ distDir, hours = 24, refreshS = 10, rotateS = 60
       return res.json();
     };
     const admin = (await post('/oauth2/token', { grant_type: 'authorization_code', code: ADMIN_CODE })).access_token;
-    // A code for a token that expires in 2 h: the wall must refresh it by itself, 12 times a day.
+    // A token that expires in 2 h, with a refresh token: the wall must renew it by itself, 12 times a day.
     const { code } = await post('/oauth2/authorize', { response_type: 'code', scope: 'user', expires_in: 7200 }, admin);
-
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    let inflight = 0;
-    let requests = 0;
-    let failures = 0;
-    const isApi = (req) => /\/(v1|oauth2)\//.test(new URL(req.url()).pathname);
-    page.on('request', (req) => {
-      if (!isApi(req)) return;
-      inflight += 1;
-      requests += 1;
-    });
-    const done = (req) => {
-      if (isApi(req)) inflight -= 1;
+    const token = await post('/oauth2/token', { grant_type: 'authorization_code', code });
+    const session = {
+      accessToken: token.access_token,
+      refreshToken: token.refresh_token,
+      expiresAt: T0 + token.expires_in * 1000,
+      user: { id: token.user.id, email: token.user.email, name: token.user.name },
+      remember: true,
     };
-    page.on('requestfinished', done);
-    page.on('requestfailed', (req) => {
-      if (isApi(req)) failures += 1;
-      done(req);
-    });
-    page.on('pageerror', (err) => log(`page error: ${err.message}`));
 
-    await page.clock.install({ time: T0 });
+    const { product } = await browser.send('Browser.getVersion');
+    let target;
+    for (let i = 0; i < 50 && target === undefined; i++) {
+      target = (await browser.send('Target.getTargets')).targetInfos.find((t) => t.type === 'page');
+      if (target === undefined) await new Promise((r) => setTimeout(r, 100));
+    }
+    if (target === undefined) throw new Error('Chromium opened no page');
+    const { sessionId } = await browser.send('Target.attachToTarget', { targetId: target.targetId, flatten: true });
+    const send = (method, params) => browser.send(method, params, sessionId);
+    const evaluate = async (expression) => {
+      const { result, exceptionDetails } = await send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+      if (exceptionDetails) throw new Error(`page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+      return result.value;
+    };
+
+    await send('Page.enable');
+    await send('Emulation.setDeviceMetricsOverride', { width: 1920, height: 1080, deviceScaleFactor: 1, mobile: false });
+    await send('Page.addScriptToEvaluateOnNewDocument', { source: pageHarness(T0, new URL(web.url).origin, session) });
     const wallPath = `/wall?refresh=${refreshS}s&rotate=${rotateS}s&by=grid`;
-    await page.goto(`${web.url}/sign-in?next=${encodeURIComponent(wallPath)}`);
-    await page.getByRole('tab', { name: /code/i }).click();
-    await page.getByLabel(/one-time code/i).fill(code);
-    await page.getByRole('button', { name: /sign in/i }).click();
-    await page.waitForURL(/\/wall\?/);
-    await page.getByRole('list', { name: 'Services, problems first' }).waitFor({ timeout: 30_000 });
+    await send('Page.navigate', { url: `${web.url}${wallPath}` });
 
-    // From here the page's time only moves when the bench moves it.
-    let pageNow = (await page.evaluate(() => Date.now())) + 1_000;
-    await page.clock.pauseAt(pageNow);
+    // Boot: the app's answers reach React through 0 ms timers, so the clock must tick.
+    const bootUntil = Date.now() + 60_000;
+    for (;;) {
+      const ready = await evaluate(`window.__soak ? window.__soak.step(100).then(() => document.querySelectorAll('main > ul > li').length) : -1`).catch(() => -1);
+      if (ready > 0) break;
+      if (Date.now() > bootUntil) throw new Error('the wall did not show tiles within a minute');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    let pageNow = await evaluate('window.__soak.now()');
     masterClock.advance(Math.max(0, pageNow - masterClock.now()));
 
-    /** Waits (real time) until no API request has been in flight for a few ms. */
-    const networkIdle = async () => {
-      const until = Date.now() + 15_000;
-      let quietSince = Date.now();
-      while (Date.now() < until) {
-        if (inflight > 0) quietSince = Date.now();
-        else if (Date.now() - quietSince >= 5) return;
-        await new Promise((r) => setTimeout(r, 1));
-      }
-    };
-
-    /**
-     * One step: the master's clock, then the page's (every due page timer fires once:
-     * the polls, the wall clock, rotation, and TanStack Query's 0 ms hand-over of the
-     * previous step's answers to React), then the real network until it is quiet.
-     */
+    /** One refresh interval: the master's clock, then the page's, then the real network until quiet. */
     const advance = async (ms) => {
       for (let left = ms; left > 0; left -= stepMs) {
         const step = Math.min(stepMs, left);
         await masterClock.advanceAsync(step, 1_000);
-        await page.clock.fastForward(step);
+        await evaluate(`window.__soak.step(${step})`);
         pageNow += step;
-        await networkIdle();
       }
     };
 
     /** A quiescent point for counting: the last answers rendered, nothing in flight. */
     const settle = async () => {
-      for (let round = 0; round < 5; round++) {
-        await networkIdle();
-        await page.clock.runFor(1);
-        pageNow += 1;
+      for (let i = 0; i < 3; i++) {
         masterClock.advance(1);
-        await new Promise((r) => setTimeout(r, 50));
-        if (inflight === 0) return;
+        await evaluate('window.__soak.step(1)');
+        pageNow += 1;
       }
     };
 
     const sample = async (label) => {
       await settle();
-      await cdp.send('HeapProfiler.collectGarbage');
-      await cdp.send('HeapProfiler.collectGarbage');
-      const heap = await cdp.send('Runtime.getHeapUsage');
-      const dom = await cdp.send('Memory.getDOMCounters');
-      const extra = await page.evaluate(() => ({
-        perfEntries: typeof performance.getEntries === 'function' ? performance.getEntries().length : -1,
+      await send('HeapProfiler.collectGarbage');
+      await send('HeapProfiler.collectGarbage');
+      const heap = await send('Runtime.getHeapUsage');
+      const dom = await send('Memory.getDOMCounters');
+      const page = await evaluate(`({
+        perfEntries: performance.getEntriesByType('mark').length + performance.getEntriesByType('measure').length,
         screen: document.querySelector('h1')?.textContent ?? '',
         tiles: document.querySelectorAll('main > ul > li').length,
-        signedOut: document.body.textContent?.includes('This wall screen is signed out') ?? false,
-      }));
+        signedOut: document.body.textContent.includes('This wall screen is signed out'),
+        requests: window.__soak.requests,
+        pageTimers: window.__soak.timers(),
+        errors: window.__soak.errors,
+        lastError: window.__soak.lastError,
+      })`);
       const row = {
         label,
         simulatedH: Number(((pageNow - T0) / HOUR).toFixed(2)),
@@ -205,19 +345,17 @@ export async function runSoak({ distDir, hours = 24, refreshS = 10, rotateS = 60
         nodes: dom.nodes,
         listeners: dom.jsEventListeners,
         documents: dom.documents,
-        rendererRssBytes: rendererRssBytes(marker),
-        requests,
-        failedRequests: failures,
+        rendererRssBytes: rendererRssBytes(browser.pid),
         realS: Math.round((Date.now() - started) / 1000),
-        ...extra,
+        ...page,
       };
       log(
-        `  ${row.label.padEnd(8)} t=${String(row.simulatedH).padStart(5)} h  heap ${fmtMB(row.heapBytes).padStart(9)}  nodes ${String(row.nodes).padStart(5)}  listeners ${String(row.listeners).padStart(4)}  rss ${row.rendererRssBytes === null ? 'n/a' : fmtMB(row.rendererRssBytes)}  tiles ${row.tiles}  requests ${row.requests}  (${row.realS} s real)`,
+        `  ${row.label.padEnd(6)} t=${String(row.simulatedH).padStart(5)} h  heap ${fmtMB(row.heapBytes).padStart(9)} (js ${fmtMB(row.usedBytes)}, embedder ${fmtMB(row.embedderBytes)})  nodes ${String(row.nodes).padStart(5)}  listeners ${String(row.listeners).padStart(4)}  renderer ${row.rendererRssBytes === null ? 'n/a' : fmtMB(row.rendererRssBytes)}  timers ${row.pageTimers}  tiles ${row.tiles}  requests ${row.requests}  (${row.realS} s)`,
       );
       return row;
     };
 
-    log(`wall soak: ${hours} h simulated, refresh ${refreshS} s, rotation ${rotateS} s by grid, 1920×1080, ${path.relative(process.cwd(), distDir) || distDir}`);
+    log(`wall soak: ${hours} h simulated, refresh ${refreshS} s, rotation every ${rotateS} s by grid, 1920×1080, ${path.relative(process.cwd(), distDir) || distDir}`);
     await advance(warmupH * HOUR);
     const samples = [await sample('start')];
     for (let h = warmupH; h < hours; ) {
@@ -227,18 +365,19 @@ export async function runSoak({ distDir, hours = 24, refreshS = 10, rotateS = 60
       samples.push(await sample(h >= hours ? 'end' : `${h} h`));
     }
 
-    // Polling in a background tab: the wall keeps its cadence when the page is hidden.
-    const hiddenFrom = requests;
-    await page.evaluate(() => {
+    // Polling in a background tab: the wall keeps its pace when the page is hidden.
+    const before = samples.at(-1).requests;
+    await evaluate(`(() => {
       Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
       Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
       document.dispatchEvent(new Event('visibilitychange'));
-    });
+    })()`);
     await advance(10 * 60_000);
-    const hiddenRequestsPer10Min = requests - hiddenFrom;
-    const visibleRequestsPer10Min = Math.round(((samples.at(-1).requests - samples[0].requests) / ((samples.at(-1).simulatedH - samples[0].simulatedH) * 6)) || 0);
+    const hiddenRequestsPer10Min = (await evaluate('window.__soak.requests')) - before;
+    const visibleHours = samples.at(-1).simulatedH - samples[0].simulatedH;
+    const visibleRequestsPer10Min = visibleHours > 0 ? Math.round((samples.at(-1).requests - samples[0].requests) / (visibleHours * 6)) : 0;
 
-    return { samples, hiddenRequestsPer10Min, visibleRequestsPer10Min, realSeconds: Math.round((Date.now() - started) / 1000), chromium: browser.version() };
+    return { samples, hiddenRequestsPer10Min, visibleRequestsPer10Min, realSeconds: Math.round((Date.now() - started) / 1000), chromium: product };
   } finally {
     await browser.close();
     await web.close();
@@ -246,7 +385,7 @@ export async function runSoak({ distDir, hours = 24, refreshS = 10, rotateS = 60
   }
 }
 
-/** Verdicts against the DESIGN.md budgets. */
+/** Verdicts against the DESIGN.md budgets: [name, value, budget, ok]. */
 export function judgeSoak({ samples, hiddenRequestsPer10Min, visibleRequestsPer10Min }) {
   const start = samples[0];
   const end = samples.at(-1);
@@ -266,16 +405,18 @@ export function judgeSoak({ samples, hiddenRequestsPer10Min, visibleRequestsPer1
     return worst;
   };
   const rows = [
-    ['JS heap growth (used+backing+embedder)', `${fmtMB(start.heapBytes)} → ${fmtMB(end.heapBytes)} (${fmtMB(end.heapBytes - start.heapBytes)})`, '≤ 10 MB', end.heapBytes - start.heapBytes <= SOAK_BUDGETS.heapGrowthBytes],
+    ['JS heap growth (used + backing + embedder)', `${fmtMB(start.heapBytes)} → ${fmtMB(end.heapBytes)} (${fmtMB(end.heapBytes - start.heapBytes)})`, '≤ 10 MB', end.heapBytes - start.heapBytes <= SOAK_BUDGETS.heapGrowthBytes],
     ['DOM nodes (median first → last third, same screen)', `${start.nodes} → ${end.nodes} (${(drift('nodes') * 100).toFixed(1)} %)`, 'flat ± 5 %', Math.abs(drift('nodes')) <= SOAK_BUDGETS.countDrift],
     ['event listeners (median first → last third, same screen)', `${start.listeners} → ${end.listeners} (${(drift('listeners') * 100).toFixed(1)} %)`, 'flat ± 5 %', Math.abs(drift('listeners')) <= SOAK_BUDGETS.countDrift],
   ];
   if (start.rendererRssBytes !== null && end.rendererRssBytes !== null) {
     const growth = (end.rendererRssBytes - start.rendererRssBytes) / start.rendererRssBytes;
-    rows.push(['renderer RSS growth', `${fmtMB(start.rendererRssBytes)} → ${fmtMB(end.rendererRssBytes)} (${(growth * 100).toFixed(1)} %)`, '≤ 10 %', growth <= SOAK_BUDGETS.rssGrowth]);
+    rows.push(['renderer memory (RSS) growth', `${fmtMB(start.rendererRssBytes)} → ${fmtMB(end.rendererRssBytes)} (${(growth * 100).toFixed(1)} %)`, '≤ 10 %', growth <= SOAK_BUDGETS.rssGrowth]);
   }
-  rows.push(['still signed in (token refreshed by itself)', end.signedOut ? 'no' : 'yes', 'yes', !end.signedOut]);
-  rows.push(['perf entries at the end', String(end.perfEntries), '≤ 1000', end.perfEntries <= 1000]);
+  rows.push(['page timers (start → end)', `${start.pageTimers} → ${end.pageTimers}`, 'flat', end.pageTimers <= start.pageTimers + 2]);
+  rows.push(['still signed in (2 h token renewed by itself)', end.signedOut ? 'no' : 'yes', 'yes', !end.signedOut]);
+  rows.push(['perf marks + measures at the end', String(end.perfEntries), '≤ 1000', end.perfEntries <= 1000]);
+  rows.push(['page errors', String(end.errors) + (end.lastError ? ` (last: ${end.lastError})` : ''), '0', end.errors === 0]);
   rows.push([
     'polls in a hidden tab (requests / 10 min)',
     `${hiddenRequestsPer10Min} hidden vs ${visibleRequestsPer10Min} visible`,
@@ -307,8 +448,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   const { json, ...opts } = parseArgs(process.argv.slice(2));
   const report = await runSoak({ distDir: path.join(root, 'dist'), ...opts });
   const rows = judgeSoak(report);
-  console.log(`\nWall soak — ${report.samples.at(-1).simulatedH} h simulated in ${report.realSeconds} s real, Chromium ${report.chromium}`);
-  for (const [name, value, budget, ok] of rows) console.log(`${ok ? "ok  " : "OVER"} ${name.padEnd(56)} ${value}   budget ${budget}`);
+  console.log(`\nWall soak — ${report.samples.at(-1).simulatedH} h simulated in ${report.realSeconds} s real, ${report.chromium}`);
+  for (const [name, value, budget, ok] of rows) console.log(`${ok ? 'ok  ' : 'OVER'} ${name.padEnd(58)} ${value}   budget ${budget}`);
   if (json) fs.writeFileSync(json, JSON.stringify({ ...report, verdicts: rows }, null, 2));
   const over = rows.filter((r) => !r[3]).length;
   console.log(over === 0 ? 'wall soak: all budgets met' : `wall soak: ${over} budget(s) over`);

@@ -49,7 +49,7 @@ test.describe('instance monitor and stats', () => {
   });
 
   test('stats: live table and charts with data, window switch, axe', async ({ page, oneTimeCode }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(150_000);
     await signInWithCode(page, oneTimeCode);
     await expect(page).toHaveURL(/\/services/);
     await page.goto(`/grids/${GRID}/services/null/${name}/stats`);
@@ -82,7 +82,7 @@ test.describe('instance monitor and stats', () => {
   });
 
   test('monitor: nodes and tiles, new tiles when the service scales up, axe', async ({ page, oneTimeCode, masterUrl }) => {
-    test.setTimeout(60_000);
+    test.setTimeout(90_000);
     await signInWithCode(page, oneTimeCode);
     await expect(page).toHaveURL(/\/services/);
     await page.goto(`/grids/${GRID}/services/null/${name}/instances`);

@@ -90,7 +90,7 @@ export const WallTileView = memo(function WallTileView({ tile, refreshMs, series
       <div className={styles.status}>
         <ToneIcon tone={tile.tone} className={styles.icon} />
         <span className={styles.statusWord}>{worst ? worst.title : statusText(tile)}</span>
-        {worst && <span className={styles.statusDetail}>{worst.detail}</span>}
+        {worst !== undefined && worst.detail !== '' && <span className={styles.statusDetail}>{worst.detail}</span>}
         <span className="visually-hidden">({TONE_WORD[tile.tone]})</span>
         <span className={styles.age}>
           {stale && <strong className={styles.staleMark}>Stale · </strong>}
@@ -114,7 +114,7 @@ export const WallTileView = memo(function WallTileView({ tile, refreshMs, series
           {tile.problems.slice(1).map((p) => (
             <li key={p.kind} data-tone={p.tone}>
               <ToneIcon tone={p.tone} className={styles.smallIcon} />
-              {p.title}: {p.detail}
+              {p.detail === '' ? p.title : `${p.title}: ${p.detail}`}
             </li>
           ))}
           {tile.deploying && worst !== undefined && (

@@ -18,7 +18,7 @@ export interface Problem {
   tone: ProblemTone;
   /** One or two words, shown large: "Down", "Deploy failed". */
   title: string;
-  /** The numbers or the reason behind it: "0 of 3 running". */
+  /** The numbers or the reason behind it: "0 of 3 running"; may be empty. */
   detail: string;
 }
 
@@ -75,7 +75,8 @@ export function serviceProblems(service: Service, deploy: DeployStatus | undefin
   const meantToRun = service.state !== 'stopped' && service.state !== 'initialized';
 
   if (service.state === 'stopped' && desired > 0) {
-    problems.push({ kind: 'stopped', tone: 'warn', title: 'Stopped', detail: running > 0 ? `${running} still running` : `0 of ${desired}${daemon ? ' per node' : ''} running` });
+    // The counts are on the tile's next line: only say more when something still runs.
+    problems.push({ kind: 'stopped', tone: 'warn', title: 'Stopped', detail: running > 0 ? `${running} still running` : '' });
   }
   if (meantToRun && desired > 0 && running === 0) {
     problems.push({ kind: 'down', tone: 'danger', title: 'Down', detail: daemon ? 'no instance running' : `0 of ${desired} running` });

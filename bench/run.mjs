@@ -40,7 +40,7 @@ const { runLiveBench, printLiveBench } = await import('./stats.mjs');
 const live = await runLiveBench({ distDir: path.join(root, 'dist'), statsSeconds: Number(process.env.BENCH_STATS_SECONDS ?? 120) });
 over += printLiveBench(live);
 
-// Wall soak (bench/soak.mjs): 24 h of simulated time on the wall, about an hour of real
+// Wall soak (bench/soak.mjs): 24 h of simulated time on the wall, 10–20 minutes of real
 // time on these machines, so only with `npm run bench -- --soak`. It runs under tsx
 // (it starts the TypeScript mock master and server in-process).
 if (process.argv.includes('--soak')) {
@@ -48,7 +48,7 @@ if (process.argv.includes('--soak')) {
   const soak = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'soak.mjs'), '--dist', path.join(root, 'dist')], { cwd: root, stdio: 'inherit' });
   if (soak.status !== 0) over += 1;
 } else {
-  console.log('\nwall soak: skipped (24 h simulated takes about an hour; run `npm run bench -- --soak`)');
+  console.log('\nwall soak: skipped (24 h simulated takes 10–20 minutes; run `npm run bench -- --soak`)');
 }
 
 // Log tail (bench/logs.mjs): lines/s ingested and shown against raw batched xterm, frame

@@ -7,13 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { tsImport } from 'tsx/esm/api';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../scripts/system-deps.mjs';
+import { SESSION_KEY, startBenchStack } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const ADMIN_CODE = 'b3nc40de0001';
-const SESSION_KEY = 'kontena-dashboard.session';
 const GRID = 'large';
 /** Fresh browser launches; the median is reported (wall-clock is noisy on 2 cores). */
 const RUNS = 3;
@@ -35,24 +33,6 @@ function collectors() {
       observer.disconnect();
     }
   }).observe(document, { childList: true, subtree: true });
-}
-
-async function signIn(web) {
-  const res = await fetch(`${web}/oauth2/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ grant_type: 'authorization_code', code: ADMIN_CODE }),
-  });
-  const t = await res.json();
-  if (res.status !== 201 || !t.access_token) throw new Error(`the mock master refused the admin code (${res.status})`);
-  // The shape src/api/session.ts keeps in sessionStorage.
-  return {
-    accessToken: t.access_token,
-    refreshToken: t.refresh_token ?? null,
-    expiresAt: t.expires_in == null ? null : Date.now() + t.expires_in * 1000,
-    user: t.user ? { id: t.user.id, email: t.user.email, name: t.user.name } : null,
-    remember: false,
-  };
 }
 
 /** Main-thread time so far, in ms: all tasks, and the script, layout and style parts of it. */
@@ -164,17 +144,12 @@ export function listRouteJsGzip(distDir) {
 
 /** Runs the list bench over a production build; prints the figures, returns the number of hard budgets over. */
 export async function runListBench({ distDir = path.join(here, '..', 'dist') } = {}) {
-  const { startMockMaster } = await tsImport('../server/mock-master.ts', import.meta.url);
-  const { startServe } = await tsImport('../server/serve.ts', import.meta.url);
-  const mock = await startMockMaster({ port: 0, scenario: 'large', seed: 1, initialAdminCode: ADMIN_CODE });
-  const web = await startServe({ port: 0, upstream: mock.url, distDir });
+  const stack = await startBenchStack({ distDir, scenario: 'large' });
   const runs = [];
   try {
-    const session = await signIn(web.url);
-    for (let i = 0; i < RUNS; i++) runs.push(await oneRun(web.url, session));
+    for (let i = 0; i < RUNS; i++) runs.push(await oneRun(stack.web.url, stack.adminSession));
   } finally {
-    await web.close();
-    await mock.close();
+    await stack.close();
   }
 
   for (const r of runs) for (const k of ['first', 'filter', 'poll']) {

@@ -18,12 +18,11 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { tsImport } from 'tsx/esm/api';
+import { startBenchStack } from './harness.mjs';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
-const ADMIN_CODE = 'bench0c0de01';
 const LOG_PATH = '/v1/services/production/null/redis/container_logs';
 const PAGE = '/grids/production/services/null/redis/logs';
 const VIEWPORT = { width: 1920, height: 1080 };
@@ -181,6 +180,25 @@ function installProbe() {
   }
 }
 
+/** Starts collecting frame gaps and long tasks (and, with `reset`, zeroes the counters). */
+const startFrames = (page, reset) =>
+  page.evaluate((resetCounters) => {
+    const p = window.__kontenaPerf;
+    if (resetCounters) p.reset();
+    p.frames.gaps = [];
+    p.longTasks = [];
+    p.frames.on = true;
+  }, reset);
+
+/** Stops collecting; the frame gaps (ms) and long tasks seen since `startFrames`. */
+const stopFrames = (page) =>
+  page.evaluate(() => {
+    const p = window.__kontenaPerf;
+    p.frames.on = false;
+    const gaps = [...p.frames.gaps].sort((x, y) => x - y);
+    return { n: gaps.length, max: gaps.at(-1) ?? 0, p50: gaps[Math.floor(gaps.length * 0.5)] ?? 0, p95: gaps[Math.floor(gaps.length * 0.95)] ?? 0, longTasks: p.longTasks.length, maxLongTask: Math.max(0, ...p.longTasks) };
+  });
+
 const counters = (page) => page.evaluate(() => ({ ...window.__kontenaPerf.counters, first: { ...window.__kontenaPerf.first }, last: { ...window.__kontenaPerf.last } }));
 
 async function taskDuration(cdp) {
@@ -300,17 +318,15 @@ function rawXtermReference(total) {
 
 export async function benchLogs({ distDir = path.join(root, 'dist'), print = console.log } = {}) {
   const loadBefore = os.loadavg()[0];
-  const { startMockMaster } = await tsImport(pathToFileURL(path.join(root, 'server/mock-master.ts')).href, import.meta.url);
-  const { startServe } = await tsImport(pathToFileURL(path.join(root, 'server/serve.ts')).href, import.meta.url);
-  const mock = await startMockMaster({ port: 0, scenario: 'demo', seed: 1, initialAdminCode: ADMIN_CODE });
-  const fast = await startFastMaster(mock.url);
-  const web = await startServe({ port: 0, upstream: `http://127.0.0.1:${fast.address().port}`, distDir });
-  const tokenRes = await fetch(`${mock.url}/oauth2/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ grant_type: 'authorization_code', code: ADMIN_CODE }),
+  let fast;
+  const stack = await startBenchStack({
+    distDir,
+    upstreamFor: async (mockUrl) => {
+      fast = await startFastMaster(mockUrl);
+      return `http://127.0.0.1:${fast.address().port}`;
+    },
   });
-  const { access_token: token } = await tokenRes.json();
+  const { web, token } = stack;
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -350,13 +366,7 @@ export async function benchLogs({ distDir = path.join(root, 'dist'), print = con
 
     // 1. Burst: 200,000 lines as fast as the socket takes them.
     const BURST = 200_000;
-    await page.evaluate(() => {
-      const p = window.__kontenaPerf;
-      p.reset();
-      p.frames.gaps = [];
-      p.longTasks = [];
-      p.frames.on = true;
-    });
+    await startFrames(page, true);
     const m0 = await threadMetrics(cdp);
     feed.mode = 'burst';
     feed.remaining = BURST;
@@ -364,12 +374,7 @@ export async function benchLogs({ distDir = path.join(root, 'dist'), print = con
     await settled(page, 'logs.shown');
     const m1 = await threadMetrics(cdp);
     feed.mode = 'idle';
-    const burstFrames = await page.evaluate(() => {
-      const p = window.__kontenaPerf;
-      p.frames.on = false;
-      const gaps = [...p.frames.gaps].sort((x, y) => x - y);
-      return { n: gaps.length, max: gaps.at(-1) ?? 0, p50: gaps[Math.floor(gaps.length * 0.5)] ?? 0 };
-    });
+    const burstFrames = await stopFrames(page);
     const b = await counters(page);
     out.burst = {
       lines: BURST,
@@ -388,20 +393,10 @@ export async function benchLogs({ distDir = path.join(root, 'dist'), print = con
     feed.rate = 5000;
     await sleep(2000);
     const before = await counters(page);
-    await page.evaluate(() => {
-      const p = window.__kontenaPerf;
-      p.frames.gaps = [];
-      p.longTasks = [];
-      p.frames.on = true;
-    });
+    await startFrames(page, false);
     const pacedCpu0 = await taskDuration(cdp);
     await sleep(8000);
-    const frames = await page.evaluate(() => {
-      const p = window.__kontenaPerf;
-      p.frames.on = false;
-      const gaps = [...p.frames.gaps].sort((x, y) => x - y);
-      return { n: gaps.length, max: gaps.at(-1) ?? 0, p50: gaps[Math.floor(gaps.length * 0.5)] ?? 0, p95: gaps[Math.floor(gaps.length * 0.95)] ?? 0, longTasks: p.longTasks.length, maxLongTask: Math.max(0, ...p.longTasks) };
-    });
+    const frames = await stopFrames(page);
     const pacedCpu1 = await taskDuration(cdp);
     const after = await counters(page);
     feed.mode = 'idle';
@@ -458,10 +453,9 @@ export async function benchLogs({ distDir = path.join(root, 'dist'), print = con
     await ref.close();
   } finally {
     await browser.close();
-    await web.close();
+    await stack.close();
     await new Promise((r) => fast.close(r));
     fast.closeAllConnections?.();
-    await mock.close();
   }
 
   out.load = { before: loadBefore, after: os.loadavg()[0] };

@@ -31,16 +31,12 @@ import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createFakeClock } from '../src/simulator/engine/clock.ts';
-import { startMockMaster } from '../server/mock-master.ts';
-import { startServe } from '../server/serve.ts';
+import { SESSION_KEY, sessionFromToken, startBenchStack } from './harness.mjs';
 
 const HOUR = 3_600_000;
 const MB = 1024 * 1024;
-const ADMIN_CODE = '50a4c0de50a4';
 /** The master's time when the soak starts (the demo scenario's usual epoch). */
 const T0 = Date.UTC(2017, 3, 6, 12, 0, 0);
-/** src/api/session.ts SESSION_STORAGE_KEY. */
-const SESSION_KEY = 'kontena-dashboard.session';
 
 export const SOAK_BUDGETS = {
   heapGrowthBytes: 10 * MB,
@@ -160,10 +156,18 @@ function launchChromium(executablePath, args) {
       else waiting.resolve(message.result);
     }
   });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
+  // A browser that dies (crash, OOM kill) answers nothing more: fail what waits for it instead of hanging the soak.
+  const exited = new Promise((resolve) =>
+    child.once('exit', (code, signal) => {
+      for (const waiting of pending.values()) waiting.reject(new Error(`${waiting.method}: Chromium exited (${signal ?? code})`));
+      pending.clear();
+      resolve();
+    }),
+  );
   return {
     pid: child.pid,
     send(method, params = {}, sessionId) {
+      if (child.exitCode !== null || child.signalCode !== null) return Promise.reject(new Error(`${method}: Chromium is not running`));
       return new Promise((resolve, reject) => {
         const id = nextId++;
         pending.set(id, { resolve, reject, method });
@@ -233,8 +237,8 @@ const fmtMB = (bytes) => `${(bytes / MB).toFixed(2)} MB`;
 export async function runSoak({ distDir, hours = 24, refreshS = 10, rotateS = 60, warmupH = 1, everyH = 2, log = console.log } = {}) {
   const stepMs = refreshS * 1000;
   const masterClock = createFakeClock(T0);
-  const mock = await startMockMaster({ port: 0, scenario: 'demo', seed: 1, initialAdminCode: ADMIN_CODE, simulator: { clock: masterClock } });
-  const web = await startServe({ port: 0, upstream: mock.url, distDir });
+  const stack = await startBenchStack({ distDir, simulator: { clock: masterClock } });
+  const { web } = stack;
   const browser = launchChromium(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', [
     '--headless',
     '--no-sandbox',
@@ -253,25 +257,10 @@ export async function runSoak({ distDir, hours = 24, refreshS = 10, rotateS = 60
   ]);
   const started = Date.now();
   try {
-    const post = async (p, body, token) => {
-      const res = await fetch(`${mock.url}${p}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(body),
-      });
-      return res.json();
-    };
-    const admin = (await post('/oauth2/token', { grant_type: 'authorization_code', code: ADMIN_CODE })).access_token;
     // A token that expires in 2 h, with a refresh token: the wall must renew it by itself, 12 times a day.
-    const { code } = await post('/oauth2/authorize', { response_type: 'code', scope: 'user', expires_in: 7200 }, admin);
-    const token = await post('/oauth2/token', { grant_type: 'authorization_code', code });
-    const session = {
-      accessToken: token.access_token,
-      refreshToken: token.refresh_token,
-      expiresAt: T0 + token.expires_in * 1000,
-      user: { id: token.user.id, email: token.user.email, name: token.user.name },
-      remember: true,
-    };
+    const { code } = (await stack.api('POST', '/oauth2/authorize', { response_type: 'code', scope: 'user', expires_in: 7200 })).body;
+    const token = (await stack.api('POST', '/oauth2/token', { grant_type: 'authorization_code', code }, null)).body;
+    const session = sessionFromToken(token, { now: T0, remember: true });
 
     const { product } = await browser.send('Browser.getVersion');
     let target;
@@ -385,8 +374,7 @@ export async function runSoak({ distDir, hours = 24, refreshS = 10, rotateS = 60
     return { samples, hiddenRequestsPer10Min, visibleRequestsPer10Min, realSeconds: Math.round((Date.now() - started) / 1000), chromium: product };
   } finally {
     await browser.close();
-    await web.close();
-    await mock.close();
+    await stack.close();
   }
 }
 

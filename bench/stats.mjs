@@ -12,12 +12,11 @@
 //   node bench/stats.mjs [--dist dist] [--stats-seconds 120] [--monitor-seconds 60] [--monitor-instances 100]
 import path from 'node:path';
 import os from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { tsImport } from 'tsx/esm/api';
+import { fileURLToPath } from 'node:url';
+import { startBenchStack } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const GRID = 'production';
-const ADMIN_CODE = 'be0c4be0c4be';
 const MiB = 1024 * 1024;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -61,34 +60,8 @@ function pageProbe() {
   else document.addEventListener('DOMContentLoaded', attach);
 }
 
-async function startStack(distDir) {
-  const { startMockMaster } = await tsImport(pathToFileURL(path.join(root, 'server/mock-master.ts')).href, import.meta.url);
-  const { startServe } = await tsImport(pathToFileURL(path.join(root, 'server/serve.ts')).href, import.meta.url);
-  const mock = await startMockMaster({ port: 0, scenario: 'demo', seed: 1, initialAdminCode: ADMIN_CODE });
-  const web = await startServe({ port: 0, upstream: mock.url, distDir });
-  const res = await fetch(`${mock.url}/oauth2/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ grant_type: 'authorization_code', code: ADMIN_CODE }),
-  });
-  const token = (await res.json()).access_token;
-  const api = async (method, p, body) => {
-    const r = await fetch(`${mock.url}${p}`, {
-      method,
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${token}` },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await r.text();
-    return { status: r.status, body: text ? JSON.parse(text) : null };
-  };
-  return { mock, web, api, close: async () => { await web.close(); await mock.close(); } };
-}
-
-/** A service of `instances` instances, deployed all at once, running before it returns. */
-async function serviceWith(api, name, instances) {
-  const created = await api('POST', `/v1/grids/${GRID}/services`, { name, image: 'myorg/api:2.4.1', stateful: false, instances, memory: 256 * MiB, deploy_opts: { min_health: 0 } });
-  if (created.status !== 201) throw new Error(`create ${name}: ${created.status} ${JSON.stringify(created.body)}`);
-  await api('POST', `/v1/services/${GRID}/null/${name}/deploy`);
+/** Waits (up to 180 s) until at least `instances` of the service's containers run. */
+async function untilRunning(api, name, instances) {
   const deadline = Date.now() + 180_000;
   for (;;) {
     const res = await api('GET', `/v1/services/${GRID}/null/${name}/containers`);
@@ -99,17 +72,18 @@ async function serviceWith(api, name, instances) {
   }
 }
 
+/** A service of `instances` instances, deployed all at once, running before it returns. */
+async function serviceWith(api, name, instances) {
+  const created = await api('POST', `/v1/grids/${GRID}/services`, { name, image: 'myorg/api:2.4.1', stateful: false, instances, memory: 256 * MiB, deploy_opts: { min_health: 0 } });
+  if (created.status !== 201) throw new Error(`create ${name}: ${created.status} ${JSON.stringify(created.body)}`);
+  await api('POST', `/v1/services/${GRID}/null/${name}/deploy`);
+  await untilRunning(api, name, instances);
+}
+
 async function scaleTo(api, name, instances) {
   const res = await api('POST', `/v1/services/${GRID}/null/${name}/scale`, { instances });
   if (res.status !== 200) throw new Error(`scale ${name}: ${res.status}`);
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    const list = await api('GET', `/v1/services/${GRID}/null/${name}/containers`);
-    const running = (list.body?.containers ?? []).filter((c) => c.status === 'running').length;
-    if (running >= instances) return;
-    if (Date.now() > deadline) throw new Error(`${name}: only ${running}/${instances} instances running after 180 s`);
-    await sleep(1000);
-  }
+  await untilRunning(api, name, instances);
 }
 
 async function signIn(page, baseUrl, api) {
@@ -275,7 +249,7 @@ async function monitorScenario({ browser, stack, seconds, instances }) {
 
 export async function runLiveBench({ distDir = path.join(root, 'dist'), statsSeconds = 120, monitorSeconds = 60, monitorInstances = 100 } = {}) {
   const { chromium } = await import('playwright-core');
-  const stack = await startStack(distDir);
+  const stack = await startBenchStack({ distDir });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,

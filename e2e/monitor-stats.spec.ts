@@ -1,29 +1,14 @@
 import { test, expect, expectNoAxeViolations, signInWithCode } from './fixtures';
+import { masterApi } from './master-api';
 
 // This spec creates its own service (`mon-…`) in the demo grid and removes it at the end,
 // so scaling it disturbs no other spec.
 
 const GRID = 'production';
 
-function adminToken(): string {
-  const token = process.env.E2E_ADMIN_TOKEN;
-  if (!token) throw new Error('E2E_ADMIN_TOKEN is not set: e2e/global-setup.ts did not run');
-  return token;
-}
-
-async function api(masterUrl: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${masterUrl}${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${adminToken()}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text === '' ? null : (JSON.parse(text) as unknown) };
-}
-
 async function runningInstances(masterUrl: string, name: string): Promise<number> {
-  const res = await api(masterUrl, 'GET', `/v1/services/${GRID}/null/${name}/containers`);
-  const containers = (res.body as { containers?: { status: string }[] } | null)?.containers ?? [];
+  const res = await masterApi(masterUrl, 'GET', `/v1/services/${GRID}/null/${name}/containers`);
+  const containers = (res.body as { containers?: { status: string }[] } | undefined)?.containers ?? [];
   return containers.filter((c) => c.status === 'running').length;
 }
 
@@ -31,7 +16,7 @@ test.describe('instance monitor and stats', () => {
   const name = `mon-${Date.now().toString(36)}`;
 
   test.beforeAll(async ({ masterUrl }) => {
-    const created = await api(masterUrl, 'POST', `/v1/grids/${GRID}/services`, {
+    const created = await masterApi(masterUrl, 'POST', `/v1/grids/${GRID}/services`, {
       name,
       image: 'nginx:1.11-alpine',
       stateful: false,
@@ -40,12 +25,12 @@ test.describe('instance monitor and stats', () => {
       deploy_opts: { min_health: 0 },
     });
     expect(created.status).toBe(201);
-    expect((await api(masterUrl, 'POST', `/v1/services/${GRID}/null/${name}/deploy`)).status).toBe(200);
+    expect((await masterApi(masterUrl, 'POST', `/v1/services/${GRID}/null/${name}/deploy`)).status).toBe(200);
     await expect.poll(() => runningInstances(masterUrl, name), { timeout: 20_000 }).toBe(2);
   });
 
   test.afterAll(async ({ masterUrl }) => {
-    await api(masterUrl, 'DELETE', `/v1/services/${GRID}/null/${name}`);
+    await masterApi(masterUrl, 'DELETE', `/v1/services/${GRID}/null/${name}`);
   });
 
   test('stats: live table and charts with data, window switch, axe', async ({ page, oneTimeCode }) => {
@@ -93,7 +78,7 @@ test.describe('instance monitor and stats', () => {
     await expect(page.getByRole('group', { name: 'Nodes' }).getByRole('region')).toHaveCount(5);
     await expectNoAxeViolations(page);
 
-    expect((await api(masterUrl, 'POST', `/v1/services/${GRID}/null/${name}/scale`, { instances: 4 })).status).toBe(200);
+    expect((await masterApi(masterUrl, 'POST', `/v1/services/${GRID}/null/${name}/scale`, { instances: 4 })).status).toBe(200);
     await expect(tiles).toHaveCount(4, { timeout: 20_000 });
     await expect(tiles.filter({ hasText: /^Instance 4, running/ })).toHaveCount(1, { timeout: 20_000 });
     await expect(page.getByText(/4 of 4 instances/)).toBeVisible({ timeout: 10_000 });

@@ -1,14 +1,15 @@
 import type { Page } from '@playwright/test';
 import { test, expect, expectNoAxeViolations, signInWithCode } from './fixtures';
+import { masterApi } from './master-api';
 
 // This journey creates and changes its own service (form-e2e-every) in grid production;
 // no other spec touches it, and the services it links to are only read.
 const NAME = 'form-e2e-every';
 
 async function masterGet(masterUrl: string, path: string): Promise<Record<string, unknown>> {
-  const res = await fetch(`${masterUrl}${path}`, { headers: { Accept: 'application/json', Authorization: `Bearer ${process.env.E2E_ADMIN_TOKEN ?? ''}` } });
-  expect(res.status).toBe(200);
-  return (await res.json()) as Record<string, unknown>;
+  const answer = await masterApi(masterUrl, 'GET', path);
+  expect(answer.status).toBe(200);
+  return answer.body as Record<string, unknown>;
 }
 
 const textbox = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });

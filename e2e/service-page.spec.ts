@@ -1,4 +1,5 @@
 import { test, expect, expectNoAxeViolations, signInWithCode } from './fixtures';
+import { masterApi as masterApiAt } from './master-api';
 
 // This spec works on services and a secret of its own, created through the API in the
 // `production` grid with names starting "e2e-detail-", so the journeys of other specs on
@@ -9,15 +10,7 @@ const APP = `e2e-detail-app-${run}`;
 const DB = `e2e-detail-db-${run}`;
 const SECRET = `E2E_DETAIL_${run.toUpperCase()}`;
 
-async function masterApi(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${process.env.E2E_MASTER_URL ?? ''}${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${process.env.E2E_ADMIN_TOKEN ?? ''}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
-}
+const masterApi = (method: string, path: string, body?: unknown) => masterApiAt(process.env.E2E_MASTER_URL ?? '', method, path, body);
 
 // Each journey runs several axe scans on a 2-core machine shared with other work.
 test.describe.configure({ timeout: 60_000 });

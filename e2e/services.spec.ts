@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, expectNoAxeViolations, signInWithCode } from './fixtures';
+import { masterApi } from './master-api';
 
 // This spec works on three services of its own, created through the API in the
 // `production` grid with names starting "e2e-life-<run>", so the other specs' journeys on
@@ -11,25 +12,15 @@ const A = `${PREFIX}-a`;
 const B = `${PREFIX}-b`;
 const C = `${PREFIX}-c`;
 
-async function masterApi(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${process.env.E2E_MASTER_URL ?? ''}${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${process.env.E2E_ADMIN_TOKEN ?? ''}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
-}
-
-test.beforeAll(async () => {
+test.beforeAll(async ({ masterUrl }) => {
   for (const name of [A, B, C]) {
-    expect((await masterApi('POST', `/v1/grids/${GRID}/services`, { name, image: 'nginx:1.11-alpine', stateful: false, instances: 1 })).status).toBe(201);
-    expect((await masterApi('POST', `/v1/services/${GRID}/null/${name}/deploy`, {})).status).toBe(200);
+    expect((await masterApi(masterUrl, 'POST', `/v1/grids/${GRID}/services`, { name, image: 'nginx:1.11-alpine', stateful: false, instances: 1 })).status).toBe(201);
+    expect((await masterApi(masterUrl, 'POST', `/v1/services/${GRID}/null/${name}/deploy`, {})).status).toBe(200);
   }
 });
 
-test.afterAll(async () => {
-  for (const name of [A, B, C]) await masterApi('DELETE', `/v1/services/${GRID}/null/${name}`);
+test.afterAll(async ({ masterUrl }) => {
+  for (const name of [A, B, C]) await masterApi(masterUrl, 'DELETE', `/v1/services/${GRID}/null/${name}`);
 });
 
 function grid(page: Page): Locator {
@@ -45,7 +36,7 @@ async function rowAction(page: Page, name: string, item: RegExp): Promise<void> 
   await page.getByRole('menu', { name: `Actions for ${name}` }).getByRole('menuitem', { name: item }).click();
 }
 
-test('filter, scale 1 → 3 and watch the deploy, stop and start, bulk restart, remove', async ({ page, oneTimeCode }) => {
+test('filter, scale 1 → 3 and watch the deploy, stop and start, bulk restart, remove', async ({ page, oneTimeCode, masterUrl }) => {
   test.setTimeout(180_000);
   await signInWithCode(page, oneTimeCode);
   await expect(page).toHaveURL(/\/grids\/[^/]+\/services/);
@@ -103,7 +94,7 @@ test('filter, scale 1 → 3 and watch the deploy, stop and start, bulk restart, 
   await confirm.getByRole('button', { name: 'Remove service' }).click();
   await expect(page.getByText(`Removed ${C}`)).toBeVisible();
   await expect(row(page, C)).toHaveCount(0);
-  expect((await masterApi('GET', `/v1/services/${GRID}/null/${C}`)).status).toBe(404);
+  expect((await masterApi(masterUrl, 'GET', `/v1/services/${GRID}/null/${C}`)).status).toBe(404);
 
   await expectNoAxeViolations(page);
 });

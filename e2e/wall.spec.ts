@@ -1,4 +1,5 @@
 import { test, expect, expectNoAxeViolations, signInWithCode } from './fixtures';
+import { masterApi } from './master-api';
 import type { Locator, Page } from '@playwright/test';
 
 // The wall screen on the demo scenario. This spec changes only services it creates itself,
@@ -11,26 +12,16 @@ test.describe.configure({ timeout: 90_000 });
 const REFRESH_MS = 2_000;
 const WALL = `/wall?grid=staging&refresh=${REFRESH_MS / 1000}s`;
 
-async function adminApi(masterUrl: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${masterUrl}${path}`, {
-    method,
-    headers: { Accept: 'application/json', 'Content-Type': 'application/json', Authorization: `Bearer ${process.env.E2E_ADMIN_TOKEN ?? ''}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
-}
-
 /** Creates (once) and deploys a probe service in staging, and waits until it runs. */
 async function ensureRunningProbe(masterUrl: string, name: string): Promise<void> {
   const path = `/v1/services/staging/null/${name}`;
-  if ((await adminApi(masterUrl, 'GET', path)).status === 404) {
-    const created = await adminApi(masterUrl, 'POST', '/v1/grids/staging/services', { name, image: 'nginx:1.11-alpine', stateful: false });
+  if ((await masterApi(masterUrl, 'GET', path)).status === 404) {
+    const created = await masterApi(masterUrl, 'POST', '/v1/grids/staging/services', { name, image: 'nginx:1.11-alpine', stateful: false });
     expect(created.status).toBe(201);
   }
-  expect((await adminApi(masterUrl, 'POST', `${path}/deploy`)).status).toBe(200);
+  expect((await masterApi(masterUrl, 'POST', `${path}/deploy`)).status).toBe(200);
   await expect
-    .poll(async () => ((await adminApi(masterUrl, 'GET', path)).body as { state?: string; instance_counts?: { running?: number } }), { timeout: 20_000 })
+    .poll(async () => ((await masterApi(masterUrl, 'GET', path)).body as { state?: string; instance_counts?: { running?: number } }), { timeout: 20_000 })
     .toMatchObject({ state: 'running', instance_counts: { running: 1 } });
 }
 
@@ -72,7 +63,7 @@ test('the wall shows the demo grid; a service that stops goes in front of every 
   const firstHealthy = before.findIndex((t) => !t.problem);
   expect(before.findIndex((t) => t.name === 'wall-probe-b')).toBeGreaterThan(firstHealthy);
 
-  expect((await adminApi(masterUrl, 'POST', '/v1/services/staging/null/wall-probe-b/stop')).status).toBe(200);
+  expect((await masterApi(masterUrl, 'POST', '/v1/services/staging/null/wall-probe-b/stop')).status).toBe(200);
   // Within one refresh (plus the request itself): the tile says so and moves up.
   await expect(tile(page, 'wall-probe-b')).toHaveAttribute('data-problem', 'true', { timeout: 2 * REFRESH_MS + 1_000 });
   await expect(tile(page, 'wall-probe-b')).toContainText('Stopped');
@@ -82,7 +73,7 @@ test('the wall shows the demo grid; a service that stops goes in front of every 
   expect(probe).toBeLessThan(after.findIndex((t) => t.name === 'wall-probe-a'));
   await expectNoAxeViolations(page);
 
-  expect((await adminApi(masterUrl, 'POST', '/v1/services/staging/null/wall-probe-b/start')).status).toBe(200);
+  expect((await masterApi(masterUrl, 'POST', '/v1/services/staging/null/wall-probe-b/start')).status).toBe(200);
 });
 
 test('a master outage shows since when, marks the tiles stale, and heals without a reload', async ({ page, oneTimeCode, masterUrl }) => {
@@ -113,7 +104,7 @@ test('a master outage shows since when, marks the tiles stale, and heals without
 
 test('a wall signed in with a long-lived token shows a full-screen message when the token is revoked', async ({ page, masterUrl }) => {
   // What the README tells operators to do: `kontena master token create --expires-in 0`.
-  const minted = await adminApi(masterUrl, 'POST', '/oauth2/authorize', { response_type: 'token', scope: 'user', expires_in: 0 });
+  const minted = await masterApi(masterUrl, 'POST', '/oauth2/authorize', { response_type: 'token', scope: 'user', expires_in: 0 });
   expect(minted.status).toBe(201);
   const token = (minted.body as { access_token: string }).access_token;
 
@@ -124,7 +115,7 @@ test('a wall signed in with a long-lived token shows a full-screen message when 
   await page.getByRole('button', { name: /sign in/i }).click();
   await expect(tile(page, 'mailhog')).toBeVisible();
 
-  expect((await adminApi(masterUrl, 'DELETE', `/oauth2/tokens/${token}`)).status).toBe(201);
+  expect((await masterApi(masterUrl, 'DELETE', `/oauth2/tokens/${token}`)).status).toBe(201);
   await expect(page.getByRole('heading', { name: 'This wall screen is signed out' })).toBeVisible({ timeout: 2 * REFRESH_MS + 2_000 });
   await expect(page.getByText('kontena master token create --expires-in 0')).toBeVisible();
   expect(new URL(page.url()).pathname).toBe('/wall');

@@ -4,6 +4,7 @@ import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeClock, type FakeClock } from '../src/simulator/engine/clock';
 import { parseFaults, startMockMaster, type RunningMockMaster } from './mock-master';
+import { waitFor } from './test-helpers';
 
 // The master runs on a fake clock: its background timers never fire on their own, so
 // its timer count is exact, and time-based faults (restart downtime) need no sleeping.
@@ -11,15 +12,6 @@ import { parseFaults, startMockMaster, type RunningMockMaster } from './mock-mas
 
 const ADMIN_CODE = 'feedc0de0042';
 const decoder = new TextDecoder();
-
-/** Resolves when `check` holds, polling on I/O turns, or fails after `ms` of real time. */
-async function waitFor(check: () => boolean, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 /** Reads until `enough(text)` holds; returns the text and whether the body had ended. */
 async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, enough: (text: string) => boolean): Promise<{ text: string; ended: boolean }> {

@@ -11,9 +11,10 @@
 import http from 'node:http';
 import type { Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
-import type { Faults, ScenarioName, SimulatedMaster, SimulatorOptions } from '../src/simulator/contract';
+import { isScenarioName, SCENARIO_NAMES, type Faults, type ScenarioName, type SimulatedMaster, type SimulatorOptions } from '../src/simulator/contract';
 import { createSimulatedMaster } from '../src/simulator/index';
-import { createNodeHandler } from './simulator-http';
+import { readFlag } from './cli-flags';
+import { createNodeHandler, readBody } from './simulator-http';
 
 export interface MockMasterOptions {
   /** 0 picks a free port. Default 9292. */
@@ -33,7 +34,6 @@ export interface RunningMockMaster {
   close(): Promise<void>;
 }
 
-const SCENARIOS: readonly ScenarioName[] = ['demo', 'empty', 'large'];
 const CONTROL_PREFIX = '/__sim/';
 const MAX_CONTROL_BODY = 64 * 1024;
 
@@ -43,29 +43,14 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(text);
 }
 
-function readJson(req: http.IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_CONTROL_BODY) reject(new Error('body too large'));
-      else chunks.push(chunk);
-    });
-    req.once('error', reject);
-    req.once('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8').trim();
-      if (text === '') {
-        resolve({});
-        return;
-      }
-      try {
-        resolve(JSON.parse(text));
-      } catch {
-        reject(new Error('invalid JSON'));
-      }
-    });
-  });
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  const text = (await readBody(req, MAX_CONTROL_BODY)).toString('utf8').trim();
+  if (text === '') return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new Error('invalid JSON');
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -134,7 +119,7 @@ async function handleControl(master: SimulatedMaster, req: http.IncomingMessage,
 }
 
 /** Serves `master` over HTTP: its API plus the /__sim control endpoints. */
-export function createMockMasterHandler(master: SimulatedMaster): (req: http.IncomingMessage, res: http.ServerResponse) => void {
+function createMockMasterHandler(master: SimulatedMaster): (req: http.IncomingMessage, res: http.ServerResponse) => void {
   const api = createNodeHandler(master);
   return (req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -200,12 +185,6 @@ export async function startMockMaster(opts: MockMasterOptions = {}): Promise<Run
   };
 }
 
-function readFlag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  if (i >= 0) return args[i + 1];
-  return args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
-}
-
 function fail(message: string): never {
   console.error(`mock-master: ${message}`);
   process.exit(2);
@@ -217,8 +196,8 @@ async function main(): Promise<void> {
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port "${portText}" is not a port number (0 picks a free one)`);
   const scenarioText = readFlag(args, '--scenario') ?? 'demo';
-  const scenario = SCENARIOS.find((s) => s === scenarioText);
-  if (!scenario) fail(`--scenario "${scenarioText}" is not one of ${SCENARIOS.join(', ')}`);
+  if (!isScenarioName(scenarioText)) fail(`--scenario "${scenarioText}" is not one of ${SCENARIO_NAMES.join(', ')}`);
+  const scenario = scenarioText;
   const seedText = readFlag(args, '--seed');
   const seed = seedText === undefined ? undefined : Number(seedText);
   if (seed !== undefined && !Number.isInteger(seed)) fail(`--seed "${seedText}" is not an integer`);

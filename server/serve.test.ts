@@ -7,15 +7,7 @@ import https from 'node:https';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeMaster, startServe, type RunningServe } from './serve';
-
-/** Resolves when `check` holds, polling on I/O turns, or fails after `ms`. */
-async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setImmediate(r));
-  }
-}
+import { freePort, waitFor } from './test-helpers';
 
 function rawGet(port: number, rawPath: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -130,14 +122,7 @@ describe('serve.ts', () => {
   });
 
   it('answers JSON 502 when the master is unreachable', async () => {
-    const closedPort = await new Promise<number>((resolve) => {
-      const s = net.createServer();
-      s.listen(0, '127.0.0.1', () => {
-        const a = s.address();
-        const port = typeof a === 'object' && a ? a.port : 0;
-        s.close(() => resolve(port));
-      });
-    });
+    const closedPort = await freePort();
     const down = await startServe({ port: 0, distDir: dist, upstream: `http://127.0.0.1:${closedPort}` });
     try {
       const res = await fetch(`${down.url}/v1/grids`);

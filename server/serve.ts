@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import sirv from 'sirv';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import type { ScenarioName, SimulatedMaster } from '../src/simulator/contract';
+import { readFlag } from './cli-flags';
 
 export interface ServeOptions {
   port?: number;
@@ -44,7 +45,7 @@ function isApiPath(url: string | undefined): boolean {
   return API_PREFIXES.some((prefix) => p.startsWith(prefix) || p === prefix.slice(0, -1));
 }
 
-export function securityHeaders(frameAncestors: string[] = []): Record<string, string> {
+function securityHeaders(frameAncestors: string[] = []): Record<string, string> {
   const ancestors = frameAncestors.length > 0 ? frameAncestors.join(' ') : "'none'";
   return {
     'Content-Security-Policy': [
@@ -207,13 +208,6 @@ export async function probeMaster(upstream: string, timeoutMs = 5000): Promise<s
     const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
     return `Kontena Master at ${upstream} is unreachable (${cause}).`;
   }
-}
-
-function readFlag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  if (i >= 0) return args[i + 1];
-  const prefixed = args.find((a) => a.startsWith(`${name}=`));
-  return prefixed?.slice(name.length + 1);
 }
 
 async function main(): Promise<void> {

@@ -11,6 +11,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SimulatedMaster } from '../src/simulator/contract';
+import { internalError } from '../src/simulator/http';
 
 /** How many chunks, at most, a body may yield in one go and still count as a plain (non-stream) body. */
 const MAX_BUFFERED_CHUNKS = 64;
@@ -22,7 +23,7 @@ export function createNodeHandler(master: SimulatedMaster): (req: IncomingMessag
   };
 }
 
-export async function serveWithMaster(master: SimulatedMaster, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serveWithMaster(master: SimulatedMaster, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const abort = new AbortController();
   // 'close' also follows a finished response; only an unfinished one means the client left.
   res.once('close', () => {
@@ -40,22 +41,29 @@ export async function serveWithMaster(master: SimulatedMaster, req: IncomingMess
   try {
     response = await master.handle(request);
   } catch {
-    response = new Response(JSON.stringify({ message: 'Internal server error' }), { status: 500, headers: { 'Content-Type': 'application/json' } });
+    // As the master's own router answers a crash.
+    response = internalError();
   }
   await writeWebResponse(response, req, res);
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+/** The whole request body; rejects when the client goes away or sends more than `maxBytes`. */
+export function readBody(req: IncomingMessage, maxBytes = Number.POSITIVE_INFINITY): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) reject(new Error('body too large'));
+      else chunks.push(chunk);
+    });
     req.once('end', () => resolve(Buffer.concat(chunks)));
     req.once('error', reject);
     req.once('aborted', () => reject(new Error('request aborted')));
   });
 }
 
-export async function toWebRequest(req: IncomingMessage, signal: AbortSignal): Promise<Request> {
+async function toWebRequest(req: IncomingMessage, signal: AbortSignal): Promise<Request> {
   const method = (req.method ?? 'GET').toUpperCase();
   const host = req.headers.host ?? 'localhost';
   const url = new URL(req.url ?? '/', `http://${host}`);
@@ -93,7 +101,7 @@ function waitForDrain(res: ServerResponse): Promise<void> {
   });
 }
 
-export async function writeWebResponse(response: Response, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function writeWebResponse(response: Response, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (res.destroyed) {
     await response.body?.cancel().catch(() => undefined);
     return;

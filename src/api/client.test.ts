@@ -118,6 +118,35 @@ describe('token refresh', () => {
     expect(getSession()).toMatchObject({ accessToken: NEW_ACCESS_TOKEN, refreshToken: NEW_REFRESH_TOKEN, expiresAt: NOW + 7200_000 });
   });
 
+  it('a refresh left running by configureClient never ends the single flight of the next one', async () => {
+    setSession(session({ expiresAt: NOW + 30_000 }));
+    const releases: (() => void)[] = [];
+    fake.route('POST', '/oauth2/token', async () => {
+      await new Promise<void>((resolve) => releases.push(resolve));
+      // Short-lived again, so every later request wants a refresh too.
+      return json(201, tokenJson({ access_token: NEW_ACCESS_TOKEN, refresh_token: NEW_REFRESH_TOKEN, expires_in: 30 }));
+    });
+    fake.route('GET', '/v1/grids', () => json(200, { grids: [] }));
+    const refreshes = (): number => fake.callsTo('POST', '/oauth2/token').length;
+
+    const first = listGrids();
+    await vi.waitFor(() => expect(releases).toHaveLength(1));
+    configureClient({ fetch: fake.fetch, now: () => clock, baseUrl: 'http://master.test' });
+    const second = listGrids();
+    await vi.waitFor(() => expect(releases).toHaveLength(2));
+    releases[0]?.();
+    await first;
+    // The second refresh is still in flight: a new request shares it.
+    const third = listGrids();
+    await vi.waitFor(() => expect(fake.callsTo('GET', '/v1/grids')).toHaveLength(1));
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(refreshes()).toBe(2);
+    releases[1]?.();
+    await Promise.all([second, third]);
+    expect(refreshes()).toBe(2);
+    expect(fake.callsTo('GET', '/v1/grids')).toHaveLength(3);
+  });
+
   it('does not refresh while more than 60 s remain, or without a refresh token', async () => {
     fake.route('GET', '/v1/grids', () => json(200, { grids: [] }));
     setSession(session({ expiresAt: NOW + 61_000 }));

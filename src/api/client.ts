@@ -4,7 +4,7 @@
  * checks, and the online/offline state the shell shows.
  */
 import type { z } from './schemas/zod-mini';
-import { ApiError, isApiError } from './errors';
+import { ApiError, isTransientApiError } from './errors';
 import { errorFromResponse, invalidTokenDescription, isProxyGatewayFailure, authMessage } from './http-errors';
 import { queryString } from './path';
 import type { QueryParams } from './path';
@@ -169,7 +169,8 @@ function failAuth(used: Session | null, description: string, req: PreparedReques
 
 /** Refreshes the session's tokens; concurrent callers share one request (the master rotates both tokens). */
 export function refreshSession(session: Session): Promise<Session> {
-  refreshInFlight ??= (async () => {
+  if (refreshInFlight) return refreshInFlight;
+  const flight = (async () => {
     const refreshToken = session.refreshToken;
     if (refreshToken === null) {
       throw new ApiError({ kind: 'auth', message: 'This session cannot be refreshed (it has no refresh token).' });
@@ -188,14 +189,14 @@ export function refreshSession(session: Session): Promise<Session> {
     // A sign-out during the refresh wins: do not bring the session back.
     if (getSession()?.accessToken === session.accessToken) setSession(next);
     return next;
-  })().finally(() => {
-    refreshInFlight = null;
-  });
-  return refreshInFlight;
-}
-
-function isTransient(e: unknown): boolean {
-  return isApiError(e) && (e.kind === 'network' || e.kind === 'server' || e.kind === 'rateLimited' || e.kind === 'badResponse');
+  })();
+  refreshInFlight = flight;
+  // Only this refresh's own slot is cleared: configureClient may have started over meanwhile.
+  const settled = (): void => {
+    if (refreshInFlight === flight) refreshInFlight = null;
+  };
+  flight.then(settled, settled);
+  return flight;
 }
 
 /** The session to send, refreshed first when it expires within REFRESH_AHEAD_MS. */
@@ -208,7 +209,7 @@ async function freshSession(req: PreparedRequest): Promise<Session> {
     return await refreshSession(session);
   } catch (e) {
     const stillValid = expiresAt > now();
-    if (isTransient(e)) {
+    if (isTransientApiError(e)) {
       if (stillValid) return session;
       throw e;
     }
@@ -256,7 +257,7 @@ async function authorized(req: PreparedRequest, auth: RequestAuth): Promise<Resp
           session = await refreshSession(session);
           continue;
         } catch (e) {
-          if (isTransient(e)) throw e;
+          if (isTransientApiError(e)) throw e;
         }
       }
     }

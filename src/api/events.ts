@@ -68,5 +68,6 @@ export function followEventLogs(
     onState: handlers.onState,
     signal: options.signal,
     backoffMs: options.backoffMs,
+    wrapResponse: options.wrapResponse,
   });
 }

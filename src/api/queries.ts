@@ -8,7 +8,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { getUser } from './auth';
 import { listContainers } from './containers';
 import { getDeploy, isDeployFinished } from './deploys';
-import { isApiError } from './errors';
+import { isApiError, isTransientApiError } from './errors';
 import { getGrid, listGrids } from './grids';
 import { listNodes } from './nodes';
 import { listSecrets } from './secrets';
@@ -49,9 +49,7 @@ export const queryKeys = {
  * a proxy, rate limit) up to 3 times; never auth, forbidden, not-found or validation.
  */
 export function retryApiError(failureCount: number, error: unknown): boolean {
-  if (!isApiError(error)) return failureCount < 3;
-  const transient = error.kind === 'network' || error.kind === 'server' || error.kind === 'badResponse' || error.kind === 'rateLimited';
-  return transient && failureCount < 3;
+  return failureCount < 3 && (!isApiError(error) || isTransientApiError(error));
 }
 
 export const userQuery = () =>
@@ -113,5 +111,6 @@ export const deployQuery = (ref: ServiceRef, id: string) =>
       return DEPLOY_POLL_MS;
     },
     refetchIntervalInBackground: true,
+    // Not `retry: retryApiError`: its `unknown` parameter would make the query's error type unknown.
     retry: (failureCount, error) => retryApiError(failureCount, error),
   });

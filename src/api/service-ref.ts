@@ -47,7 +47,3 @@ export function servicePath(ref: ServiceRef, sub?: string): string {
   const base = apiPath`/v1/services/${ref.grid}/${ref.stack}/${ref.name}`;
   return sub === undefined ? base : `${base}/${sub}`;
 }
-
-export function sameService(a: ServiceRef, b: ServiceRef): boolean {
-  return a.grid === b.grid && a.stack === b.stack && a.name === b.name;
-}

@@ -12,4 +12,10 @@ export interface FollowOptions {
   /** Aborting stops the stream; the returned promise then resolves. */
   signal: AbortSignal;
   backoffMs?: BackoffOptions;
+  /**
+   * Applied to every opened response (the first one and each reconnect) before its body
+   * is read, e.g. lib/paced-body.ts's `pacedResponse`, so a burst yields to the page.
+   * Cancelling the returned body must cancel the original one.
+   */
+  wrapResponse?(response: Response): Response;
 }

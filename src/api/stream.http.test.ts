@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { configureClient } from './client';
-import { followContainerLogs } from './logs';
+import { followLogs } from './logs';
 import type { Log } from './schemas/log';
 import { configureSessionStorage, setSession } from './session';
 import { ACCESS_TOKEN, logJson } from './testing/fixtures';
@@ -95,11 +95,11 @@ afterEach(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-describe('followContainerLogs over HTTP', () => {
+describe('followLogs of a service over HTTP', () => {
   it('survives a dying socket, resumes from the last id, and closes the connection on abort', async () => {
     const received: Log[] = [];
     const controller = new AbortController();
-    const done = followContainerLogs({ grid: 'terminal-a', stack: 'null', name: 'redis' }, { signal: controller.signal, backoffMs: { initial: 10, max: 50 } }, {
+    const done = followLogs({ kind: 'service', ref: { grid: 'terminal-a', stack: 'null', name: 'redis' } }, { signal: controller.signal, backoffMs: { initial: 10, max: 50 } }, {
       onItems: (items) => received.push(...items),
     });
     await expect.poll(() => received.length, { timeout: 5000 }).toBe(all.length);

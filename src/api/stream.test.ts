@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configureClient } from './client';
 import { followEventLogs } from './events';
-import { followContainerLogs } from './logs';
+import { pacedResponse } from '../lib/paced-body';
+import { followLogs, getLogs } from './logs';
 import type { EventLog } from './schemas/event';
 import type { Log } from './schemas/log';
 import { configureSessionStorage, setSession } from './session';
@@ -15,6 +16,8 @@ import { MemoryStorage } from './testing/memory-storage';
 const REF = { grid: 'terminal-a', stack: 'null', name: 'redis' };
 const LOGS_PATH = '/v1/services/terminal-a/null/redis/container_logs';
 const EVENTS_PATH = '/v1/services/terminal-a/null/redis/event_logs';
+const STACK_LOGS_PATH = '/v1/stacks/terminal-a/shop/container_logs';
+const GRID_LOGS_PATH = '/v1/grids/terminal-a/container_logs';
 
 /** Log lines that try every trap: braces in strings, escaped quotes and backslashes, multi-byte UTF-8. */
 const TRICKY_LOGS = [
@@ -72,6 +75,24 @@ describe('concatenated JSON splitter', () => {
     expect(splitter.pending()).toBe('');
   });
 
+  it('joins a value cut into many chunks only once it is complete, and keeps its text pending meanwhile', () => {
+    const value = { data: 'x'.repeat(5000), nested: [{ a: '}' }] };
+    const text = JSON.stringify(value);
+    const splitter = createConcatJsonSplitter();
+    for (let i = 0; i < text.length - 7; i += 7) {
+      expect(splitter.push(text.slice(i, i + 7))).toEqual([]);
+      expect(splitter.pending()).toBe(text.slice(0, i + 7));
+    }
+    expect(splitter.push(`${text.slice(text.length - (text.length % 7 || 7))} {"b":`)).toEqual([value]);
+    expect(splitter.pending()).toBe('{"b":');
+  });
+
+  it('counts the whole unfinished value against the limit, not one chunk', () => {
+    const splitter = createConcatJsonSplitter({ maxPendingChars: 10 });
+    expect(splitter.push('{"a":"0')).toEqual([]);
+    expect(() => splitter.push('12345')).toThrow(/longer than 10/);
+  });
+
   it('refuses a stream that is not JSON objects', () => {
     expect(() => createConcatJsonSplitter().push('<html>')).toThrow(SyntaxError);
     expect(() => createConcatJsonSplitter().push('{"a":}')).toThrow(SyntaxError);
@@ -109,6 +130,8 @@ beforeEach(() => {
   };
   fake.route('GET', LOGS_PATH, stream);
   fake.route('GET', EVENTS_PATH, stream);
+  fake.route('GET', STACK_LOGS_PATH, stream);
+  fake.route('GET', GRID_LOGS_PATH, stream);
 });
 
 afterEach(() => {
@@ -121,14 +144,14 @@ async function settle(): Promise<void> {
   await new Promise<void>((resolve) => setTimeout(resolve, 0));
 }
 
-describe('followContainerLogs', () => {
+describe('followLogs of a service', () => {
   it('reads a realistic stream one byte at a time, with the bearer header and follow=1', async () => {
     const received: Log[] = [];
     const controller = new AbortController();
     script.push((body) => {
       for (const byte of wire(TRICKY_LOGS)) body.push(Uint8Array.of(byte));
     });
-    const done = followContainerLogs(REF, { signal: controller.signal, limit: 50 }, { onItems: (items) => received.push(...items) });
+    const done = followLogs({ kind: 'service', ref: REF }, { signal: controller.signal, limit: 50 }, { onItems: (items) => received.push(...items) });
     await vi.waitFor(() => expect(received).toHaveLength(TRICKY_LOGS.length));
     expect(received.map((l) => l.data)).toEqual(TRICKY_LOGS.map((l) => l.data));
     const first = fake.calls[0];
@@ -155,7 +178,7 @@ describe('followContainerLogs', () => {
       send(body, all.filter((l) => String(l.id) > String(from)));
     });
     const controller = new AbortController();
-    const done = followContainerLogs(REF, { signal: controller.signal }, {
+    const done = followLogs({ kind: 'service', ref: REF }, { signal: controller.signal }, {
       onItems: (items) => received.push(...items),
       onState: (s) => states.push(s),
     });
@@ -177,7 +200,7 @@ describe('followContainerLogs', () => {
     const controller = new AbortController();
     const received: Log[] = [];
     script.push((body) => send(body, [logJson(1, 'a')]));
-    const done = followContainerLogs(REF, { signal: controller.signal }, { onItems: (items) => received.push(...items) });
+    const done = followLogs({ kind: 'service', ref: REF }, { signal: controller.signal }, { onItems: (items) => received.push(...items) });
     await vi.advanceTimersByTimeAsync(1);
     expect(received).toHaveLength(1);
     controller.abort();
@@ -192,7 +215,7 @@ describe('followContainerLogs', () => {
     const controller = new AbortController();
     script.push((body) => body.end());
     const states: StreamState[] = [];
-    const done = followContainerLogs(REF, { signal: controller.signal }, { onItems: () => undefined, onState: (s) => states.push(s) });
+    const done = followLogs({ kind: 'service', ref: REF }, { signal: controller.signal }, { onItems: () => undefined, onState: (s) => states.push(s) });
     await vi.advanceTimersByTimeAsync(100);
     expect(states).toEqual(['connecting', 'live', 'reconnecting']);
     controller.abort();
@@ -219,7 +242,7 @@ describe('followContainerLogs', () => {
     configureClient({ fetch: failingFetch.fetch });
     const controller = new AbortController();
     const errors: string[] = [];
-    const done = followContainerLogs(REF, { signal: controller.signal }, {
+    const done = followLogs({ kind: 'service', ref: REF }, { signal: controller.signal }, {
       onItems: () => undefined,
       onState: (s, e) => {
         if (e) errors.push(`${s}:${e.kind}`);
@@ -247,7 +270,7 @@ describe('followContainerLogs', () => {
     gone.route('GET', LOGS_PATH, () => json(404, { error: 'Not found' }));
     configureClient({ fetch: gone.fetch });
     const states: [StreamState, string | undefined][] = [];
-    await followContainerLogs(REF, { signal: new AbortController().signal }, {
+    await followLogs({ kind: 'service', ref: REF }, { signal: new AbortController().signal }, {
       onItems: () => undefined,
       onState: (s, e) => states.push([s, e?.kind]),
     });
@@ -256,6 +279,70 @@ describe('followContainerLogs', () => {
       ['stopped', 'notFound'],
     ]);
     expect(gone.calls).toHaveLength(1);
+  });
+});
+
+describe('followLogs', () => {
+  it('follows a stack through a paced body, wrapping every connection, and resumes after the last id', async () => {
+    vi.useFakeTimers();
+    const all = Array.from({ length: 6 }, (_, i) => logJson(i + 1, `line ${i + 1}`));
+    script.push((body) => {
+      send(body, all.slice(0, 3));
+      setTimeout(() => body.fail(), 10);
+    });
+    script.push((body, url) => send(body, all.filter((l) => String(l.id) > String(url.searchParams.get('from')))));
+    let wrapped = 0;
+    let pauses = 0;
+    const received: Log[] = [];
+    const controller = new AbortController();
+    const done = followLogs(
+      { kind: 'stack', grid: 'terminal-a', stack: 'shop' },
+      {
+        signal: controller.signal,
+        limit: 20,
+        instance: 2,
+        container: 'shop.web-2',
+        wrapResponse: (response) => {
+          wrapped++;
+          return pacedResponse(response, { sliceMs: 0, yieldTask: async () => void pauses++ });
+        },
+      },
+      { onItems: (items) => received.push(...items) },
+    );
+    await vi.advanceTimersByTimeAsync(10);
+    expect(received.map((l) => l.data)).toEqual(all.slice(0, 3).map((l) => l.data));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(received.map((l) => l.data)).toEqual(all.map((l) => l.data));
+    expect(wrapped).toBe(2);
+    expect(pauses).toBeGreaterThanOrEqual(received.length);
+    const [first, second] = connections;
+    expect(first?.url.pathname).toBe(STACK_LOGS_PATH);
+    // `instance` exists on the service endpoint only; `container` on service and stack.
+    expect(Object.fromEntries(first?.url.searchParams ?? [])).toEqual({ follow: '1', limit: '20', container: 'shop.web-2' });
+    expect(Object.fromEntries(second?.url.searchParams ?? [])).toEqual({ follow: '1', from: String(all[2]?.id), container: 'shop.web-2' });
+    controller.abort();
+    await done;
+    // Cancelling the paced body reached the master's.
+    expect(connections[1]?.body.cancelled()).toBe(true);
+  });
+
+  it('asks a grid for its logs without the service and stack filters', async () => {
+    const once = createFakeFetch();
+    once.route('GET', GRID_LOGS_PATH, () => json(200, { logs: [logJson(1, 'a')] }));
+    configureClient({ fetch: once.fetch });
+    const logs = await getLogs({ kind: 'grid', grid: 'terminal-a' }, { limit: 5, since: '2017-04-06T15:00:00Z', instance: 1, container: 'redis-1' });
+    expect(logs.map((l) => l.data)).toEqual(['a']);
+    const call = once.callsTo('GET', GRID_LOGS_PATH)[0];
+    expect(Object.fromEntries(call?.url.searchParams ?? [])).toEqual({ limit: '5', since: '2017-04-06T15:00:00Z' });
+  });
+
+  it('lets go of a response that arrives after the abort', async () => {
+    const controller = new AbortController();
+    script.push(() => controller.abort());
+    const states: StreamState[] = [];
+    await followLogs({ kind: 'grid', grid: 'terminal-a' }, { signal: controller.signal }, { onItems: () => undefined, onState: (s) => states.push(s) });
+    expect(connections[0]?.body.cancelled()).toBe(true);
+    expect(states).toEqual(['connecting', 'stopped']);
   });
 });
 

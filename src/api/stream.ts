@@ -3,7 +3,8 @@
  * objects written back to back with no separator, and a " " keep-alive while idle. The
  * response never ends on its own; when it drops, it is resumed from the last cursor.
  */
-import { ApiError, isApiError } from './errors';
+import { ApiError, isApiError, isTransientApiError } from './errors';
+import type { FollowOptions, StreamHandlers } from './stream-handlers';
 
 /** Characters a single unfinished value may reach before the stream is called broken. */
 export const DEFAULT_MAX_PENDING_CHARS = 8 * 1024 * 1024;
@@ -16,74 +17,111 @@ export interface ConcatJsonSplitter {
 }
 
 const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+
+/** Inside a string only `"` and `\\` matter: skip straight to the next one (sticky, from lastIndex). */
+const STRING_RUN = /[^"\\]*/y;
+/** Outside strings only quotes and brackets matter. */
+const STRUCTURE_GAP = /[^"{}[\]]*/y;
 
 function isJsonWhitespace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 }
 
+/** The index of the first character at or after `from` that `run` does not cover. */
+function skip(run: RegExp, text: string, from: number): number {
+  run.lastIndex = from;
+  run.test(text);
+  return run.lastIndex;
+}
+
 /**
  * An incremental splitter: counts `{`/`}` (and `[`/`]`) depth outside strings, honours
  * `\"` and `\\` inside strings, skips whitespace between values, and keeps only the
- * unfinished tail, so it works whatever the chunk boundaries are.
+ * unfinished tail, so it works whatever the chunk boundaries are. Each character is
+ * looked at once: a chunk is scanned on its own, and the pieces of a value cut by chunk
+ * boundaries are joined only when the value is complete (a long value spread over many
+ * chunks is never re-copied per chunk).
  */
 export function createConcatJsonSplitter(options?: { maxPendingChars?: number }): ConcatJsonSplitter {
   const maxPending = options?.maxPendingChars ?? DEFAULT_MAX_PENDING_CHARS;
-  let buffer = '';
-  let scan = 0;
-  /** Index in `buffer` where the current value starts; -1 between values. */
-  let start = -1;
+  /** The unfinished value's text from earlier chunks; empty between values. */
+  let pieces: string[] = [];
+  let piecesLength = 0;
+  let inValue = false;
   let depth = 0;
   let inString = false;
   let escaped = false;
 
   return {
     push(text: string): unknown[] {
-      buffer += text;
       const out: unknown[] = [];
-      for (; scan < buffer.length; scan++) {
-        const code = buffer.charCodeAt(scan);
-        if (start < 0) {
-          if (isJsonWhitespace(code)) continue;
-          if (code !== OPEN_BRACE && code !== OPEN_BRACKET) {
-            throw new SyntaxError(`The stream holds something that is not a JSON object (at ${JSON.stringify(buffer.slice(scan, scan + 20))}).`);
+      const end = text.length;
+      /** Where the current value starts in `text` (0 when it began in an earlier chunk). */
+      let start = 0;
+      let i = 0;
+      while (i < end) {
+        if (!inValue) {
+          const code = text.charCodeAt(i);
+          if (isJsonWhitespace(code)) {
+            i++;
+            continue;
           }
-          start = scan;
+          if (code !== OPEN_BRACE && code !== OPEN_BRACKET) {
+            throw new SyntaxError(`The stream holds something that is not a JSON object (at ${JSON.stringify(text.slice(i, i + 20))}).`);
+          }
+          inValue = true;
+          start = i;
           depth = 1;
+          i++;
           continue;
         }
         if (inString) {
-          if (escaped) escaped = false;
-          else if (code === BACKSLASH) escaped = true;
-          else if (code === QUOTE) inString = false;
+          if (escaped) {
+            escaped = false;
+            i++;
+            continue;
+          }
+          i = skip(STRING_RUN, text, i);
+          if (i >= end) break;
+          if (text.charCodeAt(i) === BACKSLASH) escaped = true;
+          else inString = false;
+          i++;
           continue;
         }
+        i = skip(STRUCTURE_GAP, text, i);
+        if (i >= end) break;
+        const code = text.charCodeAt(i);
+        i++;
         if (code === QUOTE) inString = true;
         else if (code === OPEN_BRACE || code === OPEN_BRACKET) depth++;
-        else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
-          depth--;
-          if (depth === 0) {
-            out.push(JSON.parse(buffer.slice(start, scan + 1)));
-            start = -1;
+        else if (--depth === 0) {
+          const tail = text.slice(start, i);
+          let value = tail;
+          if (pieces.length > 0) {
+            pieces.push(tail);
+            value = pieces.join('');
+            pieces = [];
+            piecesLength = 0;
           }
+          inValue = false;
+          out.push(JSON.parse(value));
         }
       }
       // Keep only the unfinished value; whitespace between values is dropped.
-      const keepFrom = start < 0 ? buffer.length : start;
-      buffer = buffer.slice(keepFrom);
-      scan -= keepFrom;
-      if (start >= 0) start = 0;
-      if (buffer.length > maxPending) {
+      if (inValue && start < end) {
+        pieces.push(text.slice(start));
+        piecesLength += end - start;
+      }
+      if (piecesLength > maxPending) {
         throw new SyntaxError(`A single value in the stream is longer than ${maxPending} characters.`);
       }
       return out;
     },
     pending(): string {
-      return buffer;
+      return pieces.join('');
     },
   };
 }
@@ -116,7 +154,7 @@ export interface BackoffOptions {
   max?: number;
 }
 
-export interface FollowJsonStreamOptions<T> {
+export interface FollowJsonStreamOptions<T> extends FollowOptions, StreamHandlers<T> {
   /** Opens the stream; `cursor` is null the first time and after a drop that delivered nothing. */
   open(cursor: Cursor | null, signal: AbortSignal): Promise<Response>;
   /** Checks one raw value (throw to skip it). */
@@ -128,10 +166,6 @@ export interface FollowJsonStreamOptions<T> {
    * so the items at the last cursor that a resumed stream repeats are dropped.
    */
   identityOf?(item: T): string;
-  onItems(items: T[]): void;
-  onState?(state: StreamState, error?: ApiError): void;
-  signal: AbortSignal;
-  backoffMs?: BackoffOptions;
 }
 
 /** Items remembered at the last cursor for the dedupe after a time-based resume. */
@@ -160,10 +194,6 @@ function asApiError(e: unknown): ApiError {
   }
   const reason = e instanceof Error && e.message ? ` (${e.message})` : '';
   return new ApiError({ kind: 'network', message: `The stream from the master was cut${reason}.`, cause: e });
-}
-
-function isRetryable(e: ApiError): boolean {
-  return e.kind === 'network' || e.kind === 'server' || e.kind === 'badResponse' || e.kind === 'rateLimited';
 }
 
 /**
@@ -237,8 +267,13 @@ export async function followJsonStream<T>(options: FollowJsonStreamOptions<T>): 
     let openedAt: number | null = null;
     let failure: ApiError | undefined;
     try {
-      const response = await options.open(cursor, connection.signal);
-      if (signal.aborted) break;
+      const opened = await options.open(cursor, connection.signal);
+      if (signal.aborted) {
+        // Aborting the fetch may not reach a mocked or proxied body: let it go explicitly.
+        opened.body?.cancel().catch(() => undefined);
+        break;
+      }
+      const response = options.wrapResponse ? options.wrapResponse(opened) : opened;
       openedAt = Date.now();
       report('live');
       reader = response.body?.getReader() ?? null;
@@ -257,7 +292,7 @@ export async function followJsonStream<T>(options: FollowJsonStreamOptions<T>): 
     } catch (e) {
       if (signal.aborted) break;
       failure = asApiError(e);
-      if (!isRetryable(failure)) {
+      if (!isTransientApiError(failure)) {
         signal.removeEventListener('abort', onAbort);
         report('stopped', failure);
         return;

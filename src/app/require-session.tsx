@@ -3,7 +3,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { onAuthFailure } from '../api/session';
 import { signInPath } from '../features/auth/next-path';
 import type { SignInReason } from '../features/auth/next-path';
-import { useSession } from './use-session';
+import { useSession } from '../components/use-session';
 
 // Loaded only when a wall screen loses its session: nothing of it in the first route.
 const WallSessionEnded = lazy(async () => ({ default: (await import('../features/wall/wall-session-ended')).WallSessionEnded }));

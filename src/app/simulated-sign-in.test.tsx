@@ -1,35 +1,20 @@
 // @vitest-environment jsdom
 // The whole path of `npm start` minus the service worker: the simulated master (its Node
 // door), the automatic sign-in with its admin code, and the services page on top.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, screen, within } from '@testing-library/react';
+import { afterAll, describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
 import { getSession, setSession } from '../api/session';
+import { simulatorHandlers } from '../simulator/handlers';
 import { createSimulatedMaster } from '../simulator/index';
-import { setupSimulatorServer } from '../simulator/node';
 import { signInToSimulator } from './simulated-sign-in';
-import { installDomStubs } from './testing/dom-stubs';
+import { setupMswForDomTests } from './testing/dom-test-setup';
 import { GOOD_TOKEN } from './testing/fixtures';
-import { renderApp, resetClient } from './testing/render-app';
+import { renderApp } from './testing/render-app';
 
+// A master whose admin code is still unused, as at `npm start` (not createTestMaster's, which signs in itself).
 const master = createSimulatedMaster({ scenario: 'demo', seed: 7, initialAdminCode: 'c0ffee00c0de' });
-const server = setupSimulatorServer(master);
-
-beforeAll(() => {
-  installDomStubs();
-  server.listen({ onUnhandledRequest: 'error' });
-});
-beforeEach(() => {
-  resetClient();
-  sessionStorage.clear();
-  localStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-});
-afterAll(() => {
-  server.close();
-  master.dispose();
-});
+setupMswForDomTests(...simulatorHandlers(master));
+afterAll(() => master.dispose());
 
 describe('simulated mode', () => {
   it('replaces a stale stored session by exchanging the admin code, then shows the demo grid’s services', async () => {

@@ -14,7 +14,7 @@ export const THEME_STORAGE_KEY = 'kontena-dashboard.theme';
 const listeners = new Set<() => void>();
 let current: ThemeChoice | null = null;
 
-function isThemeChoice(value: unknown): value is ThemeChoice {
+export function isThemeChoice(value: unknown): value is ThemeChoice {
   return value === 'system' || value === 'light' || value === 'dark';
 }
 
@@ -28,7 +28,7 @@ function readStored(): ThemeChoice {
   }
 }
 
-export function getThemeChoice(): ThemeChoice {
+function getThemeChoice(): ThemeChoice {
   current ??= readStored();
   return current;
 }

@@ -57,12 +57,9 @@ interface Shared {
   search: Promise<SearchAddon> | null;
   searchListeners: Set<(results: SearchResults) => void>;
   container: HTMLDivElement;
-  /** Listeners of the current view, dropped on release. */
+  /** Listeners and observers of the current view, dropped on release. */
   disposers: (() => void)[];
   owner: symbol | null;
-  resizeObserver: ResizeObserver | null;
-  themeObserver: MutationObserver | null;
-  mediaQuery: MediaQueryList | null;
   fitFrame: number | null;
 }
 
@@ -77,7 +74,7 @@ function cssVar(style: CSSStyleDeclaration, name: string, fallback: string): str
 }
 
 /** The terminal colours from `--term-*` custom properties of the element. */
-function themeFrom(element: Element): { theme: ITheme; match: string; activeMatch: string; fontSize: number } {
+function themeFrom(element: Element): { theme: ITheme; fontSize: number } {
   const style = getComputedStyle(element);
   const theme: ITheme = {
     background: cssVar(style, '--term-bg', '#0e1217'),
@@ -94,16 +91,13 @@ function themeFrom(element: Element): { theme: ITheme; match: string; activeMatc
     record[`bright${name[0]?.toUpperCase() ?? ''}${name.slice(1)}`] = cssVar(style, `--term-ansi-${i + 8}`, '#aaaaaa');
   });
   const fontSize = Number.parseFloat(cssVar(style, '--term-font-size', '13'));
-  return {
-    theme,
-    match: cssVar(style, '--term-match', '#5c4a00'),
-    activeMatch: cssVar(style, '--term-active-match', '#b37a00'),
-    fontSize: Number.isFinite(fontSize) && fontSize > 6 ? fontSize : 13,
-  };
+  return { theme, fontSize: Number.isFinite(fontSize) && fontSize > 6 ? fontSize : 13 };
 }
 
 function searchOptions(element: Element): ISearchOptions {
-  const { match, activeMatch } = themeFrom(element);
+  const style = getComputedStyle(element);
+  const match = cssVar(style, '--term-match', '#5c4a00');
+  const activeMatch = cssVar(style, '--term-active-match', '#b37a00');
   return {
     caseSensitive: false,
     decorations: { matchBackground: match, matchOverviewRuler: match, activeMatchBackground: activeMatch, activeMatchColorOverviewRuler: activeMatch },
@@ -175,22 +169,26 @@ function createShared(host: HTMLElement, scrollback: number): Shared {
     container,
     disposers: [],
     owner: null,
-    resizeObserver: null,
-    themeObserver: null,
-    mediaQuery: null,
     fitFrame: null,
   };
 }
 
 function searchAddon(s: Shared): Promise<SearchAddon> {
-  s.search ??= import('@xterm/addon-search').then(({ SearchAddon: Addon }) => {
-    const addon = new Addon({ highlightLimit: 1000 });
-    s.term.loadAddon(addon);
-    addon.onDidChangeResults((e) => {
-      for (const fn of [...s.searchListeners]) fn({ index: e.resultIndex, count: e.resultCount });
-    });
-    return addon;
-  });
+  s.search ??= import('@xterm/addon-search').then(
+    ({ SearchAddon: Addon }) => {
+      const addon = new Addon({ highlightLimit: 1000 });
+      s.term.loadAddon(addon);
+      addon.onDidChangeResults((e) => {
+        for (const fn of [...s.searchListeners]) fn({ index: e.resultIndex, count: e.resultCount });
+      });
+      return addon;
+    },
+    (e: unknown) => {
+      // The chunk did not load (network, deploy): the next search tries again.
+      s.search = null;
+      throw e;
+    },
+  );
   return s.search;
 }
 
@@ -235,16 +233,18 @@ export function attachTerminal(host: HTMLElement, options: AttachOptions): Termi
   s.term.write('\u001b[?25l');
 
   if (typeof ResizeObserver === 'function') {
-    s.resizeObserver = new ResizeObserver(() => fitSoon(s));
-    s.resizeObserver.observe(host);
+    const resizeObserver = new ResizeObserver(() => fitSoon(s));
+    resizeObserver.observe(host);
+    s.disposers.push(() => resizeObserver.disconnect());
   }
-  s.themeObserver = new MutationObserver(() => applyTheme(s, host));
-  s.themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  const onThemeChange = (): void => applyTheme(s, host);
+  const themeObserver = new MutationObserver(onThemeChange);
+  themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  s.disposers.push(() => themeObserver.disconnect());
   if (typeof matchMedia === 'function') {
-    s.mediaQuery = matchMedia('(prefers-color-scheme: dark)');
-    const onChange = (): void => applyTheme(s, host);
-    s.mediaQuery.addEventListener('change', onChange);
-    s.disposers.push(() => s.mediaQuery?.removeEventListener('change', onChange));
+    const colorScheme = matchMedia('(prefers-color-scheme: dark)');
+    colorScheme.addEventListener('change', onThemeChange);
+    s.disposers.push(() => colorScheme.removeEventListener('change', onThemeChange));
   }
   fitSoon(s);
 
@@ -306,11 +306,6 @@ export function attachTerminal(host: HTMLElement, options: AttachOptions): Termi
 function releaseShared(s: Shared): void {
   s.owner = null;
   for (const off of s.disposers.splice(0)) off();
-  s.resizeObserver?.disconnect();
-  s.resizeObserver = null;
-  s.themeObserver?.disconnect();
-  s.themeObserver = null;
-  s.mediaQuery = null;
   if (s.fitFrame !== null) cancelAnimationFrame(s.fitFrame);
   s.fitFrame = null;
   void s.search?.then((addon) => addon.clearDecorations());

@@ -1,38 +1,7 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
 import { dismissToast, useToasts } from './toasts';
 import type { Toast } from './toasts';
 import { cx } from './class-names';
 import styles from './toast-region.module.css';
-
-/*
- * Several pages render a region (the list, a service's header) and the shell may one day
- * host one too: only the first mounted region shows the toasts, so nothing is said twice.
- */
-let owners: readonly symbol[] = [];
-const ownerListeners = new Set<() => void>();
-const subscribeOwners = (fn: () => void) => {
-  ownerListeners.add(fn);
-  return () => {
-    ownerListeners.delete(fn);
-  };
-};
-const setOwners = (next: readonly symbol[]) => {
-  owners = next;
-  for (const fn of [...ownerListeners]) fn();
-};
-
-function useIsFirstRegion(): boolean {
-  const [me] = useState(() => Symbol('toast-region'));
-  useEffect(() => {
-    setOwners([...owners, me]);
-    return () => setOwners(owners.filter((o) => o !== me));
-  }, [me]);
-  return useSyncExternalStore(
-    subscribeOwners,
-    () => owners[0] === me,
-    () => false,
-  );
-}
 
 const glyph: Record<Toast['tone'], string> = { success: '✓', error: '!', info: 'i' };
 
@@ -68,15 +37,14 @@ function ToastItem({ toast }: { toast: Toast }) {
 }
 
 /**
- * Where results of actions are told: polite for successes, assertive for failures. The
- * two live regions exist before any toast does, so screen readers announce additions.
- * They are plain aria-live regions, not role="alert"/"status": an always-present empty
- * alert would be what every page's `getByRole('alert')` finds first.
+ * Where results of actions are told, on every page: mount it once, in the app shell.
+ * Polite for successes, assertive for failures. The two live regions exist before any
+ * toast does, so screen readers announce additions. They are plain aria-live regions,
+ * not role="alert"/"status": an always-present empty alert would be what every page's
+ * `getByRole('alert')` finds first.
  */
 export function ToastRegion() {
-  const first = useIsFirstRegion();
   const toasts = useToasts();
-  if (!first) return null;
   const calm = toasts.filter((t) => t.tone !== 'error');
   const errors = toasts.filter((t) => t.tone === 'error');
   return (

@@ -22,4 +22,7 @@ describe('formatAge', () => {
   ])('%i ms → %s', (elapsed, text) => {
     expect(formatAge(1_000_000_000_000, 1_000_000_000_000 + elapsed)).toBe(text);
   });
+  it('reads an unparsable time as just now, not “NaN d ago”', () => {
+    expect(formatAge(Date.parse('not a time'), 1_000_000_000_000)).toBe('just now');
+  });
 });

@@ -19,14 +19,10 @@ export function isUnlimitedMemory(limit: number | null | undefined): boolean {
   return limit === null || limit === undefined || !Number.isFinite(limit) || limit <= 0 || limit >= UNLIMITED_FLOOR;
 }
 
-function trimmed(value: number, digits: number): string {
-  return value.toFixed(digits);
-}
-
 /** "12.5 %"; values ≥ 100 keep no decimals. null → "N/A" (no sample). */
 export function formatPercent(value: number | null | undefined, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return 'N/A';
-  return `${trimmed(value, Math.abs(value) >= 100 ? 0 : digits)} %`;
+  return `${value.toFixed(Math.abs(value) >= 100 ? 0 : digits)} %`;
 }
 
 const BINARY = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;

@@ -240,14 +240,14 @@ export function instanceNumberOf(name: string): number | null {
 }
 
 /**
- * Prefix colours: ANSI colours so the terminal theme adapts them to light and dark
- * (cyan, yellow, green, magenta, blue and their bright forms). Red is kept for stderr.
- * The log viewer's chips use the same order (see INSTANCE_COLOR_COUNT).
+ * Prefix colours as terminal palette slots (0–15): ANSI colours so the terminal theme
+ * adapts them to light and dark (cyan, yellow, green, magenta, blue and their bright
+ * forms). Red is kept for stderr. The log viewer's chips show the same slots.
  */
-const PREFIX_SGR = ['36', '33', '32', '35', '34', '96', '93', '92', '95', '94'];
-export const INSTANCE_COLOR_COUNT = PREFIX_SGR.length;
-/** The terminal palette slot (0–15) of each prefix colour, for UI that matches it. */
 export const INSTANCE_COLOR_ANSI_SLOTS: readonly number[] = [6, 3, 2, 5, 4, 14, 11, 10, 13, 12];
+const INSTANCE_COLOR_COUNT = INSTANCE_COLOR_ANSI_SLOTS.length;
+/** SGR foreground of each slot: 30–37, bright 90–97. */
+const PREFIX_SGR = INSTANCE_COLOR_ANSI_SLOTS.map((slot) => String(slot < 8 ? 30 + slot : 90 + (slot - 8)));
 
 function hashString(s: string): number {
   let h = 2166136261;

@@ -26,10 +26,10 @@ export interface LogViewOptions {
 
 export const DEFAULT_LINES = 100;
 export const MAX_LINES = 10_000;
-export const DEFAULT_SCROLLBACK = 10_000;
+const DEFAULT_SCROLLBACK = 10_000;
 export const SCROLLBACK_CHOICES: readonly number[] = [1_000, 5_000, 10_000, 25_000, 50_000];
-export const MIN_SCROLLBACK = 500;
-export const MAX_SCROLLBACK = 50_000;
+const MIN_SCROLLBACK = 500;
+const MAX_SCROLLBACK = 50_000;
 
 export const DEFAULT_LOG_VIEW_OPTIONS: LogViewOptions = {
   lines: DEFAULT_LINES,

@@ -66,10 +66,10 @@ export interface WriteQueue<T> {
 }
 
 /** xterm's guide: keep HIGH under 500 kB so input stays snappy; one callback per ~100 kB. */
-export const DEFAULT_HIGH_WATERMARK = 256 * 1024;
-export const DEFAULT_MAX_BATCH_CHARS = 128 * 1024;
+const DEFAULT_HIGH_WATERMARK = 256 * 1024;
+const DEFAULT_MAX_BATCH_CHARS = 128 * 1024;
 /** Waiting lines from which an acknowledgement writes at once rather than next frame. */
-export const BACKLOG_LINES = 256;
+const BACKLOG_LINES = 256;
 
 export function createWriteQueue<T>(options: WriteQueueOptions<T>): WriteQueue<T> {
   const { sink, scheduler, render } = options;

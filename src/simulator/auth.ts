@@ -33,9 +33,8 @@ export function forbidden(description: 'Invalid token' | 'Token expired'): Respo
 
 export type AuthOutcome = { ok: true; auth: AuthInfo | null } | { ok: false; response: Response };
 
-export function bearerToken(request: Request): string | null {
-  const header = request.headers.get('Authorization');
-  if (header === null) return null;
+/** The token of a `Bearer <token>` header; '' for any other scheme. */
+function bearerToken(header: string): string {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header.trim());
   return m?.[1] ?? '';
 }
@@ -45,7 +44,7 @@ export function authenticate(request: Request, path: string, store: Store): Auth
   const soft = softAuth(path);
   const header = request.headers.get('Authorization');
   if (header === null) return soft ? { ok: true, auth: null } : { ok: false, response: forbidden('Invalid token') };
-  const plain = bearerToken(request);
+  const plain = bearerToken(header);
   const record = plain ? store.byAccessToken.get(plain) : undefined;
   if (!record) return { ok: false, response: forbidden('Invalid token') };
   const now = store.now();

@@ -4,15 +4,13 @@
  * under MSW's worker (DESIGN.md), so each stream lives at most 30 s and the app resumes it.
  */
 import { setupWorker } from 'msw/browser';
-import type { ScenarioName, SimulatedMaster } from './contract';
+import { isScenarioName, type ScenarioName, type SimulatedMaster } from './contract';
 import { simulatorHandlers } from './handlers';
 import { createSimulatedMaster } from './index';
 
-const SCENARIOS: readonly ScenarioName[] = ['demo', 'empty', 'large'];
-
 function scenarioFromLocation(): ScenarioName {
   const wanted = new URLSearchParams(globalThis.location.search).get('scenario');
-  return SCENARIOS.find((s) => s === wanted) ?? 'demo';
+  return isScenarioName(wanted) ? wanted : 'demo';
 }
 
 export async function startBrowserSimulator(): Promise<{ adminCode: string; master: SimulatedMaster }> {

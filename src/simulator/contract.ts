@@ -5,7 +5,13 @@
  */
 import type { Clock } from './engine/clock';
 
-export type ScenarioName = 'demo' | 'empty' | 'large';
+export const SCENARIO_NAMES = ['demo', 'empty', 'large'] as const;
+export type ScenarioName = (typeof SCENARIO_NAMES)[number];
+
+/** A scenario named on a command line or in a URL. */
+export function isScenarioName(value: string | null | undefined): value is ScenarioName {
+  return SCENARIO_NAMES.some((name) => name === value);
+}
 
 export interface Faults {
   /** Extra latency added to every response, in ms. */

@@ -2,8 +2,8 @@
 
 export const MASTER_VERSION = '1.2.0.dev';
 
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+export function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 }
 
 /** Roda's no-match and a few "halt" answers: no body, still `application/json`. */
@@ -11,8 +11,8 @@ export function empty(status: number): Response {
   return new Response(null, { status, headers: { 'Content-Type': 'application/json' } });
 }
 
-export const NOT_FOUND_BODY = { error: 'Not found' } as const;
-export const INTERNAL_ERROR_BODY = { message: 'Internal server error' } as const;
+const NOT_FOUND_BODY = { error: 'Not found' } as const;
+const INTERNAL_ERROR_BODY = { message: 'Internal server error' } as const;
 
 /** Thrown by route helpers (load grid, load service, …) to answer at once. */
 export class HttpError extends Error {

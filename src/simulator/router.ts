@@ -107,12 +107,12 @@ export class Router {
   }
 }
 
-
-export async function readJsonBody(request: Request): Promise<unknown> {
-  let text = '';
+async function readJsonBody(request: Request): Promise<unknown> {
+  let text: string;
   try {
     text = await request.text();
   } catch {
+    // The body could not be read (the client went away): answer as for an empty one.
     text = '';
   }
   if (text.trim() === '') return {};

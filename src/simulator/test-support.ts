@@ -14,17 +14,25 @@ export interface ApiResult {
   body: unknown;
 }
 
+export interface SendOptions {
+  body?: unknown;
+  /** A body sent as it is (no JSON encoding, no Content-Type). */
+  raw?: string;
+  token?: string | null;
+  headers?: Record<string, string>;
+}
+
 export interface TestMaster {
   master: SimulatedMaster;
   clock: FakeClock;
   token: string;
   /** Sends a request as the signed-in admin (or with `token: null` without one). */
-  api(method: string, path: string, options?: { body?: unknown; raw?: string; token?: string | null; headers?: Record<string, string> }): Promise<ApiResult>;
+  api(method: string, path: string, options?: SendOptions): Promise<ApiResult>;
 }
 
 export const TEST_ADMIN_CODE = 'c0de00c0de00';
 
-export async function send(master: SimulatedMaster, method: string, path: string, options: { body?: unknown; raw?: string; token?: string | null; headers?: Record<string, string> } = {}): Promise<ApiResult> {
+export async function send(master: SimulatedMaster, method: string, path: string, options: SendOptions = {}): Promise<ApiResult> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   let payload: string | undefined = options.raw;
   if (options.body !== undefined) {

@@ -14,18 +14,13 @@ export type NetSide = z.infer<typeof netSideSchema>;
 export const statRowSchema = z.looseObject({
   container_id: z.string(),
   cpu: z.nullable(z.looseObject({ usage: z.number(), limit: z.number(), num_cores: z.number() })),
+  /** `limit` may be one of Docker's "no limit" sentinels: see lib/format-units.ts `isUnlimitedMemory`. */
   memory: z.nullable(z.looseObject({ usage: z.number(), limit: z.number() })),
   network: z.nullable(z.looseObject({ internal: netSideSchema, external: netSideSchema })),
 });
 export type StatRow = z.infer<typeof statRowSchema>;
 
 export const statListSchema = z.looseObject({ stats: z.array(statRowSchema) });
-
-/**
- * The two memory limits the master reports for a container without one
- * (2^64 and 2^63 as doubles, kontena-api.md §4.7).
- */
-export const UNLIMITED_MEMORY_LIMITS: readonly number[] = [1.8446744073709552e19, 9.223372036854772e18];
 
 export const metricsPointSchema = z.looseObject({
   timestamp: timestampSchema,

@@ -1,17 +1,16 @@
 // @vitest-environment jsdom
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import { getSession, setSession } from '../../api/session';
 import { THEME_STORAGE_KEY, resetThemeForTests } from '../theme';
-import { installDomStubs } from '../testing/dom-stubs';
+import { setupMswForDomTests } from '../testing/dom-test-setup';
 import { INVALID_TOKEN_BODY, gridJson, serviceJson } from '../testing/fixtures';
-import { TEST_ORIGIN, renderApp, resetClient, signInForTest } from '../testing/render-app';
+import { TEST_ORIGIN, renderApp, signInForTest } from '../testing/render-app';
 
 const api = (path: string) => `${TEST_ORIGIN}${path}`;
 
-const server = setupServer(
+const server = setupMswForDomTests(
   http.get(api('/v1/grids'), () =>
     HttpResponse.json({ grids: [gridJson('production', { service_count: 2 }), gridJson('staging', { service_count: 1, node_count: 1 })] }),
   ),
@@ -21,24 +20,11 @@ const server = setupServer(
   http.get(api('/v1/grids/staging/services'), () => HttpResponse.json({ services: [serviceJson({ grid: 'staging', name: 'canary' })] })),
 );
 
-beforeAll(() => {
-  installDomStubs();
-  server.listen({ onUnhandledRequest: 'error' });
-});
 beforeEach(() => {
-  resetClient();
-  localStorage.clear();
-  sessionStorage.clear();
   resetThemeForTests();
   delete document.documentElement.dataset.theme;
   signInForTest();
 });
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-  setSession(null);
-});
-afterAll(() => server.close());
 
 describe('app shell', () => {
   it('switching the grid in the grid switcher changes the URL and the list', async () => {

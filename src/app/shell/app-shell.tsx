@@ -5,10 +5,11 @@ import { KontenaWordmark } from '../../components/kontena-wordmark';
 import { formatServicesPath } from '../../lib/format-path';
 import { formatSecretsPath } from '../../lib/format-secrets-path';
 import { readLastGrid, rememberGrid } from '../last-grid';
-import { useSession } from '../use-session';
+import { useSession } from '../../components/use-session';
 import { ConnectionIndicator } from './connection-indicator';
 import { GridSwitcher } from './grid-switcher';
 import { OfflineBanner } from './offline-banner';
+import { ToastRegion } from '../../components/toast-region';
 import { ThemeMenu } from './theme-menu';
 import { UserMenu } from './user-menu';
 import styles from './app-shell.module.css';
@@ -86,6 +87,7 @@ export function AppShell() {
         <OfflineBanner />
         <Outlet />
       </main>
+      <ToastRegion />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { Button } from '../../components/button';
 import { useConnection } from '../use-connection';
 
 /** Delay before the n-th automatic reconnect attempt: 2 s, 4 s, 8 s … at most 30 s. */
-export function reconnectDelayMs(attempt: number): number {
+function reconnectDelayMs(attempt: number): number {
   return Math.min(30_000, 2_000 * 2 ** attempt);
 }
 

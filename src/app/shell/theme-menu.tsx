@@ -1,13 +1,9 @@
 import { DropdownMenu } from 'radix-ui';
-import { THEME_CHOICES, setThemeChoice, useThemeChoice } from '../theme';
+import { THEME_CHOICES, isThemeChoice, setThemeChoice, useThemeChoice } from '../theme';
 import type { ThemeChoice } from '../theme';
 import styles from './menu.module.css';
 
 const labels: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' };
-
-function isThemeChoice(value: string): value is ThemeChoice {
-  return (THEME_CHOICES as readonly string[]).includes(value);
-}
 
 /** System (follows the OS), light or dark; remembered on this device. */
 export function ThemeMenu() {

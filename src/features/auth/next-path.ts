@@ -2,7 +2,7 @@
  * Where to go after signing in. Only paths inside this app are followed: "//host" or
  * "https://…" in `next` would turn the sign-in page into an open redirect.
  */
-export const SIGN_IN_PATH = '/sign-in';
+const SIGN_IN_PATH = '/sign-in';
 
 export type SignInReason = 'expired' | 'ended';
 

@@ -1,16 +1,16 @@
 // @vitest-environment jsdom
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { SESSION_STORAGE_KEY, getSession, setSession } from '../../api/session';
-import { installDomStubs } from '../../app/testing/dom-stubs';
+import { SESSION_STORAGE_KEY, getSession } from '../../api/session';
+import { setupMswForDomTests } from '../../app/testing/dom-test-setup';
 import { ADMIN, GOOD_TOKEN, INVALID_TOKEN_BODY, gridJson, serviceJson, tokenJson } from '../../app/testing/fixtures';
-import { TEST_ORIGIN, renderApp, resetClient } from '../../app/testing/render-app';
+import { TEST_ORIGIN, renderApp } from '../../app/testing/render-app';
 
 const api = (path: string) => `${TEST_ORIGIN}${path}`;
 
-const server = setupServer(
+// Signed out, empty storage, a fresh client: the helper's beforeEach.
+const server = setupMswForDomTests(
   http.get(api('/v1/grids'), () => HttpResponse.json({ grids: [gridJson('production')] })),
   http.get(api('/v1/grids/production/services'), () =>
     HttpResponse.json({ services: [serviceJson({ grid: 'production', name: 'web' })] }),
@@ -22,22 +22,9 @@ server.events.on('request:start', ({ request }) => {
   sent.push(`${request.method} ${new URL(request.url).pathname}`);
 });
 
-beforeAll(() => {
-  installDomStubs();
-  server.listen({ onUnhandledRequest: 'error' });
-});
 beforeEach(() => {
-  resetClient();
-  setSession(null);
-  localStorage.clear();
-  sessionStorage.clear();
   sent.length = 0;
 });
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
 
 async function openTokenTab(user: ReturnType<typeof renderApp>['user']) {
   await user.click(await screen.findByRole('tab', { name: /token/i }));

@@ -1,9 +1,8 @@
-import { useSyncExternalStore } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { getSession, subscribeSession } from '../../api/session';
 import { Banner } from '../../components/banner';
 import { KontenaWordmark } from '../../components/kontena-wordmark';
+import { useSession } from '../../components/use-session';
 import { parseSignInReason, safeNextPath } from './next-path';
 import { SignInForm } from './sign-in-form';
 import styles from './sign-in-page.module.css';
@@ -18,7 +17,7 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const session = useSyncExternalStore(subscribeSession, getSession, getSession);
+  const session = useSession();
   const next = safeNextPath(params.get('next')) ?? '/';
   const reason = parseSignInReason(params.get('reason'));
 

@@ -2,7 +2,7 @@
 import '@xterm/xterm/css/xterm.css';
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
-import type { LogScope } from './log-source';
+import type { LogScope } from '../../api/logs';
 import { LogViewer } from './log-viewer';
 
 /** Logs of every service of a grid (`/v1/grids/G/container_logs`); route: `/grids/:grid/logs`. */

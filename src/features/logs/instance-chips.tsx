@@ -1,4 +1,5 @@
-import { instanceColorIndex } from '../../lib/log-line-format';
+import type { CSSProperties } from 'react';
+import { INSTANCE_COLOR_ANSI_SLOTS, instanceColorIndex } from '../../lib/log-line-format';
 import styles from './log-viewer.module.css';
 
 export interface ChipChoice {
@@ -15,6 +16,11 @@ export interface InstanceChipsProps {
   choices: readonly ChipChoice[];
   selected: ReadonlySet<string>;
   onChange(next: string[]): void;
+}
+
+/** The terminal palette colour of a container's prefix (a CSSOM write: allowed by the CSP). */
+function dotStyle(name: string): CSSProperties {
+  return { background: `var(--term-ansi-${INSTANCE_COLOR_ANSI_SLOTS[instanceColorIndex(name)] ?? 6})` };
 }
 
 /** One toggle per instance, coloured like its prefix in the terminal; none pressed = all. */
@@ -43,7 +49,7 @@ export function InstanceChips({ label, choices, selected, onChange }: InstanceCh
           onClick={() => toggle(c.value)}
           title={c.stopped ? `${c.name} (not running)` : c.name}
         >
-          <span className={styles.dot} data-color={instanceColorIndex(c.name)} aria-hidden="true" />
+          <span className={styles.dot} style={dotStyle(c.name)} aria-hidden="true" />
           <span className={c.stopped ? styles.stopped : undefined}>{c.name}</span>
         </button>
       ))}

@@ -5,13 +5,14 @@ import { configureClient } from '../../api/client';
 import { configureSessionStorage, setSession } from '../../api/session';
 import { MemoryStorage } from '../../api/testing/memory-storage';
 import { stripSgr } from '../../lib/log-line-format';
+import type { PaceOptions } from '../../lib/paced-body';
 import type { FrameScheduler } from '../../lib/terminal-write-queue';
 import { setupSimulatorServer } from '../../simulator/node';
 import { createTestMaster } from '../../simulator/test-support';
 import type { TestMaster } from '../../simulator/test-support';
 import { createLogController, TERMINAL_RESET } from './log-controller';
 import type { LogController, LogSession, LogTerminal, LogView } from './log-controller';
-import type { LogScope } from './log-source';
+import type { LogScope } from '../../api/logs';
 
 const API: LogScope = { kind: 'service', ref: { grid: 'production', stack: 'null', name: 'api' } };
 const SHOP: LogScope = { kind: 'stack', grid: 'production', stack: 'shop' };
@@ -71,7 +72,7 @@ interface Rig {
   settle(): Promise<void>;
 }
 
-function rig(): Rig {
+function rig(pace: PaceOptions = { yieldTask: () => Promise.resolve() }): Rig {
   const frames = manualFrames();
   const terminal = fakeTerminal();
   // On the fake clock the stream must move within the clock's steps: pacing yields in microtasks.
@@ -80,7 +81,7 @@ function rig(): Rig {
     now: () => t.clock.now(),
     notifyEveryMs: 0,
     backoffMs: { initial: 1, max: 1 },
-    pace: { yieldTask: () => Promise.resolve() },
+    pace,
   });
   controller.attach(terminal);
   return {
@@ -133,8 +134,8 @@ afterAll(() => {
   t.master.dispose();
 });
 
-function started(s: LogSession, view: LogView = VIEW): Rig {
-  const r = rig();
+function started(s: LogSession, view: LogView = VIEW, pace?: PaceOptions): Rig {
+  const r = rig(pace);
   open.push(r);
   r.controller.setView(view);
   r.controller.start(s);
@@ -216,6 +217,21 @@ describe('log controller with the simulated master', () => {
     expect(r.terminal.screen()[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}Z api-\d /);
   });
 
+  it('keeps only the newest lines when the number of lines kept goes down, and redraws them', async () => {
+    const r = started(session({ lines: 300 }));
+    await expect.poll(async () => (await r.settle(), r.controller.getStatus().held)).toBeGreaterThan(150);
+    r.controller.start(session({ lines: 300, follow: false }));
+    const newest = r.controller.shownLines().slice(-120).map((l) => l.id);
+
+    r.controller.setView({ ...VIEW, scrollback: 120 });
+    await r.settle();
+    expect(r.controller.getStatus().held).toBe(120);
+    expect(r.controller.shownLines().map((l) => l.id)).toEqual(newest);
+    r.controller.setView({ ...VIEW, scrollback: 120, timestamps: 'utc' });
+    await r.settle();
+    expect(r.terminal.screen()).toHaveLength(120);
+  });
+
   it('asks the master for one instance like --instance', async () => {
     const r = started(session({ instance: 2 }));
     await expect.poll(async () => (await r.settle(), r.terminal.screen().length)).toBeGreaterThan(10);
@@ -262,6 +278,20 @@ describe('log controller with the simulated master', () => {
     r.terminal.atBottom = true;
     r.controller.jumpToEnd();
     expect(r.controller.getStatus()).toMatchObject({ newBelow: 0, atBottom: true });
+  });
+
+  it('reads the stream paced: it yields to the page once a slice of time is used up', async () => {
+    let yields = 0;
+    const pace: PaceOptions = {
+      sliceMs: 0,
+      yieldTask: () => {
+        yields++;
+        return Promise.resolve();
+      },
+    };
+    const r = started(session(), VIEW, pace);
+    await expect.poll(async () => (await r.settle(), r.controller.getStatus().held)).toBe(100);
+    expect(yields).toBeGreaterThan(0);
   });
 
   it('stops with the reason when the service does not exist', async () => {

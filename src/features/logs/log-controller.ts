@@ -5,31 +5,28 @@
  * counts, container names), published at most a few times a second — never the lines.
  */
 import type { ApiError } from '../../api/errors';
+import { followLogs, getLogs } from '../../api/logs';
+import type { LogScope } from '../../api/logs';
 import type { Log } from '../../api/schemas/log';
 import type { StreamState } from '../../api/stream';
-import { LineRing } from '../../lib/line-ring';
+import type { SearchResults, TerminalHandle } from '../../components/terminal-host';
 import { formatTerminalLine, heldLogLine, instanceNumberOf, searchableText } from '../../lib/log-line-format';
 import type { HeldLogLine, TimestampMode } from '../../lib/log-line-format';
 import { MAX_LINES, resolveSince } from '../../lib/log-view-options';
+import { pacedResponse } from '../../lib/paced-body';
 import type { PaceOptions } from '../../lib/paced-body';
 import { perfProbe } from '../../lib/perf-probe';
+import { RingBuffer } from '../../lib/ring-buffer';
+import { resizedRingBuffer } from '../../lib/ring-buffer-resize';
 import { createWriteQueue } from '../../lib/terminal-write-queue';
 import type { FrameScheduler, WriteQueue } from '../../lib/terminal-write-queue';
-import { fetchScopeLogs, followScopeLogs, scopeKey } from './log-source';
-import type { LogScope } from './log-source';
+import { scopeKey } from './log-scope';
 
-/** What the controller needs of a terminal (components/terminal-host's handle has it all). */
-export interface LogTerminal {
-  write(data: string, callback: () => void): void;
-  setScrollback(lines: number): void;
-  scrollToBottom(): void;
-  isAtBottom(): boolean;
-  onScroll(fn: () => void): () => void;
-  findNext(text: string): Promise<boolean>;
-  findPrevious(text: string): Promise<boolean>;
-  clearSearch(): void;
-  onSearchResults(fn: (results: { index: number; count: number }) => void): () => void;
-}
+/** What the controller needs of the page's terminal. */
+export type LogTerminal = Pick<
+  TerminalHandle,
+  'write' | 'setScrollback' | 'scrollToBottom' | 'isAtBottom' | 'onScroll' | 'findNext' | 'findPrevious' | 'clearSearch' | 'onSearchResults'
+>;
 
 export type ConnectionStatus = 'idle' | 'loading' | 'connecting' | 'live' | 'reconnecting' | 'paused' | 'error';
 
@@ -46,7 +43,7 @@ export interface LogStatus {
   names: readonly string[];
   /** Lines skipped on the way to the terminal because more arrived than it keeps. */
   skipped: number;
-  search: { index: number; count: number } | null;
+  search: SearchResults | null;
 }
 
 export interface LogSession {
@@ -71,8 +68,6 @@ export interface LogView {
 }
 
 export interface LogControllerDeps {
-  follow?: typeof followScopeLogs;
-  fetch?: typeof fetchScopeLogs;
   scheduler?: FrameScheduler;
   now?: () => number;
   /** Status updates for counts are published at most this often. Default 250 ms. */
@@ -137,15 +132,17 @@ function sessionKey(s: LogSession): string {
 }
 
 export function createLogController(deps: LogControllerDeps = {}): LogController {
-  const follow = deps.follow ?? followScopeLogs;
-  const fetchOnce = deps.fetch ?? fetchScopeLogs;
   const scheduler = deps.scheduler ?? rafScheduler;
   const now = deps.now ?? (() => Date.now());
   const notifyEvery = deps.notifyEveryMs ?? 250;
   const backoff = deps.backoffMs ?? BACKOFF;
+  // Read once: the bench defines its probe before the app loads; without it this is a no-op.
+  const probe = perfProbe();
+  // A burst must not starve the terminal and the page of the main thread.
+  const pace = (response: Response): Response => pacedResponse(response, deps.pace);
 
   let view: LogView = { timestamps: 'local', instances: null, containers: null, grep: '', scrollback: 10_000 };
-  const ring = new LineRing<HeldLogLine>(view.scrollback);
+  let ring = new RingBuffer<HeldLogLine>(view.scrollback);
   let session: LogSession | null = null;
   let key = '';
   /** Bumped for every stream opened: items of an older stream are ignored. */
@@ -176,7 +173,7 @@ export function createLogController(deps: LogControllerDeps = {}): LogController
       notifyTimer = null;
     }
     const skipped = writer?.stats().droppedLines ?? 0;
-    const next: LogStatus = { connection, error, held: ring.length, newBelow, atBottom, names: status.names, skipped, search };
+    const next: LogStatus = { connection, error, held: ring.size, newBelow, atBottom, names: status.names, skipped, search };
     if (names.size !== status.names.length) next.names = [...names].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
     const changed = (Object.keys(next) as (keyof LogStatus)[]).some((k) => next[k] !== status[k]);
     if (!changed) return;
@@ -228,7 +225,7 @@ export function createLogController(deps: LogControllerDeps = {}): LogController
       render: format,
       maxPendingLines: view.scrollback + 200,
       onBatchShown(lines) {
-        perfProbe()?.count?.('logs.shown', lines);
+        probe?.count?.('logs.shown', lines);
         if (!t.isAtBottom()) {
           newBelow += lines;
           atBottom = false;
@@ -240,7 +237,7 @@ export function createLogController(deps: LogControllerDeps = {}): LogController
 
   function ingest(gen: number, logs: Log[]): void {
     if (gen !== generation) return;
-    perfProbe()?.count?.('logs.ingested', logs.length);
+    probe?.count?.('logs.ingested', logs.length);
     let newName = false;
     for (const log of logs) {
       const line = heldLogLine(log);
@@ -274,31 +271,33 @@ export function createLogController(deps: LogControllerDeps = {}): LogController
     stream = null;
   }
 
-  function openStream(): void {
-    const s = session;
-    if (!s) return;
+  /** Replaces the running stream (if any) by a new one: its generation and its signal. */
+  function replaceStream(state: 'connecting' | 'loading'): { gen: number; signal: AbortSignal } {
     stopStream();
     const gen = generation;
     const ac = new AbortController();
     stream = ac;
-    setConnection('connecting');
-    const window =
+    setConnection(state);
+    return { gen, signal: ac.signal };
+  }
+
+  function openStream(): void {
+    const s = session;
+    if (!s) return;
+    const { gen, signal } = replaceStream('connecting');
+    const query =
       lastId === null
         ? { limit: s.lines, since: resolveSince(s.since, now()), instance: s.instance }
         : // Resuming: everything after the last line held (the master sends 10 000 a pass).
           { limit: MAX_LINES, from: lastId, instance: s.instance };
-    void follow(s.scope, window, { signal: ac.signal, backoffMs: backoff, pace: deps.pace }, { onItems: (logs) => ingest(gen, logs), onState: (st, e) => onState(gen, st, e) });
+    void followLogs(s.scope, { ...query, signal, backoffMs: backoff, wrapResponse: pace }, { onItems: (logs) => ingest(gen, logs), onState: (st, e) => onState(gen, st, e) });
   }
 
   function loadSnapshot(): void {
     const s = session;
     if (!s) return;
-    stopStream();
-    const gen = generation;
-    const ac = new AbortController();
-    stream = ac;
-    setConnection('loading');
-    fetchOnce(s.scope, { limit: s.lines, since: resolveSince(s.since, now()), instance: s.instance }, ac.signal).then(
+    const { gen, signal } = replaceStream('loading');
+    getLogs(s.scope, { limit: s.lines, since: resolveSince(s.since, now()), instance: s.instance, signal }).then(
       (logs) => {
         if (gen !== generation) return;
         ingest(gen, logs);
@@ -376,7 +375,7 @@ export function createLogController(deps: LogControllerDeps = {}): LogController
       const redrawNeeded =
         next.timestamps !== view.timestamps || next.grep !== view.grep || !sameSet(next.instances, view.instances) || !sameSet(next.containers, view.containers);
       if (next.scrollback !== view.scrollback) {
-        ring.resize(next.scrollback);
+        ring = resizedRingBuffer(ring, next.scrollback);
         terminal?.setScrollback(next.scrollback);
         writer?.setMaxPendingLines(next.scrollback + 200);
       }
@@ -391,9 +390,8 @@ export function createLogController(deps: LogControllerDeps = {}): LogController
       else loadSnapshot();
     },
     clear() {
-      const keepId = lastId;
+      // `lastId` stays: the stream goes on after the last line, held or not.
       ring.clear();
-      lastId = keepId;
       redraw();
     },
     jumpToEnd() {

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { formatDateTime } from '../../lib/format-date-time';
 import type { TimestampMode } from '../../lib/log-line-format';
 import { DEFAULT_LINES, MAX_LINES, SCROLLBACK_CHOICES, SINCE_PRESETS } from '../../lib/log-view-options';
 import type { LogViewOptions } from '../../lib/log-view-options';
@@ -9,13 +10,9 @@ export interface LogQueryBarProps {
   onChange(patch: Partial<LogViewOptions>): void;
 }
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-
 /** An ISO time as the value of a datetime-local input (local time). */
 function toLocalInput(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  return Number.isNaN(Date.parse(iso)) ? '' : formatDateTime(iso).replace(' ', 'T');
 }
 
 function isRelative(since: string): boolean {

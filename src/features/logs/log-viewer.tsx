@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useSearchParams } from 'react-router';
+import { getLogs } from '../../api/logs';
+import type { LogScope } from '../../api/logs';
 import { Banner } from '../../components/banner';
 import { Button } from '../../components/button';
 import { StatusBadge } from '../../components/status-badge';
@@ -7,7 +9,7 @@ import type { StatusTone } from '../../components/status-badge';
 import type { TerminalHandle } from '../../components/terminal-host';
 import { TerminalView } from '../../components/terminal-view';
 import { heldLogLine, instanceNumberOf, STDERR_MARK, STDOUT_MARK } from '../../lib/log-line-format';
-import { parseLogViewOptions, resolveSince, writeLogViewOptions } from '../../lib/log-view-options';
+import { MAX_LINES, parseLogViewOptions, resolveSince, writeLogViewOptions } from '../../lib/log-view-options';
 import type { LogViewOptions } from '../../lib/log-view-options';
 import { InstanceChips } from './instance-chips';
 import type { ChipChoice } from './instance-chips';
@@ -16,8 +18,7 @@ import type { ConnectionStatus } from './log-controller';
 import { LogDownload } from './log-download';
 import { LogQueryBar } from './log-query-bar';
 import { LogSearch } from './log-search';
-import { fetchScopeLogs, scopeFileLabel, scopeTitle } from './log-source';
-import type { LogScope } from './log-source';
+import { scopeFileLabel, scopeTitle } from './log-scope';
 import styles from './log-viewer.module.css';
 
 /** A container the page knows about besides those seen in the stream (e.g. from the containers list). */
@@ -114,7 +115,7 @@ export function LogViewer({ scope, known = EMPTY }: LogViewerProps) {
   const selected = useMemo(() => new Set(isService ? options.instances.map(String) : options.containers), [isService, options.instances, options.containers]);
 
   const fetchWindow = useCallback(async () => {
-    const logs = await fetchScopeLogs(scope, { limit: 10_000, since: resolveSince(options.since, Date.now()), instance: serverInstance });
+    const logs = await getLogs(scope, { limit: MAX_LINES, since: resolveSince(options.since, Date.now()), instance: serverInstance });
     return logs.map(heldLogLine).filter((line) => inView(line, { ...viewFilters, grep: '' }));
   }, [scope, options.since, serverInstance, viewFilters]);
 

@@ -8,7 +8,7 @@ import { Button } from '../../components/button';
 import { Spinner } from '../../components/spinner';
 import { useServiceRef } from '../../components/use-service-ref';
 import { driverStreamsToMaster } from './log-drivers';
-import type { LogScope } from './log-source';
+import type { LogScope } from '../../api/logs';
 import { LogViewer } from './log-viewer';
 import type { KnownContainer } from './log-viewer';
 

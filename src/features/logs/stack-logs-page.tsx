@@ -2,7 +2,7 @@
 import '@xterm/xterm/css/xterm.css';
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
-import type { LogScope } from './log-source';
+import type { LogScope } from '../../api/logs';
 import { LogViewer } from './log-viewer';
 
 /** Logs of every service of a stack (`/v1/stacks/G/S/container_logs`); route: `/grids/:grid/stacks/:stack/logs`. */

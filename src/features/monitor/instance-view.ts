@@ -120,7 +120,6 @@ export interface NodeGroup {
   connected: boolean | null;
   lastSeenAt: string | null;
   labels: readonly string[];
-  publicIp: string | null;
   tiles: readonly TileModel[];
 }
 
@@ -154,37 +153,29 @@ export function countOutdated(containers: readonly Container[]): number {
  */
 export function groupByNode(nodes: readonly Node[] | undefined, containers: readonly Container[]): NodeGroup[] {
   const newest = newestServiceRev(containers);
-  const groups = new Map<string, { node: NodeGroup; tiles: TileModel[] }>();
+  const groups = new Map<string, NodeGroup & { tiles: TileModel[] }>();
   for (const n of nodes ?? []) {
     const name = n.name ?? n.id;
-    groups.set(name, {
-      node: { key: name, name, connected: n.connected, lastSeenAt: n.last_seen_at, labels: n.labels, publicIp: n.public_ip, tiles: [] },
-      tiles: [],
-    });
+    groups.set(name, { key: name, name, connected: n.connected, lastSeenAt: n.last_seen_at, labels: n.labels, tiles: [] });
   }
   for (const c of containers) {
     const key = c.node?.name ?? '';
     let group = groups.get(key);
     if (!group) {
       group = {
-        node: {
-          key,
-          name: key === '' ? 'No node' : key,
-          connected: c.node ? c.node.connected : null,
-          lastSeenAt: c.node?.last_seen_at ?? null,
-          labels: c.node?.labels ?? [],
-          publicIp: c.node?.public_ip ?? null,
-          tiles: [],
-        },
+        key,
+        name: key === '' ? 'No node' : key,
+        connected: c.node ? c.node.connected : null,
+        lastSeenAt: c.node?.last_seen_at ?? null,
+        labels: c.node?.labels ?? [],
         tiles: [],
       };
       groups.set(key, group);
     }
     group.tiles.push(tileModel(c, newest));
   }
-  return [...groups.values()]
-    .map(({ node, tiles }) => ({ ...node, tiles: tiles.sort(byNumber) }))
-    .sort((a, b) => (a.key === '' ? 1 : b.key === '' ? -1 : collator.compare(a.name, b.name)));
+  for (const group of groups.values()) group.tiles.sort(byNumber);
+  return [...groups.values()].sort((a, b) => (a.key === '' ? 1 : b.key === '' ? -1 : collator.compare(a.name, b.name)));
 }
 
 export interface StatusCount {

@@ -26,6 +26,8 @@ beforeAll(async () => {
   server.listen({ onUnhandledRequest: 'error' });
   configureClient({ baseUrl: TEST_ORIGIN, now: () => clock.now() });
   await exchangeCode(CODE);
+  // Several tests look at mon-a: made once here, so each of them also runs on its own.
+  await createService('mon-a', 2);
 });
 beforeEach(() => configureClient({ baseUrl: TEST_ORIGIN, now: () => clock.now() }));
 afterEach(() => {
@@ -60,7 +62,6 @@ function tiles(): HTMLElement[] {
 
 describe('instances tab (monitor)', () => {
   it('shows every node of the grid with the service’s instances as tiles, empty nodes too', async () => {
-    await createService('mon-a', 2);
     renderApp('/grids/production/services/null/mon-a/instances');
     await waitFor(() => expect(tiles()).toHaveLength(2));
     const nodes = nodeCards();

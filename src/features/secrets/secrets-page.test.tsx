@@ -1,56 +1,15 @@
 // @vitest-environment jsdom
 // The grid's secrets page against the simulated master (Node door), a fresh demo grid per test.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import { setSession } from '../../api/session';
-import { installDomStubs } from '../../app/testing/dom-stubs';
-import { renderApp, resetClient } from '../../app/testing/render-app';
-import type { SimulatedMaster } from '../../simulator/index';
-import { setupSimulatorServer } from '../../simulator/node';
-import { arr, createTestMaster, obj } from '../../simulator/test-support';
-import type { TestMaster } from '../../simulator/test-support';
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';
+import { renderApp } from '../../app/testing/render-app';
+import { arr, obj } from '../../simulator/test-support';
 
-let t: TestMaster;
-const door = { handle: (request: Request) => t.master.handle(request) } as Pick<SimulatedMaster, 'handle'> as SimulatedMaster;
-const server = setupSimulatorServer(door);
+const sim = setupSimulatorForDomTests();
+const sent = () => sim.sent();
 
-interface Sent {
-  method: string;
-  path: string;
-  body: unknown;
-}
-let sent: Sent[] = [];
-server.events.on('request:start', ({ request }) => {
-  const entry: Sent = { method: request.method, path: new URL(request.url).pathname, body: undefined };
-  sent.push(entry);
-  if (request.method !== 'GET') {
-    void request
-      .clone()
-      .text()
-      .then((text) => {
-        entry.body = text === '' ? undefined : (JSON.parse(text) as unknown);
-      });
-  }
-});
-
-beforeAll(() => {
-  installDomStubs();
-  server.listen({ onUnhandledRequest: 'error' });
-});
-beforeEach(async () => {
-  t = await createTestMaster();
-  sent = [];
-  resetClient();
-  setSession({ accessToken: t.token, refreshToken: null, expiresAt: null, user: { id: 'admin', email: 'admin', name: 'admin' }, remember: false });
-});
-afterEach(() => {
-  cleanup();
-  setSession(null);
-  t.master.dispose();
-});
-afterAll(() => server.close());
-
-const secretNames = async () => arr(obj((await t.api('GET', '/v1/grids/production/secrets')).body).secrets).map((s) => obj(s).name);
+const secretNames = async () => arr(obj((await sim.t.api('GET', '/v1/grids/production/secrets')).body).secrets).map((s) => obj(s).name);
 
 async function rowOf(name: string): Promise<HTMLElement> {
   const table = await screen.findByRole('table', { name: /secrets/ });
@@ -59,8 +18,7 @@ async function rowOf(name: string): Promise<HTMLElement> {
 
 describe('secrets page', () => {
   it('lists the vault’s secrets with the services that use them, values hidden and never fetched', async () => {
-    await t.api('POST', '/v1/grids/production/secrets', { body: { name: 'UNUSED', value: 'x' } });
-    sent = [];
+    await sim.t.api('POST', '/v1/grids/production/secrets', { body: { name: 'UNUSED', value: 'x' } });
     renderApp('/grids/production/secrets');
     expect(await screen.findByRole('heading', { level: 1, name: 'Secrets' })).toBeVisible();
     const db = await rowOf('DB_PASSWORD');
@@ -70,7 +28,7 @@ describe('secrets page', () => {
     expect(db).toHaveTextContent('hidden');
     expect(db).not.toHaveTextContent('c0rrect-h0rse-battery');
     expect(within(await rowOf('UNUSED')).getByText('no service')).toBeVisible();
-    expect(sent.some((s) => s.path.startsWith('/v1/secrets/'))).toBe(false);
+    expect(sent().some((s) => s.path.startsWith('/v1/secrets/'))).toBe(false);
     expect(screen.getByRole('navigation', { name: 'Main' })).toContainElement(screen.getByRole('link', { name: 'Secrets' }));
   });
 
@@ -79,7 +37,7 @@ describe('secrets page', () => {
     const row = await rowOf('SMTP_PASSWORD');
     await user.click(within(row).getByRole('button', { name: 'Reveal the value of SMTP_PASSWORD' }));
     expect(await within(row).findByText('smtp-pa55')).toBeVisible();
-    expect(sent.filter((s) => s.path.startsWith('/v1/secrets/')).map((s) => `${s.method} ${s.path}`)).toEqual(['GET /v1/secrets/production/SMTP_PASSWORD']);
+    expect(sent().filter((s) => s.path.startsWith('/v1/secrets/')).map((s) => `${s.method} ${s.path}`)).toEqual(['GET /v1/secrets/production/SMTP_PASSWORD']);
     await user.click(within(row).getByRole('button', { name: 'Hide the value of SMTP_PASSWORD' }));
     expect(within(row).queryByText('smtp-pa55')).toBeNull();
   });
@@ -91,7 +49,7 @@ describe('secrets page', () => {
     await user.type(within(form).getByLabelText('Value'), 's3cr3t value');
     await user.click(within(form).getByRole('button', { name: 'Create secret' }));
     expect(await rowOf('API_TOKEN')).toBeVisible();
-    expect(sent.filter((s) => s.method === 'POST')).toEqual([{ method: 'POST', path: '/v1/grids/production/secrets', body: { name: 'API_TOKEN', value: 's3cr3t value' } }]);
+    expect(sent().filter((s) => s.method === 'POST')).toEqual([{ method: 'POST', path: '/v1/grids/production/secrets', body: { name: 'API_TOKEN', value: 's3cr3t value' } }]);
     expect(await secretNames()).toContain('API_TOKEN');
     expect(screen.getByText(/Created API_TOKEN/)).toBeVisible();
 
@@ -108,8 +66,8 @@ describe('secrets page', () => {
     await user.type(within(row).getByRole('textbox', { name: 'New value for SMTP_PASSWORD' }), 'n3w-pass');
     await user.click(within(row).getByRole('button', { name: 'Save value' }));
     expect(await screen.findByText(/Updated SMTP_PASSWORD\. The master redeploys the running services that use it about 20 s later\./)).toBeVisible();
-    expect(sent.filter((s) => s.method === 'PUT')).toEqual([{ method: 'PUT', path: '/v1/secrets/production/SMTP_PASSWORD', body: { value: 'n3w-pass' } }]);
-    expect(obj((await t.api('GET', '/v1/secrets/production/SMTP_PASSWORD')).body).value).toBe('n3w-pass');
+    expect(sent().filter((s) => s.method === 'PUT')).toEqual([{ method: 'PUT', path: '/v1/secrets/production/SMTP_PASSWORD', body: { value: 'n3w-pass' } }]);
+    expect(obj((await sim.t.api('GET', '/v1/secrets/production/SMTP_PASSWORD')).body).value).toBe('n3w-pass');
   });
 
   it('deletes a secret after a confirmation that names the services still using it', async () => {
@@ -123,7 +81,7 @@ describe('secrets page', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Delete secret' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     await waitFor(() => expect(screen.queryByRole('row', { name: /^STRIPE_API_KEY\b/ })).toBeNull());
-    expect(sent.filter((s) => s.method === 'DELETE').map((s) => s.path)).toEqual(['/v1/secrets/production/STRIPE_API_KEY']);
+    expect(sent().filter((s) => s.method === 'DELETE').map((s) => s.path)).toEqual(['/v1/secrets/production/STRIPE_API_KEY']);
     expect(await secretNames()).not.toContain('STRIPE_API_KEY');
   });
 });

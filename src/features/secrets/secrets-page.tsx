@@ -11,7 +11,7 @@ import { fieldErrorText, formErrorText } from '../../components/api-field-error'
 import { Button } from '../../components/button';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { LoadError } from '../../components/load-error';
-import { SkeletonRows } from '../../components/skeleton';
+import { Panel, PanelBox, PanelLoading, PanelTable } from '../../components/panel';
 import { TextField } from '../../components/text-field';
 import { formatDateTime } from '../../lib/format-date-time';
 import { formatServicePath } from '../../lib/format-path';
@@ -71,6 +71,11 @@ function CreateSecretForm({ grid, onCreated }: { grid: string; onCreated: (name:
     if (errors.name !== undefined || errors.value !== undefined) return;
     create.mutate({ name: trimmed, value });
   };
+  // Typing again clears what the last attempt reported.
+  const edited = () => {
+    setClientErrors({});
+    if (create.isError) create.reset();
+  };
   const nameError = clientErrors.name ?? withFieldName('Name', fieldErrorText(create.error, 'name'));
   const valueError = clientErrors.value ?? withFieldName('Value', fieldErrorText(create.error, 'value'));
   const formError = formErrorText(create.error, ['name', 'value']);
@@ -87,8 +92,7 @@ function CreateSecretForm({ grid, onCreated }: { grid: string; onCreated: (name:
         value={name}
         onChange={(event) => {
           setName(event.target.value);
-          setClientErrors({});
-          if (create.isError) create.reset();
+          edited();
         }}
         error={nameError}
       />
@@ -107,8 +111,7 @@ function CreateSecretForm({ grid, onCreated }: { grid: string; onCreated: (name:
           aria-describedby="create-secret-value-message"
           onChange={(event) => {
             setValue(event.target.value);
-            setClientErrors({});
-            if (create.isError) create.reset();
+            edited();
           }}
         />
         <p id="create-secret-value-message" className={valueError !== null ? styles.error : styles.hint}>
@@ -303,19 +306,12 @@ export function SecretsPage() {
         </p>
       </div>
 
-      {secrets.data === undefined && secrets.isPending && (
-        <div className={styles.panel}>
-          <p role="status" className="visually-hidden">
-            Loading the secrets…
-          </p>
-          <SkeletonRows rows={4} />
-        </div>
-      )}
+      {secrets.data === undefined && secrets.isPending && <PanelLoading label="Loading the secrets…" rows={4} />}
 
       {secrets.data === undefined && secrets.isError && isVaultMissing(secrets.error) && (
-        <div className={styles.panel}>
+        <PanelBox>
           <p className={styles.empty}>The master has no vault configured (no vault key and iv), so this grid can keep no secrets.</p>
-        </div>
+        </PanelBox>
       )}
 
       {secrets.data === undefined && secrets.isError && !isVaultMissing(secrets.error) && (
@@ -333,50 +329,33 @@ export function SecretsPage() {
       </div>
 
       {secrets.data !== undefined && (
-        <section className={styles.panel} aria-labelledby="secrets-list-heading">
-          <div className={styles.panelHeader}>
-            <h2 id="secrets-list-heading" className={styles.panelTitle}>
-              {secrets.data.length === 1 ? '1 secret' : `${secrets.data.length} secrets`}
-            </h2>
-            {services.isError && <span className={styles.muted}>Could not load the services: “used by” is unknown.</span>}
-          </div>
+        <Panel
+          id="secrets-list-heading"
+          title={secrets.data.length === 1 ? '1 secret' : `${secrets.data.length} secrets`}
+          meta={services.isError ? 'Could not load the services: “used by” is unknown.' : undefined}
+        >
           {secrets.data.length === 0 ? (
             <p className={styles.empty}>No secrets in this grid yet.</p>
           ) : (
-            <div className={styles.tableWrap}>
-              <table className={styles.table} aria-labelledby="secrets-list-heading">
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Value</th>
-                    <th scope="col">Used by</th>
-                    <th scope="col">Updated</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {secrets.data.map((secret) => (
-                    <SecretRow
-                      key={secret.name}
-                      grid={grid}
-                      secret={secret}
-                      uses={services.data === undefined ? undefined : (usage.get(secret.name) ?? [])}
-                      onNote={setNote}
-                      onDelete={() => {
-                        setNote(null);
-                        remove.reset();
-                        setDeleting(secret.name);
-                      }}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <PanelTable columns={['Name', 'Value', 'Used by', 'Updated']} actions labelledBy="secrets-list-heading" className={styles.cells}>
+              {secrets.data.map((secret) => (
+                <SecretRow
+                  key={secret.name}
+                  grid={grid}
+                  secret={secret}
+                  uses={services.data === undefined ? undefined : (usage.get(secret.name) ?? [])}
+                  onNote={setNote}
+                  onDelete={() => {
+                    setNote(null);
+                    remove.reset();
+                    setDeleting(secret.name);
+                  }}
+                />
+              ))}
+            </PanelTable>
           )}
           <CreateSecretForm grid={grid} onCreated={(name) => setNote(`Created ${name}. Link it to a service from the service’s page.`)} />
-        </section>
+        </Panel>
       )}
 
       {deleting !== null && (

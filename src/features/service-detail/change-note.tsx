@@ -1,4 +1,5 @@
 import type { ServiceState } from '../../api/schemas/service';
+import { cx } from '../../components/class-names';
 import styles from './overview.module.css';
 
 /** When a change reaches the containers (kontena-api.md §4.4: the 20 s scheduler). */
@@ -23,5 +24,15 @@ export function ChangeNote({ text, state }: { text: string | null; state: Servic
         </>
       )}
     </div>
+  );
+}
+
+/** The alert under a panel when a change from one of its rows failed: "Could not unlink: …". */
+export function ChangeFailed({ action, reason }: { action: string; reason: string | null }) {
+  if (reason === null) return null;
+  return (
+    <p role="alert" className={cx(styles.note, styles.formError)}>
+      Could not {action}: {reason}
+    </p>
   );
 }

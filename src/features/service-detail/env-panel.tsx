@@ -1,18 +1,17 @@
 import { Fragment, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { queryKeys } from '../../api/queries';
+import { addEnv, removeEnv } from '../../api/envs';
 import type { Service } from '../../api/schemas/service';
 import type { ServiceRef } from '../../api/service-ref';
 import { fieldErrorText, formErrorText } from '../../components/api-field-error';
 import { Button } from '../../components/button';
-import { cx } from '../../components/class-names';
+import { Panel, PanelTable } from '../../components/panel';
 import { TextField } from '../../components/text-field';
 import { envKey, envValue, parseEnv } from '../../lib/options/env';
-import { ChangeNote } from './change-note';
+import { ChangeFailed, ChangeNote } from './change-note';
 import { ConfirmInline } from './confirm-inline';
-import { addServiceEnv, removeServiceEnv } from './service-changes';
 import { envKeyCounts, sortEnvLikeCli } from './service-references';
+import { useServiceChange } from './use-service-change';
 import styles from './overview.module.css';
 
 const MASK = '••••••••';
@@ -28,7 +27,6 @@ function addHint(draft: string, counts: Map<string, number>): string {
 
 /** `kontena service env ls/add/rm`: the stored list, values masked until asked for. */
 export function EnvPanel({ serviceRef, service }: { serviceRef: ServiceRef; service: Service }) {
-  const queryClient = useQueryClient();
   const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
   const [draft, setDraft] = useState('');
   const [clientError, setClientError] = useState<string | null>(null);
@@ -40,33 +38,23 @@ export function EnvPanel({ serviceRef, service }: { serviceRef: ServiceRef; serv
   const counts = envKeyCounts(service.env);
   const allShown = sorted.length > 0 && sorted.every((entry) => revealed.has(entry));
 
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: queryKeys.service(serviceRef) }),
-      queryClient.invalidateQueries({ queryKey: queryKeys.services(serviceRef.grid) }),
-    ]);
-
-  const add = useMutation({
-    mutationFn: (entry: string) => addServiceEnv(serviceRef, entry),
-    onSuccess: async (_, entry) => {
+  const add = useServiceChange(
+    serviceRef,
+    (entry: string) => addEnv(serviceRef, entry),
+    (entry) => {
       setDraft('');
       setNote(`Added ${envKey(entry)}.`);
-      await refresh();
     },
-    // A failure may mean the service changed or is gone: show what the master has now.
-    onError: () => void queryClient.invalidateQueries({ queryKey: queryKeys.service(serviceRef) }),
-  });
-
-  const remove = useMutation({
-    mutationFn: (key: string) => removeServiceEnv(serviceRef, key),
-    onSuccess: async (_, key) => {
+  );
+  // DELETE …/envs/KEY removes every entry of the key.
+  const remove = useServiceChange(
+    serviceRef,
+    (key: string) => removeEnv(serviceRef, key),
+    (key) => {
       setConfirming(null);
       setNote(`Removed ${key}.`);
-      await refresh();
     },
-    // A failure may mean the service changed or is gone: show what the master has now.
-    onError: () => void queryClient.invalidateQueries({ queryKey: queryKeys.service(serviceRef) }),
-  });
+  );
 
   const onAdd = (event: FormEvent) => {
     event.preventDefault();
@@ -90,113 +78,96 @@ export function EnvPanel({ serviceRef, service }: { serviceRef: ServiceRef; serv
     });
 
   const fieldError = clientError ?? fieldErrorText(add.error, 'env') ?? formErrorText(add.error, ['env']);
-  const removeError = remove.error ? (fieldErrorText(remove.error, 'env') ?? formErrorText(remove.error, [])) : null;
+  const removeError = fieldErrorText(remove.error, 'env') ?? formErrorText(remove.error, []);
 
   return (
-    <section className={styles.panel} aria-labelledby="overview-env">
-      <div className={styles.panelHeader}>
-        <h2 id="overview-env" className={styles.panelTitle}>
-          Environment
-        </h2>
-        <span className={styles.panelMeta}>{sorted.length === 1 ? '1 variable' : `${sorted.length} variables`}</span>
-        {sorted.length > 0 && (
-          <Button size="sm" variant="ghost" className={styles.panelTools} onClick={() => setRevealed(allShown ? new Set() : new Set(sorted))}>
+    <Panel
+      id="overview-env"
+      title="Environment"
+      meta={sorted.length === 1 ? '1 variable' : `${sorted.length} variables`}
+      tools={
+        sorted.length > 0 ? (
+          <Button size="sm" variant="ghost" onClick={() => setRevealed(allShown ? new Set() : new Set(sorted))}>
             {allShown ? 'Hide all values' : 'Show all values'}
           </Button>
-        )}
-      </div>
+        ) : undefined
+      }
+    >
       {sorted.length === 0 ? (
         <p className={styles.empty}>No environment variables.</p>
       ) : (
-        <div className={styles.tableWrap}>
-          <table className={styles.table} aria-labelledby="overview-env">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Value</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((entry, index) => {
-                const key = envKey(entry);
-                const value = envValue(entry);
-                const shown = revealed.has(entry);
-                const count = counts.get(key) ?? 1;
-                return (
-                  <Fragment key={`${index}:${entry}`}>
-                    <tr>
-                      <th scope="row" className={styles.cellMono}>
-                        {key}
-                      </th>
-                      <td className={styles.secretValue}>
-                        {value === null ? (
-                          <span className={styles.muted}>(no “=”: stored without a value)</span>
-                        ) : shown ? (
-                          value === '' ? <span className={styles.muted}>(empty)</span> : value
-                        ) : (
-                          <>
-                            <span className={styles.masked} aria-hidden="true">
-                              {MASK}
-                            </span>
-                            <span className="visually-hidden">hidden</span>
-                          </>
-                        )}
-                      </td>
-                      <td className={styles.cellActions}>
-                        {value !== null && (
-                          <Button size="sm" variant="ghost" aria-pressed={shown} aria-label={`${shown ? 'Hide' : 'Show'} the value of ${key}`} onClick={() => toggle(entry)}>
-                            {shown ? 'Hide' : 'Show'}
-                          </Button>
-                        )}
-                        <Button
-                          size="sm"
-                          aria-label={count > 1 ? `Remove ${key} (all ${count} entries)` : `Remove ${key}`}
-                          aria-expanded={confirming === index}
-                          ref={(button) => {
-                            if (button) removeButtons.current.set(index, button);
-                            else removeButtons.current.delete(index);
-                          }}
-                          onClick={() => {
-                            setNote(null);
-                            remove.reset();
-                            setConfirming(index);
-                          }}
-                        >
-                          Remove
-                        </Button>
-                      </td>
-                    </tr>
-                    {confirming === index && (
-                      <tr className={styles.confirmRow}>
-                        <td colSpan={3}>
-                          <ConfirmInline
-                            text={count > 1 ? `Removes all ${count} entries of ${key}.` : `Removes ${key}.`}
-                            confirmLabel={`Yes, remove ${key}`}
-                            busy={remove.isPending}
-                            onConfirm={() => remove.mutate(key)}
-                            onCancel={() => {
-                              setConfirming(null);
-                              removeButtons.current.get(index)?.focus();
-                            }}
-                          />
-                        </td>
-                      </tr>
+        <PanelTable columns={['Name', 'Value']} actions labelledBy="overview-env" className={styles.cells}>
+          {sorted.map((entry, index) => {
+            const key = envKey(entry);
+            const value = envValue(entry);
+            const shown = revealed.has(entry);
+            const count = counts.get(key) ?? 1;
+            return (
+              <Fragment key={`${index}:${entry}`}>
+                <tr>
+                  <th scope="row" className={styles.cellMono}>
+                    {key}
+                  </th>
+                  <td className={styles.secretValue}>
+                    {value === null ? (
+                      <span className={styles.muted}>(no “=”: stored without a value)</span>
+                    ) : shown ? (
+                      value === '' ? <span className={styles.muted}>(empty)</span> : value
+                    ) : (
+                      <>
+                        <span className={styles.masked} aria-hidden="true">
+                          {MASK}
+                        </span>
+                        <span className="visually-hidden">hidden</span>
+                      </>
                     )}
-                  </Fragment>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                  </td>
+                  <td className={styles.cellActions}>
+                    {value !== null && (
+                      <Button size="sm" variant="ghost" aria-pressed={shown} aria-label={`${shown ? 'Hide' : 'Show'} the value of ${key}`} onClick={() => toggle(entry)}>
+                        {shown ? 'Hide' : 'Show'}
+                      </Button>
+                    )}
+                    <Button
+                      size="sm"
+                      aria-label={count > 1 ? `Remove ${key} (all ${count} entries)` : `Remove ${key}`}
+                      aria-expanded={confirming === index}
+                      ref={(button) => {
+                        if (button) removeButtons.current.set(index, button);
+                        else removeButtons.current.delete(index);
+                      }}
+                      onClick={() => {
+                        setNote(null);
+                        remove.reset();
+                        setConfirming(index);
+                      }}
+                    >
+                      Remove
+                    </Button>
+                  </td>
+                </tr>
+                {confirming === index && (
+                  <tr className={styles.confirmRow}>
+                    <td colSpan={3}>
+                      <ConfirmInline
+                        text={count > 1 ? `Removes all ${count} entries of ${key}.` : `Removes ${key}.`}
+                        confirmLabel={`Yes, remove ${key}`}
+                        busy={remove.isPending}
+                        onConfirm={() => remove.mutate(key)}
+                        onCancel={() => {
+                          setConfirming(null);
+                          removeButtons.current.get(index)?.focus();
+                        }}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </PanelTable>
       )}
-      {removeError !== null && (
-        <p role="alert" className={cx(styles.note, styles.formError)}>
-          Could not remove {remove.variables}: {removeError}
-        </p>
-      )}
+      <ChangeFailed action={`remove ${remove.variables ?? ''}`} reason={removeError} />
       <ChangeNote text={note} state={service.state} />
       <form className={styles.form} onSubmit={onAdd} noValidate aria-label="Add an environment variable">
         <TextField
@@ -219,6 +190,6 @@ export function EnvPanel({ serviceRef, service }: { serviceRef: ServiceRef; serv
           </Button>
         </div>
       </form>
-    </section>
+    </Panel>
   );
 }

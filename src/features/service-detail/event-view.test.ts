@@ -32,5 +32,7 @@ describe('events view in the URL', () => {
     expect(toLocalInput(iso)).toBe('2017-04-06T09:05:07');
     expect(fromLocalInput('2017-04-06T09:05:07')).toBe(iso);
     expect(fromLocalInput('')).toBeNull();
+    expect(toLocalInput(null)).toBe('');
+    expect(toLocalInput('not a time')).toBe('');
   });
 });

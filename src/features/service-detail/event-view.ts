@@ -1,6 +1,7 @@
 /** How `kontena service events` prints an event (kontena-api.md §4.12), as pure functions. */
 import type { EventLog, EventSeverity } from '../../api/schemas/event';
 import type { StatusTone } from '../../components/status-badge';
+import { formatDateTime } from '../../lib/format-date-time';
 
 /** The type without its `service:` prefix ("deploy", "create_instance", "scheduler"). */
 export function eventTypeLabel(type: string | null): string {
@@ -60,11 +61,8 @@ export function writeEventsView(params: URLSearchParams, view: EventsView): URLS
 
 /** `<input type="datetime-local">` value (local time, to the second) for an ISO time, and back. */
 export function toLocalInput(iso: string | null): string {
-  if (iso === null) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  if (iso === null || Number.isNaN(Date.parse(iso))) return '';
+  return formatDateTime(iso).replace(' ', 'T');
 }
 
 export function fromLocalInput(value: string): string | null {

@@ -1,4 +1,4 @@
-import { memo, useEffect, useState, useSyncExternalStore } from 'react';
+import { memo, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ApiError } from '../../api/errors';
 import { followEventLogs, getEventLogs } from '../../api/events';
@@ -106,6 +106,8 @@ export function EventsTab() {
   const view = readEventsView(params);
   const [feed] = useState(() => createBoundedFeed<EventLog>({ limit: MAX_EVENTS, schedule: frameScheduler() }));
   const entries = useSyncExternalStore(feed.subscribe, feed.snapshot, feed.snapshot);
+  // A flush scheduled by the last burst must not run after the tab is gone.
+  useEffect(() => () => feed.dispose(), [feed]);
   const { grid, stack, name } = ref;
   const { lines, since, follow } = view;
   // The status belongs to one run of the stream; a new run starts out connecting.
@@ -148,7 +150,8 @@ export function EventsTab() {
   }, [feed, run, grid, stack, name, lines, since, follow]);
 
   const change = (next: EventsView) => setParams(writeEventsView(params, next), { replace: true });
-  const newestFirst: FeedEntry<EventLog>[] = [...entries].reverse();
+  // Up to MAX_EVENTS rows: reversed once per change of the feed, not on every render.
+  const newestFirst: FeedEntry<EventLog>[] = useMemo(() => [...entries].reverse(), [entries]);
   const state = feedLabel[status.feed];
 
   return (

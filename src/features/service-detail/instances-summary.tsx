@@ -1,4 +1,5 @@
 import type { Container, ContainerStatus } from '../../api/schemas/container';
+import { Panel, PanelTable } from '../../components/panel';
 import { StatusBadge } from '../../components/status-badge';
 import type { StatusTone } from '../../components/status-badge';
 import { formatAge } from '../../lib/format-date-time';
@@ -38,62 +39,40 @@ function Exit({ container }: { container: Container }) {
 /** One row per container, as `kontena service show` lists its instances. */
 export function InstancesSummary({ containers, error, now }: { containers: readonly Container[] | undefined; error: unknown; now: number }) {
   return (
-    <section className={styles.panel} aria-labelledby="overview-instances">
-      <div className={styles.panelHeader}>
-        <h2 id="overview-instances" className={styles.panelTitle}>
-          Instances
-        </h2>
-        {containers !== undefined && <span className={styles.panelMeta}>{containers.length}</span>}
-      </div>
+    <Panel id="overview-instances" title="Instances" meta={containers?.length}>
       {containers === undefined ? (
         <p className={styles.empty}>{error ? 'Could not load the instances.' : 'Loading the instances…'}</p>
       ) : containers.length === 0 ? (
         <p className={styles.empty}>No instances: the service has not been deployed, or it was scaled to 0.</p>
       ) : (
-        <div className={styles.tableWrap}>
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th scope="col">Instance</th>
-                <th scope="col">Node</th>
-                <th scope="col">Status</th>
-                <th scope="col">IP</th>
-                <th scope="col">Public IP</th>
-                <th scope="col">Health</th>
-                <th scope="col">Revision</th>
-                <th scope="col">Exit / reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {containers.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row" className={styles.cellMono}>
-                    {c.name}
-                    {c.hostname !== null && c.hostname !== '' && (
-                      <span className={styles.subline}>{c.domainname ? `${c.hostname}.${c.domainname}` : c.hostname}</span>
-                    )}
-                  </th>
-                  <td className={styles.cellMono}>{c.node?.name ?? <span className={styles.muted}>none</span>}</td>
-                  <td>
-                    <StatusBadge tone={statusTone[c.status]} label={c.status} />
-                  </td>
-                  <td className={styles.cellMono}>{c.ip_address ?? <span className={styles.muted}>—</span>}</td>
-                  <td className={styles.cellMono}>{c.node?.public_ip ?? <span className={styles.muted}>—</span>}</td>
-                  <td>
-                    <Health container={c} now={now} />
-                  </td>
-                  <td className={styles.cellNumber} title={c.deploy_rev === null ? undefined : `deployed ${c.deploy_rev}`}>
-                    {c.service_rev ?? '—'}
-                  </td>
-                  <td>
-                    <Exit container={c} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <PanelTable columns={['Instance', 'Node', 'Status', 'IP', 'Public IP', 'Health', 'Revision', 'Exit / reason']} className={styles.cells}>
+          {containers.map((c) => (
+            <tr key={c.id}>
+              <th scope="row" className={styles.cellMono}>
+                {c.name}
+                {c.hostname !== null && c.hostname !== '' && (
+                  <span className={styles.subline}>{c.domainname ? `${c.hostname}.${c.domainname}` : c.hostname}</span>
+                )}
+              </th>
+              <td className={styles.cellMono}>{c.node?.name ?? <span className={styles.muted}>none</span>}</td>
+              <td>
+                <StatusBadge tone={statusTone[c.status]} label={c.status} />
+              </td>
+              <td className={styles.cellMono}>{c.ip_address ?? <span className={styles.muted}>—</span>}</td>
+              <td className={styles.cellMono}>{c.node?.public_ip ?? <span className={styles.muted}>—</span>}</td>
+              <td>
+                <Health container={c} now={now} />
+              </td>
+              <td className={styles.cellNumber} title={c.deploy_rev === null ? undefined : `deployed ${c.deploy_rev}`}>
+                {c.service_rev ?? '—'}
+              </td>
+              <td>
+                <Exit container={c} />
+              </td>
+            </tr>
+          ))}
+        </PanelTable>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -1,21 +1,22 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { queryKeys, servicesQuery } from '../../api/queries';
+import { servicesQuery } from '../../api/queries';
 import type { Service } from '../../api/schemas/service';
 import { NULL_STACK, serviceDisplayName } from '../../api/service-ref';
 import type { ServiceRef } from '../../api/service-ref';
 import { fieldErrorText, formErrorText } from '../../components/api-field-error';
 import { Button } from '../../components/button';
-import { cx } from '../../components/class-names';
+import { Panel, PanelTable } from '../../components/panel';
 import { TextField } from '../../components/text-field';
 import { formatServicePath } from '../../lib/format-path';
 import { parseLink } from '../../lib/options/links';
-import { ChangeNote } from './change-note';
+import { ChangeFailed, ChangeNote } from './change-note';
 import { linkService, unlinkService } from './service-changes';
 import type { ServiceLinkSpec } from './service-changes';
 import { linkTargetName, refOfLink, servicesLinkingTo } from './service-references';
+import { useServiceChange } from './use-service-change';
 import styles from './overview.module.css';
 
 /**
@@ -32,41 +33,31 @@ function readTarget(raw: string): { target: string; alias: string } | { error: s
 
 /** `kontena service link/unlink`, plus the services that link to this one. */
 export function LinksPanel({ serviceRef, service }: { serviceRef: ServiceRef; service: Service }) {
-  const queryClient = useQueryClient();
   const services = useQuery(servicesQuery(serviceRef.grid));
   const [target, setTarget] = useState('');
   const [alias, setAlias] = useState('');
   const [clientErrors, setClientErrors] = useState<{ links?: string; alias?: string }>({});
   const [note, setNote] = useState<string | null>(null);
 
-  const settle = async (updated: Service) => {
-    queryClient.setQueryData(queryKeys.service(serviceRef), updated);
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: queryKeys.service(serviceRef) }),
-      queryClient.invalidateQueries({ queryKey: queryKeys.services(serviceRef.grid) }),
-    ]);
-  };
-
-  const link = useMutation({
-    mutationFn: (spec: ServiceLinkSpec) => linkService(serviceRef, spec),
-    onSuccess: async (updated, spec) => {
+  const link = useServiceChange(
+    serviceRef,
+    (spec: ServiceLinkSpec) => linkService(serviceRef, spec),
+    (spec) => {
       setTarget('');
       setAlias('');
       setNote(`Linked ${spec.target} as ${spec.alias}.`);
-      await settle(updated);
     },
-    // A failure may mean the service changed or is gone: show what the master has now.
-    onError: () => void queryClient.invalidateQueries({ queryKey: queryKeys.service(serviceRef) }),
-  });
-
-  const unlink = useMutation({
-    mutationFn: (targetId: string) => unlinkService(serviceRef, targetId),
-    onSuccess: async (updated, targetId) => {
-      setNote(`Unlinked ${targetId.slice(targetId.indexOf('/') + 1)}.`);
-      await settle(updated);
-    },
-    onError: () => void queryClient.invalidateQueries({ queryKey: queryKeys.service(serviceRef) }),
-  });
+  );
+  const unlink = useServiceChange(
+    serviceRef,
+    (targetId: string) => unlinkService(serviceRef, targetId),
+    (targetId) => setNote(`Unlinked ${targetId.slice(targetId.indexOf('/') + 1)}.`),
+  );
+  // Typing again clears what the last attempt reported.
+  const edited = () => {
+    setClientErrors({});
+    if (link.isError) link.reset();
+  };
 
   const typed = target.trim() === '' ? null : readTarget(target.trim());
 
@@ -104,66 +95,43 @@ export function LinksPanel({ serviceRef, service }: { serviceRef: ServiceRef; se
   const incoming = servicesLinkingTo(services.data ?? [], ownId);
   const linkError = clientErrors.links ?? fieldErrorText(link.error, 'links') ?? formErrorText(link.error, ['links', 'alias']);
   const aliasError = clientErrors.alias ?? fieldErrorText(link.error, 'alias');
-  const unlinkError = unlink.error ? (fieldErrorText(unlink.error, 'links') ?? formErrorText(unlink.error, [])) : null;
+  const unlinkError = fieldErrorText(unlink.error, 'links') ?? formErrorText(unlink.error, []);
 
   return (
-    <section className={styles.panel} aria-labelledby="overview-links">
-      <div className={styles.panelHeader}>
-        <h2 id="overview-links" className={styles.panelTitle}>
-          Links
-        </h2>
-        <span className={styles.panelMeta}>{service.links.length === 0 ? 'none' : `${service.links.length} linked`}</span>
-      </div>
+    <Panel id="overview-links" title="Links" meta={service.links.length === 0 ? 'none' : `${service.links.length} linked`}>
       {service.links.length === 0 ? (
         <p className={styles.empty}>This service links to no other service.</p>
       ) : (
-        <div className={styles.tableWrap}>
-          <table className={styles.table} aria-labelledby="overview-links">
-            <thead>
-              <tr>
-                <th scope="col">Alias</th>
-                <th scope="col">Service</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+        <PanelTable columns={['Alias', 'Service']} actions labelledBy="overview-links" className={styles.cells}>
+          {service.links.map((l) => {
+            const ref = refOfLink(l);
+            const shown = ref ? serviceDisplayName(ref) : linkTargetName(l);
+            return (
+              <tr key={l.id}>
+                <th scope="row" className={styles.cellMono}>
+                  {l.alias}
                 </th>
+                <td className={styles.cellMono}>{ref ? <Link to={formatServicePath(ref)}>{shown}</Link> : shown}</td>
+                <td className={styles.cellActions}>
+                  <Button
+                    size="sm"
+                    aria-label={`Unlink ${shown}`}
+                    disabled={unlink.isPending}
+                    onClick={() => {
+                      setNote(null);
+                      link.reset();
+                      unlink.mutate(l.id);
+                    }}
+                  >
+                    Unlink
+                  </Button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {service.links.map((l) => {
-                const ref = refOfLink(l);
-                const shown = ref ? serviceDisplayName(ref) : linkTargetName(l);
-                return (
-                  <tr key={l.id}>
-                    <th scope="row" className={styles.cellMono}>
-                      {l.alias}
-                    </th>
-                    <td className={styles.cellMono}>{ref ? <Link to={formatServicePath(ref)}>{shown}</Link> : shown}</td>
-                    <td className={styles.cellActions}>
-                      <Button
-                        size="sm"
-                        aria-label={`Unlink ${shown}`}
-                        disabled={unlink.isPending}
-                        onClick={() => {
-                          setNote(null);
-                          link.reset();
-                          unlink.mutate(l.id);
-                        }}
-                      >
-                        Unlink
-                      </Button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </PanelTable>
       )}
-      {unlinkError !== null && (
-        <p role="alert" className={cx(styles.note, styles.formError)}>
-          Could not unlink: {unlinkError}
-        </p>
-      )}
+      <ChangeFailed action="unlink" reason={unlinkError} />
       <ChangeNote text={note} state={service.state} />
       <form className={styles.form} onSubmit={onLink} noValidate aria-label="Link a service">
         <TextField
@@ -175,8 +143,7 @@ export function LinksPanel({ serviceRef, service }: { serviceRef: ServiceRef; se
           value={target}
           onChange={(event) => {
             setTarget(event.target.value);
-            setClientErrors({});
-            if (link.isError) link.reset();
+            edited();
           }}
           error={linkError}
           hint="A name without a stack is a service of the default stack."
@@ -189,8 +156,7 @@ export function LinksPanel({ serviceRef, service }: { serviceRef: ServiceRef; se
           value={alias}
           onChange={(event) => {
             setAlias(event.target.value);
-            setClientErrors({});
-            if (link.isError) link.reset();
+            edited();
           }}
           error={aliasError}
           hint="Defaults to the service’s name."
@@ -221,6 +187,6 @@ export function LinksPanel({ serviceRef, service }: { serviceRef: ServiceRef; se
           </>
         )}
       </div>
-    </section>
+    </Panel>
   );
 }

@@ -1,17 +1,15 @@
 import type { ReactNode } from 'react';
 import type { Service } from '../../api/schemas/service';
 import { NULL_STACK } from '../../api/service-ref';
-import { ServiceStateBadge } from '../../components/service-state-badge';
-import { StatusBadge } from '../../components/status-badge';
-import type { StatusTone } from '../../components/status-badge';
 import { cx } from '../../components/class-names';
+import { HealthBadge } from '../../components/health-badge';
+import { Panel, PanelTable } from '../../components/panel';
+import { ServiceStateBadge } from '../../components/service-state-badge';
 import { formatDateTime } from '../../lib/format-date-time';
 import { formatInstanceSummary } from '../../lib/format-instances';
 import { formatCmd } from '../../lib/options/cmd';
 import { formatRelativeTime } from '../../lib/options/deploy';
 import { formatMemory, formatMemoryHuman } from '../../lib/options/memory';
-import { healthLevel } from '../../lib/service-health';
-import type { HealthLevel } from '../../lib/service-health';
 import styles from './overview.module.css';
 
 function Fact({ label, children, wide = false }: { label: string; children: ReactNode; wide?: boolean }) {
@@ -63,27 +61,12 @@ function Memory({ bytes }: { bytes: number | null }) {
   );
 }
 
-function Panel({ title, meta, children }: { title: string; meta?: ReactNode; children: ReactNode }) {
-  const id = `facts-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
-  return (
-    <section className={styles.panel} aria-labelledby={id}>
-      <div className={styles.panelHeader}>
-        <h2 id={id} className={styles.panelTitle}>
-          {title}
-        </h2>
-        {meta !== undefined && <span className={styles.panelMeta}>{meta}</span>}
-      </div>
-      {children}
-    </section>
-  );
-}
-
 /** Identity, state and rollout settings: the head of `kontena service show`. */
 export function SummaryFacts({ service }: { service: Service }) {
   const stack = service.stack.name === NULL_STACK ? 'default stack (null)' : service.stack.name;
   const { deploy_opts: opts } = service;
   return (
-    <Panel title="Summary">
+    <Panel id="facts-summary" title="Summary">
       <dl className={styles.facts}>
         <Fact label="Image">
           <Mono>{service.image}</Mono>
@@ -128,7 +111,7 @@ export function RuntimeFacts({ service }: { service: Service }) {
   const logOpts = Object.entries(service.log_opts).map(([key, value]) => `${key}=${value}`);
   const ports = service.ports.map((p) => `${p.ip}:${p.node_port}->${p.container_port}/${p.protocol}`);
   return (
-    <Panel title="Runtime">
+    <Panel id="facts-runtime" title="Runtime">
       <dl className={styles.facts}>
         <Fact label="Cmd" wide>
           {service.cmd === null || service.cmd.length === 0 ? <None text="image default" /> : <Mono>{formatCmd(service.cmd)}</Mono>}
@@ -173,22 +156,18 @@ export function RuntimeFacts({ service }: { service: Service }) {
   );
 }
 
-const healthTone: Record<HealthLevel, StatusTone> = { healthy: 'ok', partial: 'warn', unhealthy: 'danger', unknown: 'neutral', none: 'neutral' };
-
 /** The health check as configured, and how many instances pass it. */
 export function HealthFacts({ service }: { service: Service }) {
   const check = service.health_check;
   if (check === undefined) {
     return (
-      <Panel title="Health check" meta="none configured">
+      <Panel id="facts-health-check" title="Health check" meta="none configured">
         <p className={styles.empty}>The master does not check this service’s health; set one in Settings.</p>
       </Panel>
     );
   }
-  const status = service.health_status;
-  const label = status === undefined ? 'no status yet' : `${status.healthy}/${status.total} healthy`;
   return (
-    <Panel title="Health check" meta={<StatusBadge tone={healthTone[healthLevel(status)]} label={label} />}>
+    <Panel id="facts-health-check" title="Health check" meta={<HealthBadge status={service.health_status} />}>
       <dl className={styles.facts}>
         <Fact label="Protocol">{check.protocol}</Fact>
         {check.protocol === 'http' && (
@@ -208,34 +187,22 @@ export function HealthFacts({ service }: { service: Service }) {
 /** Post-start hooks (`--post-start-cmd`). */
 export function HooksFacts({ service }: { service: Service }) {
   return (
-    <Panel title="Hooks" meta={service.hooks.length === 0 ? 'none' : `${service.hooks.length}`}>
+    <Panel id="facts-hooks" title="Hooks" meta={service.hooks.length === 0 ? 'none' : `${service.hooks.length}`}>
       {service.hooks.length === 0 ? (
         <p className={styles.empty}>No post-start hooks.</p>
       ) : (
-        <div className={styles.tableWrap}>
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Type</th>
-                <th scope="col">Cmd</th>
-                <th scope="col">Oneshot</th>
-              </tr>
-            </thead>
-            <tbody>
-              {service.hooks.map((hook) => (
-                <tr key={`${hook.type}:${hook.name}`}>
-                  <th scope="row" className={styles.cellMono}>
-                    {hook.name}
-                  </th>
-                  <td>{hook.type}</td>
-                  <td className={styles.cellMono}>{hook.cmd}</td>
-                  <td>{hook.oneshot ? 'yes' : 'no'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <PanelTable columns={['Name', 'Type', 'Cmd', 'Oneshot']} className={styles.cells}>
+          {service.hooks.map((hook) => (
+            <tr key={`${hook.type}:${hook.name}`}>
+              <th scope="row" className={styles.cellMono}>
+                {hook.name}
+              </th>
+              <td>{hook.type}</td>
+              <td className={styles.cellMono}>{hook.cmd}</td>
+              <td>{hook.oneshot ? 'yes' : 'no'}</td>
+            </tr>
+          ))}
+        </PanelTable>
       )}
     </Panel>
   );

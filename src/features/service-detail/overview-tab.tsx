@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { containersQuery, serviceQuery } from '../../api/queries';
-import { SkeletonRows } from '../../components/skeleton';
+import { PanelLoading } from '../../components/panel';
 import { useServiceRef } from '../../components/use-service-ref';
 import { EnvPanel } from './env-panel';
 import { LinksPanel } from './links-panel';
@@ -19,16 +19,7 @@ export function OverviewTab() {
   // The layout polls the containers; this reads the same query.
   const containers = useQuery(containersQuery(ref));
 
-  if (service.data === undefined) {
-    return (
-      <div className={styles.panel}>
-        <p role="status" className="visually-hidden">
-          Loading the service…
-        </p>
-        <SkeletonRows rows={6} />
-      </div>
-    );
-  }
+  if (service.data === undefined) return <PanelLoading label="Loading the service…" rows={6} />;
   const data = service.data;
   return (
     <div className={styles.overview}>

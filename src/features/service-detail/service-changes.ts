@@ -1,10 +1,9 @@
 /**
- * The CLI's `service env`, `secret` and `link` commands as the dashboard runs them
- * (kontena-api.md §4.8–§4.10). Secrets and links are changed by PUT of the whole list,
- * built from a fresh GET of the service as the CLI does, so a change made meanwhile by
- * someone else is not overwritten.
+ * The CLI's `service secret` and `link` commands as the dashboard runs them
+ * (kontena-api.md §4.9–§4.10; `service env` has endpoints of its own, src/api/envs.ts).
+ * Secrets and links are changed by PUT of the whole list, built from a fresh GET of the
+ * service as the CLI does, so a change made meanwhile by someone else is not overwritten.
  */
-import { addEnv, removeEnv } from '../../api/envs';
 import { ApiError } from '../../api/errors';
 import type { Service } from '../../api/schemas/service';
 import { getService, updateService } from '../../api/services';
@@ -14,15 +13,6 @@ import { linksBody, linkTargetName, secretsBody } from './service-references';
 /** A refusal found before anything is sent, shaped like the master's 422 so forms show it at the field. */
 function refuse(field: string, message: string): ApiError {
   return new ApiError({ kind: 'validation', fieldErrors: { [field]: message }, message });
-}
-
-export function addServiceEnv(ref: ServiceRef, entry: string): Promise<void> {
-  return addEnv(ref, entry);
-}
-
-/** Removes every entry of `key`. */
-export function removeServiceEnv(ref: ServiceRef, key: string): Promise<void> {
-  return removeEnv(ref, key);
 }
 
 export interface SecretLinkSpec {

@@ -1,39 +1,23 @@
 // @vitest-environment jsdom
 // The service page's header and overview against hand-written master answers (moved here
 // from the services list's tests when the old facts page was replaced by these tabs).
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { setSession } from '../../api/session';
-import { installDomStubs } from '../../app/testing/dom-stubs';
+import { setupMswForDomTests } from '../../app/testing/dom-test-setup';
 import { gridJson, serviceJson } from '../../app/testing/fixtures';
-import { TEST_ORIGIN, renderApp, resetClient, signInForTest } from '../../app/testing/render-app';
+import { TEST_ORIGIN, renderApp, signInForTest } from '../../app/testing/render-app';
 
 const api = (path: string) => `${TEST_ORIGIN}${path}`;
 
-const server = setupServer(
+const server = setupMswForDomTests(
   http.get(api('/v1/grids'), () => HttpResponse.json({ grids: [gridJson('production')] })),
   http.get(api('/v1/grids/production/services'), () => HttpResponse.json({ services: [] })),
   http.get(api('/v1/grids/production/secrets'), () => HttpResponse.json({ secrets: [] })),
   http.get(/\/v1\/services\/production\/[^/]+\/[^/]+\/containers$/, () => HttpResponse.json({ containers: [] })),
 );
 
-beforeAll(() => {
-  installDomStubs();
-  server.listen({ onUnhandledRequest: 'error' });
-});
-beforeEach(() => {
-  resetClient();
-  localStorage.clear();
-  signInForTest();
-});
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-  setSession(null);
-});
-afterAll(() => server.close());
+beforeEach(() => signInForTest());
 
 describe('service page', () => {
   it('shows the service’s key facts in the header and the overview', async () => {

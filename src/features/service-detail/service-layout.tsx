@@ -7,16 +7,13 @@ import type { Container } from '../../api/schemas/container';
 import type { Service } from '../../api/schemas/service';
 import { serviceDisplayName } from '../../api/service-ref';
 import type { ServiceRef } from '../../api/service-ref';
+import { HealthBadge } from '../../components/health-badge';
 import { LoadError } from '../../components/load-error';
 import { ServiceStateBadge } from '../../components/service-state-badge';
 import { StaleNote } from '../../components/stale-note';
-import { StatusBadge } from '../../components/status-badge';
-import type { StatusTone } from '../../components/status-badge';
 import { useServiceRef } from '../../components/use-service-ref';
 import { formatInstanceSummary } from '../../lib/format-instances';
 import { formatServicesPath } from '../../lib/format-path';
-import { healthLevel } from '../../lib/service-health';
-import type { HealthLevel } from '../../lib/service-health';
 import { ServiceGone } from './service-gone';
 import { SERVICE_POLL_MS } from './polling';
 import styles from './service-layout.module.css';
@@ -29,8 +26,6 @@ const TABS = [
   { to: 'events', label: 'Events', end: false },
   { to: 'settings', label: 'Settings', end: false },
 ] as const;
-
-const healthTone: Record<HealthLevel, StatusTone> = { healthy: 'ok', partial: 'warn', unhealthy: 'danger', unknown: 'neutral', none: 'neutral' };
 
 /**
  * Instances still on an older revision of a running service: a deploy is under way,
@@ -71,7 +66,7 @@ function Header({ serviceRef, service, containers, actions }: { serviceRef: Serv
             <li className={styles.count}>{formatInstanceSummary(service.instance_counts.running, service.instances, service.strategy)}</li>
             {status !== undefined && (
               <li>
-                <StatusBadge tone={healthTone[healthLevel(status)]} label={`${status.healthy}/${status.total} healthy`} />
+                <HealthBadge status={status} />
               </li>
             )}
           </ul>

@@ -1,77 +1,18 @@
 // @vitest-environment jsdom
 // The service page against the simulated master (its Node door), a fresh demo grid per
 // test on a fake clock: what each env/secret/link operation sends, and the page after.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setSession } from '../../api/session';
-import { installDomStubs } from '../../app/testing/dom-stubs';
-import { renderApp, resetClient } from '../../app/testing/render-app';
-import type { SimulatedMaster } from '../../simulator/index';
-import { setupSimulatorServer } from '../../simulator/node';
-import { arr, createTestMaster, obj } from '../../simulator/test-support';
-import type { TestMaster } from '../../simulator/test-support';
+import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';
+import { renderApp } from '../../app/testing/render-app';
+import { arr, obj } from '../../simulator/test-support';
 
-let t: TestMaster;
-// One MSW server for the file; each test gets its own master behind it.
-const door: SimulatedMaster = {
-  handle: (request) => t.master.handle(request),
-  get adminCode() {
-    return t.master.adminCode;
-  },
-  get clock() {
-    return t.master.clock;
-  },
-  setFaults: (faults) => t.master.setFaults(faults),
-  faults: () => t.master.faults(),
-  restart: (ms) => t.master.restart(ms),
-  activeStreams: () => t.master.activeStreams(),
-  pendingTimers: () => t.master.pendingTimers(),
-  dispose: () => t.master.dispose(),
-};
-const server = setupSimulatorServer(door);
-
-interface Sent {
-  method: string;
-  path: string;
-  body: unknown;
-}
-let sent: Sent[] = [];
-server.events.on('request:start', ({ request }) => {
-  const url = new URL(request.url);
-  const entry: Sent = { method: request.method, path: decodeURIComponent(url.pathname), body: undefined };
-  sent.push(entry);
-  if (request.method !== 'GET') {
-    void request
-      .clone()
-      .text()
-      .then((text) => {
-        entry.body = text === '' ? undefined : (JSON.parse(text) as unknown);
-      });
-  }
-});
-const changes = () => sent.filter((s) => s.method !== 'GET');
-
-beforeAll(() => {
-  installDomStubs();
-  server.listen({ onUnhandledRequest: 'error' });
-});
-beforeEach(async () => {
-  t = await createTestMaster();
-  sent = [];
-  resetClient();
-  setSession({ accessToken: t.token, refreshToken: null, expiresAt: null, user: { id: 'admin', email: 'admin', name: 'admin' }, remember: false });
-});
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-  setSession(null);
-  t.master.dispose();
-});
-afterAll(() => server.close());
+const sim = setupSimulatorForDomTests();
+const changes = () => sim.writes();
 
 async function serviceJsonOf(path: string): Promise<Record<string, unknown>> {
-  return obj((await t.api('GET', `/v1/services/${path}`)).body);
+  return obj((await sim.t.api('GET', `/v1/services/${path}`)).body);
 }
 
 function panel(name: string): HTMLElement {
@@ -123,7 +64,7 @@ describe('overview: what kontena service show prints', () => {
   });
 
   it('shows hostile strings as text', async () => {
-    await t.api('POST', '/v1/services/production/null/docs/envs', { body: { env: 'HTML=<img src=x onerror="window.pwned=1">' } });
+    await sim.t.api('POST', '/v1/services/production/null/docs/envs', { body: { env: 'HTML=<img src=x onerror="window.pwned=1">' } });
     const { user } = renderApp('/grids/production/services/null/docs');
     const env = await screen.findByRole('region', { name: 'Environment' });
     await user.click(within(env).getByRole('button', { name: 'Show the value of HTML' }));
@@ -158,7 +99,7 @@ describe('environment (service env add/rm)', () => {
   });
 
   it('shows the master’s un-wrapped 422 at the field', async () => {
-    server.use(http.post(/\/v1\/services\/production\/null\/docs\/envs$/, () => HttpResponse.json({ env: "Env can't be blank" }, { status: 422 })));
+    sim.server.use(http.post(/\/v1\/services\/production\/null\/docs\/envs$/, () => HttpResponse.json({ env: "Env can't be blank" }, { status: 422 })));
     const { user } = renderApp('/grids/production/services/null/docs');
     const env = await screen.findByRole('region', { name: 'Environment' });
     const field = within(env).getByLabelText('Add variable');
@@ -169,9 +110,8 @@ describe('environment (service env add/rm)', () => {
   });
 
   it('removes a key with DELETE …/envs/KEY after saying that every entry of it goes', async () => {
-    await t.api('POST', '/v1/services/production/null/docs/envs', { body: { env: 'DUP=one' } });
-    await t.api('POST', '/v1/services/production/null/docs/envs', { body: { env: 'DUP=two' } });
-    sent = [];
+    await sim.t.api('POST', '/v1/services/production/null/docs/envs', { body: { env: 'DUP=one' } });
+    await sim.t.api('POST', '/v1/services/production/null/docs/envs', { body: { env: 'DUP=two' } });
     const { user } = renderApp('/grids/production/services/null/docs');
     const env = await screen.findByRole('region', { name: 'Environment' });
     expect(within(env).getAllByRole('row', { name: /DUP/ })).toHaveLength(2);
@@ -192,11 +132,11 @@ describe('secrets (service secret link/unlink)', () => {
     const secrets = await screen.findByRole('region', { name: 'Secrets' });
     await user.type(within(secrets).getByRole('combobox', { name: 'Vault secret' }), 'DB_PASSWORD');
     await user.type(within(secrets).getByLabelText('As variable'), 'DATABASE_PASSWORD');
-    sent = [];
+    const before = sim.sent().length;
     await user.click(within(secrets).getByRole('button', { name: 'Link secret' }));
 
     expect(await within(secrets).findByRole('row', { name: /DB_PASSWORD/ })).toHaveTextContent('DATABASE_PASSWORD');
-    expect(sent.slice(0, 2).map((s) => `${s.method} ${s.path}`)).toEqual(['GET /v1/services/production/shop/sidekiq', 'PUT /v1/services/production/shop/sidekiq']);
+    expect(sim.sent().slice(before, before + 2).map((s) => `${s.method} ${s.path}`)).toEqual(['GET /v1/services/production/shop/sidekiq', 'PUT /v1/services/production/shop/sidekiq']);
     expect(changes()[0]?.body).toEqual({
       secrets: [
         { secret: 'SMTP_PASSWORD', name: 'SMTP_PASSWORD', type: 'env' },
@@ -224,6 +164,16 @@ describe('secrets (service secret link/unlink)', () => {
     await waitFor(() => expect(within(secrets).queryByRole('row', { name: /DB_PASSWORD/ })).toBeNull());
     expect(changes()).toEqual([{ method: 'PUT', path: '/v1/services/production/null/api', body: { secrets: [{ secret: 'STRIPE_API_KEY', name: 'STRIPE_KEY', type: 'env' }] } }]);
     expect(arr((await serviceJsonOf('production/null/api')).secrets)).toHaveLength(1);
+  });
+
+  it('says why an unlink failed: the secret was unlinked meanwhile by someone else', async () => {
+    const { user } = renderApp('/grids/production/services/null/api');
+    const secrets = await screen.findByRole('region', { name: 'Secrets' });
+    await sim.t.api('PUT', '/v1/services/production/null/api', { body: { secrets: [{ secret: 'STRIPE_API_KEY', name: 'STRIPE_KEY', type: 'env' }] } });
+    await user.click(within(secrets).getByRole('button', { name: 'Unlink secret DB_PASSWORD (DATABASE_PASSWORD)' }));
+
+    expect(await within(secrets).findByRole('alert')).toHaveTextContent('Could not unlink: Secret DB_PASSWORD is not linked as DATABASE_PASSWORD (any more)');
+    expect(changes()).toEqual([]);
   });
 });
 
@@ -283,7 +233,7 @@ describe('a service that goes away', () => {
   it('turns into a “no longer exists” page with the way back', async () => {
     const { queryClient } = renderApp('/grids/production/services/null/docs');
     expect(await screen.findByRole('region', { name: 'Summary' })).toBeVisible();
-    expect((await t.api('DELETE', '/v1/services/production/null/docs')).status).toBe(200);
+    expect((await sim.t.api('DELETE', '/v1/services/production/null/docs')).status).toBe(200);
     await act(() => queryClient.refetchQueries({ type: 'active' }));
     expect(await screen.findByRole('heading', { name: 'Service “docs” no longer exists' })).toBeVisible();
     expect(screen.getByRole('link', { name: 'Back to the services' })).toHaveAttribute('href', '/grids/production/services');
@@ -292,7 +242,7 @@ describe('a service that goes away', () => {
   it('a change to a service removed meanwhile leads to the same page', async () => {
     const { user } = renderApp('/grids/production/services/null/docs');
     const env = await screen.findByRole('region', { name: 'Environment' });
-    await t.api('DELETE', '/v1/services/production/null/docs');
+    await sim.t.api('DELETE', '/v1/services/production/null/docs');
     await user.type(within(env).getByLabelText('Add variable'), 'LATE=1');
     await user.click(within(env).getByRole('button', { name: 'Add' }));
     expect(await screen.findByRole('heading', { name: 'Service “docs” no longer exists' })).toBeVisible();
@@ -312,12 +262,12 @@ describe('events tab (service events)', () => {
     await within(tab).findByText('live');
     const started = 'service production/null/docs deploy started';
     const countOnMaster = async () =>
-      arr(obj((await t.api('GET', '/v1/services/production/null/docs/event_logs?limit=1000')).body).logs).filter((e) => obj(e).message === started).length;
+      arr(obj((await sim.t.api('GET', '/v1/services/production/null/docs/event_logs?limit=1000')).body).logs).filter((e) => obj(e).message === started).length;
     const before = await countOnMaster();
     await waitFor(() => expect(within(tab).queryAllByText(started)).toHaveLength(before));
 
-    expect((await t.api('POST', '/v1/services/production/null/docs/deploy', { body: {} })).status).toBe(200);
-    await act(() => t.clock.advanceAsync(3_000, 250));
+    expect((await sim.t.api('POST', '/v1/services/production/null/docs/deploy', { body: {} })).status).toBe(200);
+    await act(() => sim.t.clock.advanceAsync(3_000, 250));
 
     expect(await countOnMaster()).toBe(before + 1);
     await waitFor(() => expect(within(tab).getAllByText(started)).toHaveLength(before + 1));
@@ -334,26 +284,34 @@ describe('events tab (service events)', () => {
     renderApp('/grids/production/services/null/docs/events?lines=1000');
     const tab = await screen.findByRole('region', { name: 'Events' });
     await within(tab).findByText('live');
-    const eventsOnMaster = async () => arr(obj((await t.api('GET', '/v1/services/production/null/docs/event_logs?limit=1000')).body).logs).length;
+    const eventsOnMaster = async () => arr(obj((await sim.t.api('GET', '/v1/services/production/null/docs/event_logs?limit=1000')).body).logs).length;
     const rows = () => within(tab).getAllByRole('row').length - 1;
     const initial = await eventsOnMaster();
     await waitFor(() => expect(rows()).toBe(initial));
 
     // The master restarts: the stream ends and the tab reconnects from its last event.
-    act(() => t.master.restart(0));
+    act(() => sim.t.master.restart(0));
     await within(tab).findByText('reconnecting…');
     await within(tab).findByText('live', {}, { timeout: 5_000 });
-    await act(() => t.clock.advanceAsync(1_000, 250));
+    await act(() => sim.t.clock.advanceAsync(1_000, 250));
     expect(rows()).toBe(initial);
 
-    await t.api('POST', '/v1/services/production/null/docs/deploy', { body: {} });
-    await act(() => t.clock.advanceAsync(3_000, 250));
+    await sim.t.api('POST', '/v1/services/production/null/docs/deploy', { body: {} });
+    await act(() => sim.t.clock.advanceAsync(3_000, 250));
     const after = await eventsOnMaster();
     expect(after).toBeGreaterThan(initial);
     await waitFor(() => expect(rows()).toBe(after));
   });
 
   it('keeps lines, since and follow in the URL', async () => {
+    // The query of each event request (the shared request log keeps only the path).
+    const eventQueries: URLSearchParams[] = [];
+    const onRequest = ({ request }: { request: Request }) => {
+      const url = new URL(request.url);
+      if (url.pathname.endsWith('/event_logs')) eventQueries.push(url.searchParams);
+    };
+    sim.server.events.on('request:start', onRequest);
+    onTestFinished(() => sim.server.events.removeListener('request:start', onRequest));
     const { user, location } = renderApp('/grids/production/services/null/docs/events');
     const tab = await screen.findByRole('region', { name: 'Events' });
     await user.selectOptions(within(tab).getByLabelText('Lines'), '20');
@@ -361,7 +319,11 @@ describe('events tab (service events)', () => {
     await user.click(within(tab).getByLabelText('Follow new events'));
     expect(location().search).toBe('?lines=20&follow=0');
     expect(await within(tab).findByText('not following')).toBeVisible();
-    const request = sent.filter((s) => s.path.endsWith('/event_logs')).at(-1);
+    const request = sim.sent().filter((s) => s.path.endsWith('/event_logs')).at(-1);
     expect(request).toBeTruthy();
+    // Not following: one window of the last 20, not a stream.
+    const last = eventQueries.at(-1);
+    expect(last?.get('limit')).toBe('20');
+    expect(last?.has('follow')).toBe(false);
   });
 });

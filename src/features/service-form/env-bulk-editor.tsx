@@ -6,7 +6,7 @@ import type { KeyValueRow, ServiceForm } from './service-form-model';
 import styles from './service-form.module.css';
 
 /** Rows after merging pasted entries in: a name already in the list gets the new value, others are appended. */
-export function mergeEnvRows(rows: readonly KeyValueRow[], entries: readonly string[]): KeyValueRow[] {
+function mergeEnvRows(rows: readonly KeyValueRow[], entries: readonly string[]): KeyValueRow[] {
   const merged = rows.map((row) => ({ ...row }));
   for (const entry of entries) {
     const key = envKey(entry);

@@ -55,7 +55,7 @@ export function FieldMessage({ id, error, warning }: { id: string; error?: strin
   return null;
 }
 
-export interface ShellProps {
+interface ShellProps {
   id: string;
   label: ReactNode;
   /** The CLI option, shown beside the label; null for options only the API has. */
@@ -67,7 +67,7 @@ export interface ShellProps {
   children: ReactNode;
 }
 
-export function FieldShell({ id, label, flag, hint, error, warning, className, children }: ShellProps) {
+function FieldShell({ id, label, flag, hint, error, warning, className, children }: ShellProps) {
   return (
     <div className={cx(styles.field, className)}>
       <div className={styles.labelRow}>

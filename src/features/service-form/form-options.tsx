@@ -8,6 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import { nodesQuery, secretsQuery, servicesQuery } from '../../api/queries';
 import type { Service } from '../../api/schemas/service';
 import { NULL_STACK } from '../../api/service-ref';
+import { linkTargetFor } from './form-from-service';
 import type { FormMode } from './option-groups';
 
 export interface LinkChoice {
@@ -56,7 +57,7 @@ export function useLoadFormOptions(mode: FormMode, grid: string, original: Servi
     const linkChoices =
       services.data
         ?.filter((s) => s.id !== original?.id)
-        .map((s) => ({ target: s.stack.name === ownStack ? s.name : `${s.stack.name}/${s.name}`, stack: s.stack.name }))
+        .map((s) => ({ target: linkTargetFor(s.id, ownStack), stack: s.stack.name }))
         .sort((a, b) => a.stack.localeCompare(b.stack) || a.target.localeCompare(b.target)) ?? null;
     const nodeList = nodes.data ?? [];
     return {

@@ -45,7 +45,7 @@ export function fieldsChanged(key: BodyKey, form: ServiceForm, base: ServiceForm
   return groupOf(key).fields.some((field) => !deepEqual(form[field], base[field]));
 }
 
-export const UPDATE_KEYS: readonly BodyKey[] = BODY_KEYS.filter((key) => groupOf(key).update === 'editable');
+const UPDATE_KEYS: readonly BodyKey[] = BODY_KEYS.filter((key) => groupOf(key).update === 'editable');
 
 export interface UpdateChange<K extends BodyKey = BodyKey> {
   key: K;

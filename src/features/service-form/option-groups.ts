@@ -6,8 +6,8 @@
  */
 import type { Service, Strategy } from '../../api/schemas/service';
 import type { ServiceCreateBody } from '../../api/schemas/service-body';
-import { parseDevice } from '../../lib/devices';
-import { parseHookInstances } from '../../lib/hook-instances';
+import { parseDevice } from '../../lib/options/devices';
+import { parseHookInstances } from '../../lib/options/hook-instances';
 import { parseAffinity } from '../../lib/options/affinity';
 import { parseCapability } from '../../lib/options/capabilities';
 import { parseCmd, formatCmd } from '../../lib/options/cmd';
@@ -67,8 +67,6 @@ export interface OptionGroup<T> {
   section: SectionId;
   /** The form fields that make this body field (for change detection). */
   fields: readonly (keyof ServiceForm)[];
-  /** The path to focus for a message about the whole field. */
-  focus: string;
   /** `createOnly`: the master ignores it on update, so the edit form shows it read-only. */
   update: 'editable' | 'createOnly';
   convert(form: ServiceForm, ctx: FormContext): Converted<T>;
@@ -83,6 +81,10 @@ export interface OptionGroup<T> {
 // Small converters
 
 const issue = (path: string, message: string): FieldIssue => ({ path, message });
+
+function valid<T>(value: T): Converted<T> {
+  return { value, errors: [], warnings: [] };
+}
 
 function none<T>(): Converted<T> {
   return { value: undefined, errors: [], warnings: [] };
@@ -121,7 +123,7 @@ function optionalScalar<T>(path: string, label: string, raw: string, parse: (raw
 }
 
 /** Which rows of a repeatable option count: a row left entirely empty is ignored. */
-export const rowIsBlank = {
+const rowIsBlank = {
   text: (row: TextRow): boolean => row.value.trim() === '',
   env: (row: KeyValueRow): boolean => row.key.trim() === '' && row.value === '',
   keyValue: (row: KeyValueRow): boolean => row.key.trim() === '' && row.value.trim() === '',
@@ -132,7 +134,7 @@ export const rowIsBlank = {
 };
 
 /** The repeatable options, with the blank test of their rows. */
-export const ROW_FIELDS = {
+const ROW_FIELDS = {
   ports: rowIsBlank.text,
   links: rowIsBlank.link,
   volumes: rowIsBlank.text,
@@ -173,6 +175,14 @@ function textRows<T>(field: RowField, list: readonly TextRow[], parse: (raw: str
   return rows(field, list, rowIsBlank.text, (row, path) => fromParse(`${path}.value`, parse(row.value)));
 }
 
+/** A parser that checks the text but sends it as typed (trimmed): the master stores the string. */
+function checkedText(parse: (raw: string) => ParseResult<unknown>): (raw: string) => ParseResult<string> {
+  return (raw) => {
+    const parsed = parse(raw);
+    return parsed.ok ? { ok: true, value: raw.trim() } : parsed;
+  };
+}
+
 /** Create: an empty list sends nothing. Update: it is sent, and clears the stored list. */
 function listForMode<T>(converted: Converted<T[]>, ctx: FormContext): Converted<T[]> {
   if (ctx.mode === 'create' && converted.value !== undefined && converted.value.length === 0) return { ...converted, value: undefined };
@@ -193,7 +203,7 @@ function duplicateKeyWarnings(field: RowField, keys: readonly (string | null)[],
 }
 
 const asText = (value: string | undefined): string[] => (value === undefined || value === '' ? [] : [value]);
-const asList = (value: readonly string[] | undefined): string[] => [...(value ?? [])];
+const asList = (value: string[] | undefined): string[] => [...(value ?? [])];
 const asNumber = (value: number | undefined): string[] => (value === undefined ? [] : [String(value)]);
 
 function stored(ctx: FormContext): Service | null {
@@ -205,114 +215,71 @@ function stored(ctx: FormContext): Service | null {
 
 type Groups = { [K in BodyKey]: OptionGroup<BodyValues[K]> };
 
+/** How a group converts and reads; `update` is left out for the (most) fields an update can change. */
+type GroupSpec<T> = Pick<OptionGroup<T>, 'kind' | 'convert' | 'normalize' | 'display'> & { update?: 'createOnly' };
+
+/** One row of the table: the body field's label, its CLI option(s), its form section and the form fields that make it. */
+function group<T>(label: string, flag: string | null, section: SectionId, fields: readonly (keyof ServiceForm)[], spec: GroupSpec<T>): OptionGroup<T> {
+  return { label, flag, section, fields, update: 'editable', ...spec };
+}
+
 const DEPLOY_DEFAULTS = { wait_for_port: null, min_health: 0.8, interval: null } as const;
 
 export const OPTION_GROUPS: Groups = {
-  name: {
-    label: 'Name',
-    flag: 'NAME',
-    section: 'general',
-    fields: ['name'],
-    focus: 'name',
-    update: 'createOnly',
+  name: group('Name', 'NAME', 'general', ['name'], {
     kind: 'scalar',
+    update: 'createOnly',
     convert: (form) => fromParse('name', parseServiceName(form.name)),
     display: asText,
-  },
-  image: {
-    label: 'Image',
-    flag: 'IMAGE, --image',
-    section: 'general',
-    fields: ['image'],
-    focus: 'image',
-    update: 'editable',
+  }),
+  image: group('Image', 'IMAGE, --image', 'general', ['image'], {
     kind: 'scalar',
     convert: (form) => fromParse('image', parseImage(form.image)),
     display: asText,
-  },
-  stateful: {
-    label: 'Stateful',
-    flag: '--stateful',
-    section: 'general',
-    fields: ['stateful'],
-    focus: 'stateful',
-    update: 'createOnly',
+  }),
+  stateful: group('Stateful', '--stateful', 'general', ['stateful'], {
     kind: 'scalar',
-    convert: (form) => ({ value: form.stateful, errors: [], warnings: [] }),
+    update: 'createOnly',
+    convert: (form) => valid(form.stateful),
     display: (value) => [value === true ? 'yes' : 'no'],
-  },
-  instances: {
-    label: 'Instances',
-    flag: '--instances',
-    section: 'general',
-    fields: ['instances'],
-    focus: 'instances',
-    update: 'editable',
+  }),
+  instances: group('Instances', '--instances', 'general', ['instances'], {
     kind: 'scalar',
     convert: (form, ctx) => optionalScalar('instances', 'Instances', form.instances, parseInstances, ctx),
     normalize: (value) => value ?? 1,
     display: asNumber,
-  },
-  cmd: {
-    label: 'Cmd',
-    flag: '--cmd',
-    section: 'general',
-    fields: ['cmd'],
-    focus: 'cmd',
-    update: 'editable',
+  }),
+  cmd: group('Cmd', '--cmd', 'general', ['cmd'], {
     kind: 'scalar',
     convert: (form, ctx) => {
-      if (form.cmd.trim() === '') return ctx.mode === 'update' ? { value: [], errors: [], warnings: [] } : none();
+      if (form.cmd.trim() === '') return ctx.mode === 'update' ? valid([]) : none();
       return fromParse('cmd', parseCmd(form.cmd));
     },
     normalize: (value) => value ?? [],
     display: (value) => (value === undefined || value.length === 0 ? ['(the image’s own command)'] : [formatCmd(value)]),
-  },
-  entrypoint: {
-    label: 'Entrypoint',
-    flag: null,
-    section: 'general',
-    fields: ['entrypoint'],
-    focus: 'entrypoint',
-    update: 'createOnly',
+  }),
+  entrypoint: group('Entrypoint', null, 'general', ['entrypoint'], {
     kind: 'scalar',
-    convert: (form) => (form.entrypoint.trim() === '' ? none() : { value: form.entrypoint.trim(), errors: [], warnings: [] }),
+    update: 'createOnly',
+    convert: (form) => (form.entrypoint.trim() === '' ? none() : valid(form.entrypoint.trim())),
     display: asText,
-  },
-  user: {
-    label: 'User',
-    flag: '-u, --user',
-    section: 'general',
-    fields: ['user'],
-    focus: 'user',
-    update: 'editable',
+  }),
+  user: group('User', '-u, --user', 'general', ['user'], {
     kind: 'scalar',
     convert: (form, ctx) => optionalScalar('user', 'User', form.user, notBlank('User'), ctx),
     display: asText,
-  },
-  ports: {
-    label: 'Ports',
-    flag: '-p, --ports',
-    section: 'networking',
-    fields: ['ports'],
-    focus: 'ports.root',
-    update: 'editable',
+  }),
+  ports: group('Ports', '-p, --ports', 'networking', ['ports'], {
     kind: 'list',
     convert: (form, ctx) => listForMode(textRows('ports', form.ports, parsePort), ctx),
     normalize: (value) => (value ?? []).map(formatPort),
     display: (value) => (value ?? []).map(formatPort),
-  },
-  net: {
-    label: 'Net',
-    flag: '--net',
-    section: 'networking',
-    fields: ['netMode', 'netContainer'],
-    focus: 'netMode',
-    update: 'editable',
+  }),
+  net: group('Net', '--net', 'networking', ['netMode', 'netContainer'], {
     kind: 'scalar',
     convert: (form, ctx) => {
-      if (form.netMode === 'bridge') return ctx.mode === 'create' ? none() : { value: 'bridge', errors: [], warnings: [] };
-      if (form.netMode === 'host') return { value: 'host', errors: [], warnings: [] };
+      if (form.netMode === 'bridge') return ctx.mode === 'create' ? none() : valid('bridge');
+      if (form.netMode === 'host') return valid('host');
       if (form.netContainer.trim() === '') {
         return invalid('netContainer', 'Give the container whose network to share, e.g. other-service-1 (%s is the instance number)');
       }
@@ -320,14 +287,8 @@ export const OPTION_GROUPS: Groups = {
     },
     normalize: (value) => value ?? 'bridge',
     display: (value) => [value ?? 'bridge'],
-  },
-  links: {
-    label: 'Links',
-    flag: '-l, --link',
-    section: 'networking',
-    fields: ['links'],
-    focus: 'links.root',
-    update: 'editable',
+  }),
+  links: group('Links', '-l, --link', 'networking', ['links'], {
     kind: 'list',
     convert: (form, ctx) =>
       listForMode(
@@ -337,26 +298,17 @@ export const OPTION_GROUPS: Groups = {
           if (target === '') return invalid(`${path}.target`, 'Pick the service to link to');
           const parsed = parseLink(alias === '' ? target : `${target}:${alias}`);
           if (!parsed.ok) return invalid(`${path}.${parsed.error.startsWith('Invalid link alias') ? 'alias' : 'target'}`, parsed.error);
-          return { value: parsed.value, errors: [], warnings: [] };
+          return valid(parsed.value);
         }),
         ctx,
       ),
     normalize: (value) => (value ?? []).map(formatLink),
     display: (value) => (value ?? []).map(formatLink),
-  },
-  volumes: {
-    label: 'Volumes',
-    flag: '-v, --volume',
-    section: 'storage',
-    fields: ['volumes'],
-    focus: 'volumes.root',
-    update: 'editable',
+  }),
+  volumes: group('Volumes', '-v, --volume', 'storage', ['volumes'], {
     kind: 'list',
     convert: (form, ctx) => {
-      const converted = listForMode(textRows('volumes', form.volumes, (raw) => {
-        const parsed = parseVolume(raw);
-        return parsed.ok ? { ok: true, value: raw.trim() } : parsed;
-      }), ctx);
+      const converted = listForMode(textRows('volumes', form.volumes, checkedText(parseVolume)), ctx);
       const service = stored(ctx);
       if (service !== null && converted.value !== undefined) {
         const problem = statefulVolumesError(service.stateful, service.volumes, converted.value);
@@ -365,14 +317,8 @@ export const OPTION_GROUPS: Groups = {
       return converted;
     },
     display: asList,
-  },
-  volumes_from: {
-    label: 'Volumes from',
-    flag: '--volumes-from',
-    section: 'storage',
-    fields: ['volumesFrom', 'stateful'],
-    focus: 'volumesFrom.root',
-    update: 'editable',
+  }),
+  volumes_from: group('Volumes from', '--volumes-from', 'storage', ['volumesFrom', 'stateful'], {
     kind: 'list',
     convert: (form, ctx) => {
       const converted = listForMode(textRows('volumesFrom', form.volumesFrom, parseVolumesFrom), ctx);
@@ -382,14 +328,8 @@ export const OPTION_GROUPS: Groups = {
       return converted;
     },
     display: asList,
-  },
-  env: {
-    label: 'Env',
-    flag: '-e, --env',
-    section: 'env',
-    fields: ['env'],
-    focus: 'env.root',
-    update: 'editable',
+  }),
+  env: group('Env', '-e, --env', 'env', ['env'], {
     kind: 'list',
     convert: (form, ctx) => {
       const converted = listForMode(
@@ -414,14 +354,8 @@ export const OPTION_GROUPS: Groups = {
       return { ...converted, warnings };
     },
     display: asList,
-  },
-  secrets: {
-    label: 'Secrets',
-    flag: '--secret',
-    section: 'env',
-    fields: ['secrets'],
-    focus: 'secrets.root',
-    update: 'editable',
+  }),
+  secrets: group('Secrets', '--secret', 'env', ['secrets'], {
     kind: 'list',
     convert: (form, ctx) => {
       const converted = listForMode(
@@ -450,36 +384,18 @@ export const OPTION_GROUPS: Groups = {
     },
     normalize: (value) => (value ?? []).map(({ secret, name }) => `${secret}:${name}`),
     display: (value) => (value ?? []).map(({ secret, name }) => `${secret} as ${name}`),
-  },
-  cpu_shares: {
-    label: 'CPU shares',
-    flag: '-c, --cpu-shares',
-    section: 'resources',
-    fields: ['cpuShares'],
-    focus: 'cpuShares',
-    update: 'editable',
+  }),
+  cpu_shares: group('CPU shares', '-c, --cpu-shares', 'resources', ['cpuShares'], {
     kind: 'scalar',
     convert: (form, ctx) => optionalScalar('cpuShares', 'CPU shares', form.cpuShares, parseCpuShares, ctx),
     display: asNumber,
-  },
-  memory: {
-    label: 'Memory',
-    flag: '-m, --memory',
-    section: 'resources',
-    fields: ['memory'],
-    focus: 'memory',
-    update: 'editable',
+  }),
+  memory: group('Memory', '-m, --memory', 'resources', ['memory'], {
     kind: 'scalar',
     convert: (form, ctx) => optionalScalar('memory', 'Memory', form.memory, parseMemory, ctx),
     display: (value) => (value === undefined ? [] : [formatMemoryHuman(value)]),
-  },
-  memory_swap: {
-    label: 'Memory swap',
-    flag: '--memory-swap',
-    section: 'resources',
-    fields: ['memorySwap', 'memory'],
-    focus: 'memorySwap',
-    update: 'editable',
+  }),
+  memory_swap: group('Memory swap', '--memory-swap', 'resources', ['memorySwap', 'memory'], {
     kind: 'scalar',
     convert: (form, ctx) => {
       const converted = optionalScalar('memorySwap', 'Memory swap', form.memorySwap, parseMemory, ctx);
@@ -490,89 +406,45 @@ export const OPTION_GROUPS: Groups = {
       return converted;
     },
     display: (value) => (value === undefined ? [] : [formatMemoryHuman(value)]),
-  },
-  privileged: {
-    label: 'Privileged',
-    flag: '--privileged',
-    section: 'security',
-    fields: ['privileged'],
-    focus: 'privileged',
-    update: 'editable',
+  }),
+  privileged: group('Privileged', '--privileged', 'security', ['privileged'], {
     kind: 'scalar',
     convert: (form, ctx) => {
-      if (form.privileged === 'keep') return ctx.mode === 'create' ? { value: false, errors: [], warnings: [] } : none();
-      return { value: form.privileged === 'on', errors: [], warnings: [] };
+      if (form.privileged === 'keep') return ctx.mode === 'create' ? valid(false) : none();
+      return valid(form.privileged === 'on');
     },
     display: (value) => [value === undefined ? 'not known (the master does not return it)' : value ? 'on' : 'off'],
-  },
-  cap_add: {
-    label: 'Cap add',
-    flag: '--cap-add',
-    section: 'security',
-    fields: ['capAdd'],
-    focus: 'capAdd.root',
-    update: 'editable',
+  }),
+  cap_add: group('Cap add', '--cap-add', 'security', ['capAdd'], {
     kind: 'list',
     convert: (form, ctx) => listForMode(textRows('capAdd', form.capAdd, parseCapability), ctx),
     display: asList,
-  },
-  cap_drop: {
-    label: 'Cap drop',
-    flag: '--cap-drop',
-    section: 'security',
-    fields: ['capDrop'],
-    focus: 'capDrop.root',
-    update: 'editable',
+  }),
+  cap_drop: group('Cap drop', '--cap-drop', 'security', ['capDrop'], {
     kind: 'list',
     convert: (form, ctx) => listForMode(textRows('capDrop', form.capDrop, parseCapability), ctx),
     display: asList,
-  },
-  pid: {
-    label: 'Pid',
-    flag: '--pid',
-    section: 'security',
-    fields: ['pid'],
-    focus: 'pid',
-    update: 'createOnly',
+  }),
+  pid: group('Pid', '--pid', 'security', ['pid'], {
     kind: 'scalar',
-    convert: (form) => (form.pid ? { value: 'host', errors: [], warnings: [] } : none()),
+    update: 'createOnly',
+    convert: (form) => (form.pid ? valid('host') : none()),
     display: (value) => [value ?? 'the service’s own'],
-  },
-  devices: {
-    label: 'Devices',
-    flag: null,
-    section: 'security',
-    fields: ['devices', 'replaceDevices'],
-    focus: 'devices.root',
-    update: 'editable',
+  }),
+  devices: group('Devices', null, 'security', ['devices', 'replaceDevices'], {
     kind: 'list',
     convert: (form, ctx) => {
       if (ctx.mode === 'update' && !form.replaceDevices) return none();
-      return listForMode(textRows('devices', form.devices, (raw) => {
-        const parsed = parseDevice(raw);
-        return parsed.ok ? { ok: true, value: raw.trim() } : parsed;
-      }), ctx);
+      return listForMode(textRows('devices', form.devices, checkedText(parseDevice)), ctx);
     },
     display: (value) => (value === undefined ? ['not known (the master does not return them)'] : value.length === 0 ? ['none'] : [...value]),
-  },
-  log_driver: {
-    label: 'Log driver',
-    flag: '--log-driver',
-    section: 'logging',
-    fields: ['logDriver'],
-    focus: 'logDriver',
-    update: 'editable',
+  }),
+  log_driver: group('Log driver', '--log-driver', 'logging', ['logDriver'], {
     kind: 'scalar',
     convert: (form, ctx) => optionalScalar('logDriver', 'Log driver', form.logDriver, notBlank('Log driver'), ctx),
     display: asText,
-  },
-  log_opts: {
-    label: 'Log opts',
-    flag: '--log-opt',
-    section: 'logging',
-    fields: ['logOpts'],
-    focus: 'logOpts.root',
-    update: 'editable',
+  }),
+  log_opts: group('Log opts', '--log-opt', 'logging', ['logOpts'], {
     kind: 'list',
     convert: (form, ctx) => {
       const converted = rows<KeyValueRow, [string, string]>('logOpts', form.logOpts, rowIsBlank.keyValue, (row, path) => {
@@ -587,26 +459,14 @@ export const OPTION_GROUPS: Groups = {
     },
     normalize: (value) => Object.entries(value ?? {}).map(([key, v]) => `${key}=${v}`).sort(),
     display: (value) => Object.entries(value ?? {}).map(([key, v]) => `${key}=${v}`),
-  },
-  strategy: {
-    label: 'Deploy strategy',
-    flag: '--deploy-strategy',
-    section: 'deploy',
-    fields: ['strategy'],
-    focus: 'strategy',
-    update: 'editable',
+  }),
+  strategy: group('Deploy strategy', '--deploy-strategy', 'deploy', ['strategy'], {
     kind: 'scalar',
-    convert: (form, ctx): Converted<Strategy> => (ctx.mode === 'create' && form.strategy === 'ha' ? none() : { value: form.strategy, errors: [], warnings: [] }),
+    convert: (form, ctx): Converted<Strategy> => (ctx.mode === 'create' && form.strategy === 'ha' ? none() : valid(form.strategy)),
     normalize: (value) => value ?? 'ha',
     display: (value) => [value ?? 'ha'],
-  },
-  deploy_opts: {
-    label: 'Deploy options',
-    flag: '--deploy-wait-for-port, --deploy-min-health, --deploy-interval',
-    section: 'deploy',
-    fields: ['deployWaitForPort', 'deployMinHealth', 'deployInterval'],
-    focus: 'deployWaitForPort',
-    update: 'editable',
+  }),
+  deploy_opts: group('Deploy options', '--deploy-wait-for-port, --deploy-min-health, --deploy-interval', 'deploy', ['deployWaitForPort', 'deployMinHealth', 'deployInterval'], {
     kind: 'list',
     convert: (form, ctx) => {
       const wait = form.deployWaitForPort.trim() === '' ? none<number>() : fromParse('deployWaitForPort', parseWaitForPort(form.deployWaitForPort));
@@ -635,37 +495,25 @@ export const OPTION_GROUPS: Groups = {
       `min health: ${value?.min_health ?? DEPLOY_DEFAULTS.min_health}`,
       `interval: ${value?.interval === undefined || value.interval === null ? 'none' : formatRelativeTime(value.interval)}`,
     ],
-  },
-  affinity: {
-    label: 'Affinity',
-    flag: '-a, --affinity',
-    section: 'deploy',
-    fields: ['affinity'],
-    focus: 'affinity.root',
-    update: 'editable',
+  }),
+  affinity: group('Affinity', '-a, --affinity', 'deploy', ['affinity'], {
     kind: 'list',
     convert: (form, ctx) =>
       listForMode(
         rows('affinity', form.affinity, rowIsBlank.affinity, (row, path) => {
           const text = row.subject === '' ? row.value.trim() : `${row.subject}${row.operator}${row.value.trim()}`;
           const parsed = parseAffinity(text);
-          return parsed.ok ? { value: text, errors: [], warnings: [] } : invalid(`${path}.value`, parsed.error);
+          return parsed.ok ? valid(text) : invalid(`${path}.value`, parsed.error);
         }),
         ctx,
       ),
     display: asList,
-  },
-  health_check: {
-    label: 'Health check',
-    flag: '--health-check-*',
-    section: 'healthCheck',
-    fields: ['healthCheck'],
-    focus: 'healthCheck.protocol',
-    update: 'editable',
+  }),
+  health_check: group('Health check', '--health-check-*', 'healthCheck', ['healthCheck'], {
     kind: 'list',
     convert: (form, ctx) => {
       const hc = form.healthCheck;
-      if (hc.protocol === '') return ctx.mode === 'update' ? { value: { port: null, protocol: null }, errors: [], warnings: [] } : none();
+      if (hc.protocol === '') return ctx.mode === 'update' ? valid({ port: null, protocol: null }) : none();
       const port =
         hc.port.trim() === ''
           ? invalid<number | null>('healthCheck.port', `Give the port an ${hc.protocol} health check connects to`)
@@ -714,14 +562,8 @@ export const OPTION_GROUPS: Groups = {
             `interval: ${value.interval ?? HEALTH_CHECK_DEFAULTS.interval} s`,
             `initial delay: ${value.initial_delay ?? HEALTH_CHECK_DEFAULTS.initial_delay} s`,
           ],
-  },
-  hooks: {
-    label: 'Post-start hooks',
-    flag: null,
-    section: 'hooks',
-    fields: ['hooks'],
-    focus: 'hooks.root',
-    update: 'editable',
+  }),
+  hooks: group('Post-start hooks', null, 'hooks', ['hooks'], {
     kind: 'list',
     convert: (form, ctx) => {
       const service = stored(ctx);
@@ -744,7 +586,7 @@ export const OPTION_GROUPS: Groups = {
     normalize: (value) => value?.post_start ?? [],
     display: (value) =>
       (value?.post_start ?? []).map((hook) => `${hook.name}: ${hook.cmd} (instances ${hook.instances}${hook.oneshot === true ? ', once' : ''})`),
-  },
+  }),
 };
 
 /** Body fields in the order of the form's sections (and of the CLI's help within them). */

@@ -7,11 +7,11 @@ import { useContext, useEffect, useMemo, useState, useSyncExternalStore, type Re
 import { FormProvider, useWatch, type UseFormReturn } from 'react-hook-form';
 import { Button } from '../../components/button';
 import { cx } from '../../components/class-names';
-import { describeChanges } from './describe-changes';
 import { createIssueStore, IssueStoreContext } from './field-issues';
 import { cliCommand, type CliTarget } from './form-cli-command';
 import { fieldId } from './form-controls';
 import { FormOptionsProvider, type FormOptions } from './form-options';
+import { updateChanges } from './form-to-body';
 import { OPTION_GROUPS, type BodyKey, type FormContext, type SectionId } from './option-groups';
 import { DeploySection } from './sections/deploy-section';
 import { EnvSection } from './sections/env-section';
@@ -93,7 +93,7 @@ function SaveArea({ ctx, cliTarget, submitLabel, submitting, extras }: SaveAreaP
     return { ...line, notExpressible: line.notExpressible.filter(aboutFine), warnings: line.warnings.filter(aboutFine) };
   }, [values, cliTarget, check.errors]);
   const changeCount = useMemo(
-    () => (ctx.mode === 'update' && check.errors.length === 0 ? describeChanges(ctx.original, values).length : null),
+    () => (ctx.mode === 'update' && check.errors.length === 0 ? updateChanges(ctx.original, values).length : null),
     [ctx, values, check.errors.length],
   );
 

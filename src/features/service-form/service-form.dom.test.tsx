@@ -2,76 +2,20 @@
 // The create page and the settings tab against the simulated master (its Node door, a
 // fresh demo grid per test): errors as the user types, what is sent, the diff before an
 // update, 422s on the fields, and the question before leaving unsaved changes.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import { setSession } from '../../api/session';
-import { installDomStubs } from '../../app/testing/dom-stubs';
-import { renderApp, resetClient } from '../../app/testing/render-app';
-import type { SimulatedMaster } from '../../simulator/index';
-import { setupSimulatorServer } from '../../simulator/node';
-import { createTestMaster, obj, type TestMaster } from '../../simulator/test-support';
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';
+import { renderApp } from '../../app/testing/render-app';
+import { obj } from '../../simulator/test-support';
 
-let t: TestMaster;
-const door: SimulatedMaster = {
-  handle: (request) => t.master.handle(request),
-  get adminCode() {
-    return t.master.adminCode;
-  },
-  get clock() {
-    return t.master.clock;
-  },
-  setFaults: (faults) => t.master.setFaults(faults),
-  faults: () => t.master.faults(),
-  restart: (ms) => t.master.restart(ms),
-  activeStreams: () => t.master.activeStreams(),
-  pendingTimers: () => t.master.pendingTimers(),
-  dispose: () => t.master.dispose(),
-};
-const server = setupSimulatorServer(door);
-
-interface Sent {
-  method: string;
-  path: string;
-  body: unknown;
-}
-let sent: Sent[] = [];
-server.events.on('request:start', ({ request }) => {
-  const url = new URL(request.url);
-  const entry: Sent = { method: request.method, path: decodeURIComponent(url.pathname), body: undefined };
-  sent.push(entry);
-  if (request.method !== 'GET') {
-    void request
-      .clone()
-      .text()
-      .then((text) => {
-        entry.body = text === '' ? undefined : (JSON.parse(text) as unknown);
-      });
-  }
-});
-const writes = () => sent.filter((s) => s.method !== 'GET');
-
-beforeAll(() => {
-  installDomStubs();
-  server.listen({ onUnhandledRequest: 'error' });
-});
-beforeEach(async () => {
-  t = await createTestMaster({ live: false });
-  sent = [];
-  resetClient();
-  setSession({ accessToken: t.token, refreshToken: null, expiresAt: null, user: { id: 'admin', email: 'admin', name: 'admin' }, remember: false });
-});
-afterEach(() => {
-  cleanup();
-  setSession(null);
-  t.master.dispose();
-});
-afterAll(() => server.close());
+const sim = setupSimulatorForDomTests({ live: false });
+const writes = () => sim.writes();
 
 const textbox = (name: string) => screen.getByRole('textbox', { name });
 const saveStatus = () => document.getElementById('sf-save-status') ?? document.body;
 
 async function serviceJson(path: string): Promise<Record<string, unknown>> {
-  return obj((await t.api('GET', `/v1/services/${path}`)).body);
+  return obj((await sim.t.api('GET', `/v1/services/${path}`)).body);
 }
 
 describe('new service', () => {
@@ -272,7 +216,7 @@ describe('settings tab', () => {
     await user.click(screen.getByRole('button', { name: 'Add link' }));
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Link 1 service' }), 'api');
     // Someone removes the linked service while the form is open.
-    await t.api('DELETE', '/v1/services/production/null/api');
+    await sim.t.api('DELETE', '/v1/services/production/null/api');
     await user.click(screen.getByRole('button', { name: 'Review changes' }));
     await user.click(await screen.findByRole('button', { name: 'Save changes' }));
     expect(await screen.findByText('Links, row 1: Service null/api does not exist')).toBeVisible();

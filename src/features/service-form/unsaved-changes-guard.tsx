@@ -1,16 +1,16 @@
 import { useEffect, useRef } from 'react';
 import { useBlocker } from 'react-router';
 import { Button } from '../../components/button';
-import styles from './service-form.module.css';
+import { ModalDialog } from '../../components/modal-dialog';
+import dialogStyles from '../../components/modal-dialog.module.css';
 
 /**
  * Asks before leaving a form with unsaved changes: a navigation inside the app waits for
- * an answer, closing or reloading the tab gets the browser's own question.
+ * an answer (Esc stays), closing or reloading the tab gets the browser's own question.
  */
 export function UnsavedChangesGuard({ when }: { when: boolean }) {
   const blocker = useBlocker(({ currentLocation, nextLocation }) => when && currentLocation.pathname !== nextLocation.pathname);
   const stayRef = useRef<HTMLButtonElement>(null);
-  const blocked = blocker.state === 'blocked';
 
   useEffect(() => {
     if (!when) return undefined;
@@ -21,32 +21,21 @@ export function UnsavedChangesGuard({ when }: { when: boolean }) {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [when]);
 
-  useEffect(() => {
-    if (!blocked) return undefined;
-    stayRef.current?.focus();
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') blocker.reset?.();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [blocked, blocker]);
-
-  if (!blocked) return null;
+  if (blocker.state !== 'blocked') return null;
   return (
-    <div
+    <ModalDialog
       role="alertdialog"
-      aria-labelledby="sf-leave-title"
-      aria-describedby="sf-leave-text"
-      className={styles.leave}
+      title="Leave without saving?"
+      description="Your changes to this service are not saved. If you leave now, they are lost."
+      initialFocusRef={stayRef}
+      onClose={() => blocker.reset()}
     >
-      <h2 id="sf-leave-title">Leave without saving?</h2>
-      <p id="sf-leave-text">Your changes to this service are not saved. If you leave now, they are lost.</p>
-      <div className={styles.saveRow}>
+      <div className={dialogStyles.footer}>
         <Button ref={stayRef} variant="primary" onClick={() => blocker.reset()}>
           Stay and keep editing
         </Button>
         <Button onClick={() => blocker.proceed()}>Leave and discard</Button>
       </div>
-    </div>
+    </ModalDialog>
   );
 }

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { configureClient } from '../../api/client';
-import { ApiError } from '../../api/errors';
+import { ApiError, isTransientApiError } from '../../api/errors';
 import { configureSessionStorage, setSession } from '../../api/session';
 import { createFakeFetch } from '../../api/testing/fake-fetch';
 import { serviceJson } from '../../app/testing/fixtures';
 import { MemoryStorage } from '../../api/testing/memory-storage';
-import { actionAcceptedText, actionTitle, describeActionError, isRetryable, performAction } from './lifecycle';
+import { actionAcceptedText, actionTitle, describeActionError, performAction } from './lifecycle';
 
 const ref = { grid: 'g', stack: 'null', name: 'web' };
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -44,7 +44,7 @@ describe('performAction', () => {
     fake.route('DELETE', '/v1/services/g/null/web', () => json(422, { error: { service: 'Cannot delete service that is linked to another service (api, app)' } }));
     const error = await performAction(ref, { kind: 'remove' }, { sleep: async () => undefined }).catch((e: unknown) => e);
     expect(describeActionError(error)).toBe('Cannot delete service that is linked to another service (api, app)');
-    expect(isRetryable(error)).toBe(false);
+    expect(isTransientApiError(error)).toBe(false);
     expect(fake.calls).toHaveLength(1);
   });
 
@@ -81,7 +81,7 @@ describe('words', () => {
     expect(describeActionError(state)).toBe('Cannot deploy because service state is restarting');
     const network = new ApiError({ kind: 'network', message: 'Cannot reach the Kontena Master: POST /v1/… failed.' });
     expect(describeActionError(network)).toBe('Cannot reach the Kontena Master: POST /v1/… failed.');
-    expect(isRetryable(network)).toBe(true);
+    expect(isTransientApiError(network)).toBe(true);
     expect(describeActionError(new Error('boom'))).toBe('boom');
   });
 });

@@ -17,8 +17,6 @@ export type LifecycleAction =
   | { kind: 'restart' }
   | { kind: 'remove' };
 
-export type LifecycleKind = LifecycleAction['kind'];
-
 /** After a DELETE the CLI polls GET every second until it answers 404; so do we, this long at most. */
 export const REMOVE_POLL_MS = 1000;
 export const REMOVE_WAIT_LIMIT_MS = 60_000;
@@ -132,9 +130,4 @@ export function describeActionError(error: unknown): string {
   }
   if (error instanceof Error) return error.message;
   return 'Something unexpected went wrong.';
-}
-
-/** Whether trying the same action again may work (a network hiccup, a 5xx), as opposed to a refusal. */
-export function isRetryable(error: unknown): boolean {
-  return !isApiError(error) || error.kind === 'network' || error.kind === 'server' || error.kind === 'badResponse' || error.kind === 'rateLimited';
 }

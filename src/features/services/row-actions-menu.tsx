@@ -33,8 +33,8 @@ export function RowActionsMenu({ label, state, open, onOpenChange, onAction, tab
   );
 }
 
-/** The items of a service's actions menu, for the row menu and the list's bulk bar alike. */
-export function ServiceActionItems({ state, onAction }: { state: ServiceState; onAction: (kind: RowActionKind) => void }) {
+/** The items of a row's actions menu; start and stop are offered when the state allows them. */
+function ServiceActionItems({ state, onAction }: { state: ServiceState; onAction: (kind: RowActionKind) => void }) {
   return (
     <>
       <DropdownMenu.Item className={styles.menuItem} onSelect={() => onAction('deploy')}>

@@ -1,48 +1,16 @@
 // @vitest-environment jsdom
 // Every lifecycle action against the simulated master (its Node door, fake clock): the
 // request the app sends, and what the list or the service page shows afterwards.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import type { QueryClient } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
-import { setSession } from '../../api/session';
-import { installDomStubs } from '../../app/testing/dom-stubs';
-import { renderApp, resetClient } from '../../app/testing/render-app';
-import { clearToasts } from '../../components/toasts';
-import { clearTrackedDeploys } from './tracked-deploys';
-import { startSimulatedMaster } from './testing-master';
+import { renderApp } from '../../app/testing/render-app';
+import { grid, rowOf, setUpSimulatedMaster } from './testing-master';
 
-const sim = await startSimulatedMaster();
-
-beforeAll(() => {
-  installDomStubs();
-  sim.server.listen({ onUnhandledRequest: 'error' });
-});
-beforeEach(async () => {
-  resetClient();
-  localStorage.clear();
-  await sim.reset();
-});
-afterEach(() => {
-  cleanup();
-  sim.server.resetHandlers();
-  clearToasts();
-  clearTrackedDeploys();
-  setSession(null);
-});
-afterAll(() => {
-  sim.server.close();
-  sim.dispose();
-});
+const sim = setUpSimulatedMaster();
 
 type User = ReturnType<typeof renderApp>['user'];
-
-const grid = () => screen.getByRole('grid', { name: 'Services in production' });
-const rowOf = (name: string) => {
-  const row = within(grid()).getByRole('link', { name }).closest('[role="row"]');
-  if (!(row instanceof HTMLElement)) throw new Error(`no row for ${name}`);
-  return row;
-};
 
 async function openList() {
   const view = renderApp('/grids/production/services');
@@ -67,7 +35,7 @@ describe('row actions', () => {
     const { user, queryClient } = await openList();
     await rowMenu(user, 'docs', 'Deploy');
     await waitFor(() => expect(sim.actions()).toEqual(['POST /v1/services/production/null/docs/deploy']));
-    expect(sim.sent.find((r) => r.method === 'POST')?.body).toEqual({});
+    expect(sim.sent().find((r) => r.method === 'POST')?.body).toEqual({});
     expect(await screen.findByText('Deploy of docs started')).toBeVisible();
 
     const panel = await screen.findByRole('region', { name: 'Deploy: docs' });
@@ -78,13 +46,13 @@ describe('row actions', () => {
     expect(within(panel).getByRole('table')).toHaveTextContent(/#1\s*prod-node-\d\s*success/);
     expect(await screen.findByText('Deploy of docs finished')).toBeVisible();
     // The deploy is followed each second by GET …/deploys/:id, as the CLI does.
-    expect(sim.sent.some((r) => r.method === 'GET' && /\/v1\/services\/production\/null\/docs\/deploys\/[0-9a-f]+$/.test(r.path))).toBe(true);
+    expect(sim.sent().some((r) => r.method === 'GET' && /\/v1\/services\/production\/null\/docs\/deploys\/[0-9a-f]+$/.test(r.path))).toBe(true);
   });
 
   it('force deploy sends {"force": true}', async () => {
     const { user } = await openList();
     await rowMenu(user, 'docs', 'Force deploy');
-    await waitFor(() => expect(sim.sent.find((r) => r.method === 'POST')?.body).toEqual({ force: true }));
+    await waitFor(() => expect(sim.sent().find((r) => r.method === 'POST')?.body).toEqual({ force: true }));
     expect(await screen.findByRole('region', { name: 'Force deploy: docs' })).toBeVisible();
   });
 
@@ -100,7 +68,7 @@ describe('row actions', () => {
     await user.type(field, '3{Enter}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(sim.actions()).toEqual(['POST /v1/services/production/null/docs/scale']);
-    expect(sim.sent.find((r) => r.method === 'POST')?.body).toEqual({ instances: 3 });
+    expect(sim.sent().find((r) => r.method === 'POST')?.body).toEqual({ instances: 3 });
 
     const panel = await screen.findByRole('region', { name: 'Scale to 3: docs' });
     await later(queryClient, 60_000);
@@ -134,7 +102,7 @@ describe('row actions', () => {
     await user.type(field, '0');
     expect(field).toHaveAttribute('aria-invalid', 'false');
     await user.click(within(dialog).getByRole('button', { name: 'Scale' }));
-    await waitFor(() => expect(sim.sent.find((r) => r.method === 'POST')?.body).toEqual({ instances: 0 }));
+    await waitFor(() => expect(sim.sent().find((r) => r.method === 'POST')?.body).toEqual({ instances: 0 }));
   });
 
   it('scale of a stopped service: the master deletes the deploy record, and the panel says why instead of spinning', async () => {
@@ -179,11 +147,11 @@ describe('row actions', () => {
     const dialog = await screen.findByRole('alertdialog', { name: 'Remove docs?' });
     expect(dialog).toHaveTextContent('The service docs and all its instances will be removed');
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
-    sim.sent.length = 0;
+    const sentBefore = sim.sent().length;
     await user.click(within(dialog).getByRole('button', { name: 'Remove service' }));
     expect(await screen.findByText('Removed docs')).toBeVisible();
     expect(screen.queryByRole('alertdialog')).toBeNull();
-    const calls = sim.sent.map((r) => `${r.method} ${r.path}`);
+    const calls = sim.sent().slice(sentBefore).map((r) => `${r.method} ${r.path}`);
     const del = calls.indexOf('DELETE /v1/services/production/null/docs');
     expect(del).toBeGreaterThanOrEqual(0);
     expect(calls.slice(del + 1)).toContain('GET /v1/services/production/null/docs');
@@ -247,7 +215,7 @@ describe('service page header', () => {
 
     await user.click(within(actions).getByRole('button', { name: 'More deploy options' }));
     await user.click(await screen.findByRole('menuitem', { name: /force deploy/i }));
-    await waitFor(() => expect(sim.sent.filter((r) => r.method === 'POST').map((r) => r.body)).toEqual([{}, { force: true }]));
+    await waitFor(() => expect(sim.sent().filter((r) => r.method === 'POST').map((r) => r.body)).toEqual([{}, { force: true }]));
 
     await user.click(within(actions).getByRole('button', { name: 'Stop' }));
     expect(await screen.findByText('Stop signal sent to docs')).toBeVisible();

@@ -7,7 +7,6 @@ import { serviceDisplayName, serviceId } from '../../api/service-ref';
 import type { ServiceRef } from '../../api/service-ref';
 import { Button } from '../../components/button';
 import { DeployProgressPanel } from '../../components/deploy-progress-panel';
-import { ToastRegion } from '../../components/toast-region';
 import { formatServicesPath } from '../../lib/format-path';
 import { DeployWatchers } from './deploy-watchers';
 import type { LifecycleAction } from './lifecycle';
@@ -18,7 +17,7 @@ import { useLifecycle } from './use-lifecycle';
 import styles from './services.module.css';
 
 /** How often the header re-reads the service, like the list. */
-export const SERVICE_POLL_MS = 5_000;
+const SERVICE_POLL_MS = 5_000;
 
 type Pending = 'deploy' | 'force' | 'start' | 'stop' | 'restart' | null;
 
@@ -134,7 +133,6 @@ export function ServiceActions({ serviceRef }: { serviceRef: ServiceRef }) {
       )}
 
       <DeployWatchers />
-      <ToastRegion />
     </div>
   );
 }

@@ -1,5 +1,4 @@
-import { memo } from 'react';
-import type { Ref } from 'react';
+import { memo, useCallback } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { deployQuery } from '../../api/queries';
@@ -97,9 +96,10 @@ export interface ServiceGridRowProps {
 export const ServiceGridRow = memo(function ServiceGridRow({ row, index, top, selected, active, menuOpen, tracked, now, rowRef, onToggle, onMenuOpenChange, onAction }: ServiceGridRowProps) {
   const { service } = row;
   const tab = active ? 0 : -1;
-  const ref: Ref<HTMLDivElement> = (el) => {
-    rowRef(row.id, el);
-  };
+  // Stable across re-renders (each "now" tick, each selection change): a new callback ref
+  // would be detached and attached again on every one of them.
+  const { id } = row;
+  const ref = useCallback((el: HTMLDivElement | null) => rowRef(id, el), [rowRef, id]);
   return (
     <div
       ref={ref}

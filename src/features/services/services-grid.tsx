@@ -12,8 +12,8 @@ import type { TrackedDeploy } from './tracked-deploys';
 import styles from './services.module.css';
 
 /** Fixed sizes (also in services.module.css): no row is measured, so nothing shifts. */
-export const ROW_HEIGHT = 40;
-export const HEAD_HEIGHT = 36;
+const ROW_HEIGHT = 40;
+const HEAD_HEIGHT = 36;
 const OVERSCAN = 8;
 /** Rows drawn before the scroller has been laid out (a screenful). */
 const UNMEASURED_HEIGHT = 800;

@@ -1,51 +1,19 @@
 // @vitest-environment jsdom
 // The services list against the simulated master (demo scenario, fake clock): what it
 // shows, its filter/sort/URL state, the keyboard, and the bulk actions.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setSession } from '../../api/session';
-import { installDomStubs } from '../../app/testing/dom-stubs';
-import { renderApp, resetClient } from '../../app/testing/render-app';
-import { clearToasts } from '../../components/toasts';
-import { clearTrackedDeploys } from './tracked-deploys';
-import { startSimulatedMaster } from './testing-master';
+import { renderApp } from '../../app/testing/render-app';
+import { grid, rowOf, setUpSimulatedMaster } from './testing-master';
 
-const sim = await startSimulatedMaster();
+const sim = setUpSimulatedMaster();
 
-beforeAll(() => {
-  installDomStubs();
-  sim.server.listen({ onUnhandledRequest: 'error' });
-});
-beforeEach(async () => {
-  resetClient();
-  localStorage.clear();
-  await sim.reset();
-});
-afterEach(() => {
-  cleanup();
-  sim.server.resetHandlers();
-  clearToasts();
-  clearTrackedDeploys();
-  setSession(null);
-});
-afterAll(() => {
-  sim.server.close();
-  sim.dispose();
-});
-
-const grid = () => screen.getByRole('grid', { name: 'Services in production' });
 const rowNames = () =>
   within(grid())
     .getAllByRole('row')
     .slice(1)
     .map((r) => within(r).getByRole('link').textContent);
-const rowOf = (name: string) => {
-  const link = within(grid()).getByRole('link', { name });
-  const row = link.closest('[role="row"]');
-  if (!(row instanceof HTMLElement)) throw new Error(`no row for ${name}`);
-  return row;
-};
 
 describe('services list', () => {
   it('shows every service of the grid, all stacks, with its columns', async () => {
@@ -144,6 +112,17 @@ describe('services list', () => {
     expect(within(rowOf('docs')).getByRole('checkbox')).toBeChecked();
     expect(document.activeElement).toBe(within(rowOf('redis')).getByRole('link'));
     expect(screen.getByText('1 selected')).toBeVisible();
+  });
+
+  it('says how many selected services the filter hides', async () => {
+    const { user } = renderApp('/grids/production/services');
+    await screen.findByRole('grid', { name: 'Services in production' });
+    await user.click(within(rowOf('docs')).getByRole('checkbox', { name: 'Select docs' }));
+    await user.click(within(rowOf('redis')).getByRole('checkbox', { name: 'Select redis' }));
+    expect(screen.getByRole('toolbar', { name: 'Selected services' })).not.toHaveTextContent('hidden');
+    await user.type(screen.getByRole('searchbox', { name: /filter services/i }), 'redis');
+    await waitFor(() => expect(rowNames()).toEqual(['redis']));
+    expect(screen.getByRole('toolbar', { name: 'Selected services' })).toHaveTextContent('2 selected (1 hidden by the filter)');
   });
 
   it('works from the keyboard: move, select, act, open; and lists the shortcuts under ?', async () => {

@@ -1,61 +1,45 @@
 /**
- * Test support for this feature's DOM tests: the simulated master (demo scenario, fake
- * clock) behind MSW's Node door, the app signed in to it, and a log of the requests the
- * app sent. `reset()` gives every test a fresh master. Only imported by *.test.tsx files.
+ * Test support for this feature's DOM tests: the shared simulated-master setup
+ * (app/testing/dom-test-setup: demo scenario, fake clock, a fresh master per test), plus
+ * what the services pages leave behind between tests (toasts, followed deploys) and the
+ * lookups of the list. Only imported by *.test.tsx files.
  */
 /* eslint-disable no-restricted-imports -- test support: only this feature's tests import it, never app code */
-import { setSession } from '../../api/session';
-import type { SimulatedMaster } from '../../simulator/contract';
-import { createTestMaster } from '../../simulator/test-support';
+import { afterEach } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';
+import { clearToasts } from '../../components/toasts';
 import type { TestMaster } from '../../simulator/test-support';
-import { setupSimulatorServer } from '../../simulator/node';
+import { clearTrackedDeploys } from './tracked-deploys';
 
-export interface SentRequest {
-  method: string;
-  path: string;
-  body: unknown;
+/** Call at the top of a test file, outside any test. */
+export function setUpSimulatedMaster() {
+  // Registered before the shared hooks so that it runs after them (after-hooks run in
+  // reverse): the rendered tree is gone before the stores it reads are emptied.
+  afterEach(() => {
+    clearToasts();
+    clearTrackedDeploys();
+  });
+  const sim = setupSimulatorForDomTests();
+  return {
+    server: sim.server,
+    /** Every request of the current test, in order. */
+    sent: () => sim.sent(),
+    /** The changing requests (not GETs) the app sent, as "METHOD /path". */
+    actions: () => sim.writes().map((r) => `${r.method} ${r.path}`),
+    /** Sends a request to the current test's master as its admin. */
+    api: (...args: Parameters<TestMaster['api']>) => sim.t.api(...args),
+    /** Moves the master's clock on (deploy worker, scheduler), settling its async work. */
+    advance: (ms: number) => sim.t.clock.advanceAsync(ms, 250),
+  };
 }
 
-export async function startSimulatedMaster() {
-  let current: TestMaster = await createTestMaster({ scenario: 'demo', seed: 1 });
-  // The MSW door calls only handle(); it goes to whichever master the test has.
-  const door: SimulatedMaster = { ...current.master, handle: (request) => current.master.handle(request) };
-  const server = setupSimulatorServer(door);
-  const sent: SentRequest[] = [];
-  server.events.on('request:start', ({ request }) => {
-    const url = new URL(request.url);
-    const entry: SentRequest = { method: request.method, path: url.pathname, body: undefined };
-    sent.push(entry);
-    if (request.method === 'GET') return;
-    void request
-      .clone()
-      .text()
-      .then((text) => {
-        entry.body = text === '' ? undefined : (JSON.parse(text) as unknown);
-      });
-  });
+/** The services list of the demo master's `production` grid. */
+export const grid = () => screen.getByRole('grid', { name: 'Services in production' });
 
-  return {
-    server,
-    sent,
-    get master() {
-      return current.master;
-    },
-    get clock() {
-      return current.clock;
-    },
-    api: (...args: Parameters<TestMaster['api']>) => current.api(...args),
-    /** A fresh demo master, the app signed in to it, the request log emptied. */
-    async reset() {
-      current.master.dispose();
-      current = await createTestMaster({ scenario: 'demo', seed: 1 });
-      sent.length = 0;
-      setSession({ accessToken: current.token, refreshToken: null, expiresAt: null, user: { id: 'admin', email: 'admin', name: 'admin' }, remember: false });
-    },
-    /** The changing requests (not GETs) the app sent, as "METHOD /path". */
-    actions: () => sent.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`),
-    /** Moves the master's clock on (deploy worker, scheduler), settling its async work. */
-    advance: (ms: number) => current.clock.advanceAsync(ms, 250),
-    dispose: () => current.master.dispose(),
-  };
+/** The list's row of a service, found by its link (`name` or `stack/name`). */
+export function rowOf(name: string): HTMLElement {
+  const row = within(grid()).getByRole('link', { name }).closest('[role="row"]');
+  if (!(row instanceof HTMLElement)) throw new Error(`no row for ${name}`);
+  return row;
 }

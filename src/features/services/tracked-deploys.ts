@@ -21,7 +21,7 @@ export interface TrackedDeploy {
   dismissed: boolean;
 }
 
-export const MAX_TRACKED = 50;
+const MAX_TRACKED = 50;
 
 let tracked: readonly TrackedDeploy[] = [];
 const listeners = new Set<() => void>();

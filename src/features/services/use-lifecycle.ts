@@ -18,7 +18,7 @@ const SETTLE_REFRESH_MS = 2_000;
  * What the app learns from an accepted action. Nothing is changed ahead of the master's
  * answer (no optimistic state), so a failed action leaves nothing behind to undo.
  */
-export function applyActionResult(queryClient: QueryClient, ref: ServiceRef, action: LifecycleAction, deploy: Deploy | null, sentAt: number): void {
+function applyActionResult(queryClient: QueryClient, ref: ServiceRef, action: LifecycleAction, deploy: Deploy | null, sentAt: number): void {
   const id = serviceId(ref);
   const listKey = queryKeys.services(ref.grid);
   if (action.kind === 'remove') {

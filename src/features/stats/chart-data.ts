@@ -7,7 +7,8 @@
  */
 import type { MetricsPoint } from '../../api/schemas/stats';
 import { downsampleIndices } from '../../lib/downsample';
-import type { InstanceStat, ServiceTotals } from './instance-stats';
+import { statValue } from './instance-stats';
+import type { ServiceTotals } from './instance-stats';
 import type { LiveSample } from './live-stats';
 
 export type ChartMetric = 'cpu' | 'memory' | 'rx' | 'tx';
@@ -29,13 +30,13 @@ export interface ChartData {
   sourceRows: number;
 }
 
-export const HISTORY_STEP_MS = 60_000;
+const HISTORY_STEP_MS = 60_000;
 /** Consecutive minutes of metrics further apart than this have a missing minute between them. */
 const HISTORY_GAP_MS = 90_000;
 /** Live samples further apart than this (and than 3× their usual spacing) have a gap between them. */
 const LIVE_MIN_GAP_MS = 90_000;
 
-export function historyValue(point: MetricsPoint, metric: ChartMetric): number {
+function historyValue(point: MetricsPoint, metric: ChartMetric): number {
   const net = point.network;
   switch (metric) {
     case 'cpu':
@@ -49,32 +50,8 @@ export function historyValue(point: MetricsPoint, metric: ChartMetric): number {
   }
 }
 
-export function totalValue(totals: ServiceTotals, metric: ChartMetric): number | null {
-  switch (metric) {
-    case 'cpu':
-      return totals.cpuMean;
-    case 'memory':
-      return totals.memory;
-    case 'rx':
-      return totals.rxRate;
-    case 'tx':
-      return totals.txRate;
-  }
-}
-
-export function instanceValue(stat: InstanceStat | undefined, metric: ChartMetric): number | null {
-  if (!stat) return null;
-  switch (metric) {
-    case 'cpu':
-      return stat.cpu;
-    case 'memory':
-      return stat.memory;
-    case 'rx':
-      return stat.rxRate;
-    case 'tx':
-      return stat.txRate;
-  }
-}
+/** The service line's figure of each metric: CPU as the mean over instances (the master's metrics rule), the rest as sums. */
+const TOTAL_FIELD = { cpu: 'cpuMean', memory: 'memory', rx: 'rxRate', tx: 'txRate' } as const satisfies Record<ChartMetric, keyof ServiceTotals>;
 
 interface RawPoint {
   t: number;
@@ -149,7 +126,7 @@ export function serviceChartData(metric: ChartMetric, history: readonly MetricsP
   const liveFrom = Math.max(range.from, lastHistory + HISTORY_STEP_MS);
   for (const s of live) {
     if (s.t < liveFrom || s.t > range.to) continue;
-    points.push({ t: s.t, values: [totalValue(s.totals, metric)], live: true });
+    points.push({ t: s.t, values: [s.totals[TOTAL_FIELD[metric]]], live: true });
   }
   const keys = ['s0'];
   const rows = toRows(withGaps(points, 1), keys);
@@ -169,7 +146,14 @@ export function instancesChartData(metric: ChartMetric, instances: readonly Char
   const points: RawPoint[] = [];
   for (const s of live) {
     if (s.t < range.from || s.t > range.to) continue;
-    points.push({ t: s.t, values: instances.map((inst) => instanceValue(s.byName.get(inst.name), metric)), live: true });
+    points.push({
+      t: s.t,
+      values: instances.map((inst) => {
+        const stat = s.byName.get(inst.name);
+        return stat ? statValue(stat, metric) : null;
+      }),
+      live: true,
+    });
   }
   const rows = toRows(withGaps(points, keys.length), keys);
   return {

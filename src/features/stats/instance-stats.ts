@@ -99,23 +99,19 @@ export const STAT_SORT_KEYS = ['instance', 'cpu', 'memory', 'mem_pct', 'rx', 'tx
 export type StatSortKey = (typeof STAT_SORT_KEYS)[number];
 export type SortOrder = 'asc' | 'desc';
 
-function sortValue(s: InstanceStat, key: StatSortKey): number | null {
-  switch (key) {
-    case 'instance':
-      return s.instance;
-    case 'cpu':
-      return s.cpu;
-    case 'memory':
-      return s.memory;
-    case 'mem_pct':
-      return s.memoryPercent;
-    case 'rx':
-      return s.rxRate;
-    case 'tx':
-      return s.txRate;
-    case 'net_io':
-      return s.rxBytes === null && s.txBytes === null ? null : (s.rxBytes ?? 0) + (s.txBytes ?? 0);
-  }
+const COLUMN_FIELD = {
+  instance: 'instance',
+  cpu: 'cpu',
+  memory: 'memory',
+  mem_pct: 'memoryPercent',
+  rx: 'rxRate',
+  tx: 'txRate',
+} as const satisfies Record<Exclude<StatSortKey, 'net_io'>, keyof InstanceStat>;
+
+/** The number behind a column (what it sorts by, and what a chart of that metric draws); null = no sample. */
+export function statValue(s: InstanceStat, key: StatSortKey): number | null {
+  if (key === 'net_io') return s.rxBytes === null && s.txBytes === null ? null : (s.rxBytes ?? 0) + (s.txBytes ?? 0);
+  return s[COLUMN_FIELD[key]];
 }
 
 /**
@@ -126,8 +122,8 @@ function sortValue(s: InstanceStat, key: StatSortKey): number | null {
 export function sortInstanceStats(stats: readonly InstanceStat[], key: StatSortKey, order: SortOrder): InstanceStat[] {
   const dir = order === 'asc' ? 1 : -1;
   return [...stats].sort((a, b) => {
-    const va = sortValue(a, key);
-    const vb = sortValue(b, key);
+    const va = statValue(a, key);
+    const vb = statValue(b, key);
     if (va === null || vb === null) {
       if (va !== vb) return va === null ? 1 : -1;
     } else if (va !== vb) {

@@ -52,11 +52,6 @@ export class LiveStats {
     return true;
   }
 
-  clear(): void {
-    this.ring.clear();
-    this.emit();
-  }
-
   get size(): number {
     return this.ring.size;
   }

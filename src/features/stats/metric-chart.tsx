@@ -32,7 +32,8 @@ export interface MetricChartProps {
  * measures each path's length on every redraw.
  */
 const DASHES = [undefined, '6 3', '2 3', '10 3 2 3', '4 4', '1 2'];
-const Y_AXIS_WIDTH = 64;
+/** The value axis' width: the charts' point budget leaves it out of the plot width. */
+export const Y_AXIS_WIDTH = 64;
 // Props Recharts compares by reference: built once, so a redraw recomputes only what changed.
 const MARGIN = { top: 8, right: 20, bottom: 0, left: 0 };
 const ACTIVE_DOT = { r: 3 };

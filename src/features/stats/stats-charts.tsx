@@ -5,10 +5,10 @@ import { formatBytes, formatPercent, formatRate } from '../../lib/format-units';
 import { instancesChartData, serviceChartData } from './chart-data';
 import type { ChartMetric, ChartedInstance } from './chart-data';
 import type { LiveSample } from './live-stats';
-import { MetricChart } from './metric-chart';
+import { MetricChart, Y_AXIS_WIDTH } from './metric-chart';
 import { binaryTicks, decimalTicks, trimZeros } from './time-ticks';
 import type { StatsView, StatsWindow } from './stats-params';
-import { WINDOW_SPANS } from './stats-params';
+import { windowRange } from './stats-params';
 import styles from './stats-charts.module.css';
 
 /** DESIGN.md budget: at most 300 points per series. */
@@ -20,7 +20,6 @@ export const MAX_POINTS_PER_SERIES = 300;
 export const MAX_POINTS_PER_CHART = 600;
 const CHART_HEIGHT = 180;
 const MIN_LIVE_SPAN_MS = 5 * 60_000;
-const Y_AXIS_WIDTH = 64;
 
 const formatAxisPercent = (v: number): string => trimZeros(formatPercent(v, 1));
 const formatAxisRate = (v: number): string => trimZeros(formatRate(v));
@@ -112,8 +111,7 @@ function ChartSlot({ spec, index, live, history, window, view, charted, width, p
   const lastLive = samples[samples.length - 1]?.t ?? now;
   const firstLive = samples[0]?.t ?? null;
   const range = useMemo(() => {
-    const end = Math.max(now, lastLive);
-    const full = window.kind === 'custom' ? { from: window.from, to: window.to } : { from: end - WINDOW_SPANS[window.kind], to: end };
+    const full = windowRange(window, Math.max(now, lastLive));
     // Per-instance lines exist only since sampling began: zoom to that (at least 5 min) instead of a sliver at the edge.
     if (view === 'instances' && firstLive !== null && firstLive > full.from) return { from: Math.max(full.from, Math.min(firstLive, full.to - MIN_LIVE_SPAN_MS)), to: full.to };
     return full;

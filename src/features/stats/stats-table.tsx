@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import { Sparkline } from '../../components/sparkline';
-import { formatBytes, formatDecimalBytes, formatMemoryLimit, formatPercent, formatRate } from '../../lib/format-units';
+import { formatBytes, formatDecimalBytes, formatMemoryLimit, formatPercent, formatRate, memoryPercent } from '../../lib/format-units';
 import { instanceLabel, sortInstanceStats } from './instance-stats';
 import type { InstanceStat, ServiceTotals, SortOrder, StatSortKey } from './instance-stats';
 import type { LiveSample } from './live-stats';
@@ -8,6 +8,7 @@ import styles from './stats-table.module.css';
 
 /** Samples in a row's CPU sparkline: the last few minutes at the master's pace. */
 const SPARK_SAMPLES = 60;
+const NO_TRAIL: readonly (number | null)[] = [];
 
 interface Column {
   key: StatSortKey;
@@ -36,13 +37,13 @@ export interface StatsTableProps {
   slots: ReadonlyMap<string, number>;
 }
 
-function cpuTrail(samples: readonly LiveSample[], name: string): (number | null)[] {
+function cpuTrail(samples: readonly LiveSample[], name: string): readonly (number | null)[] {
   const out: (number | null)[] = [];
   for (let i = Math.max(0, samples.length - SPARK_SAMPLES); i < samples.length; i++) out.push(samples[i]?.byName.get(name)?.cpu ?? null);
   return out;
 }
 
-const Row = memo(function Row({ stat, trail, chart, charted, slot }: { stat: InstanceStat; trail: (number | null)[]; chart: StatsTableProps['chart']; charted: boolean; slot: number | undefined }) {
+const Row = memo(function Row({ stat, trail, chart, charted, slot }: { stat: InstanceStat; trail: readonly (number | null)[]; chart: StatsTableProps['chart']; charted: boolean; slot: number | undefined }) {
   const label = instanceLabel(stat);
   return (
     <tr>
@@ -80,7 +81,7 @@ const Row = memo(function Row({ stat, trail, chart, charted, slot }: { stat: Ins
 });
 
 function TotalsRow({ totals, count, chart }: { totals: ServiceTotals; count: number; chart: boolean }) {
-  const memPct = totals.memory !== null && totals.memoryLimit !== null && totals.memoryLimit > 0 ? (totals.memory / totals.memoryLimit) * 100 : null;
+  const memPct = memoryPercent(totals.memory, totals.memoryLimit);
   return (
     <tr>
       {chart && <td />}
@@ -92,7 +93,7 @@ function TotalsRow({ totals, count, chart }: { totals: ServiceTotals; count: num
         {formatPercent(totals.cpuMean, 2)} <span className={styles.muted}>(Σ {formatPercent(totals.cpuSum, 1)})</span>
       </td>
       <td className={styles.numeric}>
-        {totals.memory === null ? 'N/A' : `${formatBytes(totals.memory)} / ${totals.memoryLimit === null ? 'unlimited' : formatBytes(totals.memoryLimit)}`}
+        {totals.memory === null ? 'N/A' : `${formatBytes(totals.memory)} / ${formatMemoryLimit(totals.memoryLimit)}`}
       </td>
       <td className={styles.numeric}>{memPct === null ? '—' : formatPercent(memPct, 2)}</td>
       <td className={styles.numeric}>{formatRate(totals.rxRate)}</td>
@@ -106,6 +107,9 @@ function TotalsRow({ totals, count, chart }: { totals: ServiceTotals; count: num
 export function StatsTable({ samples, sort, order, onSort, chart, slots }: StatsTableProps) {
   const latest = samples[samples.length - 1];
   const rows = useMemo(() => (latest ? sortInstanceStats(latest.stats, sort, order) : []), [latest, sort, order]);
+  // One trail array per instance and sample set: the rows (and their sparklines) are memoised,
+  // so a re-sort, a chart toggle or the page's clock tick redraws none of them.
+  const trails = useMemo(() => new Map(latest ? latest.stats.map((s) => [s.name, cpuTrail(samples, s.name)]) : []), [latest, samples]);
   if (!latest) return null;
   if (rows.length === 0) {
     return <p className={styles.empty}>No instance of this service reports stats: it has no containers right now.</p>;
@@ -138,7 +142,7 @@ export function StatsTable({ samples, sort, order, onSort, chart, slots }: Stats
         </thead>
         <tbody>
           {rows.map((stat) => (
-            <Row key={stat.name} stat={stat} trail={cpuTrail(samples, stat.name)} chart={chart} charted={chart?.names.has(stat.name) ?? false} slot={slots.get(stat.name)} />
+            <Row key={stat.name} stat={stat} trail={trails.get(stat.name) ?? NO_TRAIL} chart={chart} charted={chart?.names.has(stat.name) ?? false} slot={slots.get(stat.name)} />
           ))}
         </tbody>
         <tfoot>

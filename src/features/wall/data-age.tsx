@@ -1,5 +1,6 @@
 import { formatAgo } from '../../lib/relative-time';
 import { formatClockTime } from '../../lib/format-time';
+import { formatHourMinute } from './clock-time';
 import { useTickerNow } from './ticker';
 
 /** "updated 8 s ago", re-read every second from the wall's one clock (only this text re-renders). */
@@ -19,7 +20,7 @@ export function WallClock({ className }: { className?: string }) {
   const now = useTickerNow();
   return (
     <time className={className} dateTime={new Date(now).toISOString()}>
-      {new Date(now).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}
+      {formatHourMinute(now)}
     </time>
   );
 }

@@ -1,36 +1,12 @@
 // @vitest-environment jsdom
 // The wall URL builder against the simulated master: it lists the grids and stacks and
 // composes the wall's address from the choices, keeping them in its own URL.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import { configureClient } from '../../api/client';
-import { setSession } from '../../api/session';
-import { installDomStubs } from '../../app/testing/dom-stubs';
-import { TEST_ORIGIN, renderApp } from '../../app/testing/render-app';
-import { createTestMaster } from '../../simulator/test-support';
-import type { TestMaster } from '../../simulator/test-support';
-import type { SimulatedMaster } from '../../simulator/contract';
-import { setupSimulatorServer } from '../../simulator/node';
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';
+import { renderApp } from '../../app/testing/render-app';
 
-let t: TestMaster;
-const door = { handle: (request: Request) => t.master.handle(request) } as SimulatedMaster;
-const server = setupSimulatorServer(door);
-
-beforeAll(() => {
-  installDomStubs();
-  server.listen({ onUnhandledRequest: 'error' });
-});
-beforeEach(async () => {
-  t = await createTestMaster({ scenario: 'demo', seed: 1, live: false });
-  configureClient({ baseUrl: TEST_ORIGIN, now: () => t.clock.now() });
-  setSession({ accessToken: t.token, refreshToken: null, expiresAt: null, user: { id: 'admin', email: 'admin', name: 'admin' }, remember: false });
-});
-afterEach(() => {
-  cleanup();
-  setSession(null);
-  t.master.dispose();
-});
-afterAll(() => server.close());
+setupSimulatorForDomTests({ scenario: 'demo', seed: 1, live: false, clientOnMasterClock: true });
 
 describe('wall URL builder', () => {
   it('composes the wall URL from the choices and keeps them in its own address', async () => {

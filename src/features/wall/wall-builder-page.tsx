@@ -1,7 +1,9 @@
 import { useId, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { gridsQuery, stacksQuery } from '../../api/queries';
+import { NULL_STACK } from '../../api/service-ref';
 import { Button } from '../../components/button';
 import { TextField } from '../../components/text-field';
 import { DEFAULT_REFRESH_MS, describeDuration, effectiveRotateBy, parseWallConfig, wallSearch } from './wall-config';
@@ -25,6 +27,40 @@ function toggle(list: readonly string[], item: string, on: boolean): string[] {
   return on ? (list.includes(item) ? [...list] : [...list, item]) : list.filter((x) => x !== item);
 }
 
+interface NameChecksProps {
+  legend: string;
+  hint: string;
+  options: readonly string[];
+  checked: readonly string[];
+  onChange: (checked: string[]) => void;
+  /** The text beside a box (default: the name itself). */
+  label?: (name: string) => string;
+  /** Between the hint and the boxes: loading or error notes. */
+  children?: ReactNode;
+}
+
+/** A fieldset of names to tick (grids, stacks); none ticked means all. */
+function NameChecks({ legend, hint, options, checked, onChange, label = (name) => name, children }: NameChecksProps) {
+  const hintId = useId();
+  return (
+    <fieldset className={styles.fieldset}>
+      <legend>{legend}</legend>
+      <p className={styles.hint} id={hintId}>
+        {hint}
+      </p>
+      {children}
+      <div className={styles.checks}>
+        {options.map((name) => (
+          <label key={name} className={styles.check}>
+            <input type="checkbox" checked={checked.includes(name)} aria-describedby={hintId} onChange={(e) => onChange(toggle(checked, name, e.target.checked))} />
+            {label(name)}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 /**
  * /wall-builder — makes a wall URL. The builder's own URL carries the same parameters as
  * the wall's, so a half-made wall is a link too; the result is shown, copied or opened.
@@ -33,7 +69,7 @@ export function WallBuilderPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const search = searchParams.toString();
   const { config } = useMemo(() => parseWallConfig(new URLSearchParams(search)), [search]);
-  const ids = { grids: useId(), stacks: useId(), rotate: useId(), by: useId(), theme: useId(), refresh: useId(), url: useId() };
+  const ids = { rotate: useId(), by: useId(), theme: useId(), refresh: useId(), url: useId() };
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
 
   const grids = useQuery(gridsQuery());
@@ -42,7 +78,7 @@ export function WallBuilderPage() {
   const stackResults = useQueries({ queries: stackGrids.map((grid) => ({ ...stacksQuery(grid), retry: false })) });
   const stackNames = [...new Set(stackResults.flatMap((r) => r.data?.map((s) => s.name) ?? []))].sort();
   // Stacks named in the URL stay listed even when no selected grid has them.
-  const stackOptions = ['null', ...stackNames, ...config.stacks.filter((s) => s !== 'null' && !stackNames.includes(s))];
+  const stackOptions = [NULL_STACK, ...stackNames, ...config.stacks.filter((s) => s !== NULL_STACK && !stackNames.includes(s))];
   const gridOptions = [...gridNames, ...config.grids.filter((g) => !gridNames.includes(g))];
 
   const update = (patch: Partial<WallConfig>): void => {
@@ -74,47 +110,19 @@ export function WallBuilderPage() {
       </header>
 
       <form className={styles.form} onSubmit={(e) => e.preventDefault()} aria-label="Wall settings">
-        <fieldset className={styles.fieldset}>
-          <legend>Grids</legend>
-          <p className={styles.hint} id={ids.grids}>
-            None ticked: every grid the wall’s token can see.
-          </p>
+        <NameChecks legend="Grids" hint="None ticked: every grid the wall’s token can see." options={gridOptions} checked={config.grids} onChange={(list) => update({ grids: list })}>
           {grids.isPending && <p className={styles.hint}>Loading grids…</p>}
           {grids.isError && <p className={styles.hint}>The grids could not be loaded: {grids.error.message}</p>}
-          <div className={styles.checks}>
-            {gridOptions.map((grid) => (
-              <label key={grid} className={styles.check}>
-                <input
-                  type="checkbox"
-                  checked={config.grids.includes(grid)}
-                  aria-describedby={ids.grids}
-                  onChange={(e) => update({ grids: toggle(config.grids, grid, e.target.checked) })}
-                />
-                {grid}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        </NameChecks>
 
-        <fieldset className={styles.fieldset}>
-          <legend>Stacks</legend>
-          <p className={styles.hint} id={ids.stacks}>
-            None ticked: every stack.
-          </p>
-          <div className={styles.checks}>
-            {stackOptions.map((stack) => (
-              <label key={stack} className={styles.check}>
-                <input
-                  type="checkbox"
-                  checked={config.stacks.includes(stack)}
-                  aria-describedby={ids.stacks}
-                  onChange={(e) => update({ stacks: toggle(config.stacks, stack, e.target.checked) })}
-                />
-                {stack === 'null' ? 'default stack (null)' : stack}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <NameChecks
+          legend="Stacks"
+          hint="None ticked: every stack."
+          options={stackOptions}
+          checked={config.stacks}
+          onChange={(list) => update({ stacks: list })}
+          label={(stack) => (stack === NULL_STACK ? `default stack (${NULL_STACK})` : stack)}
+        />
 
         <TextField
           label="Name filter"

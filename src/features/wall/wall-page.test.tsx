@@ -2,37 +2,13 @@
 // The wall against the real simulated master (its Node door, demo scenario, fake clock):
 // tiles, problems first, URL notes, theme, a stopped service moving up, an outage, and a
 // revoked token turning into a full-screen message instead of a sign-in form.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import { configureClient } from '../../api/client';
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
 import { setSession } from '../../api/session';
-import { installDomStubs } from '../../app/testing/dom-stubs';
-import { TEST_ORIGIN, renderApp } from '../../app/testing/render-app';
-import { createTestMaster } from '../../simulator/test-support';
-import type { TestMaster } from '../../simulator/test-support';
-import type { SimulatedMaster } from '../../simulator/contract';
-import { setupSimulatorServer } from '../../simulator/node';
+import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';
+import { renderApp } from '../../app/testing/render-app';
 
-let t: TestMaster;
-// The MSW door calls only handle(); it goes to whichever master the test has.
-const door = { handle: (request: Request) => t.master.handle(request) } as SimulatedMaster;
-const server = setupSimulatorServer(door);
-
-beforeAll(() => {
-  installDomStubs();
-  server.listen({ onUnhandledRequest: 'error' });
-});
-beforeEach(async () => {
-  t = await createTestMaster({ scenario: 'demo', seed: 1 });
-  configureClient({ baseUrl: TEST_ORIGIN, now: () => t.clock.now() });
-  setSession({ accessToken: t.token, refreshToken: null, expiresAt: null, user: { id: 'admin', email: 'admin', name: 'admin' }, remember: false });
-});
-afterEach(() => {
-  cleanup();
-  setSession(null);
-  t.master.dispose();
-});
-afterAll(() => server.close());
+const sim = setupSimulatorForDomTests({ scenario: 'demo', seed: 1, clientOnMasterClock: true });
 
 function tiles(): HTMLElement[] {
   return [...screen.getByRole('list', { name: /services, problems first/i }).querySelectorAll<HTMLElement>(':scope > li')];
@@ -70,8 +46,8 @@ describe('wall page', () => {
     const before = names();
     expect(before.indexOf('mailhog')).toBeGreaterThan(0);
 
-    expect((await t.api('POST', '/v1/services/staging/null/mailhog/stop')).status).toBe(200);
-    await t.clock.advanceAsync(2_000, 100);
+    expect((await sim.t.api('POST', '/v1/services/staging/null/mailhog/stop')).status).toBe(200);
+    await sim.t.clock.advanceAsync(2_000, 100);
     await view.queryClient.refetchQueries({ type: 'active' });
 
     await waitFor(() => expect(names().slice(0, 2)).toEqual(['payments', 'mailhog']));
@@ -106,7 +82,7 @@ describe('wall page', () => {
   it('shows when the connection was lost, marks the tiles stale, and recovers by itself', async () => {
     const view = renderApp('/wall?grid=staging');
     await waitFor(() => expect(tiles().length).toBe(7), FIRST_RENDER);
-    t.master.restart(60_000);
+    sim.t.master.restart(60_000);
     await view.queryClient.refetchQueries({ type: 'active' });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(/Connection lost since \d\d:\d\d/);
@@ -117,7 +93,7 @@ describe('wall page', () => {
     // The tiles keep the last data.
     expect(tiles()).toHaveLength(7);
 
-    await t.clock.advanceAsync(61_000, 1_000);
+    await sim.t.clock.advanceAsync(61_000, 1_000);
     await view.queryClient.refetchQueries({ type: 'active' });
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
     await waitFor(() => expect(tiles().every((tile) => tile.getAttribute('data-stale') === 'false')).toBe(true));
@@ -126,7 +102,7 @@ describe('wall page', () => {
   it('shows a full-screen message, not a sign-in form, when the master revokes the wall’s token', async () => {
     const view = renderApp('/wall?grid=staging');
     await waitFor(() => expect(tiles().length).toBe(7), FIRST_RENDER);
-    expect((await t.api('DELETE', `/oauth2/tokens/${t.token}`)).status).toBe(201);
+    expect((await sim.t.api('DELETE', `/oauth2/tokens/${sim.t.token}`)).status).toBe(201);
     await view.queryClient.refetchQueries({ type: 'active' });
 
     const heading = await screen.findByRole('heading', { name: 'This wall screen is signed out' });

@@ -3,6 +3,7 @@ import type { CSSProperties } from 'react';
 import { useSearchParams } from 'react-router';
 import { isApiError } from '../../api/errors';
 import type { Service } from '../../api/schemas/service';
+import { formatHourMinute } from './clock-time';
 import { WallClock } from './data-age';
 import type { DeployStatus } from './deploy-tracker';
 import { SeriesStore } from './series-store';
@@ -36,10 +37,6 @@ class TileCache {
     this.cache.set(service, { deploy, tile });
     return tile;
   }
-}
-
-function clockTime(ms: number): string {
-  return new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 }
 
 function gridNotes(perGrid: readonly GridData[]): string[] {
@@ -156,7 +153,7 @@ export function WallPage() {
           // In the header, not above the tiles: an outage must not reflow the screen.
           <p className={styles.outage} role="alert">
             <ToneIcon tone="danger" className={styles.outageIcon} />
-            <strong>Connection lost since {clockTime(lostSince)}</strong>
+            <strong>Connection lost since {formatHourMinute(lostSince)}</strong>
             <span className={styles.outageMore}>· tiles show the last data, marked stale · reconnecting by itself</span>
           </p>
         )}

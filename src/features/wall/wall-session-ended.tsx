@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
+import { formatHourMinute } from './clock-time';
 import { parseWallConfig } from './wall-config';
 import { useWallTheme } from './use-wall-theme';
 import styles from './wall-session-ended.module.css';
@@ -9,10 +10,6 @@ export interface WallSessionEndedProps {
   reason: 'expired' | 'ended' | undefined;
   /** The sign-in page, coming back to this wall afterwards. */
   signInHref: string;
-}
-
-function clockTime(ms: number): string {
-  return new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 }
 
 /**
@@ -38,7 +35,7 @@ export function WallSessionEnded({ reason, signInHref }: WallSessionEndedProps) 
           {reason === 'expired'
             ? 'Its access token expired and could not be refreshed.'
             : 'The Kontena Master no longer accepts its access token: it was revoked, or the session ended.'}{' '}
-          The services below stopped updating at {clockTime(stoppedAt)}, so nothing is shown rather than old data.
+          The services below stopped updating at {formatHourMinute(stoppedAt)}, so nothing is shown rather than old data.
         </p>
         <p className={styles.text}>
           To bring it back, create a token that does not expire where the Kontena CLI is set up,{' '}

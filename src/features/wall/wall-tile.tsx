@@ -1,6 +1,7 @@
 import { memo, useEffect, useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { statsQuery } from '../../api/queries';
+import { NULL_STACK } from '../../api/service-ref';
 import { getStats } from '../../api/stats';
 import { Sparkline } from '../../components/sparkline';
 import { formatBytes, formatPercent } from '../../lib/format-units';
@@ -100,7 +101,7 @@ export const WallTileView = memo(function WallTileView({ tile, refreshMs, series
       <h2 id={headingId} className={styles.heading}>
         <span className={styles.context}>
           {showGrid && `${tile.grid} · `}
-          {tile.stack !== 'null' && `${tile.stack}/`}
+          {tile.stack !== NULL_STACK && `${tile.stack}/`}
         </span>
         <span className={styles.name}>{tile.name}</span>
       </h2>

@@ -4,8 +4,8 @@
  * its first page) however many services there are.
  */
 import type { Service } from '../../api/schemas/service';
+import { serviceDisplayName } from '../../api/service-ref';
 import { healthLevel } from '../../lib/service-health';
-import type { HealthLevel } from '../../lib/service-health';
 import type { DeployStatus } from './deploy-tracker';
 
 export type ProblemKind = 'down' | 'deploy-failed' | 'unhealthy' | 'degraded' | 'partly-unhealthy' | 'stopped';
@@ -37,12 +37,9 @@ export interface WallTile {
   strategy: string;
   desired: number;
   running: number;
-  health: HealthLevel;
   healthy: number | null;
   healthTotal: number | null;
   deploying: boolean;
-  /** Reason of the last deploy when it failed (and none succeeded since). */
-  deployFailed: string | null;
   /** Worst first; empty when all is well. */
   problems: Problem[];
   tone: TileTone;
@@ -61,8 +58,6 @@ const PROBLEM_RANK: Record<ProblemKind, number> = {
 const RANK_DEPLOYING = 6;
 const RANK_OK = 7;
 const RANK_NOT_DEPLOYED = 8;
-
-const NULL_STACK = 'null';
 
 /** The services a wall shows: the problems of one service, from its JSON and its deploy record. */
 export function serviceProblems(service: Service, deploy: DeployStatus | undefined): Problem[] {
@@ -98,7 +93,6 @@ export function serviceProblems(service: Service, deploy: DeployStatus | undefin
 
 export function toWallTile(service: Service, deploy: DeployStatus | undefined): WallTile {
   const problems = serviceProblems(service, deploy);
-  const stack = service.stack.name;
   const deploying = (deploy?.inProgress ?? false) || service.state === 'deploying';
   const worst = problems[0];
   let rank: number;
@@ -119,18 +113,16 @@ export function toWallTile(service: Service, deploy: DeployStatus | undefined): 
   return {
     id: service.id,
     grid: service.grid.id,
-    stack,
+    stack: service.stack.name,
     name: service.name,
-    label: stack === NULL_STACK ? service.name : `${stack}/${service.name}`,
+    label: serviceDisplayName(service),
     state: service.state,
     strategy: service.strategy,
     desired: service.instances,
     running: service.instance_counts.running,
-    health: healthLevel(service.health_status),
     healthy: service.health_status?.healthy ?? null,
     healthTotal: service.health_status?.total ?? null,
     deploying,
-    deployFailed: deploy?.failed?.reason ?? null,
     problems,
     tone,
     rank,
@@ -147,9 +139,7 @@ export interface TileFilter {
 export function tileMatches(service: Service, { stacks, filter }: TileFilter): boolean {
   if (stacks.length > 0 && !stacks.includes(service.stack.name)) return false;
   if (filter === '') return true;
-  const stack = service.stack.name;
-  const label = stack === NULL_STACK ? service.name : `${stack}/${service.name}`;
-  return label.toLowerCase().includes(filter);
+  return serviceDisplayName(service).toLowerCase().includes(filter);
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });

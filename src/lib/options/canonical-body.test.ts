@@ -60,7 +60,8 @@ describe('canonicalCreateBody', () => {
       user: undefined,
       cmd: [],
     });
-    expect(body).toEqual({ name: 'web', image: 'nginx:1', stateful: false, privileged: false, log_opts: {}, secrets: [], cmd: [] });
+    // Strict: a key left holding undefined (user) must be gone, not merely equal to a missing one.
+    expect(body).toStrictEqual({ name: 'web', image: 'nginx:1', stateful: false, privileged: false, log_opts: {}, secrets: [], cmd: [] });
   });
 });
 

@@ -4,10 +4,12 @@
  * dashboard sends integers, while the CLI sends some of them as strings (see
  * `parsePortCli` and the notes in cli-command.ts) and the master converts both alike.
  *
- * `grid` and `stack` are deliberately absent: the master treats them as model inputs
- * and answers 422 "isn't the right class" when a client sends them.
+ * `grid` and `stack` are typed `never`: the master treats them as model inputs and
+ * answers 422 "isn't the right class" when a client sends them, so they must never be
+ * copied from a GET.
  *
- * The api helper has equivalent types; a later step will unify the two.
+ * These are the only definitions: api/schemas/service-body.ts re-exports them under the
+ * api's names (lib/ may not import api/).
  */
 
 export type Strategy = 'ha' | 'daemon' | 'random';
@@ -103,6 +105,8 @@ export interface ServiceCommonBody {
   pid?: 'host';
   hooks?: HooksBody;
   health_check?: HealthCheckBody;
+  grid?: never;
+  stack?: never;
 }
 
 export interface ServiceCreateBody extends ServiceCommonBody {

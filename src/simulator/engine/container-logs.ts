@@ -2,7 +2,8 @@
  * Container log generation. To keep the `large` scenario cheap, logs exist only for
  * services someone has asked about in the last few minutes: the first request backfills
  * some history, then one clock tick a second appends lines for the running containers of
- * the watched services. Each service keeps a bounded store.
+ * the watched services. Each service keeps a bounded store, cut back to the backfill's size
+ * once nobody reads it.
  */
 import { liveContainers } from '../model/store';
 import { Ring } from '../model/ring';
@@ -12,12 +13,23 @@ import type { EngineKit } from './kit';
 import { generateLogLine, logRatePerSecond } from './log-lines';
 import type { Prng } from './prng';
 
-export const LOGS_PER_SERVICE = 5000;
-export const WATCH_MS = 5 * 60_000;
-export const BACKFILL_LINES = 200;
+const LOGS_PER_SERVICE = 5000;
+const WATCH_MS = 5 * 60_000;
+const BACKFILL_LINES = 200;
 const TICK_MS = 1000;
 /** Per container and tick, so one chatty image cannot flood the store. */
 const MAX_LINES_PER_TICK = 200;
+
+/** A ring of the same capacity holding only the newest `keep` records of `ring`. */
+function newest(ring: Ring<LogRecord>, keep: number): Ring<LogRecord> {
+  if (ring.length <= keep) return ring;
+  const out = new Ring<LogRecord>(ring.capacity);
+  for (let i = ring.length - keep; i < ring.length; i++) {
+    const record = ring.at(i);
+    if (record !== undefined) out.push(record);
+  }
+  return out;
+}
 
 export interface ContainerLogs {
   watch(service: ServiceRecord): void;
@@ -71,6 +83,9 @@ export function createContainerLogs(kit: EngineKit, rng: Prng): ContainerLogs {
     for (const service of watched) {
       if (service.destroyed || now > service.logsWatchedUntil || !service.logs) {
         watched.delete(service);
+        // Nobody reads it any more: keep what a first read would have backfilled, so the
+        // services someone once opened do not each hold a full store for ever.
+        if (service.logs) service.logs = newest(service.logs, BACKFILL_LINES);
         continue;
       }
       const ring = service.logs;

@@ -1,6 +1,6 @@
 /** Service containers as an agent would report them after creating one. */
 import type { IdFactory } from '../model/ids';
-import { addContainer, nextContainerIp, serviceNameWithStack } from '../model/store';
+import { addContainer, nextContainerIp, NULL_STACK, serviceNameWithStack } from '../model/store';
 import type { ContainerRecord, NodeRecord, ServiceRecord } from '../model/types';
 
 export interface NewContainerOptions {
@@ -13,7 +13,7 @@ export interface NewContainerOptions {
 }
 
 /** A plausible docker pid, derived from the container id so it needs no randomness of its own. */
-export function pidFor(containerId: string): number {
+function pidFor(containerId: string): number {
   return 1000 + (Number.parseInt(containerId.slice(0, 4), 16) % 60_000);
 }
 
@@ -60,7 +60,7 @@ export function createServiceContainer(
     env: service.env,
     ipAddress: service.net === 'bridge' ? nextContainerIp(grid) : null,
     hostname: `${service.name}-${instance}`,
-    domainname: service.stack.name === 'null' ? `${grid.name}.kontena.local` : `${service.stack.name}.${grid.name}.kontena.local`,
+    domainname: service.stack.name === NULL_STACK ? `${grid.name}.kontena.local` : `${service.stack.name}.${grid.name}.kontena.local`,
     bridgeHost: 2 + (node.containers.size % 250),
     ports: service.ports,
     healthStatus: options.healthy && service.healthCheck?.protocol ? { status: 'healthy', updatedAt: options.at } : null,
@@ -68,4 +68,23 @@ export function createServiceContainer(
   };
   addContainer(container);
   return container;
+}
+
+/** The agent reports a container (re)started, with its new pid. */
+export function markContainerRunning(c: ContainerRecord, at: number, pid: number): void {
+  c.state.running = true;
+  c.state.exitCode = 0;
+  c.state.pid = pid;
+  c.startedAt = at;
+  c.updatedAt = at;
+}
+
+/** The agent reports a container stopped cleanly: no pid, and no health until it runs again. */
+export function markContainerStopped(c: ContainerRecord, at: number): void {
+  c.state.running = false;
+  c.state.exitCode = 0;
+  c.state.pid = 0;
+  c.finishedAt = at;
+  c.updatedAt = at;
+  c.healthStatus = null;
 }

@@ -4,15 +4,16 @@
  * → success|error. min_health bounds how many instances are replaced at once; one deploy
  * per service at a time; a record found for a stopped service is deleted.
  */
-import { DEPLOYS_KEPT_PER_SERVICE, liveContainers, servicePath } from '../model/store';
+import { DEPLOYS_KEPT_PER_SERVICE, liveContainers, newDeployRecord } from '../model/store';
 import type { ContainerRecord, DeployRecord, InstanceDeployRecord, ServiceRecord } from '../model/types';
 import { rubyTimeString } from '../model/time';
 import { createServiceContainer } from './containers';
+import { deployedMessage, deployErroredMessage, deployHaltedReason, deployStartedMessage, instanceFailedMessage, noSuchImageError } from './deploy-messages';
 import type { EngineKit } from './kit';
 import { planDeploy, type Slot } from './placement';
 
 /** An image tagged `fail` (e.g. myapp:fail) makes every instance fail, so the UI can show errors. */
-export function imageFails(image: string): boolean {
+function imageFails(image: string): boolean {
   const slash = image.lastIndexOf('/');
   const tail = image.slice(slash + 1);
   return /:fail$/.test(tail);
@@ -65,8 +66,8 @@ export function createDeployWorker(kit: EngineKit): DeployWorker {
     record.reason = reason;
     record.finishedAt = clock.now();
     active.delete(service);
-    if (state === 'success') events.master(service, `service ${servicePath(service)} deployed`);
-    else events.master(service, `deploy of ${servicePath(service)} errored: ${reason ?? ''}`, { severity: 3 });
+    if (state === 'success') events.master(service, deployedMessage(service));
+    else events.master(service, deployErroredMessage(service, reason ?? ''), { severity: 3 });
   }
 
   function pickUp(record: DeployRecord): void {
@@ -85,7 +86,7 @@ export function createDeployWorker(kit: EngineKit): DeployWorker {
     record.state = 'ongoing';
     service.state = 'running';
     service.deployedAt = now;
-    events.master(service, `service ${servicePath(service)} deploy started`);
+    events.master(service, deployStartedMessage(service));
     const plan = planDeploy(service, kit.rng);
     const minHealth = Math.min(1, Math.max(0, service.deployOpts.minHealth));
     const run: Run = { record, slots: plan.ok ? plan.slots : [], next: 0, inFlight: 0, failed: false, batch: 1, kept: new Set() };
@@ -107,7 +108,7 @@ export function createDeployWorker(kit: EngineKit): DeployWorker {
     }
     if (run.inFlight > 0) return;
     if (run.failed) {
-      finish(run, 'error', `halting deploy of ${servicePath(service)}, one or more instances failed`);
+      finish(run, 'error', deployHaltedReason(service));
       return;
     }
     if (run.next >= run.slots.length) {
@@ -136,21 +137,11 @@ export function createDeployWorker(kit: EngineKit): DeployWorker {
       const work = upToDate ? kit.jitter(300, 600) : kit.jitter(1000, 2000) + (service.deployOpts.waitForPort !== null ? kit.jitter(1000, 2000) : 0);
       kit.later(service, work, () => {
         run.inFlight -= 1;
-        if (imageFails(service.image)) {
+        const error = imageFails(service.image) ? noSuchImageError(service) : slot.node.connected ? null : `Node ${slot.node.name} is not connected`;
+        if (error !== null) {
           entry.state = 'error';
-          entry.error = `Docker::Error::NotFoundError: No such image: ${service.image}`;
-          events.master(
-            service,
-            `Failed to deploy service instance ${servicePath(service)}-${slot.instanceNumber} to node ${slot.node.name}: ${entry.error}`,
-            { severity: 3 },
-          );
-          run.failed = true;
-        } else if (!slot.node.connected) {
-          entry.state = 'error';
-          entry.error = `Node ${slot.node.name} is not connected`;
-          events.master(service, `Failed to deploy service instance ${servicePath(service)}-${slot.instanceNumber} to node ${slot.node.name}: ${entry.error}`, {
-            severity: 3,
-          });
+          entry.error = error;
+          events.master(service, instanceFailedMessage(service, slot.instanceNumber, slot.node.name, error), { severity: 3 });
           run.failed = true;
         } else {
           run.kept.add(upToDate && existing ? existing : replace(run, slot, existing));
@@ -181,19 +172,7 @@ export function createDeployWorker(kit: EngineKit): DeployWorker {
 
   return {
     create(service, force) {
-      const now = clock.now();
-      const record: DeployRecord = {
-        id: store.ids.objectId(now),
-        service,
-        createdAt: now,
-        startedAt: null,
-        finishedAt: null,
-        state: 'created',
-        reason: null,
-        instanceDeploys: [],
-        force,
-        removed: false,
-      };
+      const record = newDeployRecord(store, service, clock.now(), force);
       remember(service, record);
       kit.later(service, kit.jitter(500, 1000), () => pickUp(record));
       return record;

@@ -54,9 +54,9 @@ export interface JsonStreamOptions {
   idleMs?: number;
 }
 
-export const KEEP_ALIVE_MS = 500;
+const KEEP_ALIVE_MS = 500;
 /** Pause before the next pass after one that found something: prompt, yet never a tight loop. */
-export const NEXT_PASS_MS = 0;
+const NEXT_PASS_MS = 0;
 
 const encoder = new TextEncoder();
 const KEEP_ALIVE_CHUNK = encoder.encode(' ');
@@ -72,7 +72,7 @@ export function createJsonStreamResponse(options: JsonStreamOptions): Response {
 }
 
 /** The body of createJsonStreamResponse on its own. */
-export function createJsonStream(options: JsonStreamOptions): ReadableStream<Uint8Array> {
+function createJsonStream(options: JsonStreamOptions): ReadableStream<Uint8Array> {
   const { clock, registry, poll, signal } = options;
   const idleMs = Math.max(0, options.idleMs ?? KEEP_ALIVE_MS);
   const maxLifeMs = options.maxLifeMs ?? null;

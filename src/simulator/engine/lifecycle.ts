@@ -4,6 +4,7 @@
  */
 import { liveContainers } from '../model/store';
 import type { ServiceRecord } from '../model/types';
+import { markContainerRunning, markContainerStopped } from './containers';
 import type { EngineKit } from './kit';
 
 export interface Lifecycle {
@@ -14,16 +15,12 @@ export interface Lifecycle {
 
 export function createLifecycle(kit: EngineKit): Lifecycle {
   const { clock, events } = kit;
+  const newPid = (): number => 1000 + kit.rng.int(0, 60000);
 
   const startContainers = (service: ServiceRecord): void => {
     for (const c of liveContainers(service)) {
       if (c.state.running) continue;
-      const now = clock.now();
-      c.state.running = true;
-      c.state.exitCode = 0;
-      c.state.pid = 1000 + kit.rng.int(0, 60000);
-      c.startedAt = now;
-      c.updatedAt = now;
+      markContainerRunning(c, clock.now(), newPid());
       events.agent(c, 'service:start_instance', `service instance ${c.name} started`);
       kit.containerStarted(c);
     }
@@ -42,13 +39,7 @@ export function createLifecycle(kit: EngineKit): Lifecycle {
         if (service.state !== 'stopped') return;
         for (const c of liveContainers(service)) {
           if (!c.state.running) continue;
-          const now = clock.now();
-          c.state.running = false;
-          c.state.exitCode = 0;
-          c.state.pid = 0;
-          c.finishedAt = now;
-          c.updatedAt = now;
-          c.healthStatus = null;
+          markContainerStopped(c, clock.now());
           events.agent(c, 'service:stop_instance', `service instance ${c.name} stopped`);
         }
       });
@@ -64,13 +55,8 @@ export function createLifecycle(kit: EngineKit): Lifecycle {
         kit.later(service, kit.jitter(1000, 2000), () => {
           for (const c of containers) {
             if (c.deletedAt !== null) continue;
-            const now = clock.now();
             c.state.restarting = false;
-            c.state.running = true;
-            c.state.exitCode = 0;
-            c.state.pid = 1000 + kit.rng.int(0, 60000);
-            c.startedAt = now;
-            c.updatedAt = now;
+            markContainerRunning(c, clock.now(), newPid());
             events.agent(c, 'service:restart_instance', `service instance ${c.name} restarted`);
             kit.containerStarted(c);
           }

@@ -99,6 +99,31 @@ describe('generateLogLine', () => {
     expect(jsonish.length === 0 || rails.length === 0).toBe(true);
   });
 
+  it('gives each app image one of four styles for all its lines (besides stack traces and payload dumps)', () => {
+    // The ANSI escape as regex source, built at run time (no control characters in a literal).
+    const esc = ANSI.replace('[', '\\[');
+    const styles: [string, RegExp][] = [
+      ['json', /^\{"level":"(debug|info|warn|error)","time":/],
+      ['rails', /^[DIWEF], \[\d{4}-/],
+      ['go', new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z ${esc}\\d+m(DEBUG|INFO|WARN|ERROR)${esc}0m `)],
+      ['node', new RegExp(`^${esc}\\d+m(debug|info|warn|error)${esc}39m: `)],
+    ];
+    const stackFrame = /^(\s+at .+|\/.+\.rb:\d+:in `.+'|goroutine \d+ \[running\]:|\S+\(0x[0-9a-f, x]+\)|\t\/.+\.go:\d+ \+0x[0-9a-f]+)$/;
+    const used = new Set<string>();
+    for (const image of APP_IMAGES) {
+      const seen = new Set<string>();
+      for (const line of lines(image, 600)) {
+        if (line.data.includes('"msg":"cart payload"') || stackFrame.test(line.data)) continue;
+        const style = styles.find(([, re]) => re.test(line.data))?.[0];
+        expect(style, `${image}: ${line.data}`).toBeDefined();
+        if (style) seen.add(style);
+      }
+      expect([image, seen.size]).toEqual([image, 1]);
+      for (const style of seen) used.add(style);
+    }
+    expect(used).toEqual(new Set(['json', 'rails', 'go', 'node']));
+  });
+
   it('prints a very long line once in a while', () => {
     const all = [...lines('acme/shop-api:1.4.2', 3000), ...lines('nginx:1.11', 3000)];
     expect(all.some((l) => l.data.length > 1500)).toBe(true);

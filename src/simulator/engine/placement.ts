@@ -79,7 +79,7 @@ function usedPorts(node: NodeRecord, service: ServiceRecord): Set<number> {
 }
 
 /** How many instances `daemon` wants now (instances × nodes passing the filters). */
-export function desiredInstances(service: ServiceRecord): number {
+function desiredInstances(service: ServiceRecord): number {
   const instances = Math.max(0, service.instances);
   if (service.strategy !== 'daemon') return instances;
   const c = candidatesFor(service, 1);

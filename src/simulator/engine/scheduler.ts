@@ -12,7 +12,7 @@ import { placementOk } from './placement';
 
 export const SCHEDULER_INTERVAL_MS = 20_000;
 
-export function schedulerReason(service: ServiceRecord, now: number): string | null {
+function schedulerReason(service: ServiceRecord, now: number): string | null {
   if (service.deployedAt === null || service.updatedAt > service.deployedAt) return 'does have older version running';
   if (!placementOk(service)) return 'has wrong number of instances (or they are not distributed correctly)';
   const interval = service.deployOpts.interval;

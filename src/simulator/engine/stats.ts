@@ -61,7 +61,7 @@ export interface MetricsEntryJson {
 
 /** What docker reports as the memory limit of a container without one (2^64). */
 export const UNLIMITED_MEMORY = 1.8446744073709552e19;
-export const SAMPLE_STEP_MS = 10_000;
+const SAMPLE_STEP_MS = 10_000;
 const MINUTE_MS = 60_000;
 const DEFAULT_CPU_SHARES = 1024;
 const INTERNAL_INTERFACES = ['ethwe'];
@@ -168,20 +168,6 @@ const CH = {
   externalTx: hashString('etx'),
 };
 
-const kindCache = new Map<string, ImageKind>();
-
-/** Image names repeat across thousands of containers: classify each once. */
-function kindOf(image: string): ImageKind {
-  let kind = kindCache.get(image);
-  if (kind === undefined) {
-    kind = imageKind(image);
-    // Bounded, in case a long-running simulator sees endless distinct images.
-    if (kindCache.size > 1000) kindCache.clear();
-    kindCache.set(image, kind);
-  }
-  return kind;
-}
-
 function within(range: Range, u: number): number {
   return range[0] + (range[1] - range[0]) * u;
 }
@@ -211,7 +197,7 @@ function flowOf(kseed: number, channel: number, range: Range, i: number): Flow {
 
 function profileOf(c: StatContainer, seed: number): Profile {
   const kseed = (seed ^ hashString(c.key)) >>> 0;
-  const kind = KINDS[kindOf(c.image)];
+  const kind = KINDS[imageKind(c.image)];
   return {
     kseed,
     cpuBase: withinLog(kind.cpu, n(kseed, CH.profile, 0)),
@@ -350,6 +336,9 @@ function minuteTimestamp(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 16)}:00.000+00:00`;
 }
 
+/** The order of MinuteSums.net: bytes and bytes/s of each flow in turn. */
+const FLOW_ORDER = ['internalRx', 'internalTx', 'externalRx', 'externalTx'] as const;
+
 interface MinuteSums {
   cpuMeans: number;
   containers: number;
@@ -390,11 +379,13 @@ export function serviceMetrics(containers: readonly StatContainer[], seed: numbe
         n += 1;
         cpu += s.cpu;
         memory += s.memory;
-        const flows = [s.internalRx, s.internalTx, s.externalRx, s.externalTx];
-        flows.forEach((f, i) => {
-          net[i * 2] = (net[i * 2] ?? 0) + f.bytes;
-          net[i * 2 + 1] = (net[i * 2 + 1] ?? 0) + f.perSecond;
-        });
+        let i = 0;
+        for (const key of FLOW_ORDER) {
+          const f = s[key];
+          net[i] = (net[i] ?? 0) + f.bytes;
+          net[i + 1] = (net[i + 1] ?? 0) + f.perSecond;
+          i += 2;
+        }
       }
       t = Math.max(t, minute + MINUTE_MS);
       if (n === 0) continue;

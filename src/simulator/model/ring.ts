@@ -3,13 +3,12 @@
  * however long the simulator runs.
  */
 export class Ring<T> {
-  private items: (T | undefined)[];
+  /** Grows up to capacity as items come, so a ring that never fills costs only what it holds. */
+  private readonly items: (T | undefined)[] = [];
   private start = 0;
   private count = 0;
 
-  constructor(readonly capacity: number) {
-    this.items = [];
-  }
+  constructor(readonly capacity: number) {}
 
   get length(): number {
     return this.count;
@@ -44,20 +43,5 @@ export class Ring<T> {
       else lo = mid + 1;
     }
     return lo;
-  }
-
-  slice(from = 0, to = this.count): T[] {
-    const out: T[] = [];
-    for (let i = Math.max(0, from); i < Math.min(to, this.count); i++) {
-      const item = this.at(i);
-      if (item !== undefined) out.push(item);
-    }
-    return out;
-  }
-
-  clear(): void {
-    this.items = [];
-    this.start = 0;
-    this.count = 0;
   }
 }

@@ -5,11 +5,11 @@
  * only on a real change).
  */
 import { isStrategy, type ServiceInput } from '../validation/service-inputs';
-import { defaultServiceConfig, type Store } from './store';
+import { defaultServiceConfig, serviceConfigOf, type Store } from './store';
 import type { HealthCheckRecord, HookRecord, LinkRecord, ServiceConfig, ServiceRecord } from './types';
 
 /** A plain error whose message becomes the master's 500 body. */
-export class InternalServerError extends Error {}
+class InternalServerError extends Error {}
 
 function healthCheckFrom(input: NonNullable<ServiceInput['health_check']>): HealthCheckRecord {
   return {
@@ -132,44 +132,21 @@ function fingerprint(c: ServiceConfig): string {
 /** Applies an update in place; returns true (and bumps revision/updated_at) only when something changed. */
 export function applyUpdate(store: Store, service: ServiceRecord, input: ServiceInput, links: LinkRecord[] | null): boolean {
   const before = fingerprint(service);
-  const next: ServiceConfig = { ...service };
+  const next = serviceConfigOf(service);
   applyCommon(store, next, input, links, service);
-  const changed = fingerprint(next) !== before;
-  if (!changed) return false;
-  Object.assign(service, pickConfig(next));
-  service.revision += 1;
-  service.updatedAt = store.now();
+  if (fingerprint(next) === before) return false;
+  Object.assign(service, next);
+  markChanged(store, service);
   return true;
 }
 
-function pickConfig(c: ServiceConfig): ServiceConfig {
-  return {
-    image: c.image,
-    affinity: c.affinity,
-    user: c.user,
-    instances: c.instances,
-    cmd: c.cmd,
-    entrypoint: c.entrypoint,
-    net: c.net,
-    ports: c.ports,
-    env: c.env,
-    secrets: c.secrets,
-    memory: c.memory,
-    memorySwap: c.memorySwap,
-    cpuShares: c.cpuShares,
-    volumes: c.volumes,
-    volumesFrom: c.volumesFrom,
-    capAdd: c.capAdd,
-    capDrop: c.capDrop,
-    links: c.links,
-    logDriver: c.logDriver,
-    logOpts: c.logOpts,
-    strategy: c.strategy,
-    deployOpts: c.deployOpts,
-    pid: c.pid,
-    hooks: c.hooks,
-    healthCheck: c.healthCheck,
-    privileged: c.privileged,
-    devices: c.devices,
-  };
+/** Replaces the env list (the envs routes), as a new revision. */
+export function setEnv(store: Store, service: ServiceRecord, env: string[]): void {
+  service.env = env;
+  markChanged(store, service);
+}
+
+function markChanged(store: Store, service: ServiceRecord): void {
+  service.revision += 1;
+  service.updatedAt = store.now();
 }

@@ -7,6 +7,7 @@ import { Ring } from './ring';
 import type {
   ContainerRecord,
   DeployOptsRecord,
+  DeployRecord,
   GridRecord,
   NodeRecord,
   ServiceConfig,
@@ -17,8 +18,8 @@ import type {
 } from './types';
 
 export const NULL_STACK = 'null';
-export const SERVICE_EVENTS_LIMIT = 1000;
-export const GRID_EVENTS_LIMIT = 3000;
+const SERVICE_EVENTS_LIMIT = 1000;
+const GRID_EVENTS_LIMIT = 3000;
 export const DEPLOYS_KEPT_PER_SERVICE = 50;
 
 export interface Store {
@@ -259,7 +260,7 @@ export function nextContainerIp(grid: GridRecord): string {
 
 // --- services ---------------------------------------------------------------------------
 
-export function defaultDeployOpts(oid: string): DeployOptsRecord {
+function defaultDeployOpts(oid: string): DeployOptsRecord {
   return { oid, interval: null, minHealth: 0.8, waitForPort: null };
 }
 
@@ -304,11 +305,13 @@ export interface ServiceSpec {
   createdAt?: number;
 }
 
-export function addService(store: Store, spec: ServiceSpec): ServiceRecord {
-  const at = spec.createdAt ?? store.now();
-  const c = spec.config;
-  // Listed field by field (not spread) so every service shares one object shape.
-  const service: ServiceRecord = {
+/**
+ * The configuration fields of `c` as a fresh object, listed field by field in one order:
+ * what a service is built from and what an update copies back, never the record's other
+ * fields, and every service ends up with one object shape.
+ */
+export function serviceConfigOf(c: ServiceConfig): ServiceConfig {
+  return {
     image: c.image,
     affinity: c.affinity,
     user: c.user,
@@ -336,6 +339,13 @@ export function addService(store: Store, spec: ServiceSpec): ServiceRecord {
     healthCheck: c.healthCheck,
     privileged: c.privileged,
     devices: c.devices,
+  };
+}
+
+export function addService(store: Store, spec: ServiceSpec): ServiceRecord {
+  const at = spec.createdAt ?? store.now();
+  const service: ServiceRecord = {
+    ...serviceConfigOf(spec.config),
     id: store.ids.objectId(at),
     grid: spec.grid,
     stack: spec.stack,
@@ -401,6 +411,22 @@ export function destroyService(store: Store, service: ServiceRecord): void {
   service.stack.services.delete(service.name);
 }
 
+/** A deploy record as the deploy route makes it: `created`, nothing started yet. Not yet in `service.deploys`. */
+export function newDeployRecord(store: Store, service: ServiceRecord, createdAt: number, force: boolean): DeployRecord {
+  return {
+    id: store.ids.objectId(createdAt),
+    service,
+    createdAt,
+    startedAt: null,
+    finishedAt: null,
+    state: 'created',
+    reason: null,
+    instanceDeploys: [],
+    force,
+    removed: false,
+  };
+}
+
 // --- containers --------------------------------------------------------------------------
 
 export function addContainer(container: ContainerRecord): void {
@@ -428,6 +454,11 @@ export function liveContainers(service: ServiceRecord): ContainerRecord[] {
   const out: ContainerRecord[] = [];
   for (const c of service.containers) if (c.deletedAt === null && c.containerType === 'container') out.push(c);
   return out;
+}
+
+/** Container list order: oldest first, record id breaking ties. */
+export function olderFirst(a: ContainerRecord, b: ContainerRecord): number {
+  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 export function userCanSeeGrid(user: UserRecord, grid: GridRecord): boolean {

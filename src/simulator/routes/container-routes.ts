@@ -1,14 +1,11 @@
 /** `/v1/containers/G…` (kontena-api.md §4.6). */
 import { json, notFound } from '../http';
+import { olderFirst } from '../model/store';
 import type { ContainerRecord, GridRecord } from '../model/types';
 import type { Router } from '../router';
 import { containerJson } from '../views/container-json';
 import { loadGrid } from './helpers';
 import { containerLogsResponse } from './log-routes';
-
-function byAge(a: ContainerRecord, b: ContainerRecord): number {
-  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
 
 function findContainer(grid: GridRecord, nodeName: string, name: string): ContainerRecord {
   const node = grid.nodes.get(nodeName);
@@ -28,7 +25,7 @@ export function containerRoutes(router: Router): void {
   router.get('/v1/containers/:grid', ({ auth, params, url }, ctx) => {
     const grid = loadGrid(ctx, auth, params.grid ?? '');
     const all = url.searchParams.has('all');
-    const containers = [...grid.containers.values()].filter((c) => all || c.state.running).sort(byAge);
+    const containers = [...grid.containers.values()].filter((c) => all || c.state.running).sort(olderFirst);
     return json(200, { containers: containers.map(containerJson) });
   });
 

@@ -2,13 +2,17 @@
 import type { AuthInfo } from '../auth';
 import type { SimContext } from '../context';
 import { HttpError, notFound } from '../http';
-import { findService, userCanSeeGrid } from '../model/store';
-import type { GridRecord, ServiceRecord, UserRecord } from '../model/types';
+import { findNode, findService, userCanSeeGrid } from '../model/store';
+import type { GridRecord, NodeRecord, ServiceRecord, StackRecord, UserRecord } from '../model/types';
+
+/** The signed-in caller; only the soft-auth paths (/v1/nodes/*, /oauth2/authorize) get here without a token. */
+export function requireAuth(auth: AuthInfo | null): AuthInfo {
+  if (!auth) throw new HttpError(403, { error: 'invalid_token', error_description: 'Invalid token' });
+  return auth;
+}
 
 export function requireUser(auth: AuthInfo | null): UserRecord {
-  // Only the soft-auth paths (/v1/nodes/*) get here without a token.
-  if (!auth) throw new HttpError(403, { error: 'invalid_token', error_description: 'Invalid token' });
-  return auth.user;
+  return requireAuth(auth).user;
 }
 
 export function loadGrid(ctx: SimContext, auth: AuthInfo | null, name: string): GridRecord {
@@ -17,6 +21,22 @@ export function loadGrid(ctx: SimContext, auth: AuthInfo | null, name: string): 
   if (!grid) throw notFound();
   if (!userCanSeeGrid(user, grid)) throw new HttpError(403, { error: 'Access denied' });
   return grid;
+}
+
+/** `/v1/stacks/G/S…`: an unknown stack is a 404 with an empty object. */
+export function loadStack(ctx: SimContext, auth: AuthInfo | null, params: Record<string, string>): StackRecord {
+  const grid = loadGrid(ctx, auth, params.grid ?? '');
+  const stack = grid.stacks.get(params.stack ?? '');
+  if (!stack) throw new HttpError(404, {});
+  return stack;
+}
+
+/** `/v1/nodes/G/N…`, N being a node name or its engine id. */
+export function loadNode(ctx: SimContext, auth: AuthInfo | null, params: Record<string, string>): NodeRecord {
+  const grid = loadGrid(ctx, auth, params.grid ?? '');
+  const node = findNode(grid, params.node ?? '');
+  if (!node) throw notFound();
+  return node;
 }
 
 export function loadService(ctx: SimContext, auth: AuthInfo | null, params: Record<string, string>): ServiceRecord {

@@ -8,18 +8,18 @@ import type { SimContext } from '../context';
 import { createJsonStreamResponse } from '../engine/json-stream';
 import { json } from '../http';
 import type { Ring } from '../model/ring';
-import type { EventRecord, GridRecord, LogRecord, ServiceRecord } from '../model/types';
+import type { EventRecord, GridRecord, LogRecord, ServiceRecord, StackRecord } from '../model/types';
 import { parseTime } from '../model/time';
 import type { RouteRequest } from '../router';
 import { eventJson, logJson } from '../views/log-json';
 import { toI } from './helpers';
 
-export const MAX_LIMIT = 10_000;
-export const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 10_000;
+const DEFAULT_LIMIT = 100;
 /** Grid and stack log requests start generation for at most this many services. */
 const WATCH_FANOUT = 50;
 
-export interface WindowParams {
+interface WindowParams {
   limit: number;
   /** null = no since filter; NaN = unparseable (matches nothing). */
   since: number | null;
@@ -27,7 +27,7 @@ export interface WindowParams {
   follow: boolean;
 }
 
-export function parseWindow(url: URL): WindowParams {
+function parseWindow(url: URL): WindowParams {
   const q = url.searchParams;
   if (q.has('search')) throw new Error('text index required for $text query');
   let limit = toI(q.get('limit'));
@@ -154,7 +154,7 @@ export function containerLogsResponse(req: RouteRequest, ctx: SimContext, scope:
 
 export type EventScope =
   | { kind: 'service'; service: ServiceRecord }
-  | { kind: 'stack'; grid: GridRecord; stackName: string }
+  | { kind: 'stack'; stack: StackRecord }
   | { kind: 'grid'; grid: GridRecord; match: (e: EventRecord) => boolean };
 
 export function eventLogsResponse(req: RouteRequest, ctx: SimContext, scope: EventScope): Response {
@@ -162,8 +162,8 @@ export function eventLogsResponse(req: RouteRequest, ctx: SimContext, scope: Eve
   const sources = (): Source<EventRecord>[] => {
     if (scope.kind === 'service') return [{ ring: scope.service.events, match: () => true }];
     if (scope.kind === 'stack') {
-      const id = `${scope.grid.name}/${scope.stackName}`;
-      return [{ ring: scope.grid.events, match: (e) => e.relationships.some((r) => r.type === 'stack' && r.id === id) }];
+      const id = `${scope.stack.grid.name}/${scope.stack.name}`;
+      return [{ ring: scope.stack.grid.events, match: (e) => e.relationships.some((r) => r.type === 'stack' && r.id === id) }];
     }
     return [{ ring: scope.grid.events, match: scope.match }];
   };

@@ -76,6 +76,22 @@ describe('container logs', () => {
     expect(after.length).toBeGreaterThan(0);
   });
 
+  it('cuts the store of a service nobody reads back to its newest 200 lines, and goes on when read again', async () => {
+    await logs();
+    await t.clock.advanceAsync(4 * 60_000, 1000);
+    const read = await logs('?limit=10000');
+    expect(read.length).toBeGreaterThan(200);
+    const lastRead = String(read[read.length - 1]?.id);
+    // Unread for longer than the 5 min watch: generation stops and the store is cut back.
+    await t.clock.advanceAsync(6 * 60_000, 1000);
+    const kept = await logs('?limit=10000');
+    expect(kept).toHaveLength(200);
+    expect(kept.some((l) => l.id > lastRead)).toBe(true);
+    expect(kept.map((l) => l.id)).not.toContain(read[0]?.id);
+    await t.clock.advanceAsync(10_000, 1000);
+    expect((await logs('?limit=10000')).length).toBeGreaterThan(200);
+  });
+
   it('streams with follow (any value): the window, then new lines, one object per chunk, " " when idle', async () => {
     const ac = new AbortController();
     const res = await t.master.handle(new Request(`http://sim${APP}/container_logs?follow=0&limit=3`, { headers: { Authorization: `Bearer ${t.token}` }, signal: ac.signal }));

@@ -1,22 +1,17 @@
 /** `/v1/nodes/G/<name or node id>` (kontena-api.md §4.13). */
-import { json, notFound } from '../http';
-import { findNode } from '../model/store';
+import { json } from '../http';
 import type { Router } from '../router';
 import { nodeJson } from '../views/node-json';
-import { loadGrid } from './helpers';
+import { loadNode } from './helpers';
 
 export function nodeRoutes(router: Router): void {
   router.get('/v1/nodes/:grid/:node', ({ auth, params }, ctx) => {
-    const grid = loadGrid(ctx, auth, params.grid ?? '');
-    const node = findNode(grid, params.node ?? '');
-    if (!node) throw notFound();
+    const node = loadNode(ctx, auth, params);
     return json(200, nodeJson(node, ctx.seed, ctx.clock.now()));
   });
 
   router.get('/v1/nodes/:grid/:node/health', ({ auth, params }, ctx) => {
-    const grid = loadGrid(ctx, auth, params.grid ?? '');
-    const node = findNode(grid, params.node ?? '');
-    if (!node) throw notFound();
+    const node = loadNode(ctx, auth, params);
     return json(200, {
       id: node.id,
       name: node.name,

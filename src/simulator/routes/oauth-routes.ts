@@ -8,7 +8,7 @@ import { addToken, deleteToken, isMasterAdmin } from '../model/store';
 import type { TokenRecord } from '../model/types';
 import type { RouteRequest, Router } from '../router';
 import { tokenJson } from '../views/token-json';
-import { requireUser, toI } from './helpers';
+import { requireAuth, requireUser, toI } from './helpers';
 
 const REFRESHED_TOKEN_LIFE_MS = 7200 * 1000;
 
@@ -68,46 +68,37 @@ export function oauthRoutes(router: Router): void {
     if (request.method.toUpperCase() === 'OPTIONS') return oauthError(request, 400, 'invalid_request', 'grant_type');
     const params = await tokenParams(req);
     const grant = params.grant_type;
+    // Either grant uses its code or refresh token up and answers with a new token.
+    const exchange = (used: TokenRecord, expiresAt: number | null, refreshable: boolean): Response => {
+      deleteToken(store, used);
+      return tokenSuccess(request, ctx, addToken(store, { user: used.user, scopes: used.scopes, expiresAt, refreshable }));
+    };
     if (grant === 'authorization_code') {
       const code = params.code;
       if (code === undefined) return oauthError(request, 400, 'invalid_request', 'authorization_code');
       const record = store.byCode.get(code);
       if (!record) return oauthError(request, 404, 'invalid_grant', null);
-      deleteToken(store, record);
-      const token = addToken(store, {
-        user: record.user,
-        scopes: record.scopes,
-        expiresAt: record.expiresAt,
-        refreshable: record.expiresAt !== null,
-      });
-      return tokenSuccess(request, ctx, token);
+      return exchange(record, record.expiresAt, record.expiresAt !== null);
     }
     if (grant === 'refresh_token') {
       const refresh = params.refresh_token;
       if (refresh === undefined) return oauthError(request, 400, 'invalid_request', 'refresh_token');
       const record = store.byRefreshToken.get(refresh);
       if (!record) return oauthError(request, 404, 'invalid_grant', null);
-      deleteToken(store, record);
-      const token = addToken(store, {
-        user: record.user,
-        scopes: record.scopes,
-        expiresAt: store.now() + REFRESHED_TOKEN_LIFE_MS,
-        refreshable: true,
-      });
-      return tokenSuccess(request, ctx, token);
+      return exchange(record, store.now() + REFRESHED_TOKEN_LIFE_MS, true);
     }
     return oauthError(request, 400, 'unsupported_grant_type', 'grant_type');
   });
 
   router.post('/oauth2/authorize', async (req, ctx) => {
     const store = ctx.store;
-    if (!req.auth) throw new HttpError(403, { error: 'invalid_token', error_description: 'Invalid token' });
-    if (!req.auth.token.scopes.includes('user')) throw new HttpError(403, { error: 'access_denied', error_description: 'Insufficient scope' });
+    const auth = requireAuth(req.auth);
+    if (!auth.token.scopes.includes('user')) throw new HttpError(403, { error: 'access_denied', error_description: 'Insufficient scope' });
     const body = await req.json();
     const params: Record<string, unknown> = {};
     for (const [k, v] of req.url.searchParams) params[k] = v;
     Object.assign(params, body);
-    let user = req.auth.user;
+    let user = auth.user;
     if (typeof params.user === 'string' && params.user !== '' && params.user !== user.email) {
       if (!isMasterAdmin(user)) throw new HttpError(403, { error: 'access_denied', error_description: 'Only admins can create tokens for other users' });
       const other = [...store.users.values()].find((u) => u.email === params.user);

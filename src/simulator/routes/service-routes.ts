@@ -1,7 +1,7 @@
 /** `/v1/services/G/S/N…` (kontena-api.md §4.4–§4.12). */
 import { HttpError, json, notFound, unprocessable } from '../http';
-import { destroyService, linkingServices, liveContainers } from '../model/store';
-import { applyUpdate } from '../model/service-mutations';
+import { destroyService, linkingServices, liveContainers, olderFirst } from '../model/store';
+import { applyUpdate, setEnv } from '../model/service-mutations';
 import type { Router } from '../router';
 import { boolean, integer, numberValue, runHash, string, stringValue } from '../validation/filters';
 import { checkUpdate } from '../validation/service-inputs';
@@ -91,7 +91,7 @@ export function serviceRoutes(router: Router): void {
     const service = loadService(ctx, auth, params);
     const containers = liveContainers(service)
       .filter((c) => c.containerId !== '')
-      .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+      .sort(olderFirst);
     return json(200, { containers: containers.map(containerJson) });
   });
 
@@ -104,9 +104,7 @@ export function serviceRoutes(router: Router): void {
     const result = runHash({ required: { env: string() } }, { env: body.env ?? null }, false);
     // The env routes answer 422 without the usual {"error": …} wrapper.
     if (result.errors) throw new HttpError(422, result.errors);
-    service.env = [...service.env, stringValue(result.value.env)];
-    service.revision += 1;
-    service.updatedAt = ctx.clock.now();
+    setEnv(ctx.store, service, [...service.env, stringValue(result.value.env)]);
     return json(200, {});
   });
 
@@ -117,11 +115,7 @@ export function serviceRoutes(router: Router): void {
       const eq = e.indexOf('=');
       return (eq < 0 ? e : e.slice(0, eq)) !== key;
     });
-    if (kept.length !== service.env.length) {
-      service.env = kept;
-      service.revision += 1;
-      service.updatedAt = ctx.clock.now();
-    }
+    if (kept.length !== service.env.length) setEnv(ctx.store, service, kept);
     return json(200, {});
   });
 

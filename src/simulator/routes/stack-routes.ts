@@ -1,9 +1,9 @@
 /** `/v1/stacks/G/S…` (kontena-api.md §4.14), plus the grid-wide log endpoints. */
-import { HttpError, json } from '../http';
+import { json } from '../http';
 import type { EventRecord, LogRecord } from '../model/types';
 import type { Router } from '../router';
 import { stackJson } from '../views/stack-json';
-import { loadGrid } from './helpers';
+import { loadGrid, loadStack } from './helpers';
 import { containerLogsResponse, eventLogsResponse } from './log-routes';
 
 function list(text: string | null): Set<string> | null {
@@ -12,25 +12,16 @@ function list(text: string | null): Set<string> | null {
 }
 
 export function stackRoutes(router: Router): void {
-  router.get('/v1/stacks/:grid/:stack', ({ auth, params }, ctx) => {
-    const grid = loadGrid(ctx, auth, params.grid ?? '');
-    const stack = grid.stacks.get(params.stack ?? '');
-    if (!stack) throw new HttpError(404, {});
-    return json(200, stackJson(stack, ctx.clock.now()));
-  });
+  router.get('/v1/stacks/:grid/:stack', ({ auth, params }, ctx) => json(200, stackJson(loadStack(ctx, auth, params), ctx.clock.now())));
 
   router.get('/v1/stacks/:grid/:stack/container_logs', (req, ctx) => {
-    const grid = loadGrid(ctx, req.auth, req.params.grid ?? '');
-    const stack = grid.stacks.get(req.params.stack ?? '');
-    if (!stack) throw new HttpError(404, {});
+    const stack = loadStack(ctx, req.auth, req.params);
     return containerLogsResponse(req, ctx, { services: [...stack.services.values()], instanceFilter: false, containerFilter: true });
   });
 
   router.get('/v1/stacks/:grid/:stack/event_logs', (req, ctx) => {
-    const grid = loadGrid(ctx, req.auth, req.params.grid ?? '');
-    const stack = grid.stacks.get(req.params.stack ?? '');
-    if (!stack) throw new HttpError(404, {});
-    return eventLogsResponse(req, ctx, { kind: 'stack', grid, stackName: stack.name });
+    const stack = loadStack(ctx, req.auth, req.params);
+    return eventLogsResponse(req, ctx, { kind: 'stack', stack });
   });
 
   router.get('/v1/grids/:grid/container_logs', (req, ctx) => {

@@ -7,7 +7,7 @@ import type { ContainerRecord, ServiceRecord } from '../model/types';
 import { isoZ, parseTime } from '../model/time';
 import { toI } from './helpers';
 
-export function statContainer(c: ContainerRecord): StatContainer {
+function statContainer(c: ContainerRecord): StatContainer {
   return {
     key: c.id,
     name: c.name,

@@ -5,12 +5,12 @@
  */
 import type { SimContext } from '../context';
 import { createServiceContainer } from '../engine/containers';
-import { addGrid, addNode, addService, addStack, defaultServiceConfig, NULL_STACK } from '../model/store';
-import type { DeployRecord, NodeRecord, StackRecord } from '../model/types';
+import { addGrid, addNode, addService, addStack, defaultServiceConfig, newDeployRecord, NULL_STACK } from '../model/store';
+import type { NodeRecord, StackRecord } from '../model/types';
 import { rubyTimeString } from '../model/time';
 
-export const LARGE_NODES = 60;
-export const LARGE_SERVICES = 5000;
+const LARGE_NODES = 60;
+const LARGE_SERVICES = 5000;
 const STACKS = 40;
 const IMAGES = ['nginx:1.11-alpine', 'redis:3.2-alpine', 'postgres:9.6', 'myorg/api:2.4.1', 'myorg/worker:2.4.1', 'node:6-alpine', 'ruby:2.3', 'haproxy:1.7'];
 const WORDS = ['api', 'web', 'worker', 'cache', 'db', 'queue', 'search', 'auth', 'billing', 'mailer', 'cron', 'gateway', 'report', 'media', 'chat'];
@@ -59,18 +59,10 @@ export function buildLarge(ctx: SimContext): void {
     service.state = kind === 98 ? 'stopped' : 'running';
     service.deployedAt = deployedAt;
     service.deployRequestedAt = deployedAt;
-    const record: DeployRecord = {
-      id: store.ids.objectId(deployedAt),
-      service,
-      createdAt: deployedAt,
-      startedAt: deployedAt + 500,
-      finishedAt: deployedAt + 5000,
-      state: 'success',
-      reason: null,
-      instanceDeploys: [],
-      force: false,
-      removed: false,
-    };
+    const record = newDeployRecord(store, service, deployedAt, false);
+    record.startedAt = deployedAt + 500;
+    record.finishedAt = deployedAt + 5000;
+    record.state = 'success';
     const deployRev = rubyTimeString(deployedAt + 500);
     for (let n = 1; n <= config.instances; n++) {
       const node = nodes[nodeCursor % nodes.length];

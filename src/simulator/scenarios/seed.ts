@@ -4,12 +4,13 @@
  * and the event history a deploy leaves.
  */
 import type { EventOptions, SimContext } from '../context';
-import { createServiceContainer } from '../engine/containers';
+import { createServiceContainer, markContainerStopped } from '../engine/containers';
+import { deployedMessage, deployErroredMessage, deployHaltedReason, deployStartedMessage, instanceFailedMessage, noSuchImageError } from '../engine/deploy-messages';
 import { planDeploy } from '../engine/placement';
 import type { Prng } from '../engine/prng';
-import { addService, defaultServiceConfig, findService, servicePath } from '../model/store';
+import { addService, defaultServiceConfig, findService, newDeployRecord } from '../model/store';
 import { rubyTimeString } from '../model/time';
-import type { ContainerRecord, DeployRecord, GridRecord, HealthCheckRecord, ServiceConfig, ServiceRecord, StackRecord } from '../model/types';
+import type { ContainerRecord, GridRecord, HealthCheckRecord, ServiceConfig, ServiceRecord, StackRecord } from '../model/types';
 
 export interface SeedService {
   stack: StackRecord;
@@ -77,39 +78,29 @@ function deployInPast(ctx: SimContext, service: ServiceRecord, at: number, outco
     agent: (c: ContainerRecord, type: string, message: string, options: EventOptions & { at: number }) =>
       history.add(options.at, () => sink.agent(c, type, message, options)),
   };
-  const path = servicePath(service);
   const started = at + 700;
-  const record: DeployRecord = {
-    id: store.ids.objectId(at),
-    service,
-    createdAt: at,
-    startedAt: started,
-    finishedAt: null,
-    state: 'ongoing',
-    reason: null,
-    instanceDeploys: [],
-    force: false,
-    removed: false,
-  };
+  const record = newDeployRecord(store, service, at, false);
+  record.startedAt = started;
+  record.state = 'ongoing';
   service.deploys.push(record);
   service.deployRequestedAt = at;
   service.deployedAt = started;
-  events.master(service, `service ${path} deploy started`, { at: started });
+  events.master(service, deployStartedMessage(service), { at: started });
   const plan = planDeploy(service, rng);
   let t = started + 200;
   if (!plan.ok) {
     record.state = 'error';
     record.reason = plan.reason;
     record.finishedAt = t;
-    events.master(service, `deploy of ${path} errored: ${plan.reason}`, { at: t, severity: 3 });
+    events.master(service, deployErroredMessage(service, plan.reason), { at: t, severity: 3 });
     return;
   }
   for (const slot of plan.slots) {
     t += 1200 + Math.floor(rng.next() * 800);
     if (outcome === 'error') {
-      const error = `Docker::Error::NotFoundError: No such image: ${service.image}`;
+      const error = noSuchImageError(service);
       record.instanceDeploys.push({ instanceNumber: slot.instanceNumber, node: slot.node.name, state: 'error', error });
-      events.master(service, `Failed to deploy service instance ${path}-${slot.instanceNumber} to node ${slot.node.name}: ${error}`, { at: t, severity: 3 });
+      events.master(service, instanceFailedMessage(service, slot.instanceNumber, slot.node.name, error), { at: t, severity: 3 });
       break;
     }
     const c = createServiceContainer(store.ids, service, slot.node, slot.instanceNumber, { at: t, deployRev: rubyTimeString(started), running: true, healthy: true });
@@ -123,22 +114,18 @@ function deployInPast(ctx: SimContext, service: ServiceRecord, at: number, outco
   record.finishedAt = t + 500;
   if (outcome === 'error') {
     record.state = 'error';
-    record.reason = `halting deploy of ${path}, one or more instances failed`;
-    events.master(service, `deploy of ${path} errored: ${record.reason}`, { at: t + 500, severity: 3 });
+    record.reason = deployHaltedReason(service);
+    events.master(service, deployErroredMessage(service, record.reason), { at: t + 500, severity: 3 });
   } else {
     record.state = 'success';
-    events.master(service, `service ${path} deployed`, { at: t + 500 });
+    events.master(service, deployedMessage(service), { at: t + 500 });
   }
 }
 
 function stopInPast(ctx: SimContext, service: ServiceRecord, at: number, history: History): void {
   service.state = 'stopped';
   for (const c of service.containers) {
-    c.state.running = false;
-    c.state.pid = 0;
-    c.finishedAt = at;
-    c.updatedAt = at;
-    c.healthStatus = null;
+    markContainerStopped(c, at);
     history.add(at, () => ctx.engine.events.agent(c, 'service:stop_instance', `service instance ${c.name} stopped`, { at }));
   }
 }

@@ -46,7 +46,7 @@ const TEXT: Record<Symbolic, string> = {
 };
 
 /** ActiveSupport `titleize`: "node_port" → "Node Port", "env[0]" → "Env[0]". */
-export function titleize(key: string): string {
+function titleize(key: string): string {
   const human = key.replace(/_id$/, '').replace(/_/g, ' ');
   return human.replace(/\b[a-z]/g, (ch) => ch.toUpperCase());
 }

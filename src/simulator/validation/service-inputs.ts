@@ -137,7 +137,7 @@ export function checkUpdate(body: Record<string, unknown>, ctx: CheckContext & {
 }
 
 /** Volume forms the master accepts: "/path", "/host:/path[:flags]", "name:/path[:flags]". */
-export function volumeFormatOk(v: string): boolean {
+function volumeFormatOk(v: string): boolean {
   const parts = v.split(':');
   const first = parts[0] ?? '';
   if (parts.length === 1) return first.startsWith('/');

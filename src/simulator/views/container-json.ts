@@ -53,7 +53,7 @@ export interface ContainerJson {
 }
 
 /** deleted > paused > restarting > oom_killed > dead > running > stopped. */
-export function containerStatus(c: ContainerRecord): ContainerStatus {
+function containerStatus(c: ContainerRecord): ContainerStatus {
   if (c.deletedAt !== null) return 'deleted';
   if (c.state.paused) return 'paused';
   if (c.state.restarting) return 'restarting';

@@ -36,6 +36,12 @@ export function gridJson(grid: GridRecord): GridJson {
     subnet: grid.subnet,
     supernet: grid.supernet,
   };
-  if (grid.logs) json.logs = { forwarder: grid.logs.forwarder, opts: { ...grid.logs.opts } };
+  const logs = gridLogsJson(grid);
+  if (logs) json.logs = logs;
   return json;
+}
+
+/** A grid's log forwarding settings, as GridJson and NodeJson.grid show them (absent when none). */
+export function gridLogsJson(grid: GridRecord): GridJson['logs'] {
+  return grid.logs ? { forwarder: grid.logs.forwarder, opts: { ...grid.logs.opts } } : undefined;
 }

@@ -3,6 +3,7 @@ import { noise } from '../engine/prng';
 import { overlayIp } from '../model/store';
 import type { NodeRecord } from '../model/types';
 import { isoOrNull, isoZ } from '../model/time';
+import { gridLogsJson, type GridJson } from './grid-json';
 
 export interface NodeJson {
   id: string;
@@ -35,7 +36,7 @@ export interface NodeJson {
     initial_size: number;
     token: string;
     stats: { statsd: { server: string; port: number } | null };
-    logs?: { forwarder: string; opts: Record<string, string> };
+    logs?: GridJson['logs'];
     trusted_subnets: string[];
     subnet: string;
     supernet: string;
@@ -71,7 +72,8 @@ export function nodeJson(node: NodeRecord, seed: number, nowMs: number): NodeJso
     subnet: grid.subnet,
     supernet: grid.supernet,
   };
-  if (grid.logs) gridPart.logs = { forwarder: grid.logs.forwarder, opts: { ...grid.logs.opts } };
+  const logs = gridLogsJson(grid);
+  if (logs) gridPart.logs = logs;
   const json: NodeJson = {
     id: node.id,
     connected: node.connected,

@@ -49,7 +49,7 @@ export interface ServiceJsonOptions {
   countDeleted?: boolean;
 }
 
-export function instanceCounts(service: ServiceRecord, countDeleted: boolean): { total: number; running: number } {
+function instanceCounts(service: ServiceRecord, countDeleted: boolean): { total: number; running: number } {
   let total = 0;
   let running = 0;
   for (const c of service.containers) {

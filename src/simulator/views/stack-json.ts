@@ -21,7 +21,7 @@ export interface StackJson {
 
 const TEN_MINUTES = 10 * 60_000;
 
-export function stackState(stack: StackRecord, nowMs: number): StackJson['state'] {
+function stackState(stack: StackRecord, nowMs: number): StackJson['state'] {
   const services = [...stack.services.values()];
   if (services.every((s) => s.state === 'initialized')) return 'initialized';
   const deploying = services.some((s) =>

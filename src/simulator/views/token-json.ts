@@ -16,7 +16,7 @@ export interface TokenJson {
   server: { name: string | null };
 }
 
-export const SERVER_NAME = 'kontena-simulated-master';
+const SERVER_NAME = 'kontena-simulated-master';
 
 export function tokenJson(t: TokenRecord, nowMs: number, withPlaintext: boolean): TokenJson {
   const user = { id: t.user.id, email: t.user.email, name: t.user.name };

@@ -17,7 +17,7 @@ export const SECTIONS: readonly { id: SectionId; title: string }[] = [
 
 export const sectionElementId = (id: SectionId): string => `section-${id}`;
 
-export function FormSection({ id, description, children }: { id: SectionId; description?: ReactNode; children: ReactNode }) {
+export function FormSection({ id, children }: { id: SectionId; children: ReactNode }) {
   const title = SECTIONS.find((s) => s.id === id)?.title ?? id;
   const elementId = sectionElementId(id);
   return (
@@ -25,7 +25,6 @@ export function FormSection({ id, description, children }: { id: SectionId; desc
       <h2 id={`${elementId}-title`} className={styles.sectionTitle}>
         {title}
       </h2>
-      {description !== undefined && <p className={styles.sectionText}>{description}</p>}
       <div className={styles.sectionBody}>{children}</div>
     </section>
   );

@@ -1,4 +1,4 @@
-import { fail, ok, type ParseResult } from './options/result';
+import { fail, ok, type ParseResult } from './result';
 
 /**
  * The `instances` of a post-start hook: `*` (every instance) or a comma-separated list of

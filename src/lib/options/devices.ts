@@ -1,4 +1,4 @@
-import { fail, ok, type ParseResult } from './options/result';
+import { fail, ok, type ParseResult } from './result';
 
 /** A device mapping as Docker's `--device` reads it: `/dev/host[:/dev/container][:permissions]`. */
 export interface DeviceSpec {

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { formatClockTime } from './format-time';
+
+describe('formatClockTime', () => {
+  it('reads as the locale writes a time of day, hours to seconds', () => {
+    const at = new Date(2017, 3, 6, 14, 3, 7).getTime();
+    expect(formatClockTime(at)).toBe(new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' }));
+    expect(formatClockTime(at)).toMatch(/03.*07/);
+  });
+
+  it('an unknown time says so instead of throwing', () => {
+    expect(formatClockTime(Number.NaN)).toBe('Invalid Date');
+  });
+});

@@ -82,6 +82,14 @@ export function createRoutes(): RouteObject[] {
                           ],
                         },
                         {
+                          path: 'logs',
+                          lazy: async () => ({ Component: (await import('../features/logs/grid-logs-page')).GridLogsPage }),
+                        },
+                        {
+                          path: 'stacks/:stack/logs',
+                          lazy: async () => ({ Component: (await import('../features/logs/stack-logs-page')).StackLogsPage }),
+                        },
+                        {
                           path: 'secrets',
                           lazy: async () => ({ Component: (await import('../features/secrets/secrets-page')).SecretsPage }),
                         },

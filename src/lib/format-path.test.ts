@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatServicePath, formatServicesPath } from './format-path';
+import { formatGridLogsPath, formatServicePath, formatServicesPath, formatStackLogsPath } from './format-path';
 
 describe('app paths', () => {
   it.each([
@@ -12,5 +12,11 @@ describe('app paths', () => {
 
   it('builds the services list path of a grid', () => {
     expect(formatServicesPath('terminal-a')).toBe('/grids/terminal-a/services');
+  });
+
+  it('builds the grid-wide and stack-wide log paths, each name one segment', () => {
+    expect(formatGridLogsPath('production')).toBe('/grids/production/logs');
+    expect(formatStackLogsPath('production', 'shop')).toBe('/grids/production/stacks/shop/logs');
+    expect(formatStackLogsPath('a b', 's/x')).toBe('/grids/a%20b/stacks/s%2Fx/logs');
   });
 });

@@ -18,3 +18,13 @@ export function formatServicesPath(grid: string): string {
 export function formatServicePath(ref: ServiceLocation): string {
   return `${formatServicesPath(ref.grid)}/${seg(ref.stack)}/${seg(ref.name)}`;
 }
+
+/** Every service's logs in a grid: `/grids/:grid/logs`. */
+export function formatGridLogsPath(grid: string): string {
+  return `/grids/${seg(grid)}/logs`;
+}
+
+/** Every service's logs in a stack: `/grids/:grid/stacks/:stack/logs`. */
+export function formatStackLogsPath(grid: string, stack: string): string {
+  return `/grids/${seg(grid)}/stacks/${seg(stack)}/logs`;
+}

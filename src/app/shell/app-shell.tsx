@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { MouseEvent } from 'react';
 import { Link, NavLink, Outlet, useNavigation, useParams } from 'react-router';
 import { KontenaWordmark } from '../../components/kontena-wordmark';
-import { formatServicesPath } from '../../lib/format-path';
+import { formatGridLogsPath, formatServicesPath } from '../../lib/format-path';
 import { formatSecretsPath } from '../../lib/format-secrets-path';
 import { readLastGrid, rememberGrid } from '../last-grid';
 import { useSession } from '../../components/use-session';
@@ -69,6 +69,17 @@ export function AppShell() {
                   <path d="M5 7V5a3 3 0 0 1 6 0v2" stroke="currentColor" strokeWidth="1.6" fill="none" />
                 </svg>
                 Secrets
+              </NavLink>
+            </li>
+          )}
+          {navGrid !== null && (
+            <li>
+              <NavLink to={formatGridLogsPath(navGrid)} className={styles.navLink}>
+                <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false" className={styles.navIcon}>
+                  <rect x="1.5" y="2" width="13" height="12" rx="1.2" fill="none" stroke="currentColor" strokeWidth="1.6" />
+                  <path d="M4 6h8M4 8.5h6M4 11h7" stroke="currentColor" strokeWidth="1.4" />
+                </svg>
+                Logs
               </NavLink>
             </li>
           )}

@@ -116,3 +116,40 @@ describe('Logs tab', () => {
     expect(await screen.findByRole('region', { name: /log output of shipper/i })).toBeInTheDocument();
   });
 });
+
+describe('grid-wide and stack-wide logs', () => {
+  it('goes from a stacked service’s logs to its stack’s, which tail the stack’s containers', async () => {
+    const { user, location } = renderApp('/grids/production/services/shop/web/logs');
+    await user.click(await screen.findByRole('link', { name: 'All logs of stack shop' }));
+    await waitFor(() => expect(location().pathname).toBe('/grids/production/stacks/shop/logs'));
+    expect(await screen.findByRole('heading', { name: 'Logs of stack shop' })).toBeInTheDocument();
+    expect(await screen.findByRole('status', { name: /stream (live|connecting)/i })).toBeInTheDocument();
+    const chips = await screen.findByRole('group', { name: 'Containers' });
+    await waitFor(() => expect(within(chips).getAllByRole('button').length).toBeGreaterThan(1));
+    const names = within(chips).getAllByRole('button').map((b) => b.textContent ?? '').filter((n) => n !== 'all');
+    expect(names.every((n) => n.startsWith('shop.'))).toBe(true);
+    await waitFor(() => expect(screenText()).toMatch(/ shop\.\S+-\d [│┃] /));
+  });
+
+  it('reaches the whole grid’s logs from the main navigation', async () => {
+    const { user, location } = renderApp('/grids/production/services');
+    await user.click(within(await screen.findByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Logs' }));
+    await waitFor(() => expect(location().pathname).toBe('/grids/production/logs'));
+    expect(await screen.findByRole('heading', { name: 'Logs of grid production' })).toBeInTheDocument();
+    expect(await screen.findByRole('region', { name: 'Logs of grid production' })).toBeInTheDocument();
+    expect(await screen.findByRole('status', { name: /stream (live|connecting)/i })).toBeInTheDocument();
+  });
+
+  it('shows the grid’s containers as chips; picking two shows only their lines', async () => {
+    const { user, location } = renderApp('/grids/production/logs?lines=3000&follow=0');
+    const chips = await screen.findByRole('group', { name: 'Containers' });
+    await waitFor(() => expect(within(chips).getByRole('button', { name: 'api-2' })).toBeInTheDocument());
+    await user.click(within(chips).getByRole('button', { name: 'api-2' }));
+    await user.click(within(chips).getByRole('button', { name: 'shop.web-1' }));
+    await waitFor(() => expect(location().search).toContain('container=api-2%2Cshop.web-1'));
+    await waitFor(() => {
+      const shown = new Set(screenText().split('\r\n').flatMap((l) => /(\S+) +[│┃] /.exec(l)?.slice(1) ?? []));
+      expect([...shown].sort()).toEqual(['api-2', 'shop.web-1']);
+    });
+  });
+});

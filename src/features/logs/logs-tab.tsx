@@ -2,15 +2,18 @@
 import '@xterm/xterm/css/xterm.css';
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { containersQuery, serviceQuery } from '../../api/queries';
 import { Banner } from '../../components/banner';
 import { Button } from '../../components/button';
 import { Spinner } from '../../components/spinner';
 import { useServiceRef } from '../../components/use-service-ref';
+import { formatGridLogsPath, formatStackLogsPath } from '../../lib/format-path';
 import { driverStreamsToMaster } from './log-drivers';
 import type { LogScope } from '../../api/logs';
 import { LogViewer } from './log-viewer';
 import type { KnownContainer } from './log-viewer';
+import styles from './log-viewer.module.css';
 
 /** How often the instance chips refresh from the containers list. */
 const CONTAINERS_POLL_MS = 15_000;
@@ -47,5 +50,18 @@ export function LogsTab() {
       </Banner>
     );
   }
-  return <LogViewer key={`${grid}/${stack}/${name}`} scope={scope} known={known} />;
+  return (
+    <>
+      <p className={styles.wider}>
+        {stack !== 'null' && (
+          <>
+            <Link to={formatStackLogsPath(grid, stack)}>All logs of stack {stack}</Link>
+            {' · '}
+          </>
+        )}
+        <Link to={formatGridLogsPath(grid)}>All logs of grid {grid}</Link>
+      </p>
+      <LogViewer key={`${grid}/${stack}/${name}`} scope={scope} known={known} />
+    </>
+  );
 }

@@ -9,7 +9,7 @@
 // Main-thread time is CDP Performance.getMetrics TaskDuration (thread ticks), as
 // shared/performance-notes.md §6–§7 advise: wall-clock is noisy on these 2-core boxes.
 //
-//   node bench/stats.mjs [--dist dist] [--stats-seconds 120] [--monitor-seconds 60] [--monitor-instances 100]
+//   node bench/stats.mjs [--dist dist] [--stats-seconds 120] [--monitor-seconds 60] [--monitor-instances 100,2000]
 import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -224,7 +224,8 @@ async function statsScenario({ browser, stack, seconds }) {
 
 async function monitorScenario({ browser, stack, seconds, instances }) {
   const { web, api } = stack;
-  await serviceWith(api, 'bench-mon', instances);
+  const name = `bench-mon-${instances}`;
+  await serviceWith(api, name, instances);
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
   await context.addInitScript(pageProbe);
   const page = await context.newPage();
@@ -233,9 +234,9 @@ async function monitorScenario({ browser, stack, seconds, instances }) {
   await signIn(page, web.url, api);
   const polls = [];
   page.on('requestfinished', (req) => {
-    if (new URL(req.url()).pathname.endsWith('/bench-mon/containers')) polls.push(Date.now());
+    if (new URL(req.url()).pathname.endsWith(`/${name}/containers`)) polls.push(Date.now());
   });
-  await page.goto(`${web.url}/grids/${GRID}/services/null/bench-mon/instances`);
+  await page.goto(`${web.url}/grids/${GRID}/services/null/${name}/instances`);
   await page.locator('ul[aria-label^="Instances on "] > li').nth(instances - 1).waitFor({ timeout: 60_000 });
   await sleep(3000);
   const r = await measure(page, cdp, seconds, { eventsOf: async () => polls });
@@ -247,7 +248,8 @@ async function monitorScenario({ browser, stack, seconds, instances }) {
   return r;
 }
 
-export async function runLiveBench({ distDir = path.join(root, 'dist'), statsSeconds = 120, monitorSeconds = 60, monitorInstances = 100 } = {}) {
+/** The monitor is measured at 100 instances (the issue's figure) and at 2,000 (DESIGN.md's poll budget). */
+export async function runLiveBench({ distDir = path.join(root, 'dist'), statsSeconds = 120, monitorSeconds = 60, monitorInstances = [100, 2000] } = {}) {
   const { chromium } = await import('playwright-core');
   const stack = await startBenchStack({ distDir });
   const browser = await chromium.launch({
@@ -258,8 +260,9 @@ export async function runLiveBench({ distDir = path.join(root, 'dist'), statsSec
   const load = os.loadavg()[0];
   try {
     const stats = await statsScenario({ browser, stack, seconds: statsSeconds });
-    const monitor = await monitorScenario({ browser, stack, seconds: monitorSeconds, instances: monitorInstances });
-    return { stats, monitor, load, monitorInstances };
+    const monitors = [];
+    for (const instances of monitorInstances) monitors.push({ instances, ...(await monitorScenario({ browser, stack, seconds: monitorSeconds, instances })) });
+    return { stats, monitors, load };
   } finally {
     await browser.close();
     await stack.close();
@@ -267,7 +270,7 @@ export async function runLiveBench({ distDir = path.join(root, 'dist'), statsSec
 }
 
 /** Prints the figures; returns the number of hard (count) budgets over. */
-export function printLiveBench({ stats, monitor, load, monitorInstances }) {
+export function printLiveBench({ stats, monitors, load }) {
   let over = 0;
   const line = (ok, name, value, budget, kind = 'hard') => {
     if (!ok && kind === 'hard') over += 1;
@@ -289,14 +292,17 @@ export function printLiveBench({ stats, monitor, load, monitorInstances }) {
     const perChart = p95 / Math.max(1, r.charts);
     line(!(perChart > 50), 'main thread per chart redraw (p95 sample ÷ charts)', ms(perChart), '≤ 50 ms', 'soft');
   }
-  const p50 = quantile(monitor.perEvent, 0.5);
-  const p95 = quantile(monitor.perEvent, 0.95);
-  console.log(`\nInstances tab (monitor), ${monitorInstances} instances, 2 s poll (ran ${monitor.seconds.toFixed(0)} s, ${monitor.events} polls)`);
-  line(monitor.tiles === monitorInstances, 'tiles on the page', monitor.tiles, `= ${monitorInstances}`);
-  line(!(p95 > 50), 'main thread per poll, p50 / p95', `${p50.toFixed(1)} / ${p95.toFixed(1)} ms`, '≤ 50 ms (at 2,000)', 'soft');
-  console.log(`     main thread per poll, mean over the run: ${ms(monitor.mainThreadMs / Math.max(1, monitor.events))} (busy ${monitor.busyPct.toFixed(1)} %)`);
-  line(monitor.longest <= 50, 'longest task', ms(monitor.longest), '≤ 50 ms', 'soft');
-  console.log(`     tiles touched by polls: ${monitor.tilesTouched} over ${monitor.events} polls (only changed tiles re-render); DOM elements: ${monitor.domNodes}`);
+  for (const monitor of monitors) {
+    const p50 = quantile(monitor.perEvent, 0.5);
+    const p95 = quantile(monitor.perEvent, 0.95);
+    const n = monitor.instances;
+    console.log(`\nInstances tab (monitor), ${n.toLocaleString('en-US')} instances, 2 s poll (ran ${monitor.seconds.toFixed(0)} s, ${monitor.events} polls)`);
+    line(monitor.tiles === n, 'tiles on the page', monitor.tiles, `= ${n}`);
+    line(!(p95 > 50), 'main thread per poll, p50 / p95', `${p50.toFixed(1)} / ${p95.toFixed(1)} ms`, '≤ 50 ms (at 2,000)', 'soft');
+    console.log(`     main thread per poll, mean over the run: ${ms(monitor.mainThreadMs / Math.max(1, monitor.events))} (busy ${monitor.busyPct.toFixed(1)} %)`);
+    line(monitor.longest <= 50, 'longest task', ms(monitor.longest), '≤ 50 ms', 'soft');
+    console.log(`     tiles touched by polls: ${monitor.tilesTouched} over ${monitor.events} polls (only changed tiles re-render); DOM elements: ${monitor.domNodes}`);
+  }
   console.log('     (per poll / per sample = TaskDuration, sampled every 100 ms, from 300 ms before to 350 ms after the event, minus the idle rate: includes fetch, JSON parse, schema check, render and paint)');
   return over;
 }
@@ -311,7 +317,7 @@ if (isMain) {
     distDir: path.resolve(root, arg('dist', 'dist')),
     statsSeconds: Number(arg('stats-seconds', '120')),
     monitorSeconds: Number(arg('monitor-seconds', '60')),
-    monitorInstances: Number(arg('monitor-instances', '100')),
+    monitorInstances: arg('monitor-instances', '100,2000').split(',').map(Number),
   });
   const over = printLiveBench(result);
   process.exit(over === 0 ? 0 : 1);

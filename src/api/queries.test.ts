@@ -72,10 +72,12 @@ describe('queryKeys', () => {
       expect(key.slice(0, grid.length)).toEqual(grid);
     }
     const service = queryKeys.service(REF);
-    for (const key of [queryKeys.containers(REF), queryKeys.stats(REF), queryKeys.metrics(REF, {}), queryKeys.deploy(REF, 'x')]) {
+    for (const key of [queryKeys.containers(REF), queryKeys.containerSummaries(REF), queryKeys.stats(REF), queryKeys.metrics(REF, {}), queryKeys.deploy(REF, 'x')]) {
       expect(key.slice(0, service.length)).toEqual(service);
     }
     expect(queryKeys.service({ ...REF, stack: 'teststack' })).not.toEqual(service);
+    // Invalidating a service's containers (after an action) refreshes the live views' summaries too.
+    expect(queryKeys.containerSummaries(REF).slice(0, queryKeys.containers(REF).length)).toEqual(queryKeys.containers(REF));
   });
 
   it('retry only what can heal', () => {

@@ -75,3 +75,28 @@ export const containerSchema = z.looseObject({
 export type Container = z.infer<typeof containerSchema>;
 
 export const containerListSchema = z.looseObject({ containers: z.array(containerSchema) });
+
+/**
+ * What the live views (the monitor, the service header, the log chips) read of a
+ * container, and all that is validated for them: a poll of 2,000 instances spends most of
+ * its main-thread time validating the rest of ContainerJson (node details, network
+ * settings, env), and in checking timestamps against the ISO pattern: here they are
+ * strings, and the views treat one that does not parse as unknown. Other keys are dropped.
+ */
+export const containerSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  instance_number: z.nullable(z.number()),
+  status: containerStatusSchema,
+  state: containerStateSchema,
+  node: z.optional(z.object({ id: z.string(), name: z.string(), connected: z.boolean(), last_seen_at: z.nullable(z.string()), labels: z.array(z.string()) })),
+  health_status: z.optional(z.object({ status: z.enum(['healthy', 'unhealthy']), updated_at: z.string() })),
+  service_rev: z.nullable(z.string()),
+  deploy_rev: z.nullable(z.string()),
+  created_at: z.string(),
+  started_at: z.nullable(z.string()),
+  deleted_at: z.nullable(z.string()),
+});
+export type ContainerSummary = z.infer<typeof containerSummarySchema>;
+
+export const containerSummaryListSchema = z.object({ containers: z.array(containerSummarySchema) });

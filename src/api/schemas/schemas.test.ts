@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containerListSchema, containerSchema } from './container';
+import { containerListSchema, containerSchema, containerSummaryListSchema } from './container';
 import { deploySchema } from './deploy';
 import {
   accessDeniedBodySchema,
@@ -99,6 +99,20 @@ describe('container schema', () => {
   it('parses health_status once reported and fails on a missing name', () => {
     expect(containerSchema.parse(containerJson({ health_status: { status: 'healthy', updated_at: '2017-04-06T15:42:00.000Z' } })).health_status?.status).toBe('healthy');
     expect(containerSchema.safeParse(without(containerJson(), 'name')).success).toBe(false);
+  });
+});
+
+describe('container summary schema (the live views)', () => {
+  it('keeps what the monitor, header and log chips read, drops the rest, and fails on what they need', () => {
+    const node = { containers: [containerJson({ health_status: { status: 'unhealthy', updated_at: '2017-04-06T15:42:00.000Z' } }), without(containerJson(), 'node')] };
+    const [withNode, withoutNode] = containerSummaryListSchema.parse(node).containers;
+    expect(withNode?.node).toEqual({ id: expect.any(String), name: 'node-1', connected: expect.any(Boolean), last_seen_at: expect.toBeOneOf([null, expect.any(String)]), labels: expect.any(Array) });
+    expect(withNode?.health_status?.status).toBe('unhealthy');
+    expect(withNode).not.toHaveProperty('env');
+    expect(withNode).not.toHaveProperty('network_settings');
+    expect(withoutNode?.node).toBeUndefined();
+    expect(containerSummaryListSchema.safeParse({ containers: [containerJson({ status: 'sleeping' })] }).success).toBe(false);
+    expect(containerSummaryListSchema.safeParse({ containers: [without(containerJson(), 'instance_number')] }).success).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@ import '@xterm/xterm/css/xterm.css';
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { containersQuery, serviceQuery } from '../../api/queries';
+import { containerSummariesQuery, serviceQuery } from '../../api/queries';
 import { Banner } from '../../components/banner';
 import { Button } from '../../components/button';
 import { Spinner } from '../../components/spinner';
@@ -24,7 +24,7 @@ export function LogsTab() {
   const { grid, stack, name } = ref;
   const scope = useMemo((): LogScope => ({ kind: 'service', ref: { grid, stack, name } }), [grid, stack, name]);
   const service = useQuery(serviceQuery(ref));
-  const containers = useQuery({ ...containersQuery(ref), refetchInterval: CONTAINERS_POLL_MS });
+  const containers = useQuery({ ...containerSummariesQuery(ref), refetchInterval: CONTAINERS_POLL_MS });
   const [showAnyway, setShowAnyway] = useState(false);
 
   const known = useMemo(

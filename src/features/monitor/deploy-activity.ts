@@ -5,7 +5,7 @@
  * count differs from the desired count, instances on different service revisions (a
  * rolling update), or the service in a transitional state — and says it is inferred.
  */
-import type { Container } from '../../api/schemas/container';
+import type { ContainerSummary } from '../../api/schemas/container';
 import type { Deploy } from '../../api/schemas/deploy';
 import type { Service } from '../../api/schemas/service';
 import { countOutdated } from './instance-view';
@@ -15,7 +15,7 @@ export type DeployActivity =
   | { kind: 'inferred'; reason: string };
 
 /** Instances of a non-daemon service placed vs desired, revision mix, transitional state. */
-export function inferDeployActivity(service: Service | undefined, containers: readonly Container[] | undefined): DeployActivity | null {
+export function inferDeployActivity(service: Service | undefined, containers: readonly ContainerSummary[] | undefined): DeployActivity | null {
   if (!service || !containers) return null;
   if (service.state === 'deploying') return { kind: 'inferred', reason: 'The service is deploying.' };
   if (service.state === 'restarting') return { kind: 'inferred', reason: 'The service is restarting its instances.' };

@@ -4,16 +4,16 @@
  * the grid, with nodes that hold none of the service's instances too (the CLI leaves
  * them out; kontena-api.md §7 suggests adding them from `GET /v1/grids/G/nodes`).
  */
-import type { Container } from '../../api/schemas/container';
+import type { ContainerSummary } from '../../api/schemas/container';
 import type { Node } from '../../api/schemas/node';
 import type { StatusTone } from '../../components/status-badge';
 
 export interface TileModel {
-  /** Container id "G/node/name": the React key, stable for the container's life. */
+  /** ContainerSummary id "G/node/name": the React key, stable for the container's life. */
   id: string;
   name: string;
   instance: number | null;
-  status: Container['status'];
+  status: ContainerSummary['status'];
   tone: StatusTone;
   /** Short words on the tile: "running", "exit 137", "OOM", … */
   label: string;
@@ -32,7 +32,7 @@ export interface TileModel {
   nodeName: string | null;
 }
 
-const STATUS_TONE: Record<Container['status'], StatusTone> = {
+const STATUS_TONE: Record<ContainerSummary['status'], StatusTone> = {
   running: 'ok',
   paused: 'info',
   restarting: 'warn',
@@ -42,7 +42,7 @@ const STATUS_TONE: Record<Container['status'], StatusTone> = {
   dead: 'danger',
 };
 
-function labelOf(c: Container, exitCode: number | null): string {
+function labelOf(c: ContainerSummary, exitCode: number | null): string {
   switch (c.status) {
     case 'oom_killed':
       return 'OOM killed';
@@ -54,12 +54,12 @@ function labelOf(c: Container, exitCode: number | null): string {
   }
 }
 
-function revisionOf(c: Container): number | null {
+function revisionOf(c: ContainerSummary): number | null {
   const n = c.service_rev === null ? Number.NaN : Number(c.service_rev);
   return Number.isFinite(n) ? n : null;
 }
 
-export function tileModel(c: Container, newestRev: number | null): TileModel {
+export function tileModel(c: ContainerSummary, newestRev: number | null): TileModel {
   const serviceRev = revisionOf(c);
   const running = c.status === 'running' || c.status === 'paused' || c.status === 'restarting';
   const exitCode = !running && typeof c.state.exit_code === 'number' ? c.state.exit_code : null;
@@ -127,7 +127,7 @@ const byNumber = (a: TileModel, b: TileModel): number => (a.instance ?? Infinity
 const collator = new Intl.Collator(undefined, { numeric: true });
 
 /** The newest service revision among the containers. */
-export function newestServiceRev(containers: readonly Container[]): number | null {
+export function newestServiceRev(containers: readonly ContainerSummary[]): number | null {
   let newest: number | null = null;
   for (const c of containers) {
     const rev = revisionOf(c);
@@ -137,7 +137,7 @@ export function newestServiceRev(containers: readonly Container[]): number | nul
 }
 
 /** Containers on an older service revision than the newest one. */
-export function countOutdated(containers: readonly Container[]): number {
+export function countOutdated(containers: readonly ContainerSummary[]): number {
   const newest = newestServiceRev(containers);
   if (newest === null) return 0;
   return containers.filter((c) => {
@@ -151,7 +151,7 @@ export function countOutdated(containers: readonly Container[]): number {
  * by number; nodes the list does not know (or a failed node list) come from the
  * containers themselves.
  */
-export function groupByNode(nodes: readonly Node[] | undefined, containers: readonly Container[]): NodeGroup[] {
+export function groupByNode(nodes: readonly Node[] | undefined, containers: readonly ContainerSummary[]): NodeGroup[] {
   const newest = newestServiceRev(containers);
   const groups = new Map<string, NodeGroup & { tiles: TileModel[] }>();
   for (const n of nodes ?? []) {
@@ -185,16 +185,16 @@ export interface StatusCount {
 }
 
 /** "18 running · 1 stopped · 1 OOM killed", in a fixed order. */
-export function countByStatus(containers: readonly Container[]): StatusCount[] {
-  const order: Container['status'][] = ['running', 'restarting', 'paused', 'stopped', 'oom_killed', 'dead', 'deleted'];
-  const counts = new Map<Container['status'], number>();
+export function countByStatus(containers: readonly ContainerSummary[]): StatusCount[] {
+  const order: ContainerSummary['status'][] = ['running', 'restarting', 'paused', 'stopped', 'oom_killed', 'dead', 'deleted'];
+  const counts = new Map<ContainerSummary['status'], number>();
   for (const c of containers) counts.set(c.status, (counts.get(c.status) ?? 0) + 1);
   return order
     .filter((s) => (counts.get(s) ?? 0) > 0)
     .map((s) => ({ tone: STATUS_TONE[s], label: s === 'oom_killed' ? 'OOM killed' : s, count: counts.get(s) ?? 0 }));
 }
 
-export function healthCount(containers: readonly Container[]): { healthy: number; reporting: number } {
+export function healthCount(containers: readonly ContainerSummary[]): { healthy: number; reporting: number } {
   let healthy = 0;
   let reporting = 0;
   for (const c of containers) {

@@ -1,8 +1,8 @@
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { containersQuery, nodesQuery, serviceQuery } from '../../api/queries';
-import type { Container } from '../../api/schemas/container';
+import { containerSummariesQuery, nodesQuery, serviceQuery } from '../../api/queries';
+import type { ContainerSummary } from '../../api/schemas/container';
 import { LoadError } from '../../components/load-error';
 import { SkeletonRows } from '../../components/skeleton';
 import { StaleNote } from '../../components/stale-note';
@@ -19,7 +19,7 @@ import styles from './monitor.module.css';
 
 /** The grid's nodes change rarely: polled at the chosen interval but at most this often. */
 const NODES_MIN_POLL_MS = 10_000;
-const EMPTY: readonly Container[] = [];
+const EMPTY: readonly ContainerSummary[] = [];
 
 function DeployBanner({ activity }: { activity: DeployActivity }) {
   if (activity.kind === 'known') {
@@ -85,10 +85,7 @@ export function InstancesTab() {
   const poll = intervalMs > 0 ? intervalMs : false;
 
   const service = useQuery({ ...serviceQuery(ref), refetchInterval: poll });
-  // No structural sharing: the tiles compare what they show (sameTile), so deep-comparing
-  // 2,000 containers' JSON on every poll would only repeat that work (it measured as the
-  // largest single cost of a 2,000-instance poll).
-  const containers = useQuery({ ...containersQuery(ref), refetchInterval: poll, structuralSharing: false });
+  const containers = useQuery({ ...containerSummariesQuery(ref), refetchInterval: poll });
   const nodes = useQuery({ ...nodesQuery(ref.grid), refetchInterval: poll === false ? false : Math.max(NODES_MIN_POLL_MS, intervalMs) });
   const followed = useFollowedDeploy(ref);
 

@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, NavLink, Outlet } from 'react-router';
 import { isApiError } from '../../api/errors';
-import { containersQuery, serviceQuery } from '../../api/queries';
-import type { Container } from '../../api/schemas/container';
+import { containerSummariesQuery, serviceQuery } from '../../api/queries';
+import type { ContainerSummary } from '../../api/schemas/container';
 import type { Service } from '../../api/schemas/service';
 import { serviceDisplayName } from '../../api/service-ref';
 import type { ServiceRef } from '../../api/service-ref';
@@ -31,7 +31,7 @@ const TABS = [
  * Instances still on an older revision of a running service: a deploy is under way,
  * or the master's scheduler will start one within about 20 s of the last change.
  */
-function RolloutHint({ service, containers }: { service: Service; containers: readonly Container[] | undefined }) {
+function RolloutHint({ service, containers }: { service: Service; containers: readonly ContainerSummary[] | undefined }) {
   if (service.state !== 'running' || containers === undefined) return null;
   const running = containers.filter((c) => c.status === 'running');
   const current = String(service.revision);
@@ -46,7 +46,7 @@ function RolloutHint({ service, containers }: { service: Service; containers: re
   );
 }
 
-function Header({ serviceRef, service, containers, actions }: { serviceRef: ServiceRef; service: Service | undefined; containers: readonly Container[] | undefined; actions: ReactNode }) {
+function Header({ serviceRef, service, containers, actions }: { serviceRef: ServiceRef; service: Service | undefined; containers: readonly ContainerSummary[] | undefined; actions: ReactNode }) {
   const title = serviceDisplayName(serviceRef);
   const status = service?.health_status;
   return (
@@ -87,7 +87,7 @@ export function ServiceLayout({ actions }: { actions?: ReactNode }) {
   const ref = useServiceRef();
   const query = useQuery({ ...serviceQuery(ref), refetchInterval: SERVICE_POLL_MS });
   // Polled here for every tab: the rollout hint needs it, and the overview reads the same cache.
-  const containers = useQuery({ ...containersQuery(ref), refetchInterval: SERVICE_POLL_MS, enabled: query.data !== undefined });
+  const containers = useQuery({ ...containerSummariesQuery(ref), refetchInterval: SERVICE_POLL_MS, enabled: query.data !== undefined });
   const title = serviceDisplayName(ref);
 
   if (isApiError(query.error) && query.error.kind === 'notFound') {

@@ -2,7 +2,7 @@
 // The monitor against the real simulated master (Node door, fake clock): every node of
 // the grid, the service's instances as tiles, new tiles when the service is scaled, and
 // only changed tiles touched by a poll.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { exchangeCode } from '../../api/auth';
@@ -81,6 +81,35 @@ describe('instances tab (monitor)', () => {
     await user.click(screen.getByLabelText('Hide nodes without instances'));
     expect(location().search).toBe('?interval=10&empty=hide');
     expect(nodeCards()).toHaveLength(2);
+  });
+
+  it('fetches the instances once per chosen interval for the whole page, and not at all when paused', async () => {
+    // Only intervals are faked: TanStack Query polls with setInterval; waitFor and MSW keep real timeouts.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const fetches: string[] = [];
+      const count = ({ request }: { request: Request }) => {
+        if (request.method === 'GET' && new URL(request.url).pathname === '/v1/services/production/null/mon-a/containers') fetches.push(request.url);
+      };
+      server.events.on('request:start', count);
+      const { user } = renderApp('/grids/production/services/null/mon-a/instances?interval=1');
+      await waitFor(() => expect(tiles()).toHaveLength(2));
+      await waitFor(() => expect(screen.getByRole('group', { name: 'Actions for mon-a' })).toBeInTheDocument());
+      const settled = fetches.length;
+      // 10 s at a 1 s interval: 10 polls, not 10 plus the page header's own every 5 s.
+      for (let i = 0; i < 10; i++) {
+        act(() => vi.advanceTimersByTime(1_000));
+        await waitFor(() => expect(fetches.length).toBe(settled + i + 1));
+      }
+      await user.selectOptions(screen.getByLabelText('Refresh'), '0');
+      const paused = fetches.length;
+      act(() => vi.advanceTimersByTime(30_000));
+      await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+      expect(fetches.length).toBe(paused);
+      server.events.removeListener('request:start', count);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('adds highlighted tiles when the service is scaled up, leaving the other tiles untouched', async () => {

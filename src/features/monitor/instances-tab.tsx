@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { containerSummariesQuery, nodesQuery, serviceQuery } from '../../api/queries';
 import type { ContainerSummary } from '../../api/schemas/container';
+import { useContainersPollPace } from '../../components/containers-poll';
 import { LoadError } from '../../components/load-error';
 import { SkeletonRows } from '../../components/skeleton';
 import { StaleNote } from '../../components/stale-note';
@@ -85,7 +86,9 @@ export function InstancesTab() {
   const poll = intervalMs > 0 ? intervalMs : false;
 
   const service = useQuery({ ...serviceQuery(ref), refetchInterval: poll });
-  const containers = useQuery({ ...containerSummariesQuery(ref), refetchInterval: poll });
+  // The service page's layout polls the containers at this pace for every reader.
+  const layoutPolls = useContainersPollPace(poll);
+  const containers = useQuery({ ...containerSummariesQuery(ref), refetchInterval: layoutPolls ? undefined : poll });
   const nodes = useQuery({ ...nodesQuery(ref.grid), refetchInterval: poll === false ? false : Math.max(NODES_MIN_POLL_MS, intervalMs) });
   const followed = useFollowedDeploy(ref);
 

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, NavLink, Outlet } from 'react-router';
@@ -7,6 +8,8 @@ import type { ContainerSummary } from '../../api/schemas/container';
 import type { Service } from '../../api/schemas/service';
 import { serviceDisplayName } from '../../api/service-ref';
 import type { ServiceRef } from '../../api/service-ref';
+import { ContainersPollContext } from '../../components/containers-poll';
+import type { ContainersPoll } from '../../components/containers-poll';
 import { HealthBadge } from '../../components/health-badge';
 import { LoadError } from '../../components/load-error';
 import { ServiceStateBadge } from '../../components/service-state-badge';
@@ -86,8 +89,10 @@ function Header({ serviceRef, service, containers, actions }: { serviceRef: Serv
 export function ServiceLayout({ actions }: { actions?: ReactNode }) {
   const ref = useServiceRef();
   const query = useQuery({ ...serviceQuery(ref), refetchInterval: SERVICE_POLL_MS });
-  // Polled here for every tab: the rollout hint needs it, and the overview reads the same cache.
-  const containers = useQuery({ ...containerSummariesQuery(ref), refetchInterval: SERVICE_POLL_MS, enabled: query.data !== undefined });
+  // Polled here for every tab (the rollout hint needs them, the tabs read the same cache),
+  // at the pace a tab asks for (the monitor's interval) or SERVICE_POLL_MS.
+  const [tabPace, setTabPace] = useState<ContainersPoll | null>(null);
+  const containers = useQuery({ ...containerSummariesQuery(ref), refetchInterval: tabPace ?? SERVICE_POLL_MS, enabled: query.data !== undefined });
   const title = serviceDisplayName(ref);
 
   if (isApiError(query.error) && query.error.kind === 'notFound') {
@@ -123,7 +128,9 @@ export function ServiceLayout({ actions }: { actions?: ReactNode }) {
             </ul>
           </nav>
           <div className={styles.content}>
-            <Outlet />
+            <ContainersPollContext.Provider value={setTabPace}>
+              <Outlet />
+            </ContainersPollContext.Provider>
           </div>
         </>
       )}

@@ -128,12 +128,7 @@ test('the wall URL builder composes a wall address from the grids and options', 
   await expect(page).toHaveURL(/\/grids\//);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Wall' }).click();
   await expect(page).toHaveURL(/\/wall-builder/);
-  // The boxes show the builder's URL, which the router updates in a transition: a loaded
-  // machine may paint the tick a moment after the click, so wait for it rather than
-  // demand it at once (as check() does).
-  const staging = page.getByRole('group', { name: 'Grids' }).getByRole('checkbox', { name: 'staging' });
-  await staging.click();
-  await expect(staging).toBeChecked();
+  await page.getByRole('group', { name: 'Grids' }).getByRole('checkbox', { name: 'staging' }).check();
   await page.getByLabel('Rotation').selectOption({ label: 'Every 30 s' });
   await page.getByLabel('Wall theme').selectOption('light');
   await expect(page.getByLabel('Wall URL')).toHaveValue(/\/wall\?grid=staging&rotate=30s&theme=light$/);

@@ -8,6 +8,7 @@ import { StatusBadge } from '../../components/status-badge';
 import type { StatusTone } from '../../components/status-badge';
 import type { TerminalHandle } from '../../components/terminal-host';
 import { TerminalView } from '../../components/terminal-view';
+import { URL_VIEW_STATE } from '../../components/url-view-state';
 import { heldLogLine, instanceNumberOf, STDERR_MARK, STDOUT_MARK } from '../../lib/log-line-format';
 import { MAX_LINES, parseLogViewOptions, resolveSince, writeLogViewOptions } from '../../lib/log-view-options';
 import type { LogViewOptions } from '../../lib/log-view-options';
@@ -54,7 +55,7 @@ export function LogViewer({ scope, known = EMPTY }: LogViewerProps) {
   const [params, setParams] = useSearchParams();
   const options = useMemo(() => parseLogViewOptions(params), [params]);
   const update = useCallback(
-    (patch: Partial<LogViewOptions>) => setParams((prev) => writeLogViewOptions(prev, patch), { replace: true }),
+    (patch: Partial<LogViewOptions>) => setParams((prev) => writeLogViewOptions(prev, patch), URL_VIEW_STATE),
     [setParams],
   );
   const [controller] = useState(() => createLogController());

@@ -8,6 +8,7 @@ import { LoadError } from '../../components/load-error';
 import { SkeletonRows } from '../../components/skeleton';
 import { StaleNote } from '../../components/stale-note';
 import { useServiceRef } from '../../components/use-service-ref';
+import { URL_VIEW_STATE } from '../../components/url-view-state';
 import { formatClockTime } from '../../lib/format-time';
 import { inferDeployActivity, knownDeployActivity } from './deploy-activity';
 import type { DeployActivity } from './deploy-activity';
@@ -79,7 +80,7 @@ export function InstancesTab() {
   const [searchParams, setSearchParams] = useSearchParams();
   const params = useMemo(() => parseMonitorParams(searchParams), [searchParams]);
   const setParams = useCallback(
-    (patch: Partial<MonitorParams>) => setSearchParams((current) => writeMonitorParams(current, { ...parseMonitorParams(current), ...patch }), { replace: true }),
+    (patch: Partial<MonitorParams>) => setSearchParams((current) => writeMonitorParams(current, { ...parseMonitorParams(current), ...patch }), URL_VIEW_STATE),
     [setSearchParams],
   );
   const intervalMs = params.intervalS * 1000;

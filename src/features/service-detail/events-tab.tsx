@@ -8,6 +8,7 @@ import { Button } from '../../components/button';
 import { StatusBadge } from '../../components/status-badge';
 import type { StatusTone } from '../../components/status-badge';
 import { useServiceRef } from '../../components/use-service-ref';
+import { URL_VIEW_STATE } from '../../components/url-view-state';
 import { createBoundedFeed, frameScheduler } from '../../lib/bounded-feed';
 import type { FeedEntry } from '../../lib/bounded-feed';
 import { formatDateTime } from '../../lib/format-date-time';
@@ -149,7 +150,7 @@ export function EventsTab() {
     return () => controller.abort();
   }, [feed, run, grid, stack, name, lines, since, follow]);
 
-  const change = (next: EventsView) => setParams(writeEventsView(params, next), { replace: true });
+  const change = (next: EventsView) => setParams(writeEventsView(params, next), URL_VIEW_STATE);
   // Up to MAX_EVENTS rows: reversed once per change of the feed, not on every render.
   const newestFirst: FeedEntry<EventLog>[] = useMemo(() => [...entries].reverse(), [entries]);
   const state = feedLabel[status.feed];

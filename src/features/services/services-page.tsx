@@ -10,6 +10,7 @@ import { SkeletonRows } from '../../components/skeleton';
 import { StaleNote } from '../../components/stale-note';
 import { showToast } from '../../components/toasts';
 import { useNow } from '../../components/use-now';
+import { URL_VIEW_STATE } from '../../components/url-view-state';
 import { formatServicePath, formatServicesPath } from '../../lib/format-path';
 import { runEach } from '../../lib/run-each';
 import { shareById } from '../../lib/share-by-id';
@@ -100,7 +101,7 @@ function useListView(): [ListView, (patch: Partial<ListView>) => void] {
           desired.current = next;
           return writeListView(next, current);
         },
-        { replace: true },
+        URL_VIEW_STATE,
       ),
     [setParams],
   );

@@ -9,6 +9,7 @@ import { LoadError } from '../../components/load-error';
 import { SkeletonRows } from '../../components/skeleton';
 import { StaleNote } from '../../components/stale-note';
 import { useServiceRef } from '../../components/use-service-ref';
+import { URL_VIEW_STATE } from '../../components/url-view-state';
 import { formatClockTime } from '../../lib/format-time';
 import type { ChartedInstance } from './chart-data';
 import { instanceLabel } from './instance-stats';
@@ -81,7 +82,7 @@ export function StatsTab() {
   const [searchParams, setSearchParams] = useSearchParams();
   const params = useMemo(() => parseStatsParams(searchParams), [searchParams]);
   const setParams = useCallback(
-    (patch: Partial<StatsParams>) => setSearchParams((current) => writeStatsParams(current, { ...parseStatsParams(current), ...patch }), { replace: true }),
+    (patch: Partial<StatsParams>) => setSearchParams((current) => writeStatsParams(current, { ...parseStatsParams(current), ...patch }), URL_VIEW_STATE),
     [setSearchParams],
   );
 

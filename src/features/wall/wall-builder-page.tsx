@@ -6,6 +6,7 @@ import { gridsQuery, stacksQuery } from '../../api/queries';
 import { NULL_STACK } from '../../api/service-ref';
 import { Button } from '../../components/button';
 import { TextField } from '../../components/text-field';
+import { URL_VIEW_STATE } from '../../components/url-view-state';
 import { DEFAULT_REFRESH_MS, describeDuration, effectiveRotateBy, parseWallConfig, wallSearch } from './wall-config';
 import type { RotateBy, WallConfig, WallTheme } from './wall-config';
 import styles from './wall-builder-page.module.css';
@@ -83,7 +84,7 @@ export function WallBuilderPage() {
 
   const update = (patch: Partial<WallConfig>): void => {
     setCopied(null);
-    setSearchParams(new URLSearchParams(wallSearch({ ...config, ...patch })), { replace: true });
+    setSearchParams(new URLSearchParams(wallSearch({ ...config, ...patch })), URL_VIEW_STATE);
   };
 
   const wallPath = `/wall${wallSearch(config)}`;

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
-import { RouterProvider, createBrowserRouter } from 'react-router';
+import { createBrowserRouter } from 'react-router';
+// From react-router/dom: the one that can flushSync a router update (URL_VIEW_STATE).
+import { RouterProvider } from 'react-router/dom';
 import { createQueryClient } from './query-client';
 import { createRoutes } from './routes';
 

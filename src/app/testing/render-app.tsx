@@ -4,7 +4,8 @@
  */
 import { configure, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { RouterProvider, createMemoryRouter } from 'react-router';
+import { createMemoryRouter } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
 import { configureClient } from '../../api/client';
 import { setSession } from '../../api/session';
 import { AppProviders } from '../app';

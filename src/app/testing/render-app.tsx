@@ -5,10 +5,9 @@
 import { configure, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter } from 'react-router';
-import { RouterProvider } from 'react-router/dom';
 import { configureClient } from '../../api/client';
 import { setSession } from '../../api/session';
-import { AppProviders } from '../app';
+import { AppProviders, AppRouter } from '../app';
 import { createQueryClient } from '../query-client';
 import { createRoutes } from '../routes';
 import { ADMIN, GOOD_TOKEN } from './fixtures';
@@ -36,7 +35,7 @@ export function renderApp(path: string) {
   const user = userEvent.setup();
   const view = render(
     <AppProviders queryClient={queryClient}>
-      <RouterProvider router={router} />
+      <AppRouter router={router} />
     </AppProviders>,
   );
   return { ...view, router, queryClient, user, location: () => router.state.location };

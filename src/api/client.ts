@@ -9,6 +9,10 @@ import { errorFromResponse, invalidTokenDescription, isProxyGatewayFailure, auth
 import { queryString } from './path';
 import type { QueryParams } from './path';
 import { redactSecrets } from './redact';
+import { checkAnswer } from './answer-check';
+import type { AnswerCheck } from './answer-check';
+import { checkOffThread } from './off-thread';
+import type { OFF_THREAD_SCHEMAS, OffThreadName } from './off-thread-schemas';
 import { describeNonJson, interpretBody } from './response-body';
 import type { ResponseBody } from './response-body';
 import { tokenSchema } from './schemas/token';
@@ -143,10 +147,15 @@ async function readBody(req: PreparedRequest, res: Response): Promise<ResponseBo
   try {
     return interpretBody(await res.text());
   } catch (e) {
-    if (isAbort(e, req.signal)) throw e;
-    setConnection('offline');
-    throw new ApiError({ kind: 'network', message: `The connection to the master broke while reading the answer to ${req.endpoint}.`, endpoint: req.endpoint, status: res.status, cause: e });
+    throw readFailure(req, res, e);
   }
+}
+
+/** The body could not be read to its end: an abort as such, else the connection broke. */
+function readFailure(req: PreparedRequest, res: Response, e: unknown): unknown {
+  if (isAbort(e, req.signal)) return e;
+  setConnection('offline');
+  return new ApiError({ kind: 'network', message: `The connection to the master broke while reading the answer to ${req.endpoint}.`, endpoint: req.endpoint, status: res.status, cause: e });
 }
 
 /** Reads a non-2xx answer into an ApiError and updates the connection state from it. */
@@ -283,10 +292,30 @@ function describeIssues(issues: readonly { path: PropertyKey[]; message: string 
 export async function apiRequest<T>(schema: z.ZodMiniType<T>, path: string, init?: ApiRequestInit): Promise<T> {
   const req = prepare(path, init);
   const res = await authorized(req, init?.auth ?? 'session');
-  const body = await readBody(req, res);
-  if (body.shape !== 'json') {
-    const empty = schema.safeParse(undefined);
-    if (body.shape === 'empty' && empty.success) return empty.data;
+  return checkedData(req, res, checkAnswer(schema, await readBody(req, res)));
+}
+
+/**
+ * apiRequest for a big polled answer: its body is checked against OFF_THREAD_SCHEMAS[name]
+ * in a worker (off-thread.ts), so the main thread neither parses nor validates it.
+ */
+export async function apiRequestOffThread<K extends OffThreadName>(name: K, path: string, init?: ApiRequestInit): Promise<z.infer<(typeof OFF_THREAD_SCHEMAS)[K]['schema']>> {
+  const req = prepare(path, init);
+  const res = await authorized(req, init?.auth ?? 'session');
+  let bytes: ArrayBuffer;
+  try {
+    bytes = await res.arrayBuffer();
+  } catch (e) {
+    throw readFailure(req, res, e);
+  }
+  return checkedData(req, res, await checkOffThread(name, req.endpoint, bytes));
+}
+
+/** The data of a checked answer, or the ApiError that says what was wrong with it. */
+function checkedData<T>(req: PreparedRequest, res: Response, checked: AnswerCheck<T>): T {
+  if (checked.ok) return checked.data;
+  const { body, issues } = checked;
+  if (issues === null) {
     throw new ApiError({
       kind: 'badResponse',
       status: res.status,
@@ -295,20 +324,15 @@ export async function apiRequest<T>(schema: z.ZodMiniType<T>, path: string, init
       message: `The master answered ${req.endpoint} with ${describeNonJson(body)}.`,
     });
   }
-  const parsed = schema.safeParse(body.json);
-  if (!parsed.success) {
-    // Issues carry paths and expectations, never the values, so no token leaks here.
-    devWarn(`[api] ${req.endpoint}: the answer does not match its schema`, parsed.error.issues);
-    throw new ApiError({
-      kind: 'badResponse',
-      status: res.status,
-      endpoint: req.endpoint,
-      body: req.sensitive ? undefined : body.json,
-      message: `The master's answer to ${req.endpoint} does not have the expected shape (${describeIssues(parsed.error.issues)}).`,
-      cause: parsed.error,
-    });
-  }
-  return parsed.data;
+  devWarn(`[api] ${req.endpoint}: the answer does not match its schema`, issues);
+  throw new ApiError({
+    kind: 'badResponse',
+    status: res.status,
+    endpoint: req.endpoint,
+    body: req.sensitive ? undefined : body.json,
+    message: `The master's answer to ${req.endpoint} does not have the expected shape (${describeIssues(issues)}).`,
+    cause: issues,
+  });
 }
 
 /**

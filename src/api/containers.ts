@@ -1,6 +1,6 @@
-import { apiRequest } from './client';
+import { apiRequest, apiRequestOffThread } from './client';
 import type { RequestOptions } from './client';
-import { containerListSchema, containerSummaryListSchema } from './schemas/container';
+import { containerListSchema } from './schemas/container';
 import type { Container, ContainerSummary } from './schemas/container';
 import { servicePath } from './service-ref';
 import type { ServiceRef } from './service-ref';
@@ -13,6 +13,7 @@ export async function listContainers(ref: ServiceRef, options?: RequestOptions):
 
 /** The service's containers as the live views read them (ContainerSummary), oldest first. */
 export async function listContainerSummaries(ref: ServiceRef, options?: RequestOptions): Promise<ContainerSummary[]> {
-  const { containers } = await apiRequest(containerSummaryListSchema, servicePath(ref, 'containers'), { signal: options?.signal });
+  // Checked in a worker: at 2,000 instances this answer is 3 MB of JSON, polled every 2 s.
+  const { containers } = await apiRequestOffThread('containerSummaries', servicePath(ref, 'containers'), { signal: options?.signal });
   return containers;
 }

@@ -1,0 +1,116 @@
+// The worker path of big polled answers, with the worker run in-process (Node has no
+// Worker): what the main thread gets back must be what checking it here gives, an
+// unchanged answer the very same object, and a changed one sharing its unchanged items.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createAnswerChecker } from './answer-checker';
+import type { AnswerJob, WorkerAnswer } from './answer-checker';
+
+const container = (n: number, status = 'running') => ({
+  id: `production/node-1/api-${n}`,
+  name: `api-${n}`,
+  instance_number: n,
+  status,
+  state: { running: status === 'running' },
+  node: { id: 'n1', name: 'node-1', connected: true, last_seen_at: null, labels: [] },
+  service_rev: '3',
+  deploy_rev: '2017-04-06T12:00:00.000Z',
+  created_at: '2017-04-06T12:00:00.000Z',
+  started_at: '2017-04-06T12:00:01.000Z',
+  deleted_at: null,
+  env: ['SECRET=x'],
+});
+const bytesOf = (value: unknown): ArrayBuffer => new TextEncoder().encode(JSON.stringify(value)).buffer as ArrayBuffer;
+
+/** A Worker that runs the answer checker in this thread, answering asynchronously like a real one. */
+class InProcessWorker {
+  static started = 0;
+  static failToStart = false;
+  onmessage: ((event: MessageEvent<WorkerAnswer>) => void) | null = null;
+  onerror: ((event: Event) => void) | null = null;
+  private readonly check = createAnswerChecker();
+  constructor() {
+    InProcessWorker.started++;
+  }
+  postMessage(job: AnswerJob): void {
+    setTimeout(() => {
+      if (InProcessWorker.failToStart) this.onerror?.(new Event('error'));
+      else this.onmessage?.(new MessageEvent('message', { data: this.check(job) }));
+    }, 0);
+  }
+  terminate(): void {}
+}
+
+async function load(worker: boolean) {
+  vi.resetModules();
+  InProcessWorker.started = 0;
+  InProcessWorker.failToStart = false;
+  if (worker) vi.stubGlobal('Worker', InProcessWorker);
+  return import('./off-thread');
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('checking big answers in a worker', () => {
+  it('gives what a check here gives, the same object for an unchanged answer, and shares unchanged items', async () => {
+    const { checkOffThread } = await load(true);
+    const first = await checkOffThread('containerSummaries', 'GET /a', bytesOf({ containers: [container(1), container(2), container(3)] }));
+    expect(InProcessWorker.started).toBe(1);
+    if (!first.ok) throw new Error('expected a checked answer');
+    expect(first.data.containers.map((c) => c.name)).toEqual(['api-1', 'api-2', 'api-3']);
+    expect(first.data.containers[0]).not.toHaveProperty('env');
+
+    const again = await checkOffThread('containerSummaries', 'GET /a', bytesOf({ containers: [container(1), container(2), container(3)] }));
+    expect(again.ok && again.data).toBe(first.data);
+
+    const changed = await checkOffThread('containerSummaries', 'GET /a', bytesOf({ containers: [container(1), container(2, 'stopped'), container(3), container(4)] }));
+    if (!changed.ok) throw new Error('expected a checked answer');
+    expect(changed.data).not.toBe(first.data);
+    expect(changed.data.containers.map((c) => c.status)).toEqual(['running', 'stopped', 'running', 'running']);
+    expect(changed.data.containers[0]).toBe(first.data.containers[0]);
+    expect(changed.data.containers[2]).toBe(first.data.containers[2]);
+    expect(changed.data.containers[1]).not.toBe(first.data.containers[1]);
+
+    // Another answer (key) is its own: nothing shared, nothing mixed up.
+    const other = await checkOffThread('containerSummaries', 'GET /b', bytesOf({ containers: [container(1)] }));
+    expect(other.ok && other.data.containers).toHaveLength(1);
+  });
+
+  it('reports a mis-shaped answer with the schema’s words, and starts afresh after it', async () => {
+    const { checkOffThread } = await load(true);
+    await checkOffThread('containerSummaries', 'GET /a', bytesOf({ containers: [container(1)] }));
+    const bad = await checkOffThread('containerSummaries', 'GET /a', bytesOf({ containers: [{ ...container(1), status: 'sleeping' }] }));
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.issues?.[0]?.path).toEqual(['containers', 0, 'status']);
+    const html = await checkOffThread('containerSummaries', 'GET /a', new TextEncoder().encode('<html>proxy</html>').buffer as ArrayBuffer);
+    expect(!html.ok && html.body.shape).toBe('html');
+    const good = await checkOffThread('containerSummaries', 'GET /a', bytesOf({ containers: [container(1)] }));
+    expect(good.ok && good.data.containers[0]?.name).toBe('api-1');
+  });
+
+  it('keeps two answers of one key in flight apart', async () => {
+    const { checkOffThread } = await load(true);
+    await checkOffThread('containerSummaries', 'GET /a', bytesOf({ containers: [container(1)] }));
+    const [x, y] = await Promise.all([
+      checkOffThread('containerSummaries', 'GET /a', bytesOf({ containers: [container(1), container(2)] })),
+      checkOffThread('containerSummaries', 'GET /a', bytesOf({ containers: [container(2), container(3)] })),
+    ]);
+    expect(x.ok && x.data.containers.map((c) => c.name)).toEqual(['api-1', 'api-2']);
+    expect(y.ok && y.data.containers.map((c) => c.name)).toEqual(['api-2', 'api-3']);
+    const z = await checkOffThread('containerSummaries', 'GET /a', bytesOf({ containers: [container(2), container(3)] }));
+    expect(z.ok && z.data).toBe(y.ok && y.data);
+  });
+
+  it('checks here when there is no worker, or when the worker fails to start', async () => {
+    const here = await load(false);
+    const plain = await here.checkOffThread('containerSummaries', 'GET /a', bytesOf({ containers: [container(1)] }));
+    expect(plain.ok && plain.data.containers[0]?.name).toBe('api-1');
+
+    const broken = await load(true);
+    InProcessWorker.failToStart = true;
+    const fallback = await broken.checkOffThread('containerSummaries', 'GET /a', bytesOf({ containers: [container(5)] }));
+    expect(fallback.ok && fallback.data.containers[0]?.name).toBe('api-5');
+    const after = await broken.checkOffThread('containerSummaries', 'GET /a', bytesOf({ containers: [container(6)] }));
+    expect(after.ok && after.data.containers[0]?.name).toBe('api-6');
+    expect(InProcessWorker.started).toBe(1);
+  });
+});

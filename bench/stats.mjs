@@ -177,16 +177,22 @@ async function measure(page, cdp, seconds, { eventsOf }) {
   };
 }
 
-async function statsScenario({ browser, stack, seconds }) {
-  const { web, api } = stack;
-  // The demo's `api` scaled to 20: old instances give the service hours of metrics history.
-  await scaleTo(api, 'api', 20);
+/** A signed-in 1920×1080 page with the probe installed and thread-time metrics on. */
+async function probedPage(browser, stack) {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
   await context.addInitScript(pageProbe);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  await signIn(page, web.url, api);
+  await signIn(page, stack.web.url, stack.api);
+  return { context, page, cdp };
+}
+
+async function statsScenario({ browser, stack, seconds }) {
+  const { web, api } = stack;
+  // The demo's `api` scaled to 20: old instances give the service hours of metrics history.
+  await scaleTo(api, 'api', 20);
+  const { context, page, cdp } = await probedPage(browser, stack);
 
   const results = [];
   const views = [
@@ -226,12 +232,7 @@ async function monitorScenario({ browser, stack, seconds, instances }) {
   const { web, api } = stack;
   const name = `bench-mon-${instances}`;
   await serviceWith(api, name, instances);
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
-  await context.addInitScript(pageProbe);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  await signIn(page, web.url, api);
+  const { context, page, cdp } = await probedPage(browser, stack);
   const polls = [];
   page.on('requestfinished', (req) => {
     if (new URL(req.url()).pathname.endsWith(`/${name}/containers`)) polls.push(Date.now());

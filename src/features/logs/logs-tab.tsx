@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { containerSummariesQuery, serviceQuery } from '../../api/queries';
 import { Banner } from '../../components/banner';
 import { Button } from '../../components/button';
+import { useContainersPoll } from '../../components/containers-poll';
 import { Spinner } from '../../components/spinner';
 import { useServiceRef } from '../../components/use-service-ref';
 import { formatGridLogsPath, formatStackLogsPath } from '../../lib/format-path';
@@ -15,7 +16,7 @@ import { LogViewer } from './log-viewer';
 import type { KnownContainer } from './log-viewer';
 import styles from './log-viewer.module.css';
 
-/** How often the instance chips refresh from the containers list. */
+/** How often the instance chips refresh from the containers list where no layout polls it. */
 const CONTAINERS_POLL_MS = 15_000;
 
 /** The service page's Logs tab. */
@@ -24,7 +25,9 @@ export function LogsTab() {
   const { grid, stack, name } = ref;
   const scope = useMemo((): LogScope => ({ kind: 'service', ref: { grid, stack, name } }), [grid, stack, name]);
   const service = useQuery(serviceQuery(ref));
-  const containers = useQuery({ ...containerSummariesQuery(ref), refetchInterval: CONTAINERS_POLL_MS });
+  // The service page's layout polls the containers for every tab; alone, poll them here.
+  const layoutPolls = useContainersPoll(undefined);
+  const containers = useQuery({ ...containerSummariesQuery(ref), refetchInterval: layoutPolls ? undefined : CONTAINERS_POLL_MS });
   const [showAnyway, setShowAnyway] = useState(false);
 
   const known = useMemo(

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { containerSummariesQuery, nodesQuery, serviceQuery } from '../../api/queries';
 import type { ContainerSummary } from '../../api/schemas/container';
-import { useContainersPollPace } from '../../components/containers-poll';
+import { useContainersPoll } from '../../components/containers-poll';
 import { LoadError } from '../../components/load-error';
 import { SkeletonRows } from '../../components/skeleton';
 import { StaleNote } from '../../components/stale-note';
@@ -88,7 +88,7 @@ export function InstancesTab() {
 
   const service = useQuery({ ...serviceQuery(ref), refetchInterval: poll });
   // The service page's layout polls the containers at this pace for every reader.
-  const layoutPolls = useContainersPollPace(poll);
+  const layoutPolls = useContainersPoll(poll);
   const containers = useQuery({ ...containerSummariesQuery(ref), refetchInterval: layoutPolls ? undefined : poll });
   const nodes = useQuery({ ...nodesQuery(ref.grid), refetchInterval: poll === false ? false : Math.max(NODES_MIN_POLL_MS, intervalMs) });
   const followed = useFollowedDeploy(ref);

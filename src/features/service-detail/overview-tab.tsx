@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { containersQuery, serviceQuery } from '../../api/queries';
+import { useContainersPoll } from '../../components/containers-poll';
 import { PanelLoading } from '../../components/panel';
 import { useServiceRef } from '../../components/use-service-ref';
 import { EnvPanel } from './env-panel';
@@ -7,6 +8,7 @@ import { LinksPanel } from './links-panel';
 import { HealthFacts, HooksFacts, RuntimeFacts, SummaryFacts } from './overview-facts';
 import { InstancesSummary } from './instances-summary';
 import { SecretsPanel } from './secrets-panel';
+import { SERVICE_POLL_MS } from './polling';
 import styles from './overview.module.css';
 
 /**
@@ -16,8 +18,10 @@ import styles from './overview.module.css';
 export function OverviewTab() {
   const ref = useServiceRef();
   const service = useQuery(serviceQuery(ref));
-  // The layout polls the containers; this reads the same query.
-  const containers = useQuery(containersQuery(ref));
+  // The instance table shows what only the full containers hold (IPs, host names): the
+  // layout polls those instead of the summaries while this tab is shown.
+  const layoutPolls = useContainersPoll(undefined, true);
+  const containers = useQuery({ ...containersQuery(ref), refetchInterval: layoutPolls ? undefined : SERVICE_POLL_MS });
 
   if (service.data === undefined) return <PanelLoading label="Loading the service…" rows={6} />;
   const data = service.data;

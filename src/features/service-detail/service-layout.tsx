@@ -3,13 +3,13 @@ import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, NavLink, Outlet } from 'react-router';
 import { isApiError } from '../../api/errors';
-import { containerSummariesQuery, serviceQuery } from '../../api/queries';
+import { containerSummariesQuery, containersQuery, serviceQuery } from '../../api/queries';
 import type { ContainerSummary } from '../../api/schemas/container';
 import type { Service } from '../../api/schemas/service';
 import { serviceDisplayName } from '../../api/service-ref';
 import type { ServiceRef } from '../../api/service-ref';
 import { ContainersPollContext } from '../../components/containers-poll';
-import type { ContainersPoll } from '../../components/containers-poll';
+import type { ContainersPollWish } from '../../components/containers-poll';
 import { HealthBadge } from '../../components/health-badge';
 import { LoadError } from '../../components/load-error';
 import { ServiceStateBadge } from '../../components/service-state-badge';
@@ -89,10 +89,15 @@ function Header({ serviceRef, service, containers, actions }: { serviceRef: Serv
 export function ServiceLayout({ actions }: { actions?: ReactNode }) {
   const ref = useServiceRef();
   const query = useQuery({ ...serviceQuery(ref), refetchInterval: SERVICE_POLL_MS });
-  // Polled here for every tab (the rollout hint needs them, the tabs read the same cache),
-  // at the pace a tab asks for (the monitor's interval) or SERVICE_POLL_MS.
-  const [tabPace, setTabPace] = useState<ContainersPoll | null>(null);
-  const containers = useQuery({ ...containerSummariesQuery(ref), refetchInterval: tabPace ?? SERVICE_POLL_MS, enabled: query.data !== undefined });
+  // Polled here for every tab (the header reads them, the tabs read the same cache), at
+  // the pace and in the form the shown tab asks for (components/containers-poll.tsx).
+  const [wish, setWish] = useState<ContainersPollWish | null>(null);
+  const pace = wish?.pace ?? SERVICE_POLL_MS;
+  const full = wish?.full ?? false;
+  const loaded = query.data !== undefined;
+  const summaries = useQuery({ ...containerSummariesQuery(ref), refetchInterval: pace, enabled: loaded && !full });
+  const fullList = useQuery({ ...containersQuery(ref), refetchInterval: pace, enabled: loaded && full });
+  const containers = full ? fullList.data : summaries.data;
   const title = serviceDisplayName(ref);
 
   if (isApiError(query.error) && query.error.kind === 'notFound') {
@@ -102,7 +107,7 @@ export function ServiceLayout({ actions }: { actions?: ReactNode }) {
   return (
     <div className={styles.page}>
       <title>{`${title} · ${ref.grid} · Kontena`}</title>
-      <Header serviceRef={ref} service={query.data} containers={containers.data} actions={actions} />
+      <Header serviceRef={ref} service={query.data} containers={containers} actions={actions} />
       {query.data && (query.isRefetchError || query.failureCount > 0) && (
         <StaleNote updatedAt={query.dataUpdatedAt} error={query.error ?? query.failureReason} onRetry={() => void query.refetch()} />
       )}
@@ -128,7 +133,7 @@ export function ServiceLayout({ actions }: { actions?: ReactNode }) {
             </ul>
           </nav>
           <div className={styles.content}>
-            <ContainersPollContext.Provider value={setTabPace}>
+            <ContainersPollContext.Provider value={setWish}>
               <Outlet />
             </ContainersPollContext.Provider>
           </div>

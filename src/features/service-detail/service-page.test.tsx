@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The service page against the simulated master (its Node door), a fresh demo grid per
 // test on a fake clock: what each env/secret/link operation sends, and the page after.
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';
@@ -325,5 +325,28 @@ describe('events tab (service events)', () => {
     const last = eventQueries.at(-1);
     expect(last?.get('limit')).toBe('20');
     expect(last?.has('follow')).toBe(false);
+  });
+});
+
+describe('polling on the service page', () => {
+  it('the overview’s instance table stays live on the header’s poll: one service and one containers request per 5 s', async () => {
+    // Only intervals are faked: TanStack Query polls with setInterval; waitFor and MSW keep real timeouts.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    onTestFinished(() => void vi.useRealTimers());
+    renderApp('/grids/production/services/null/api');
+    const instances = await screen.findByRole('region', { name: 'Instances' });
+    await waitFor(() => expect(within(instances).getAllByRole('row').length).toBeGreaterThan(3));
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 50)));
+    const polls = () => sim.sent().filter((r) => r.method === 'GET' && /^\/v1\/services\/production\/null\/api(\/containers)?$/.test(r.path)).length;
+    const before = polls();
+
+    const stopped = await sim.t.api('POST', '/v1/services/production/null/api/stop');
+    expect(stopped.status).toBe(200);
+    await sim.t.clock.advanceAsync(10_000, 250);
+    act(() => vi.advanceTimersByTime(5_000));
+    await waitFor(() => expect(within(instances).queryAllByText('running')).toHaveLength(0));
+    act(() => vi.advanceTimersByTime(5_000));
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(polls() - before).toBe(4);
   });
 });

@@ -16,8 +16,6 @@ import { dismissDeploy, useTrackedDeploys } from './tracked-deploys';
 import { useLifecycle } from './use-lifecycle';
 import styles from './services.module.css';
 
-/** How often the header re-reads the service, like the list. */
-const SERVICE_POLL_MS = 5_000;
 
 type Pending = 'deploy' | 'force' | 'start' | 'stop' | 'restart' | null;
 
@@ -35,7 +33,8 @@ const busyText: Record<Exclude<Pending, null>, string> = {
  */
 export function ServiceActions({ serviceRef }: { serviceRef: ServiceRef }) {
   const navigate = useNavigate();
-  const query = useQuery({ ...serviceQuery(serviceRef), refetchInterval: SERVICE_POLL_MS });
+  // Shown in the service page's header, whose layout polls this query: no timer of its own.
+  const query = useQuery(serviceQuery(serviceRef));
   const service = query.data;
   const run = useLifecycle();
   const [pending, setPending] = useState<Pending>(null);

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useIsFetching, useQueryClient } from '@tanstack/react-query';
 import { Banner } from '../../components/banner';
 import { Button } from '../../components/button';
+import { useNow } from '../../components/use-now';
 import { useConnection } from '../use-connection';
 
 /** Delay before the n-th automatic reconnect attempt: 2 s, 4 s, 8 s … at most 30 s. */
@@ -23,7 +24,7 @@ function OfflineNotice() {
   const fetching = useIsFetching() > 0;
   const [attempt, setAttempt] = useState(0);
   const [nextAt, setNextAt] = useState(() => Date.now() + reconnectDelayMs(0));
-  const [now, setNow] = useState(() => Date.now());
+  const now = useNow(1_000);
 
   useEffect(() => {
     const delay = Math.max(0, nextAt - Date.now());
@@ -34,11 +35,6 @@ function OfflineNotice() {
     }, delay);
     return () => clearTimeout(timer);
   }, [attempt, nextAt, queryClient]);
-
-  useEffect(() => {
-    const tick = setInterval(() => setNow(Date.now()), 1_000);
-    return () => clearInterval(tick);
-  }, []);
 
   const seconds = Math.max(0, Math.ceil((nextAt - now) / 1_000));
   return (

@@ -8,6 +8,7 @@ import { Button } from '../../components/button';
 import { LoadError } from '../../components/load-error';
 import { SkeletonRows } from '../../components/skeleton';
 import { StaleNote } from '../../components/stale-note';
+import { useNow } from '../../components/use-now';
 import { useServiceRef } from '../../components/use-service-ref';
 import { URL_VIEW_STATE } from '../../components/url-view-state';
 import { formatClockTime } from '../../lib/format-time';
@@ -28,16 +29,6 @@ import styles from './stats-tab.module.css';
 export const STATS_POLL_MS = 2_000;
 /** Instances charted when the URL names none. */
 const DEFAULT_CHARTED = 4;
-
-/** The client's clock, re-read every `everyMs` (the windows slide with it). */
-function useClientNow(everyMs: number): number {
-  const [now, setNow] = useState(() => clientNow());
-  useEffect(() => {
-    const id = setInterval(() => setNow(clientNow()), everyMs);
-    return () => clearInterval(id);
-  }, [everyMs]);
-  return now;
-}
 
 /** The live samples of one service; a new buffer when the tab shows another service. */
 function useLiveStats(id: string): LiveStats {
@@ -95,7 +86,8 @@ export function StatsTab() {
   }, [stats.data, live, paused]);
   const samples = useSyncExternalStore(live.subscribe, live.samples, live.samples);
 
-  const now = useClientNow(30_000);
+  // The client's clock (it follows the master's): the windows slide with it.
+  const now = useNow(30_000, true, clientNow);
   const history = useMetricsHistory(ref, params.window, now);
 
   // The charts redraw when the charted set changes, not on every sample: key it by its contents.

@@ -52,7 +52,15 @@ test.describe('instance monitor and stats', () => {
     for (const title of ['Memory', 'Network received', 'Network sent']) {
       await expect(page.getByRole('figure', { name: title }).locator('.recharts-line-curve')).toHaveCount(1);
     }
+    // Hovering the newest part of the line reads its value out, with its unit.
+    const surface = cpu.locator('svg.recharts-surface');
+    const box = await surface.boundingBox();
+    if (!box) throw new Error('the CPU chart has no box');
+    await surface.hover({ position: { x: box.width - 24, y: box.height / 2 } });
+    await expect(cpu.getByRole('tooltip')).toContainText(/service\s*\d+\.\d\d %/);
     await expectNoAxeViolations(page);
+    await page.mouse.move(0, 0);
+    await expect(cpu.getByRole('tooltip')).toHaveCount(0);
 
     await page.getByRole('button', { name: '6 h' }).click();
     await expect(page).toHaveURL(/window=6h/);

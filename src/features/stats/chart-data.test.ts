@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricsPoint } from '../../api/schemas/stats';
 import type { StatRow } from '../../api/schemas/stats';
-import { instancesChartData, serviceChartData } from './chart-data';
+import { instancesChartData, liveTailData, serviceChartData } from './chart-data';
 import { LiveStats } from './live-stats';
 import { parseStatsParams, writeStatsParams } from './stats-params';
 
@@ -94,6 +94,48 @@ describe('per-instance chart data', () => {
     const data = instancesChartData('cpu', [{ name: 'web-1', instance: 1, label: '#1', slot: 0 }], live.samples(), { from: T0, to: T0 + 3_600_000 }, 300);
     expect(data.rows.filter((r) => r.s0 === null)).toHaveLength(1);
     expect(data.rows).toHaveLength(13);
+  });
+});
+
+describe('the live tail', () => {
+  const web1 = [{ name: 'web-1', instance: 1, label: '#1', slot: 0 }];
+  const t = (s: number) => T0 + s * 1000;
+
+  it('continues the line from the chart’s last row with the samples since, in the same values', () => {
+    const live = new LiveStats();
+    for (let s = 0; s <= 40; s += 10) live.push(t(s), [row('web-1', s + 1, s), row('web-2', s + 3, s)]);
+    const chart = serviceChartData('cpu', [], live.samples().slice(0, 3), { from: T0, to: t(60) }, 300);
+    const last = chart.rows[chart.rows.length - 1];
+    const tail = liveTailData('cpu', null, live.samples(), last, { from: T0, to: t(60) }, 300);
+    expect(tail.rows.map((r) => [r.t, r.s0])).toEqual([
+      [t(20), 22],
+      [t(30), 32],
+      [t(40), 42],
+    ]);
+    expect(tail.sourceRows).toBe(2);
+    // Per instance: the same series keys as the chart's.
+    const perInstance = liveTailData('cpu', web1, live.samples(), { t: t(20), s0: 21 }, { from: T0, to: t(60) }, 300);
+    expect(perInstance.rows.map((r) => r.s0)).toEqual([21, 31, 41]);
+  });
+
+  it('is empty when no sample came since, and leaves out samples past the chart’s axis', () => {
+    const live = new LiveStats();
+    live.push(t(0), [row('web-1', 1, 1)]);
+    live.push(t(90), [row('web-1', 2, 2)]);
+    expect(liveTailData('cpu', web1, live.samples(), { t: t(0), s0: 1 }, { from: T0, to: t(60) }, 300).rows).toEqual([]);
+    expect(liveTailData('cpu', web1, live.samples(), { t: t(90), s0: 2 }, { from: T0, to: t(120) }, 300).sourceRows).toBe(0);
+  });
+
+  it('breaks where polling stopped, and keeps to its point budget', () => {
+    const live = new LiveStats();
+    live.push(t(10), [row('web-1', 5, 1)]);
+    for (let s = 600; s < 1200; s += 2) live.push(t(s), [row('web-1', s % 7, s)]);
+    const tail = liveTailData('cpu', web1, live.samples(), { t: t(0), s0: 4 }, { from: T0, to: t(3600) }, 40);
+    expect(tail.rows.length).toBeLessThanOrEqual(40);
+    expect(tail.rows[0]).toEqual({ t: t(0), s0: 4 });
+    // One gap, between t(10) and t(600): never a straight line across the outage.
+    expect(tail.rows.filter((r) => r.s0 === null)).toHaveLength(1);
+    expect(tail.rows[tail.rows.length - 1]?.t).toBe(t(1198));
   });
 });
 

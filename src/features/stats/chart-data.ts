@@ -126,11 +126,22 @@ export function serviceChartData(metric: ChartMetric, history: readonly MetricsP
   const liveFrom = Math.max(range.from, lastHistory + HISTORY_STEP_MS);
   for (const s of live) {
     if (s.t < liveFrom || s.t > range.to) continue;
-    points.push({ t: s.t, values: [s.totals[TOTAL_FIELD[metric]]], live: true });
+    points.push({ t: s.t, values: serviceValues(s, metric), live: true });
   }
   const keys = ['s0'];
   const rows = toRows(withGaps(points, 1), keys);
   return { rows: downsample(rows, keys, maxPoints), series: [{ key: 's0', label: 'service', slot: 0 }], sourceRows: rows.length };
+}
+
+function serviceValues(sample: LiveSample, metric: ChartMetric): (number | null)[] {
+  return [sample.totals[TOTAL_FIELD[metric]]];
+}
+
+function instanceValues(sample: LiveSample, metric: ChartMetric, instances: readonly ChartedInstance[]): (number | null)[] {
+  return instances.map((inst) => {
+    const stat = sample.byName.get(inst.name);
+    return stat ? statValue(stat, metric) : null;
+  });
 }
 
 export interface ChartedInstance {
@@ -146,14 +157,7 @@ export function instancesChartData(metric: ChartMetric, instances: readonly Char
   const points: RawPoint[] = [];
   for (const s of live) {
     if (s.t < range.from || s.t > range.to) continue;
-    points.push({
-      t: s.t,
-      values: instances.map((inst) => {
-        const stat = s.byName.get(inst.name);
-        return stat ? statValue(stat, metric) : null;
-      }),
-      live: true,
-    });
+    points.push({ t: s.t, values: instanceValues(s, metric, instances), live: true });
   }
   const rows = toRows(withGaps(points, keys.length), keys);
   return {
@@ -161,6 +165,46 @@ export function instancesChartData(metric: ChartMetric, instances: readonly Char
     series: instances.map((inst, i) => ({ key: keys[i] ?? `s${i}`, label: inst.label, slot: inst.slot })),
     sourceRows: rows.length,
   };
+}
+
+/** The newest part of a line, drawn over a chart that stays as it was drawn (live-axis.ts). */
+export interface LiveTail {
+  /** The chart's last row first (the tail continues the line from it), then the samples since, with gaps; downsampled. */
+  rows: readonly ChartRow[];
+  /** Rows since the chart's last row, before downsampling, for the caption. */
+  sourceRows: number;
+}
+
+export const NO_TAIL: LiveTail = { rows: [], sourceRows: 0 };
+
+/**
+ * The live samples after `after` (the chart's last row) within `range`: the same values
+ * as the chart's own (`instances` null: the service line), at most `maxPoints` rows.
+ */
+export function liveTailData(
+  metric: ChartMetric,
+  instances: readonly ChartedInstance[] | null,
+  live: readonly LiveSample[],
+  after: ChartRow | undefined,
+  range: TimeRange,
+  maxPoints: number,
+): LiveTail {
+  const width = instances === null ? 1 : instances.length;
+  const keys = Array.from({ length: width }, (_, i) => `s${i}`);
+  const since = Math.max(range.from, after ? after.t + 1 : -Infinity);
+  const points: RawPoint[] = [];
+  // Newest last: walk back only as far as the tail reaches.
+  let first = live.length;
+  while (first > 0 && (live[first - 1] as LiveSample).t >= since) first--;
+  for (let i = first; i < live.length; i++) {
+    const s = live[i] as LiveSample;
+    if (s.t > range.to) break;
+    points.push({ t: s.t, values: instances === null ? serviceValues(s, metric) : instanceValues(s, metric, instances), live: true });
+  }
+  if (points.length === 0) return NO_TAIL;
+  const head: RawPoint[] = after ? [{ t: after.t, values: keys.map((key) => after[key] ?? null), live: true }] : [];
+  const rows = toRows(withGaps([...head, ...points], width), keys);
+  return { rows: downsample(rows, keys, Math.max(2, maxPoints)), sourceRows: rows.length - head.length };
 }
 
 export interface SeriesSummary {

@@ -1,59 +1,67 @@
-import { memo, useCallback, useId, useMemo } from 'react';
+import { memo, useCallback, useId, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import type { BaseTickContentProps, TooltipContentProps } from 'recharts';
-import { cx } from '../../components/class-names';
+import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
+import type { BaseTickContentProps } from 'recharts';
 import type { ChartData, ChartRow } from './chart-data';
 import { summarise } from './chart-data';
-import { formatMoment, formatTick, timeTicks } from './time-ticks';
+import { ChartHover } from './chart-hover';
+import { LiveTailLines, useLiveTail } from './chart-live';
+import { slotClass } from './series-slots';
+import { Swatch } from './swatch';
+import { formatTick, timeTicks } from './time-ticks';
 import styles from './stats-charts.module.css';
 
 export interface MetricChartProps {
   title: string;
   /** What the lines mean, e.g. "mean over instances". */
   subtitle?: string;
+  /** The rows Recharts draws; the live tail after them comes from LiveTailContext. */
   data: ChartData;
   domain: readonly [number, number];
+  /** Value ticks, 0 first; the last is the top of the value axis. */
+  yTicks: readonly number[] | undefined;
   /** Value with unit, for the tooltip and the text alternative: "12.3 %". */
   format: (value: number) => string;
   /** Short value for the axis: "12 %". */
   formatAxis: (value: number) => string;
-  /** Y ticks for the largest drawn value (default: Recharts' decimal steps). */
-  yTicks?: (max: number) => number[] | undefined;
   width: number;
   height: number;
   /** Shown instead of lines when there is nothing to draw. */
   empty?: ReactNode;
 }
 
-/**
- * Dash pattern per palette slot: lines differ by shape too, not only by colour. The
- * lines get theirs from CSS (stats-charts.module.css): given as a prop, Recharts
- * measures each path's length on every redraw.
- */
-const DASHES = [undefined, '6 3', '2 3', '10 3 2 3', '4 4', '1 2'];
 /** The value axis' width: the charts' point budget leaves it out of the plot width. */
 export const Y_AXIS_WIDTH = 64;
 // Props Recharts compares by reference: built once, so a redraw recomputes only what changed.
 const MARGIN = { top: 8, right: 20, bottom: 0, left: 0 };
-const ACTIVE_DOT = { r: 3 };
-const CURSOR = { className: styles.cursor };
 
-function Swatch({ slot }: { slot: number }) {
+/** The text alternative: each series' latest, smallest and largest value, over the drawn rows and the live tail. */
+function ChartSummary({ data, format }: { data: ChartData; format: (value: number) => string }) {
+  const tail = useLiveTail();
+  const rows: readonly ChartRow[] = tail.rows.length > 1 ? [...data.rows, ...tail.rows.slice(1)] : data.rows;
+  const summary = data.series
+    .map((s) => {
+      const { latest, min, max } = summarise(rows, s.key);
+      if (latest === null || min === null || max === null) return `${s.label}: no samples`;
+      return `${s.label}: now ${format(latest)}, min ${format(min)}, max ${format(max)}`;
+    })
+    .join('; ');
   return (
-    <svg className={cx(styles.swatch, styles[`slot${slot % DASHES.length}`])} width="22" height="10" aria-hidden="true" focusable="false">
-      <line x1="1" y1="5" x2="21" y2="5" strokeDasharray={DASHES[slot % DASHES.length]} />
-    </svg>
+    <span className="visually-hidden" data-testid="chart-summary">
+      {`${summary}. ${rows.length} points drawn of ${data.sourceRows + tail.sourceRows}.`}
+    </span>
   );
 }
 
 /**
- * One live time-series chart (Recharts). Everything a redraw costs is bounded: the rows
- * come downsampled, animation is off on every series, props are stable (memo) so a
- * table re-sort or a poll without new numbers does not redraw it.
+ * One live time-series chart (Recharts). It redraws only when its rows change (a step of
+ * the time axis, a new window or view: axis-step.ts); live samples in between go to the
+ * tail drawn inside it. Everything a redraw costs is bounded: the rows come downsampled,
+ * animation is off on every series, props are stable (memo).
  */
-export const MetricChart = memo(function MetricChart({ title, subtitle, data, domain, format, formatAxis, width, height, empty, yTicks }: MetricChartProps) {
+export const MetricChart = memo(function MetricChart({ title, subtitle, data, domain, yTicks, format, formatAxis, width, height, empty }: MetricChartProps) {
   const titleId = useId();
+  const [host, setHost] = useState<HTMLDivElement | null>(null);
   const [from, to] = domain;
   const span = to - from;
   const ticks = useMemo(() => timeTicks(from, to, Math.max(2, Math.floor(width / 110))), [from, to, width]);
@@ -74,49 +82,11 @@ export const MetricChart = memo(function MetricChart({ title, subtitle, data, do
     ),
     [formatAxis],
   );
-  const max = useMemo(() => {
-    let m = -Infinity;
-    for (const row of data.rows) for (const s of data.series) m = Math.max(m, row[s.key] ?? -Infinity);
-    return m;
-  }, [data]);
-  const hasData = max > -Infinity;
-  const ticksY = useMemo(() => (yTicks ? yTicks(max) : undefined), [yTicks, max]);
+  const hasData = data.rows.some((row) => data.series.some((s) => row[s.key] !== null && row[s.key] !== undefined));
   const xDomain = useMemo(() => [from, to], [from, to]);
-  const yTop = ticksY?.[ticksY.length - 1];
+  const yTop = yTicks?.[yTicks.length - 1];
   const yDomain = useMemo(() => [0, yTop ?? 'auto'] as [number, number | 'auto'], [yTop]);
-
-  const renderTooltip = useCallback(
-    ({ active, payload }: TooltipContentProps) => {
-      const row = payload[0]?.payload as ChartRow | undefined;
-      if (!active || !row) return null;
-      return (
-        <div className={styles.tooltip}>
-          <p className={styles.tooltipTime}>{formatMoment(row.t, span)}</p>
-          <ul>
-            {data.series.map((s) => {
-              const v = row[s.key];
-              return (
-                <li key={s.key}>
-                  <Swatch slot={s.slot} />
-                  <span>{s.label}</span>
-                  <strong>{v === null || v === undefined ? 'no sample' : format(v)}</strong>
-                </li>
-              );
-            })}
-          </ul>
-        </div>
-      );
-    },
-    [data.series, format, span],
-  );
-
-  const summary = data.series
-    .map((s) => {
-      const { latest, min, max } = summarise(data.rows, s.key);
-      if (latest === null || min === null || max === null) return `${s.label}: no samples`;
-      return `${s.label}: now ${format(latest)}, min ${format(min)}, max ${format(max)}`;
-    })
-    .join('; ');
+  const ticksY = useMemo(() => (yTicks ? [...yTicks] : undefined), [yTicks]);
 
   return (
     <figure className={styles.chart} aria-labelledby={titleId}>
@@ -135,11 +105,9 @@ export const MetricChart = memo(function MetricChart({ title, subtitle, data, do
             ))}
           </ul>
         )}
-        <span className="visually-hidden" data-testid="chart-summary">
-          {`${summary}. ${data.rows.length} points drawn of ${data.sourceRows}.`}
-        </span>
+        <ChartSummary data={data} format={format} />
       </figcaption>
-      <div className={styles.plot} style={{ height }} data-points={data.rows.length}>
+      <div ref={setHost} className={styles.plot} style={{ height }} data-points={data.rows.length}>
         {!hasData && <div className={styles.empty}>{empty ?? 'No samples in this window.'}</div>}
         {hasData && width > 0 && (
           <LineChart width={width} height={height} data={data.rows as ChartRow[]} margin={MARGIN} accessibilityLayer={false}>
@@ -157,7 +125,6 @@ export const MetricChart = memo(function MetricChart({ title, subtitle, data, do
               className={styles.axis}
             />
             <YAxis width={Y_AXIS_WIDTH} interval={0} tick={yTick} domain={yDomain} ticks={ticksY} className={styles.axis} />
-            <Tooltip content={renderTooltip} isAnimationActive={false} cursor={CURSOR} />
             {data.series.map((s) => (
               <Line
                 key={s.key}
@@ -165,13 +132,16 @@ export const MetricChart = memo(function MetricChart({ title, subtitle, data, do
                 name={s.label}
                 type="linear"
                 dot={false}
-                activeDot={ACTIVE_DOT}
+                activeDot={false}
                 isAnimationActive={false}
                 connectNulls={false}
                 strokeWidth={1.5}
-                className={styles[`slot${s.slot % DASHES.length}`]}
+                // Dashes come from CSS: given as a prop, Recharts measures each path's length on every redraw.
+                className={slotClass(s.slot)}
               />
             ))}
+            <LiveTailLines series={data.series} />
+            <ChartHover rows={data.rows} series={data.series} format={format} span={span} host={host} />
           </LineChart>
         )}
       </div>

@@ -2,13 +2,14 @@ import { startTransition, useCallback, useEffect, useMemo, useState } from 'reac
 import type { ReactNode } from 'react';
 import type { MetricsPoint } from '../../api/schemas/stats';
 import { formatBytes, formatPercent, formatRate } from '../../lib/format-units';
-import { instancesChartData, serviceChartData } from './chart-data';
-import type { ChartMetric, ChartedInstance } from './chart-data';
+import { instancesChartData, liveTailData, serviceChartData } from './chart-data';
+import type { ChartMetric, ChartRow, ChartSeries, ChartedInstance, TimeRange } from './chart-data';
+import { LiveTailContext } from './chart-live';
+import { liveAxis } from './live-axis';
 import type { LiveSample } from './live-stats';
 import { MetricChart, Y_AXIS_WIDTH } from './metric-chart';
 import { binaryTicks, decimalTicks, trimZeros } from './time-ticks';
 import type { StatsView, StatsWindow } from './stats-params';
-import { windowRange } from './stats-params';
 import styles from './stats-charts.module.css';
 
 /** DESIGN.md budget: at most 300 points per series. */
@@ -19,7 +20,6 @@ export const MAX_POINTS_PER_SERIES = 300;
  */
 export const MAX_POINTS_PER_CHART = 600;
 const CHART_HEIGHT = 180;
-const MIN_LIVE_SPAN_MS = 5 * 60_000;
 
 const formatAxisPercent = (v: number): string => trimZeros(formatPercent(v, 1));
 const formatAxisRate = (v: number): string => trimZeros(formatRate(v));
@@ -32,7 +32,7 @@ interface MetricSpec {
   serviceSubtitle: string;
   format: (v: number) => string;
   formatAxis: (v: number) => string;
-  yTicks?: (max: number) => number[] | undefined;
+  yTicks: (max: number) => number[] | undefined;
 }
 
 /** Four charts, never more (DESIGN.md: ≤ 4 Recharts charts visible). */
@@ -42,6 +42,18 @@ const METRICS: readonly MetricSpec[] = [
   { metric: 'rx', title: 'Network received', serviceSubtitle: 'total, per second', format: formatRate, formatAxis: formatAxisRate, yTicks: decimalTicks },
   { metric: 'tx', title: 'Network sent', serviceSubtitle: 'total, per second', format: formatRate, formatAxis: formatAxisRate, yTicks: decimalTicks },
 ];
+
+/** The largest value of any series in `rows` (-Infinity when none). */
+function maxValue(rows: readonly ChartRow[], series: readonly ChartSeries[]): number {
+  let m = -Infinity;
+  for (const row of rows) {
+    for (const s of series) {
+      const v = row[s.key];
+      if (v !== null && v !== undefined && v > m) m = v;
+    }
+  }
+  return m;
+}
 
 /** The width of an element, kept current by a ResizeObserver (0 until measured). */
 function useElementWidth(): [(el: HTMLElement | null) => void, number] {
@@ -62,6 +74,8 @@ export interface StatsChartsProps {
   /** Live samples, oldest first (a new array when a sample arrives). */
   samples: readonly LiveSample[];
   history: readonly MetricsPoint[];
+  /** Changes when the charts must take in the history at once (use-metrics-history.ts); between, they take it at the next step. */
+  historyRevision: string;
   window: StatsWindow;
   view: StatsView;
   charted: readonly ChartedInstance[];
@@ -71,7 +85,7 @@ export interface StatsChartsProps {
   note?: ReactNode;
 }
 
-/** Between two charts' redraws after a live sample: each chart's redraw is its own task, never one long one. */
+/** Between two charts' redraws at a step of the time axis: each chart's redraw is its own task, never one long one. */
 export const STAGGER_MS = 150;
 
 /**
@@ -88,17 +102,32 @@ function useStaggered<T>(value: T, delayMs: number): T {
   return shown;
 }
 
-/** What moves on its own: the samples and the clock. Charts take it in turn. */
-interface LiveInput {
+/** `take()` when any of `key` changed since the last render (by Object.is), else what it gave then. */
+function useTakenOnChange<T>(take: () => T, key: readonly unknown[]): T {
+  const [held, setHeld] = useState(() => ({ key, value: take() }));
+  if (held.key.length !== key.length || held.key.some((k, i) => !Object.is(k, key[i]))) {
+    const next = { key, value: take() };
+    setHeld(next);
+    return next.value;
+  }
+  return held.value;
+}
+
+/** What a chart's Recharts part is drawn from: everything but the samples that came since. */
+interface ChartBase {
   samples: readonly LiveSample[];
-  now: number;
+  history: readonly MetricsPoint[];
+  /** The time axis (live-axis.ts). */
+  range: TimeRange;
 }
 
 interface ChartSlotProps {
   spec: MetricSpec;
   index: number;
-  live: LiveInput;
+  samples: readonly LiveSample[];
+  now: number;
   history: readonly MetricsPoint[];
+  historyRevision: string;
   window: StatsWindow;
   view: StatsView;
   charted: readonly ChartedInstance[];
@@ -106,40 +135,73 @@ interface ChartSlotProps {
   perSeries: number;
 }
 
-function ChartSlot({ spec, index, live, history, window, view, charted, width, perSeries }: ChartSlotProps) {
-  const { samples, now } = useStaggered(live, index * STAGGER_MS);
+/**
+ * One chart, drawn in two parts: Recharts draws the rows up to the last step of the time
+ * axis (redrawn when the axis steps, the view changes, or a new value outgrows the value
+ * axis), and the live tail draws the samples since (redrawn with every sample).
+ */
+function ChartSlot({ spec, index, samples, now, history, historyRevision, window, view, charted, width, perSeries }: ChartSlotProps) {
   const lastLive = samples[samples.length - 1]?.t ?? now;
-  const firstLive = samples[0]?.t ?? null;
-  const range = useMemo(() => {
-    const full = windowRange(window, Math.max(now, lastLive));
-    // Per-instance lines exist only since sampling began: zoom to that (at least 5 min) instead of a sliver at the edge.
-    if (view === 'instances' && firstLive !== null && firstLive > full.from) return { from: Math.max(full.from, Math.min(firstLive, full.to - MIN_LIVE_SPAN_MS)), to: full.to };
-    return full;
-  }, [window, now, lastLive, firstLive, view]);
+  const axis = liveAxis(window, view, Math.max(now, lastLive), samples[0]?.t ?? null);
+  // The newest sample a redraw was asked for at (below: the tail outgrew the chart).
+  const [rebasedAt, setRebasedAt] = useState<number | null>(null);
+  const taken = useTakenOnChange<ChartBase>(() => ({ samples, history, range: { from: axis.from, to: axis.to } }), [
+    axis.from,
+    axis.to,
+    window,
+    view,
+    charted,
+    perSeries,
+    historyRevision,
+    rebasedAt,
+  ]);
+  const base = useStaggered(taken, index * STAGGER_MS);
+  const range = base.range;
+
   const data = useMemo(
-    () => (view === 'service' ? serviceChartData(spec.metric, history, samples, range, perSeries) : instancesChartData(spec.metric, charted, samples, range, perSeries)),
-    [spec.metric, view, history, samples, range, perSeries, charted],
+    () => (view === 'service' ? serviceChartData(spec.metric, base.history, base.samples, range, perSeries) : instancesChartData(spec.metric, charted, base.samples, range, perSeries)),
+    [spec.metric, view, base, range, perSeries, charted],
   );
+  const yTicks = useMemo(() => spec.yTicks(maxValue(data.rows, data.series)), [spec, data]);
+  const span = range.to - range.from;
+
+  const lastRow = data.rows[data.rows.length - 1];
+  const tail = useMemo(() => {
+    // As dense as the rows before it.
+    const tailSpan = Math.max(0, lastLive - (lastRow?.t ?? range.from));
+    const budget = Math.ceil((perSeries * tailSpan) / Math.max(1, span)) + 2;
+    return liveTailData(spec.metric, view === 'service' ? null : charted, samples, lastRow, range, budget);
+  }, [spec.metric, view, charted, samples, lastRow, range, perSeries, span, lastLive]);
+
+  // Redraw the whole chart when the tail leaves the value axis, or when there was nothing to draw yet.
+  const yTop = yTicks?.[yTicks.length - 1] ?? -Infinity;
+  const outgrown = tail.sourceRows > 0 && (data.rows.length < 2 || maxValue(tail.rows, data.series) > yTop);
+  const newestTail = tail.rows[tail.rows.length - 1]?.t ?? null;
+  if (outgrown && newestTail !== rebasedAt) setRebasedAt(newestTail);
+
   const domain = useMemo(() => [range.from, range.to] as const, [range]);
   return (
-    <MetricChart
-      title={spec.title}
-      subtitle={view === 'service' ? spec.serviceSubtitle : 'per instance'}
-      data={data}
-      domain={domain}
-      format={spec.format}
-      formatAxis={spec.formatAxis}
-      yTicks={spec.yTicks}
-      width={width}
-      height={CHART_HEIGHT}
-      empty={view === 'instances' && charted.length === 0 ? 'Pick instances to chart in the table below.' : undefined}
-    />
+    <LiveTailContext.Provider value={tail}>
+      <MetricChart
+        title={spec.title}
+        subtitle={view === 'service' ? spec.serviceSubtitle : 'per instance'}
+        data={data}
+        domain={domain}
+        yTicks={yTicks}
+        format={spec.format}
+        formatAxis={spec.formatAxis}
+        width={width}
+        height={CHART_HEIGHT}
+        empty={view === 'instances' && charted.length === 0 ? 'Pick instances to chart in the table below.' : undefined}
+      />
+    </LiveTailContext.Provider>
   );
 }
 
-export function StatsCharts({ samples, history, window, view, charted, now, note }: StatsChartsProps) {
+export function StatsCharts({ samples, history, historyRevision, window: windowParam, view, charted, now, note }: StatsChartsProps) {
+  // The same window object while the URL names the same window: a re-sort of the table must not redraw the charts.
+  const window = useTakenOnChange(() => windowParam, [windowParam.kind === 'custom' ? `${windowParam.from}-${windowParam.to}` : windowParam.kind]);
   const [gridRef, gridWidth] = useElementWidth();
-  const live = useMemo(() => ({ samples, now }), [samples, now]);
   // Two columns from 760 px of grid, one below.
   const columns = gridWidth >= 760 ? 2 : 1;
   const chartWidth = gridWidth > 0 ? Math.floor((gridWidth - (columns - 1) * 16) / columns) - 2 : 0;
@@ -159,8 +221,10 @@ export function StatsCharts({ samples, history, window, view, charted, now, note
             key={spec.metric}
             spec={spec}
             index={i}
-            live={live}
+            samples={samples}
+            now={now}
             history={history}
+            historyRevision={historyRevision}
             window={window}
             view={view}
             charted={charted}

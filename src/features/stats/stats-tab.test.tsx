@@ -111,6 +111,44 @@ describe('stats tab', () => {
     await waitFor(() => expect(points(chart('Network sent'))[1]).toBe(before + 3));
   });
 
+  it('draws a new sample at once at the end of the line, and moves the time axis in 3-minute steps', async () => {
+    const { queryClient } = renderApp('/grids/production/services/null/api/stats');
+    const cpu = await screen.findByRole('figure', { name: 'CPU' });
+    const table = await screen.findByRole('table', { name: 'Instance stats' });
+    await waitFor(() => expect(points(cpu)[1]).toBeGreaterThanOrEqual(60));
+    // The rows the chart itself holds (the live tail is drawn after them).
+    const chartRows = () => Number(cpu.querySelector('[data-points]')?.getAttribute('data-points'));
+    const latest = () => /service: now (\d+\.\d\d %)/.exec(within(cpu).getByTestId('chart-summary').textContent ?? '')?.[1];
+    const tableMean = () => /^([\d.]+ %)/.exec(within(within(table).getAllByRole('row').at(-1) as HTMLElement).getAllByRole('cell')[0]?.textContent ?? '')?.[1];
+    const summary = () => within(cpu).getByTestId('chart-summary').textContent;
+    /** Advances the clock, polls, and waits for the sample to reach the chart. */
+    const poll = async (ms: number) => {
+      const before = summary();
+      clock.advance(ms);
+      await queryClient.refetchQueries({ queryKey: queryKeys.stats(API) });
+      await waitFor(() => expect(summary()).not.toBe(before));
+    };
+
+    // Just past a step of the axis: the chart takes in every sample so far.
+    const STEP = 180_000;
+    await poll(STEP - (clock.now() % STEP) + 1_000);
+    await waitFor(() => expect(chartRows()).toBe(points(cpu)[0]));
+    const rows = chartRows();
+    const [, source] = points(cpu);
+
+    // Within the step, a sample moves only the line's live end, showing what the table shows.
+    await poll(10_000);
+    await waitFor(() => expect(points(cpu)[1]).toBe(source + 1));
+    expect(chartRows()).toBe(rows);
+    await waitFor(() => expect(latest()).toBe(tableMean()));
+
+    // The next step takes the samples into the chart (the axis moves on: its oldest minutes leave).
+    await poll(STEP);
+    await waitFor(() => expect(chartRows()).toBe(points(cpu)[0]));
+    expect(chartRows()).not.toBe(rows);
+    expect(latest()).toBe(tableMean());
+  });
+
   it('switches the window: 6 h of history is downsampled to at most 300 points per series', async () => {
     const { user, location } = renderApp('/grids/production/services/null/api/stats');
     const cpu = await screen.findByRole('figure', { name: 'CPU' });

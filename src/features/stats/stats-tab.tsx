@@ -179,7 +179,7 @@ export function StatsTab() {
 
       {!(stats.data === undefined && stats.isError) && (
         <>
-          <StatsCharts samples={samples} history={history.points} window={params.window} view={params.view} charted={charted} now={now} note={note} />
+          <StatsCharts samples={samples} history={history.points} historyRevision={history.revision} window={params.window} view={params.view} charted={charted} now={now} note={note} />
           <section aria-label="Instances" className={styles.tableSection}>
             {samples.length === 0 ? (
               <div>

@@ -17,6 +17,12 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 
 export interface MetricsHistory {
   points: readonly MetricsPoint[];
+  /**
+   * Changes when a part of the history first arrives (the head, the tail) or the head
+   * moves to another hour; not when the newest minutes are polled again (the live
+   * samples already draw those).
+   */
+  revision: string;
   loading: boolean;
   error: unknown;
   retry: () => void;
@@ -64,8 +70,11 @@ export function useMetricsHistory(ref: ServiceRef, window: StatsWindow, now: num
 
   const refetchHead = head.refetch;
   const refetchTail = tail.refetch;
+  const headStart = headPoints === undefined ? 'none' : (headPoints[0]?.timestamp ?? 'empty');
+  const revision = `${headStart}|${tailPoints === undefined ? 'no tail' : 'tail'}`;
   return {
     points,
+    revision,
     loading: head.isPending,
     error: head.error ?? (custom === null ? tail.error : null),
     retry: () => {

@@ -38,21 +38,27 @@ describe('axis step', () => {
     expect(liveAxis({ kind: '1h' }, 'service', now + 100_000, null).to).toBe(Date.UTC(2017, 3, 6, 12, 39));
   });
 
-  it('zooms per instance to where sampling began, by rungs, within the window', () => {
-    const now = Date.UTC(2017, 3, 6, 12, 34, 30);
-    const began = now - 2 * MIN;
-    const shown = (at: number) => {
-      const axis = liveAxis({ kind: '1h' }, 'instances', at, began);
-      return axis.to - axis.from - axis.step;
-    };
-    expect(shown(now)).toBe(5 * MIN);
-    expect(shown(now + 4 * MIN)).toBe(10 * MIN);
-    expect(shown(now + 7 * MIN)).toBe(10 * MIN);
-    expect(shown(now + 9 * MIN)).toBe(20 * MIN);
-    // Within the zoom, the axis stays put between steps (30 s at 10 min).
-    expect(liveAxis({ kind: '1h' }, 'instances', now + 4 * MIN + 1_000, began)).toEqual(liveAxis({ kind: '1h' }, 'instances', now + 4 * MIN + 29_000, began));
-    const long = liveAxis({ kind: '1h' }, 'instances', now, now - 5 * 60 * MIN);
-    expect(long).toEqual(liveAxis({ kind: '1h' }, 'service', now, null));
+  it('per instance, starts where sampling began and stands still while the lines fill it', () => {
+    const began = Date.UTC(2017, 3, 6, 12, 34, 30);
+    const axis = (at: number) => liveAxis({ kind: '1h' }, 'instances', at, began);
+    const first = axis(began);
+    expect(first).toEqual({ from: Date.UTC(2017, 3, 6, 12, 34, 30), to: Date.UTC(2017, 3, 6, 12, 39, 45), step: 15_000 });
+    // Samples within the first 5 minutes: the same axis.
+    expect(axis(began + 4 * MIN + 50_000)).toEqual(first);
+    // Then it zooms out a rung (10 min), and again (20 min) …
+    expect(axis(began + 5 * MIN)).toEqual({ from: Date.UTC(2017, 3, 6, 12, 34, 30), to: Date.UTC(2017, 3, 6, 12, 45), step: 30_000 });
+    expect(axis(began + 12 * MIN).to - axis(began + 12 * MIN).from).toBe(21 * MIN);
+    // … until the lines are half an hour long: then it moves like the service line's.
+    expect(axis(began + 29 * MIN).to - axis(began + 29 * MIN).from).toBe(31 * MIN);
+    expect(axis(began + 31 * MIN)).toEqual(liveAxis({ kind: '1h' }, 'service', began + 31 * MIN, null));
+  });
+
+  it('per instance in a long window, draws the lines on the whole window once they are half an hour long', () => {
+    const began = Date.UTC(2017, 3, 6, 12, 34, 30);
+    const at = began + 3 * 60 * MIN;
+    // The oldest sample moves on with every new one (the ring buffer is full): the axis does not.
+    expect(liveAxis({ kind: '6h' }, 'instances', at, began + 2 * 60 * MIN)).toEqual(liveAxis({ kind: '6h' }, 'instances', at, began + 2 * 60 * MIN + 2_000));
+    expect(liveAxis({ kind: '6h' }, 'instances', at, began + 2 * 60 * MIN)).toEqual(liveAxis({ kind: '6h' }, 'service', at, null));
   });
 
   it('does not move a custom window; per instance it starts where sampling began (at least 5 min before its end)', () => {

@@ -33,10 +33,16 @@ export function stepEnd(edge: number, step: number): number {
 
 /**
  * Per instance, the chart shows from where sampling began (the master keeps no
- * per-instance history), zoomed to the first of these spans that holds it: zooming by
- * rungs, not sample by sample, keeps the axis still between steps.
+ * per-instance history) over the first of these spans that holds it, and stands still
+ * while the lines fill it: it redraws when they reach its end and it zooms out a rung,
+ * until the lines are as long as the window.
  */
-const ZOOMS = [5, 10, 20, 30, 60, 120, 180, 360, 720].map((m) => m * MINUTE);
+const ZOOMS = [5, 10, 20, 30].map((m) => m * MINUTE);
+/**
+ * Past this the lines are drawn on the whole window. Well short of the live ring
+ * buffer's hour: when it is full, its oldest sample moves on with every new one.
+ */
+const MAX_ZOOM_MS = 30 * MINUTE;
 /** The shortest per-instance span of a custom window (it does not move, so it is not stepped). */
 const MIN_CUSTOM_ZOOM_MS = 5 * MINUTE;
 
@@ -57,8 +63,15 @@ export function liveAxis(window: StatsWindow, view: StatsView, edge: number, fir
     return { from, to: window.to, step: 0 };
   }
   const span = WINDOW_SPANS[window.kind];
-  const shown = zoomFrom === null ? span : Math.min(span, ZOOMS.find((z) => z >= edge - zoomFrom) ?? span);
-  const step = axisStep(shown);
+  const age = zoomFrom === null ? span : edge - zoomFrom;
+  if (zoomFrom !== null && age < Math.min(span, MAX_ZOOM_MS)) {
+    const zoom = ZOOMS.find((z) => z > age) ?? MAX_ZOOM_MS;
+    const step = axisStep(zoom);
+    // On a whole step, so the axis stays put when the oldest sample leaves the ring buffer.
+    const from = Math.floor(zoomFrom / step) * step;
+    return { from, to: from + zoom + step, step };
+  }
+  const step = axisStep(span);
   const to = stepEnd(edge, step);
-  return { from: to - shown - step, to, step };
+  return { from: to - span - step, to, step };
 }

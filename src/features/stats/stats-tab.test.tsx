@@ -3,6 +3,7 @@
 // history comes from …/metrics, live points from …/stats as simulated time advances.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { HttpResponse, http } from 'msw';
 import { exchangeCode } from '../../api/auth';
 import { configureClient } from '../../api/client';
 import { queryKeys } from '../../api/queries';
@@ -158,6 +159,24 @@ describe('stats tab', () => {
     expect(screen.getByRole('button', { name: '6 h' })).toHaveAttribute('aria-pressed', 'true');
     await waitFor(() => expect(points(cpu)[1]).toBeGreaterThan(330));
     expect(points(cpu)[0]).toBeLessThanOrEqual(300);
+  });
+
+  it('says the numbers are not updating while polls fail, keeping what it showed', async () => {
+    const { queryClient } = renderApp('/grids/production/services/null/api/stats');
+    const table = await screen.findByRole('table', { name: 'Instance stats' });
+    expect(screen.getByText('Live · every 2 s')).toBeInTheDocument();
+    const shown = within(table).getAllByRole('rowheader').map((th) => th.textContent);
+
+    server.use(http.get(`${TEST_ORIGIN}/v1/services/production/null/api/stats`, () => HttpResponse.json({ error: 'boom' }, { status: 500 })));
+    void queryClient.refetchQueries({ queryKey: queryKeys.stats(API) });
+    expect(await screen.findByText('Not updating')).toBeInTheDocument();
+    expect(screen.queryByText('Live · every 2 s')).not.toBeInTheDocument();
+    expect(screen.getByText('Stale:')).toBeInTheDocument();
+    expect(within(table).getAllByRole('rowheader').map((th) => th.textContent)).toEqual(shown);
+
+    server.resetHandlers();
+    await queryClient.refetchQueries({ queryKey: queryKeys.stats(API) });
+    expect(await screen.findByText('Live · every 2 s')).toBeInTheDocument();
   });
 
   it('takes a custom window from the URL and refuses an end before the start', async () => {

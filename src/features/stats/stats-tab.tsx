@@ -118,6 +118,8 @@ export function StatsTab() {
     [params.view, charted, toggleCharted],
   );
 
+  // The last poll failed: the numbers on screen stay, marked as stale, and "Live" is not claimed.
+  const stale = stats.data !== undefined && (stats.isRefetchError || stats.failureCount > 0);
   const liveSince = samples[0]?.t ?? null;
   const note =
     history.error !== null ? (
@@ -153,9 +155,9 @@ export function StatsTab() {
           </button>
         </div>
         <div className={styles.liveControls}>
-          <span className={styles.liveState} data-live={!paused}>
+          <span className={styles.liveState} data-live={!paused && !stale}>
             <span className={styles.liveDot} aria-hidden="true" />
-            {paused ? 'Paused' : `Live · every ${STATS_POLL_MS / 1000} s`}
+            {paused ? 'Paused' : stale ? 'Not updating' : `Live · every ${STATS_POLL_MS / 1000} s`}
           </span>
           <Button size="sm" onClick={() => setPaused((p) => !p)} aria-pressed={paused}>
             {paused ? 'Resume' : 'Pause'}
@@ -163,7 +165,7 @@ export function StatsTab() {
         </div>
       </div>
 
-      {stats.data !== undefined && (stats.isRefetchError || stats.failureCount > 0) && (
+      {stale && (
         <StaleNote updatedAt={stats.dataUpdatedAt} error={stats.error ?? stats.failureReason} onRetry={() => void stats.refetch()} />
       )}
 

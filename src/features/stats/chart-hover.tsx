@@ -9,7 +9,7 @@ import { createPortal } from 'react-dom';
 import { usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale } from 'recharts';
 import { cx } from '../../components/class-names';
 import type { ChartRow, ChartSeries } from './chart-data';
-import { useLiveTail } from './chart-live';
+import { rowsWithTail, useLiveTail } from './chart-live';
 import { slotClass } from './series-slots';
 import { Swatch } from './swatch';
 import { formatMoment } from './time-ticks';
@@ -48,8 +48,7 @@ export function ChartHover({ rows, series, format, span, host }: ChartHoverProps
   const yScale = useYAxisScale();
   const invert = useXAxisInverseScale();
   const [pointerX, setPointerX] = useState<number | null>(null);
-  // The tail's first row is the chart's last one.
-  const all = useMemo(() => (tail.rows.length > 1 ? [...rows, ...tail.rows.slice(1)] : rows), [rows, tail.rows]);
+  const all = useMemo(() => rowsWithTail(rows, tail), [rows, tail]);
   if (!plot || !xScale || !yScale || !invert) return null;
 
   const onMove = (e: PointerEvent<SVGRectElement>) => {

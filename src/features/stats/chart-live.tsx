@@ -16,6 +16,11 @@ export function useLiveTail(): LiveTail {
   return useContext(LiveTailContext);
 }
 
+/** Every row on screen: the chart's own, then the tail's (whose first row is the chart's last). */
+export function rowsWithTail(rows: readonly ChartRow[], tail: LiveTail): readonly ChartRow[] {
+  return tail.rows.length > 1 ? [...rows, ...tail.rows.slice(1)] : rows;
+}
+
 type Scale = (value: number) => number | undefined;
 
 /** "M x y L x y …" through a series' values, broken (a new M) at every missing one. */

@@ -5,7 +5,7 @@ import type { BaseTickContentProps } from 'recharts';
 import type { ChartData, ChartRow } from './chart-data';
 import { summarise } from './chart-data';
 import { ChartHover } from './chart-hover';
-import { LiveTailLines, useLiveTail } from './chart-live';
+import { LiveTailLines, rowsWithTail, useLiveTail } from './chart-live';
 import { slotClass } from './series-slots';
 import { Swatch } from './swatch';
 import { formatTick, timeTicks } from './time-ticks';
@@ -38,7 +38,7 @@ const MARGIN = { top: 8, right: 20, bottom: 0, left: 0 };
 /** The text alternative: each series' latest, smallest and largest value, over the drawn rows and the live tail. */
 function ChartSummary({ data, format }: { data: ChartData; format: (value: number) => string }) {
   const tail = useLiveTail();
-  const rows: readonly ChartRow[] = tail.rows.length > 1 ? [...data.rows, ...tail.rows.slice(1)] : data.rows;
+  const rows = rowsWithTail(data.rows, tail);
   const summary = data.series
     .map((s) => {
       const { latest, min, max } = summarise(rows, s.key);

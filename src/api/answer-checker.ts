@@ -6,7 +6,7 @@
  */
 import { checkAnswer } from './answer-check';
 import type { AnswerCheck } from './answer-check';
-import { OFF_THREAD_SCHEMAS } from './off-thread-schemas';
+import { offThreadEntry } from './off-thread-schemas';
 import type { OffThreadName } from './off-thread-schemas';
 import { interpretBody } from './response-body';
 
@@ -47,7 +47,7 @@ export function createAnswerChecker(): (job: AnswerJob) => WorkerAnswer {
   }
 
   return (job) => {
-    const { schema, list } = OFF_THREAD_SCHEMAS[job.name];
+    const { schema, list } = offThreadEntry(job.name);
     const check = checkAnswer(schema, interpretBody(decoder.decode(job.bytes)));
     if (!check.ok) {
       previous.delete(job.key);

@@ -11,8 +11,8 @@ import type { QueryParams } from './path';
 import { redactSecrets } from './redact';
 import { checkAnswer } from './answer-check';
 import type { AnswerCheck } from './answer-check';
-import { checkOffThread } from './off-thread';
-import type { OFF_THREAD_SCHEMAS, OffThreadName } from './off-thread-schemas';
+import { checkOffThread, warmUpOffThread } from './off-thread';
+import type { OffThreadAnswers, OffThreadName } from './off-thread-schemas';
 import { describeNonJson, interpretBody } from './response-body';
 import type { ResponseBody } from './response-body';
 import { tokenSchema } from './schemas/token';
@@ -296,11 +296,12 @@ export async function apiRequest<T>(schema: z.ZodMiniType<T>, path: string, init
 }
 
 /**
- * apiRequest for a big polled answer: its body is checked against OFF_THREAD_SCHEMAS[name]
+ * apiRequest for a big polled answer: its body is checked against its off-thread-schemas.ts entry
  * in a worker (off-thread.ts), so the main thread neither parses nor validates it.
  */
-export async function apiRequestOffThread<K extends OffThreadName>(name: K, path: string, init?: ApiRequestInit): Promise<z.infer<(typeof OFF_THREAD_SCHEMAS)[K]['schema']>> {
+export async function apiRequestOffThread<K extends OffThreadName>(name: K, path: string, init?: ApiRequestInit): Promise<OffThreadAnswers[K]> {
   const req = prepare(path, init);
+  warmUpOffThread();
   const res = await authorized(req, init?.auth ?? 'session');
   let bytes: ArrayBuffer;
   try {

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAnswerChecker } from './answer-checker';
 import type { AnswerJob, WorkerAnswer } from './answer-checker';
+import { serviceJson } from './testing/fixtures';
 
 const container = (n: number, status = 'running') => ({
   id: `production/node-1/api-${n}`,
@@ -51,6 +52,20 @@ async function load(worker: boolean) {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('checking big answers in a worker', () => {
+  it('checks a grid’s services the same way: an unchanged list is the same object, a bad one is refused', async () => {
+    const { checkOffThread } = await load(true);
+    const services = [serviceJson({ id: 'production/null/a', name: 'a' }), serviceJson({ id: 'production/null/b', name: 'b' })];
+    const first = await checkOffThread('services', 'GET /s', bytesOf({ services }));
+    if (!first.ok) throw new Error('expected a checked answer');
+    expect(first.data.services.map((svc) => svc.name)).toEqual(['a', 'b']);
+    const again = await checkOffThread('services', 'GET /s', bytesOf({ services }));
+    expect(again.ok && again.data).toBe(first.data);
+    const bad = await checkOffThread('services', 'GET /s', bytesOf({ services: [{ ...services[0], instances: 'two' }] }));
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.issues?.[0]?.path).toEqual(['services', 0, 'instances']);
+  });
+
+
   it('gives what a check here gives, the same object for an unchanged answer, and shares unchanged items', async () => {
     const { checkOffThread } = await load(true);
     const first = await checkOffThread('containerSummaries', 'GET /a', bytesOf({ containers: [container(1), container(2), container(3)] }));

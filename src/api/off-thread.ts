@@ -1,5 +1,5 @@
 /**
- * Checking big polled answers (OFF_THREAD_SCHEMAS) in a worker (answer-checker.ts): the
+ * Checking big polled answers (off-thread-schemas.ts) in a worker (answer-checker.ts): the
  * main thread hands over the body's bytes (transferred, not copied) and gets back only
  * what changed since the previous answer of the same key, which it rebuilds from the
  * items it already holds. So the decode, the JSON parse, the schema check and the garbage
@@ -10,12 +10,11 @@
 import type { AnswerCheck } from './answer-check';
 import { checkAnswer } from './answer-check';
 import type { AnswerJob, ListPatch, WorkerAnswer } from './answer-checker';
-import { OFF_THREAD_SCHEMAS } from './off-thread-schemas';
-import type { OffThreadName } from './off-thread-schemas';
+import { offThreadEntry } from './off-thread-schemas';
+import type { OffThreadAnswers, OffThreadName } from './off-thread-schemas';
 import { interpretBody } from './response-body';
-import type { z } from './schemas/zod-mini';
 
-type Data<K extends OffThreadName> = z.infer<(typeof OFF_THREAD_SCHEMAS)[K]['schema']>;
+type Data<K extends OffThreadName> = OffThreadAnswers[K];
 
 interface Pending {
   resolve: (answer: WorkerAnswer) => void;
@@ -64,8 +63,13 @@ function startWorker(): Worker | null {
   return worker;
 }
 
+/** Starts the worker now (when a request is sent), so its script loads while the answer is on its way. */
+export function warmUpOffThread(): void {
+  startWorker();
+}
+
 function checkHere<K extends OffThreadName>(name: K, bytes: ArrayBuffer): AnswerCheck<Data<K>> {
-  return checkAnswer(OFF_THREAD_SCHEMAS[name].schema, interpretBody(new TextDecoder().decode(bytes))) as AnswerCheck<Data<K>>;
+  return checkAnswer(offThreadEntry(name).schema, interpretBody(new TextDecoder().decode(bytes)));
 }
 
 function hold(key: string, entry: { data: unknown; items: readonly unknown[] }): void {
@@ -82,9 +86,9 @@ function rebuild<K extends OffThreadName>(name: K, key: string, base: { data: un
   }
   const items = patch.same ? [] : patch.items.map((item) => (typeof item === 'number' ? base?.items[item] : item));
   // The items were checked by the schema in the worker (or are ones checked before).
-  const data = OFF_THREAD_SCHEMAS[name].withList(items);
+  const data = offThreadEntry(name).withList(items);
   hold(key, { data, items });
-  return data as Data<K>;
+  return data;
 }
 
 /**

@@ -1,10 +1,10 @@
-import { apiRequest } from './client';
+import { apiRequest, apiRequestOffThread } from './client';
 import type { RequestOptions } from './client';
 import { apiPath } from './path';
 import { emptyObjectSchema } from './schemas/common';
 import { deploySchema } from './schemas/deploy';
 import type { Deploy } from './schemas/deploy';
-import { serviceListSchema, serviceSchema } from './schemas/service';
+import { serviceSchema } from './schemas/service';
 import type { Service } from './schemas/service';
 import type { ServiceCreateBody, ServiceUpdateBody } from './schemas/service-body';
 import { servicePath } from './service-ref';
@@ -12,7 +12,7 @@ import type { ServiceRef } from './service-ref';
 
 /** Services of every stack in the grid (null stack included), or of one stack; newest first. */
 export async function listServices(grid: string, stack?: string, options?: RequestOptions): Promise<Service[]> {
-  const { services } = await apiRequest(serviceListSchema, apiPath`/v1/grids/${grid}/services`, {
+  const { services } = await apiRequestOffThread('services', apiPath`/v1/grids/${grid}/services`, {
     query: { stack },
     signal: options?.signal,
   });

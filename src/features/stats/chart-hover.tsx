@@ -3,7 +3,7 @@
  * series' value at the nearest row, over the drawn rows and the live tail alike. (Recharts'
  * own Tooltip knows only the rows it was given, and the live tail is drawn beside them.)
  */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { PointerEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale } from 'recharts';
@@ -48,7 +48,6 @@ export function ChartHover({ rows, series, format, span, host }: ChartHoverProps
   const yScale = useYAxisScale();
   const invert = useXAxisInverseScale();
   const [pointerX, setPointerX] = useState<number | null>(null);
-  const all = useMemo(() => rowsWithTail(rows, tail), [rows, tail]);
   if (!plot || !xScale || !yScale || !invert) return null;
 
   const onMove = (e: PointerEvent<SVGRectElement>) => {
@@ -56,7 +55,8 @@ export function ChartHover({ rows, series, format, span, host }: ChartHoverProps
     if (box) setPointerX(e.clientX - box.left);
   };
   const t = pointerX === null ? undefined : Number(invert(pointerX));
-  const row = t === undefined || !Number.isFinite(t) ? undefined : nearestRow(all, t);
+  // Only while the pointer is over the plot: a live sample does not pay for the read-out.
+  const row = t === undefined || !Number.isFinite(t) ? undefined : nearestRow(rowsWithTail(rows, tail), t);
   const x = row ? xScale(row.t) : undefined;
   const onLeftHalf = x !== undefined && x < plot.x + plot.width / 2;
 

@@ -47,12 +47,10 @@ export function LiveTailLines({ series }: { series: readonly ChartSeries[] }) {
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
   if (tail.rows.length < 2 || !xScale || !yScale) return null;
-  const x = (t: number) => xScale(t);
-  const y = (v: number) => yScale(v);
   return (
     <g data-live-tail="">
       {series.map((s) => {
-        const d = linePath(tail.rows, s.key, x, y);
+        const d = linePath(tail.rows, s.key, xScale, yScale);
         return d.includes('L') ? (
           <g key={s.key} className={slotClass(s.slot)}>
             <path className={styles.tailCurve} d={d} strokeWidth={1.5} fill="none" />

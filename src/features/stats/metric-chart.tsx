@@ -55,7 +55,7 @@ function ChartSummary({ data, format }: { data: ChartData; format: (value: numbe
 
 /**
  * One live time-series chart (Recharts). It redraws only when its rows change (a step of
- * the time axis, a new window or view: axis-step.ts); live samples in between go to the
+ * the time axis, a new window or view: live-axis.ts); live samples in between go to the
  * tail drawn inside it. Everything a redraw costs is bounded: the rows come downsampled,
  * animation is off on every series, props are stable (memo).
  */
@@ -86,7 +86,6 @@ export const MetricChart = memo(function MetricChart({ title, subtitle, data, do
   const xDomain = useMemo(() => [from, to], [from, to]);
   const yTop = yTicks?.[yTicks.length - 1];
   const yDomain = useMemo(() => [0, yTop ?? 'auto'] as [number, number | 'auto'], [yTop]);
-  const ticksY = useMemo(() => (yTicks ? [...yTicks] : undefined), [yTicks]);
 
   return (
     <figure className={styles.chart} aria-labelledby={titleId}>
@@ -124,7 +123,7 @@ export const MetricChart = memo(function MetricChart({ title, subtitle, data, do
               allowDataOverflow
               className={styles.axis}
             />
-            <YAxis width={Y_AXIS_WIDTH} interval={0} tick={yTick} domain={yDomain} ticks={ticksY} className={styles.axis} />
+            <YAxis width={Y_AXIS_WIDTH} interval={0} tick={yTick} domain={yDomain} ticks={yTicks} className={styles.axis} />
             {data.series.map((s) => (
               <Line
                 key={s.key}

@@ -94,9 +94,3 @@ export function writeStatsParams(current: URLSearchParams, next: StatsParams): U
   if (next.order !== defaultOrder) out.set('order', next.order);
   return out;
 }
-
-/** The time range a window covers when "now" is `now`. */
-export function windowRange(window: StatsWindow, now: number): { from: number; to: number } {
-  if (window.kind === 'custom') return { from: window.from, to: window.to };
-  return { from: now - WINDOW_SPANS[window.kind], to: now };
-}

@@ -222,6 +222,8 @@ async function main(): Promise<void> {
       caFile: readFlag(args, '--ca-file') ?? process.env.KONTENA_CA_FILE,
       frameAncestors: readFlag(args, '--frame-ancestors')?.split(',').filter(Boolean),
       simulate: simulate ? { scenario, initialAdminCode: process.env.INITIAL_ADMIN_CODE } : undefined,
+      // Another build than dist/ (a second worktree's, a helper's own): `--dist DIR`.
+      distDir: readFlag(args, '--dist'),
     });
     const target = running.master ? `the simulated master (sign in with code ${running.master.adminCode})` : process.env.KONTENA_URL;
     console.log(`Kontena Dashboard on ${running.url} → ${target}`);

@@ -9,8 +9,12 @@ async function startSimulatedMaster(): Promise<void> {
   // a production build drops it, and msw with it.
   const { startBrowserSimulator } = await import('./simulator/browser');
   const { signInToSimulator } = await import('./app/simulated-sign-in');
-  const { adminCode } = await startBrowserSimulator();
-  await signInToSimulator(adminCode);
+  const { setDemoControls } = await import('./app/demo-controls');
+  const simulator = await startBrowserSimulator();
+  // Every tab shares the world: when one resets it, all of them start over from it.
+  simulator.onWorldReset(() => globalThis.location.reload());
+  setDemoControls({ reset: () => simulator.reset() });
+  await signInToSimulator(() => simulator.mintCode());
 }
 
 async function boot(): Promise<void> {

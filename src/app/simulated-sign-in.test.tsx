@@ -1,34 +1,49 @@
 // @vitest-environment jsdom
-// The whole path of `npm start` minus the service worker: the simulated master (its Node
-// door), the automatic sign-in with its admin code, and the services page on top.
+// The whole path of `npm start` minus the service worker: the shared simulated master
+// (its host, as the SharedWorker runs it, behind a port), the automatic sign-in with a
+// code it mints for the page, and the services page on top.
 import { afterAll, describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import { getSession, setSession } from '../api/session';
+import { createMasterHost } from '../simulator/browser-host';
+import { createRemoteMaster } from '../simulator/browser-remote';
 import { simulatorHandlers } from '../simulator/handlers';
-import { createSimulatedMaster } from '../simulator/index';
+import { createMemoryWorldStorage } from '../simulator/persist/memory-world-storage';
 import { signInToSimulator } from './simulated-sign-in';
 import { setupMswForDomTests } from './testing/dom-test-setup';
 import { GOOD_TOKEN } from './testing/fixtures';
 import { renderApp } from './testing/render-app';
 
-// A master whose admin code is still unused, as at `npm start` (not createTestMaster's, which signs in itself).
-const master = createSimulatedMaster({ scenario: 'demo', seed: 7, initialAdminCode: 'c0ffee00c0de' });
-setupMswForDomTests(...simulatorHandlers(master));
-afterAll(() => master.dispose());
+const host = createMasterHost({ scenario: 'demo', storage: createMemoryWorldStorage(), saveEveryMs: 0 });
+const channel = new MessageChannel();
+host.connect(channel.port1);
+const remote = createRemoteMaster(channel.port2);
+setupMswForDomTests(...simulatorHandlers(remote));
+afterAll(() => {
+  host.dispose();
+  channel.port1.close();
+  channel.port2.close();
+});
 
 describe('simulated mode', () => {
-  it('replaces a stale stored session by exchanging the admin code, then shows the demo grid’s services', async () => {
-    // A token from an earlier simulator run: the master does not know it.
+  it('replaces a stale stored session by exchanging a code the master mints, then shows the demo grid’s services', async () => {
+    let minted = 0;
+    const mintCode = (): Promise<string> => {
+      minted += 1;
+      return remote.mintCode();
+    };
+    // A token of a world that was reset since: the master does not know it.
     setSession({ accessToken: GOOD_TOKEN, refreshToken: null, expiresAt: null, user: null, remember: false });
-    await signInToSimulator('c0ffee00c0de');
+    await signInToSimulator(mintCode);
     const session = getSession();
     expect(session?.accessToken).toMatch(/^[0-9a-f]{64}$/);
     expect(session?.accessToken).not.toBe(GOOD_TOKEN);
     expect(session?.user?.email).toBe('admin');
 
-    // A session that works is kept: the admin code (already used) is not needed again.
-    await signInToSimulator('c0ffee00c0de');
+    // A session that works is kept (a reload): no new code, no new token.
+    await signInToSimulator(mintCode);
     expect(getSession()?.accessToken).toBe(session?.accessToken);
+    expect(minted).toBe(1);
 
     renderApp('/');
     const list = await screen.findByRole('grid', { name: /services/i });

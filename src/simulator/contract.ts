@@ -4,6 +4,7 @@
  * Request and sends back the standard Response: one model, one behaviour.
  */
 import type { Clock } from './engine/clock';
+import type { WorldState } from './persist/world-state';
 
 export const SCENARIO_NAMES = ['demo', 'empty', 'large'] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
@@ -39,6 +40,11 @@ export interface SimulatorOptions {
   streamMaxLifeMs?: number | null;
   /** When false, no background activity is started (no timers): for unit tests of pure request handling. Default true. */
   live?: boolean;
+  /**
+   * A world captured earlier (`capture()`, cloned): the master goes on from it instead of
+   * building the scenario. Deploys and state changes it had under way run again.
+   */
+  restore?: WorldState;
 }
 
 export interface SimulatedMaster {
@@ -56,4 +62,8 @@ export interface SimulatedMaster {
   pendingTimers(): number;
   /** Stops every timer and stream. */
   dispose(): void;
+  /** The world as it is now, for a structured clone (persist/world-state.ts). */
+  capture(): WorldState;
+  /** A new one-time code of the admin, valid for `ttlMs`, as `kontena master token create --code` makes one. */
+  mintAdminCode(ttlMs: number): string;
 }

@@ -9,7 +9,7 @@ const V1 = /^[a-z][a-z0-9+.-]*:\/\/[^/]+\/v1\//i;
 const OAUTH2 = /^[a-z][a-z0-9+.-]*:\/\/[^/]+\/oauth2\//i;
 const ROOT = /^[a-z][a-z0-9+.-]*:\/\/[^/]+\/?(?:[?#].*)?$/i;
 
-export function simulatorHandlers(master: SimulatedMaster) {
+export function simulatorHandlers(master: Pick<SimulatedMaster, 'handle'>) {
   const answer = ({ request }: { request: Request }): Promise<Response> => master.handle(request);
   // `GET /` is the master's banner for API clients only: pages and Vite's dev-server ping pass through.
   const banner = ({ request }: { request: Request }): Promise<Response> | undefined => {

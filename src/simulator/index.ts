@@ -8,16 +8,20 @@ import type { Faults, SimulatedMaster, SimulatorOptions } from './contract';
 import { createRealClock } from './engine/clock';
 import { createEngine } from './engine/engine';
 import { createPrng } from './engine/prng';
+import { hashString } from './engine/prng';
 import { createTrackedClock } from './engine/tracked-clock';
 import { internalError, MASTER_VERSION } from './http';
 import { createIdFactory } from './model/ids';
 import { addToken, createStore } from './model/store';
+import { captureWorld, restoreStore } from './persist/world-state';
 import { buildRouter } from './routes';
 import { buildScenario } from './scenarios';
 
 export type { SimulatedMaster, SimulatorOptions, Faults, ScenarioName } from './contract';
 
 const DEFAULT_RESTART_DOWN_MS = 3000;
+/** The code a restored world offers as its admin code: a page load signs itself in with it at once. */
+const ADMIN_CODE_TTL_MS = 10 * 60_000;
 
 const DOWN_PAGE =
   '<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n';
@@ -41,15 +45,28 @@ function withVersion(res: Response): Response {
 export function createSimulatedMaster(options: SimulatorOptions = {}): SimulatedMaster {
   const baseClock = options.clock ?? createRealClock();
   const clock = createTrackedClock(baseClock);
-  const seed = options.seed ?? 1;
-  const rng = createPrng(seed);
-  const store = createStore(createIdFactory(() => clock.now(), rng.fork('ids')), () => clock.now());
-  const adminCode = options.initialAdminCode ?? rng.fork('admin-code').hex(12);
-  addToken(store, { user: store.admin, scopes: ['user', 'owner'], expiresAt: null, code: true, code_value: adminCode });
+  const restore = options.restore;
+  const scenario = restore?.scenario ?? options.scenario ?? 'demo';
+  const seed = restore?.seed ?? options.seed ?? 1;
+  // A restored world must not draw the numbers it drew before: its tokens would repeat.
+  const rng = createPrng(restore ? hashString(`${seed}:${restore.savedAt}:${clock.now()}`) : seed);
+  const ids = createIdFactory(() => clock.now(), rng.fork('ids'), restore?.ids);
+  const store = restore ? restoreStore(restore, ids, () => clock.now()) : createStore(ids, () => clock.now());
+  const mintAdminCode = (ttlMs: number | null, value?: string): string => {
+    const code = addToken(store, {
+      user: store.admin,
+      scopes: ['user', 'owner'],
+      expiresAt: ttlMs === null ? null : clock.now() + ttlMs,
+      code: true,
+      code_value: value,
+    }).code;
+    if (code === null) throw new Error('a code token without a code');
+    return code;
+  };
+  const adminCode = restore ? mintAdminCode(ADMIN_CODE_TTL_MS) : mintAdminCode(null, options.initialAdminCode ?? rng.fork('admin-code').hex(12));
 
   let faults: Faults = { latencyMs: 0, errorRate: 0, dropStreamsAfterMs: null, ...options.faults };
   const live = options.live ?? true;
-  const scenario = options.scenario ?? 'demo';
   const engine = createEngine({
     store,
     clock,
@@ -59,8 +76,9 @@ export function createSimulatedMaster(options: SimulatorOptions = {}): Simulated
     faults: () => faults,
   });
   const ctx: SimContext = { store, clock, rng: rng.fork('routes'), seed, engine };
-  buildScenario(scenario, ctx);
+  if (!restore) buildScenario(scenario, ctx);
   engine.start({ churn: scenario === 'demo' });
+  if (restore) engine.resume();
 
   const router = buildRouter();
   const faultRng = rng.fork('faults');
@@ -112,5 +130,7 @@ export function createSimulatedMaster(options: SimulatorOptions = {}): Simulated
       engine.closeStreams();
       for (const wake of [...sleepers]) wake();
     },
+    capture: () => captureWorld(store, { scenario, seed }),
+    mintAdminCode: (ttlMs) => mintAdminCode(ttlMs),
   };
 }

@@ -32,7 +32,7 @@ export interface TestMaster {
 
 export const TEST_ADMIN_CODE = 'c0de00c0de00';
 
-export async function send(master: SimulatedMaster, method: string, path: string, options: SendOptions = {}): Promise<ApiResult> {
+export async function send(master: Pick<SimulatedMaster, 'handle'>, method: string, path: string, options: SendOptions = {}): Promise<ApiResult> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   let payload: string | undefined = options.raw;
   if (options.body !== undefined) {

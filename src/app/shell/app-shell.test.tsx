@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { getSession, setSession } from '../../api/session';
+import { setDemoControls } from '../demo-controls';
 import { THEME_STORAGE_KEY, resetThemeForTests } from '../theme';
 import { setupMswForDomTests } from '../testing/dom-test-setup';
 import { INVALID_TOKEN_BODY, gridJson, serviceJson } from '../testing/fixtures';
@@ -86,7 +87,7 @@ describe('app shell', () => {
   it('the user menu shows who is signed in, and Sign out leads to the sign-in page', async () => {
     const { user, location } = renderApp('/grids/production/services');
     await screen.findByRole('link', { name: 'web' });
-    await user.click(screen.getByRole('button', { name: 'Account: admin' }));
+    await user.click(screen.getByRole('button', { name: 'admin: account menu' }));
     await user.click(await screen.findByRole('menuitem', { name: 'Sign out' }));
     await waitFor(() => expect(location().pathname).toBe('/sign-in'));
     expect(getSession()).toBeNull();
@@ -111,5 +112,52 @@ describe('auth guard', () => {
     expect(params.get('reason')).toBe('ended');
     expect(await screen.findByText(/no longer accepts your sign-in/i)).toBeVisible();
     expect(getSession()).toBeNull();
+  });
+});
+
+describe('reset the demo', () => {
+  afterEach(() => setDemoControls(null));
+
+  it('is not offered on a real master', async () => {
+    const { user } = renderApp('/grids/production/services');
+    await screen.findByRole('link', { name: 'web' });
+    await user.click(screen.getByRole('button', { name: 'admin: account menu' }));
+    expect(await screen.findByRole('menuitem', { name: 'Sign out' })).toBeVisible();
+    expect(screen.queryByRole('menuitem', { name: /reset the demo/i })).toBeNull();
+  });
+
+  it('on the simulated master: asks first, resets when confirmed, and goes home', async () => {
+    let resets = 0;
+    // main.tsx sets the controls before the app renders.
+    setDemoControls({
+      reset: () => {
+        resets += 1;
+        return Promise.resolve();
+      },
+    });
+    // A page the reset may take away (a service made since): after it, home.
+    const { user, location } = renderApp('/no/such/page');
+    await screen.findByRole('heading', { name: 'Page not found' });
+    await user.click(screen.getByRole('button', { name: 'admin: account menu' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Reset the demo…' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Reset the demo?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(resets).toBe(0);
+
+    await user.click(screen.getByRole('button', { name: 'admin: account menu' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Reset the demo…' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Reset the demo' }));
+    await waitFor(() => expect(resets).toBe(1));
+    await waitFor(() => expect(location().pathname).toMatch(/^\/grids\//));
+  });
+
+  it('says so when the reset fails, and keeps the dialog to try again', async () => {
+    setDemoControls({ reset: () => Promise.reject(new Error('the worker is gone')) });
+    const { user } = renderApp('/grids/production/services');
+    await screen.findByRole('link', { name: 'web' });
+    await user.click(screen.getByRole('button', { name: 'admin: account menu' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Reset the demo…' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Reset the demo' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The demo was not reset: the worker is gone');
   });
 });

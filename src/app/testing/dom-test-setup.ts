@@ -98,6 +98,8 @@ export function setupSimulatorForDomTests(options: SimulatorDomTestOptions = {})
     activeStreams: () => master().master.activeStreams(),
     pendingTimers: () => master().master.pendingTimers(),
     dispose: () => master().master.dispose(),
+    capture: () => master().master.capture(),
+    mintAdminCode: (ttlMs) => master().master.mintAdminCode(ttlMs),
   };
   const server = setupSimulatorServer(door);
 

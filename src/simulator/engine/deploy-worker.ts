@@ -25,6 +25,8 @@ export interface DeployWorker {
   busy(service: ServiceRecord): boolean;
   /** The service was deleted: drop its running deploy. */
   forget(service: ServiceRecord): void;
+  /** A deploy a restored world had under way: it runs again from the start, under the same id. */
+  adopt(record: DeployRecord): void;
 }
 
 interface Run {
@@ -179,6 +181,12 @@ export function createDeployWorker(kit: EngineKit): DeployWorker {
     },
     forget(service) {
       active.delete(service);
+    },
+    adopt(record) {
+      record.state = 'created';
+      record.startedAt = null;
+      record.instanceDeploys = [];
+      kit.later(record.service, kit.jitter(500, 1000), () => pickUp(record));
     },
     busy(service) {
       const now = clock.now();

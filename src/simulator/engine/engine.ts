@@ -1,7 +1,7 @@
 /** Puts the engine parts together behind the Engine interface the routes use. */
 import type { Engine } from '../context';
 import type { Faults } from '../contract';
-import type { Store } from '../model/store';
+import { destroyContainer, liveContainers, type Store } from '../model/store';
 import type { ServiceRecord } from '../model/types';
 import { createContainerLogs } from './container-logs';
 import { createDeployWorker } from './deploy-worker';
@@ -28,6 +28,11 @@ export interface EngineHandle extends Engine {
   start(options: { churn: boolean }): void;
   /** Runs one scheduler pass now (tests, scenario settling). */
   schedulerPass(): void;
+  /**
+   * A restored world: what was under way when it was saved (deploys, starts and stops,
+   * restarts, health reports, removals, nodes coming back) goes on. Call after start().
+   */
+  resume(): void;
   streamCount(): number;
   closeStreams(): void;
 }
@@ -73,6 +78,21 @@ export function createEngine(parts: EngineParts): EngineHandle {
       if (churn) agents.startChurn();
     },
     schedulerPass: () => runSchedulerPass(kit, worker),
+    resume() {
+      if (!live) return;
+      agents.resume();
+      for (const grid of store.grids.values()) {
+        for (const container of [...grid.containers.values()]) if (container.deletedAt !== null) destroyContainer(container);
+        for (const service of grid.services.values()) {
+          for (const deploy of service.deploys) if (!deploy.removed && deploy.finishedAt === null) worker.adopt(deploy);
+          const containers = liveContainers(service);
+          if (service.state === 'restarting') lifecycle.restart(service);
+          else if (service.state === 'stopped' && containers.some((c) => c.state.running)) lifecycle.stop(service);
+          // A running service's stopped instances are the scheduler's to mend, as on a real master.
+          for (const c of containers) if (c.state.running && c.healthStatus === null) kit.containerStarted(c);
+        }
+      }
+    },
     streamCount: () => registry?.count() ?? 0,
     closeStreams: () => registry?.closeAll(),
   };

@@ -10,6 +10,8 @@ import type { EngineKit } from './kit';
 export interface NodeAgents {
   gridCreated(grid: GridRecord): void;
   startChurn(): void;
+  /** A restored world: nodes that were away come back when they were due, agents of a new grid still connect. */
+  resume(): void;
 }
 
 const AZS = ['a', 'b', 'c'];
@@ -42,24 +44,41 @@ export function createNodeAgents(kit: EngineKit): NodeAgents {
     const node = rng.pick(candidates);
     node.connected = false;
     node.updatedAt = clock.now();
+    node.reconnectAt = clock.now() + kit.jitter(40_000, 60_000);
+    reconnectLater(node);
+  };
+
+  const reconnectLater = (node: NodeRecord): void => {
+    const at = node.reconnectAt;
+    if (at === null) return;
     clock.setTimeout(() => {
-      if (!store.grids.has(node.grid.name)) return;
+      if (!store.grids.has(node.grid.name) || node.reconnectAt !== at) return;
       const now = clock.now();
       node.connected = true;
+      node.reconnectAt = null;
       node.lastSeenAt = now;
       node.updatedAt = now;
-    }, kit.jitter(40_000, 60_000));
+    }, Math.max(0, at - clock.now()));
+  };
+
+  const gridCreated = (grid: GridRecord): void => {
+    for (let i = 1; i <= grid.initialSize; i++) {
+      if (!kit.live) connectNode(grid, i);
+      else clock.setTimeout(() => connectNode(grid, i), kit.jitter(1000, 4000));
+    }
   };
 
   return {
-    gridCreated(grid) {
-      for (let i = 1; i <= grid.initialSize; i++) {
-        if (!kit.live) connectNode(grid, i);
-        else clock.setTimeout(() => connectNode(grid, i), kit.jitter(1000, 4000));
-      }
-    },
+    gridCreated,
     startChurn() {
       if (kit.live) scheduleChurn();
+    },
+    resume() {
+      for (const grid of store.grids.values()) {
+        // Saved between POST /v1/grids and its agents connecting: they still connect.
+        if (grid.nodes.size === 0 && grid.initialSize > 0) gridCreated(grid);
+        if (kit.live) for (const node of grid.nodes.values()) if (!node.connected) reconnectLater(node);
+      }
     },
   };
 }

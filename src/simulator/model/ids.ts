@@ -12,17 +12,26 @@ export interface IdFactory {
   sequenceId(): string;
   /** n random lowercase hex characters. */
   hex(n: number): string;
+  /** Where the counters are: a world restored from it goes on making ids that sort after the old ones. */
+  state(): IdState;
+}
+
+export interface IdState {
+  machine: string;
+  counter: number;
+  seq: number;
+  lastSeconds: number;
 }
 
 function hexPad(n: number, width: number): string {
   return Math.floor(n).toString(16).padStart(width, '0').slice(-width);
 }
 
-export function createIdFactory(now: () => number, rng: Prng): IdFactory {
-  const machine = rng.hex(10);
-  let counter = rng.int(0, 0xffff);
-  let seq = 0;
-  let lastSeconds = 0;
+export function createIdFactory(now: () => number, rng: Prng, from?: IdState): IdFactory {
+  const machine = from?.machine ?? rng.hex(10);
+  let counter = from?.counter ?? rng.int(0, 0xffff);
+  let seq = from?.seq ?? 0;
+  let lastSeconds = from?.lastSeconds ?? 0;
   return {
     objectId(atMs = now()) {
       counter = (counter + 1) % 0x1000000;
@@ -35,5 +44,6 @@ export function createIdFactory(now: () => number, rng: Prng): IdFactory {
       return hexPad(lastSeconds, 8) + hexPad(seq, 16);
     },
     hex: (n) => rng.hex(n),
+    state: () => ({ machine, counter, seq, lastSeconds }),
   };
 }

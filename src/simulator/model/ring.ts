@@ -10,6 +10,18 @@ export class Ring<T> {
 
   constructor(readonly capacity: number) {}
 
+  /**
+   * A ring again from its structured clone (IndexedDB, postMessage), which keeps the
+   * fields and drops the class. Null when the value is not a ring's clone.
+   */
+  static revive<T>(value: unknown): Ring<T> | null {
+    if (value instanceof Ring) return value as Ring<T>;
+    if (typeof value !== 'object' || value === null) return null;
+    const { capacity, items, start, count } = value as Record<string, unknown>;
+    if (typeof capacity !== 'number' || !Array.isArray(items) || typeof start !== 'number' || typeof count !== 'number') return null;
+    return Object.setPrototypeOf(value, Ring.prototype) as Ring<T>;
+  }
+
   get length(): number {
     return this.count;
   }

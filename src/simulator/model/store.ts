@@ -228,6 +228,7 @@ export function addNode(store: Store, grid: GridRecord, spec: NodeSpec): NodeRec
     dockerVersion: '1.12.6',
     nodeNumber,
     initialMember: spec.initialMember ?? nodeNumber <= grid.initialSize,
+    reconnectAt: null,
     containers: new Set(),
   };
   grid.nodes.set(node.name, node);

@@ -112,6 +112,8 @@ export interface NodeRecord {
   dockerVersion: string;
   nodeNumber: number;
   initialMember: boolean;
+  /** A node that dropped off for a while (demo churn) comes back then; null when nothing brings it back. */
+  reconnectAt: number | null;
   containers: Set<ContainerRecord>;
 }
 

@@ -59,12 +59,11 @@ export function UserMenu({ session }: { session: Session }) {
     <>
       <DropdownMenu.Root modal={false}>
         {/* The accessible name starts with what the button shows (the user), then says what it opens. */}
-        <DropdownMenu.Trigger ref={triggerRef} className={styles.trigger}>
+        <DropdownMenu.Trigger ref={triggerRef} className={styles.trigger} aria-label={`${email}: account menu`}>
           <span className={styles.avatar} aria-hidden="true">
             {email.slice(0, 1)}
           </span>
           <span className={styles.triggerText}>{email}</span>
-          <span className="visually-hidden">: account menu</span>
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
           <DropdownMenu.Content className={styles.content} align="end" sideOffset={4}>

@@ -65,8 +65,14 @@ export interface OptionGroup<T> {
   /** The CLI option(s), or null when only the API has it. */
   flag: string | null;
   section: SectionId;
-  /** The form fields that make this body field (for change detection). */
+  /** The form fields that make this body field (for change detection: a change here is a change to send). */
   fields: readonly (keyof ServiceForm)[];
+  /**
+   * Other form fields that this field's checks read (Memory for the memory swap warning,
+   * Stateful for volumes-from). A change there checks this field again, but does not make
+   * it a change to send: Memory alone is `-m`, never also `--memory-swap`.
+   */
+  checkedWith?: readonly (keyof ServiceForm)[];
   /** `createOnly`: the master ignores it on update, so the edit form shows it read-only. */
   update: 'editable' | 'createOnly';
   convert(form: ServiceForm, ctx: FormContext): Converted<T>;
@@ -109,13 +115,21 @@ const notBlank =
     raw.trim() === '' ? { ok: false, error: `${label} can't be blank` } : { ok: true, value: raw.trim() };
 
 /**
- * A scalar the master keeps when nothing is sent: an empty field sends nothing on
- * create, and is an error on update, where leaving it empty would not clear it (the
- * master ignores a missing or null value, and "" is "can't be blank").
+ * A scalar the master keeps when nothing is sent. An empty field sends nothing on create,
+ * and on update when the service has no value either (`current` is null). Emptying a
+ * stored value is an error: it would not clear it (the master ignores a missing or null
+ * value, and "" is "can't be blank"), and the CLI has no way to say it either.
  */
-function optionalScalar<T>(path: string, label: string, raw: string, parse: (raw: string) => ParseResult<T>, ctx: FormContext): Converted<T> {
+function optionalScalar<T>(
+  path: string,
+  label: string,
+  raw: string,
+  parse: (raw: string) => ParseResult<T>,
+  ctx: FormContext,
+  current: (service: Service) => unknown,
+): Converted<T> {
   if (raw.trim() === '') {
-    return ctx.mode === 'update'
+    return ctx.mode === 'update' && current(ctx.original) !== null
       ? invalid(path, `${label} cannot be emptied by an update: the master keeps the stored value when none is sent`)
       : none();
   }
@@ -216,7 +230,7 @@ function stored(ctx: FormContext): Service | null {
 type Groups = { [K in BodyKey]: OptionGroup<BodyValues[K]> };
 
 /** How a group converts and reads; `update` is left out for the (most) fields an update can change. */
-type GroupSpec<T> = Pick<OptionGroup<T>, 'kind' | 'convert' | 'normalize' | 'display'> & { update?: 'createOnly' };
+type GroupSpec<T> = Pick<OptionGroup<T>, 'kind' | 'convert' | 'normalize' | 'display' | 'checkedWith'> & { update?: 'createOnly' };
 
 /** One row of the table: the body field's label, its CLI option(s), its form section and the form fields that make it. */
 function group<T>(label: string, flag: string | null, section: SectionId, fields: readonly (keyof ServiceForm)[], spec: GroupSpec<T>): OptionGroup<T> {
@@ -245,7 +259,7 @@ export const OPTION_GROUPS: Groups = {
   }),
   instances: group('Instances', '--instances', 'general', ['instances'], {
     kind: 'scalar',
-    convert: (form, ctx) => optionalScalar('instances', 'Instances', form.instances, parseInstances, ctx),
+    convert: (form, ctx) => optionalScalar('instances', 'Instances', form.instances, parseInstances, ctx, (s) => s.instances),
     normalize: (value) => value ?? 1,
     display: asNumber,
   }),
@@ -266,7 +280,7 @@ export const OPTION_GROUPS: Groups = {
   }),
   user: group('User', '-u, --user', 'general', ['user'], {
     kind: 'scalar',
-    convert: (form, ctx) => optionalScalar('user', 'User', form.user, notBlank('User'), ctx),
+    convert: (form, ctx) => optionalScalar('user', 'User', form.user, notBlank('User'), ctx, (s) => s.user),
     display: asText,
   }),
   ports: group('Ports', '-p, --ports', 'networking', ['ports'], {
@@ -318,8 +332,10 @@ export const OPTION_GROUPS: Groups = {
     },
     display: asList,
   }),
-  volumes_from: group('Volumes from', '--volumes-from', 'storage', ['volumesFrom', 'stateful'], {
+  volumes_from: group('Volumes from', '--volumes-from', 'storage', ['volumesFrom'], {
     kind: 'list',
+    // On update the stored stateful decides (the master ignores stateful there).
+    checkedWith: ['stateful'],
     convert: (form, ctx) => {
       const converted = listForMode(textRows('volumesFrom', form.volumesFrom, parseVolumesFrom), ctx);
       const stateful = stored(ctx)?.stateful ?? form.stateful;
@@ -387,20 +403,26 @@ export const OPTION_GROUPS: Groups = {
   }),
   cpu_shares: group('CPU shares', '-c, --cpu-shares', 'resources', ['cpuShares'], {
     kind: 'scalar',
-    convert: (form, ctx) => optionalScalar('cpuShares', 'CPU shares', form.cpuShares, parseCpuShares, ctx),
+    convert: (form, ctx) => optionalScalar('cpuShares', 'CPU shares', form.cpuShares, parseCpuShares, ctx, (s) => s.cpu_shares),
     display: asNumber,
   }),
   memory: group('Memory', '-m, --memory', 'resources', ['memory'], {
     kind: 'scalar',
-    convert: (form, ctx) => optionalScalar('memory', 'Memory', form.memory, parseMemory, ctx),
+    convert: (form, ctx) => optionalScalar('memory', 'Memory', form.memory, parseMemory, ctx, (s) => s.memory),
     display: (value) => (value === undefined ? [] : [formatMemoryHuman(value)]),
   }),
-  memory_swap: group('Memory swap', '--memory-swap', 'resources', ['memorySwap', 'memory'], {
+  memory_swap: group('Memory swap', '--memory-swap', 'resources', ['memorySwap'], {
     kind: 'scalar',
+    // The master takes memory and memory_swap apart (§5); Docker checks them together
+    // when it creates the containers, so these are warnings, never blocking.
+    checkedWith: ['memory'],
     convert: (form, ctx) => {
-      const converted = optionalScalar('memorySwap', 'Memory swap', form.memorySwap, parseMemory, ctx);
+      const converted = optionalScalar('memorySwap', 'Memory swap', form.memorySwap, parseMemory, ctx, (s) => s.memory_swap);
+      if (converted.value === undefined) return converted;
       const memory = parseMemory(form.memory);
-      if (converted.value !== undefined && memory.ok && converted.value < memory.value) {
+      if (form.memory.trim() === '') {
+        converted.warnings.push(issue('memorySwap', 'Memory swap is the total of memory and swap: Docker refuses it without a Memory limit when it deploys'));
+      } else if (memory.ok && converted.value < memory.value) {
         converted.warnings.push(issue('memorySwap', 'Memory swap is the total of memory and swap: Docker refuses a value below Memory when it deploys'));
       }
       return converted;
@@ -441,7 +463,7 @@ export const OPTION_GROUPS: Groups = {
   }),
   log_driver: group('Log driver', '--log-driver', 'logging', ['logDriver'], {
     kind: 'scalar',
-    convert: (form, ctx) => optionalScalar('logDriver', 'Log driver', form.logDriver, notBlank('Log driver'), ctx),
+    convert: (form, ctx) => optionalScalar('logDriver', 'Log driver', form.logDriver, notBlank('Log driver'), ctx, (s) => s.log_driver),
     display: asText,
   }),
   log_opts: group('Log opts', '--log-opt', 'logging', ['logOpts'], {

@@ -1,3 +1,4 @@
+import { deepEqual } from '../../lib/deep-equal';
 import { baseFormOf, fieldsChanged } from './form-to-body';
 import { BODY_KEYS, OPTION_GROUPS, type BodyKey, type FieldIssue, type FormContext } from './option-groups';
 import type { ServiceForm } from './service-form-model';
@@ -12,14 +13,23 @@ export interface FormCheck {
 /**
  * Checks the form with the CLI's parsers and the master's rules (kontena-api.md §5, §6).
  * On update only the fields the user touched are checked: what the master already
- * stores is not the user's to fix, and an untouched field is not sent.
+ * stores is not the user's to fix, and an untouched field is not sent. An untouched field
+ * whose checks read a touched one (memory swap, when Memory changes) is looked at again
+ * for its warnings only: it still sends nothing, so nothing about it can block saving.
  */
 export function validateServiceForm(form: ServiceForm, ctx: FormContext): FormCheck {
   const check: FormCheck = { errors: [], warnings: [] };
   const base = ctx.mode === 'update' ? baseFormOf(ctx.original) : null;
   for (const key of BODY_KEYS) {
     const group = OPTION_GROUPS[key];
-    if (ctx.mode === 'update' && (group.update !== 'editable' || (base !== null && !fieldsChanged(key, form, base)))) continue;
+    if (base !== null) {
+      if (group.update !== 'editable') continue;
+      if (!fieldsChanged(key, form, base)) {
+        const reread = group.checkedWith?.some((field) => !deepEqual(form[field], base[field])) === true;
+        if (reread) check.warnings.push(...group.convert(form, ctx).warnings);
+        continue;
+      }
+    }
     const converted = group.convert(form, ctx);
     check.errors.push(...converted.errors);
     check.warnings.push(...converted.warnings);

@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { serveSessionToOtherTabs } from './api/session-handoff';
 import { App } from './app/app';
+import { establishSession } from './app/boot-session';
 import { applyStoredTheme } from './app/theme';
 import './app/theme.css';
 
@@ -31,6 +33,9 @@ async function boot(): Promise<void> {
       console.error('The simulated master did not start:', error);
     }
   }
+  // A sign-in link, or a session another tab of this browser hands over.
+  await establishSession({ onProgress: (text) => (root.textContent = text) });
+  serveSessionToOtherTabs();
   createRoot(root).render(
     <StrictMode>
       <App />

@@ -5,9 +5,10 @@
 import { apiRequest, clientNow } from './client';
 import type { RequestOptions } from './client';
 import { ApiError, isApiError } from './errors';
-import { tokenSchema } from './schemas/token';
+import { tokenCodeSchema, tokenSchema } from './schemas/token';
 import { userSchema } from './schemas/user';
 import type { User } from './schemas/user';
+import { registerSecret } from './redact';
 import { sessionFromToken, setSession } from './session';
 import type { Session } from './session';
 
@@ -19,8 +20,13 @@ function invalidInput(field: string, message: string): ApiError {
   return new ApiError({ kind: 'validation', message, fieldErrors: { [field]: message } });
 }
 
-/** Exchanges a one-time code for a session and stores it. */
-export async function exchangeCode(code: string, remember = false): Promise<Session> {
+/**
+ * Exchanges a one-time code for a session and stores it. `notAfter`: a code for a link
+ * (sign-in links, tab hand-off) must not be older than its life. The master exchanges a
+ * code whose time is up all the same (the token keeps the code's expiry, kontena-api.md
+ * §2.2, and refreshes even when expired), so the client refuses such a token itself.
+ */
+export async function exchangeCode(code: string, remember = false, notAfter?: 'code-expiry'): Promise<Session> {
   const trimmed = code.trim();
   if (trimmed === '') throw invalidInput('code', 'Enter the code that `kontena master token create --code` printed.');
   if (!CODE_FORMAT.test(trimmed)) {
@@ -41,9 +47,44 @@ export async function exchangeCode(code: string, remember = false): Promise<Sess
   if (accessToken === null) {
     throw new ApiError({ kind: 'badResponse', endpoint: 'POST /oauth2/token', message: 'The master accepted the code but sent no access token.' });
   }
+  registerSecret(accessToken);
+  registerSecret(token.refresh_token);
+  if (notAfter === 'code-expiry' && token.expires_in !== null && token.expires_in <= 0) {
+    throw new CodeExpiredError(clientNow() + token.expires_in * 1000);
+  }
   const session = sessionFromToken({ ...token, access_token: accessToken }, remember, clientNow());
   setSession(session);
   return session;
+}
+
+/** A code whose life was over when it was exchanged: `expiredAt` says when it ended (client clock). */
+export class CodeExpiredError extends Error {
+  constructor(readonly expiredAt: number) {
+    super('The code has expired.');
+    this.name = 'CodeExpiredError';
+  }
+}
+
+/** A one-time code that signs a browser in as this session's user, minted as `kontena master token create --code -e N` does. */
+export interface SignInCode {
+  code: string;
+  /** ms epoch (client clock): after this the code no longer signs in. */
+  expiresAt: number;
+}
+
+/**
+ * Mints a one-time code through the master's own API (`POST /oauth2/authorize`,
+ * kontena-api.md §2.2): used once, good for `lifeSeconds`. The token it is exchanged for
+ * expires with the code and has a refresh token, so the browser that took it renews it.
+ */
+export async function createSignInCode(lifeSeconds: number): Promise<SignInCode> {
+  const minted = await apiRequest(tokenCodeSchema, '/oauth2/authorize', {
+    method: 'POST',
+    body: { response_type: 'code', scope: 'user', expires_in: String(lifeSeconds) },
+    sensitive: true,
+  });
+  registerSecret(minted.code);
+  return { code: minted.code, expiresAt: clientNow() + lifeSeconds * 1000 };
 }
 
 /** Checks a pasted access token against the master and stores it as the session. */

@@ -1,6 +1,7 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { onAuthFailure } from '../api/session';
+import { linkSignInReason } from './boot-session';
 import { signInPath } from '../features/auth/next-path';
 import type { SignInReason } from '../features/auth/next-path';
 import { useSession } from '../components/use-session';
@@ -21,7 +22,8 @@ const WALL_PATH = '/wall';
 export function RequireSession() {
   const session = useSession();
   const location = useLocation();
-  const [reason, setReason] = useState<SignInReason | undefined>(undefined);
+  // A sign-in link this page was opened with that did not sign in: the sign-in page says why.
+  const [reason, setReason] = useState<SignInReason | undefined>(() => linkSignInReason() ?? undefined);
   // Whether this page had a session: only a session that ended here gets the wall message.
   const [hadSession, setHadSession] = useState(session !== null);
   if (session !== null && !hadSession) setHadSession(true);
@@ -41,7 +43,7 @@ export function RequireSession() {
     if (hadSession && location.pathname === WALL_PATH) {
       return (
         <Suspense fallback={<p role="alert">This wall screen is signed out.</p>}>
-          <WallSessionEnded reason={reason} signInHref={next} />
+          <WallSessionEnded reason={reason === 'expired' || reason === 'ended' ? reason : undefined} signInHref={next} />
         </Suspense>
       );
     }

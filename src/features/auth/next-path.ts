@@ -4,7 +4,10 @@
  */
 const SIGN_IN_PATH = '/sign-in';
 
-export type SignInReason = 'expired' | 'ended';
+/** Why the sign-in page is shown: a session that ended, or a sign-in link that did not sign in. */
+export type SignInReason = 'expired' | 'ended' | 'link-used' | 'link-expired' | 'link-failed';
+
+const REASONS: readonly SignInReason[] = ['expired', 'ended', 'link-used', 'link-expired', 'link-failed'];
 
 export function safeNextPath(raw: string | null): string | null {
   if (raw === null || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return null;
@@ -23,5 +26,5 @@ export function signInPath(next: string, reason?: SignInReason): string {
 }
 
 export function parseSignInReason(raw: string | null): SignInReason | null {
-  return raw === 'expired' || raw === 'ended' ? raw : null;
+  return REASONS.find((reason) => reason === raw) ?? null;
 }

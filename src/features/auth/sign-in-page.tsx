@@ -4,13 +4,27 @@ import { Banner } from '../../components/banner';
 import { KontenaWordmark } from '../../components/kontena-wordmark';
 import { useSession } from '../../components/use-session';
 import { parseSignInReason, safeNextPath } from './next-path';
+import type { SignInReason } from './next-path';
 import { SignInForm } from './sign-in-form';
 import styles from './sign-in-page.module.css';
 
-const reasonText = {
+const reasonTitle: Record<SignInReason, string> = {
+  expired: 'Signed out',
+  ended: 'Signed out',
+  'link-used': 'This sign-in link has been used',
+  'link-expired': 'This sign-in link has expired',
+  'link-failed': 'This sign-in link could not be used',
+};
+
+const reasonText: Record<SignInReason, string> = {
   expired: 'Your session has expired. Sign in again to go back to where you were.',
   ended: 'The master no longer accepts your sign-in (the token was revoked or is unknown). Sign in again to go back to where you were.',
-} as const;
+  'link-used':
+    'A sign-in link signs in one screen, once, and this one was used already (or the master does not know it). Make a new one on a signed-in dashboard: Wall → “Sign in a screen on another machine”, or sign in below.',
+  'link-expired':
+    'A sign-in link works for 15 minutes after it is made, and this one is older. Make a new one on a signed-in dashboard: Wall → “Sign in a screen on another machine”, or sign in below.',
+  'link-failed': 'The Kontena Master did not answer when this page tried to use its sign-in link. When the master is back, open the link again, or sign in below.',
+};
 
 /** /sign-in?next=/path&reason=expired — after signing in, the user goes back to `next`. */
 export function SignInPage() {
@@ -39,7 +53,7 @@ export function SignInPage() {
             </Banner>
           )}
           {reason !== null && session === null && (
-            <Banner tone="warn" title="Signed out" className={styles.notice}>
+            <Banner tone="warn" title={reasonTitle[reason]} className={styles.notice}>
               {reasonText[reason]}
             </Banner>
           )}

@@ -131,6 +131,23 @@ describe('the simulated master every tab shares', () => {
     expect(await serviceNames(fresh.remote, fresh.token)).not.toContain('old-code');
   });
 
+  it('answers a change of a world that is slow to save at once, and saves it half a second later', async () => {
+    const storage = createMemoryWorldStorage();
+    const clock = createFakeClock();
+    let cost = 0;
+    // Every save "takes" 300 ms of real time, like the large scenario's.
+    const host = createMasterHost({ scenario: 'demo', storage, clock, saveEveryMs: 0, measure: () => (cost += 300) });
+    hosts.push(host);
+    const tab = await openTab(host);
+    const before = storage.saves();
+    await send(tab.remote, 'POST', '/v1/grids/production/services', { token: tab.token, body: { name: 'later', image: 'redis:3.2', stateful: false } });
+    expect(storage.saves()).toBe(before);
+    await clock.advanceAsync(600, 100);
+    expect(storage.saves()).toBe(before + 1);
+    const saved = await storage.load('demo');
+    expect([...(saved?.grids.get('production')?.services.values() ?? [])].map((s) => s.name)).toContain('later');
+  });
+
   it('goes on in memory when the browser refuses to store the world', async () => {
     const errors: unknown[] = [];
     const refusing: WorldStorage = {

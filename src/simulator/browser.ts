@@ -18,9 +18,22 @@ const SHARED_START_TIMEOUT_MS = 15_000;
 
 export type BrowserSimulator = Pick<RemoteMaster, 'mintCode' | 'reset' | 'onWorldReset'>;
 
-function scenarioFromLocation(): ScenarioName {
+/** Where the scenario last asked for with `?scenario=` is kept: the app's own links drop the parameter, and a reload must stay in that world. */
+const SCENARIO_KEY = 'kontena-dashboard.simulated-scenario';
+
+function chosenScenario(): ScenarioName {
   const wanted = new URLSearchParams(globalThis.location.search).get('scenario');
-  return isScenarioName(wanted) ? wanted : 'demo';
+  try {
+    if (isScenarioName(wanted)) {
+      globalThis.localStorage.setItem(SCENARIO_KEY, wanted);
+      return wanted;
+    }
+    const kept = globalThis.localStorage.getItem(SCENARIO_KEY);
+    return isScenarioName(kept) ? kept : 'demo';
+  } catch {
+    // Storage refused (privacy mode): the address alone decides.
+    return isScenarioName(wanted) ? wanted : 'demo';
+  }
 }
 
 async function started(remote: RemoteMaster, failed: Promise<never>): Promise<RemoteMaster> {
@@ -65,7 +78,7 @@ async function masterInThisPage(scenario: ScenarioName): Promise<RemoteMaster> {
 }
 
 export async function startBrowserSimulator(): Promise<BrowserSimulator> {
-  const scenario = scenarioFromLocation();
+  const scenario = chosenScenario();
   const remote = (await sharedMaster(scenario)) ?? (await masterInThisPage(scenario));
   const worker = setupWorker(...simulatorHandlers(remote));
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMasterHost, type MasterHost, type WorldStorage } from './browser-host';
 import { createRemoteMaster, type RemoteMaster } from './browser-remote';
 import { createFakeClock, type FakeClock } from './engine/clock';
@@ -146,6 +146,24 @@ describe('the simulated master every tab shares', () => {
     expect(storage.saves()).toBe(before + 1);
     const saved = await storage.load('demo');
     expect([...(saved?.grids.get('production')?.services.values() ?? [])].map((s) => s.name)).toContain('later');
+  });
+
+  it('fails a request as a lost connection when the host is gone, instead of waiting for ever', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const channel = new MessageChannel();
+      channels.push(channel);
+      // Nobody serves the other end: the worker crashed.
+      const remote = createRemoteMaster(channel.port2, { headTimeoutMs: 30_000 });
+      const answer = remote.handle(new Request('http://sim/v1/grids')).then(
+        () => 'answered',
+        (e: unknown) => (e instanceof TypeError ? e.message : 'other'),
+      );
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(await answer).toBe('The simulated master did not answer GET /v1/grids in 30 s');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('goes on in memory when the browser refuses to store the world', async () => {

@@ -25,9 +25,16 @@ interface Pending {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/**
+ * A host that has not begun to answer by then is gone (its worker crashed or was ended):
+ * the request fails as a lost connection does, and the app says the master is unreachable
+ * instead of waiting for ever.
+ */
+const HEAD_TIMEOUT_MS = 30_000;
 const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
 
-export function createRemoteMaster(port: PortLike): RemoteMaster {
+export function createRemoteMaster(port: PortLike, options: { headTimeoutMs?: number } = {}): RemoteMaster {
+  const headTimeoutMs = options.headTimeoutMs ?? HEAD_TIMEOUT_MS;
   let nextId = 1;
   const pending = new Map<number, Pending>();
   const replies = new Map<number, (message: HostMessage) => void>();
@@ -107,7 +114,24 @@ export function createRemoteMaster(port: PortLike): RemoteMaster {
       const bytes = SAFE_METHODS.has(method) ? null : await request.arrayBuffer();
       const body = bytes !== null && bytes.byteLength > 0 ? bytes : null;
       return new Promise<Response>((resolve, reject) => {
-        pending.set(id, { head: { resolve, reject }, controller: null });
+        const timer = setTimeout(() => {
+          const entry = pending.get(id);
+          if (!entry?.head) return;
+          pending.delete(id);
+          send({ kind: 'cancel', id });
+          entry.head.reject(new TypeError(`The simulated master did not answer ${method} ${new URL(request.url).pathname} in ${headTimeoutMs / 1000} s`));
+        }, headTimeoutMs);
+        const settle = {
+          resolve: (res: Response) => {
+            clearTimeout(timer);
+            resolve(res);
+          },
+          reject: (error: Error) => {
+            clearTimeout(timer);
+            reject(error);
+          },
+        };
+        pending.set(id, { head: settle, controller: null });
         send({ kind: 'request', id, method, url: request.url, headers: [...request.headers], body }, body ? [body] : []);
         request.signal.addEventListener(
           'abort',

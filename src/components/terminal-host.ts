@@ -90,6 +90,16 @@ function themeFrom(element: Element): { theme: ITheme; fontSize: number } {
     record[name] = cssVar(style, `--term-ansi-${i}`, '#888888');
     record[`bright${name[0]?.toUpperCase() ?? ''}${name.slice(1)}`] = cssVar(style, `--term-ansi-${i + 8}`, '#aaaaaa');
   });
+  // Slots 16–255 the stylesheet retunes (the log prefixes' colours); an empty entry keeps
+  // xterm's own colour for that slot.
+  const extended: string[] = [];
+  let used = 0;
+  for (let slot = 16; slot < 256; slot++) {
+    const value = style.getPropertyValue(`--term-ansi-${slot}`).trim();
+    extended.push(value);
+    if (value !== '') used = extended.length;
+  }
+  if (used > 0) theme.extendedAnsi = extended.slice(0, used);
   const fontSize = Number.parseFloat(cssVar(style, '--term-font-size', '13'));
   return { theme, fontSize: Number.isFinite(fontSize) && fontSize > 6 ? fontSize : 13 };
 }

@@ -4,8 +4,10 @@ import {
   formatPlainLine,
   formatTerminalLine,
   heldLogLine,
+  INSTANCE_COLOR_SLOTS,
   instanceColorIndex,
   instanceNumberOf,
+  jsonLogLevel,
   logFileName,
   MAX_LINE_CHARS,
   rgbTo256,
@@ -102,13 +104,15 @@ const line = (over: Partial<HeldLogLine> = {}): HeldLogLine => ({
   stderr: false,
   at: Date.UTC(2017, 3, 6, 15, 38, 17, 123),
   data: `${E}[32mready${E}[0m`,
+  level: null,
+  late: false,
   ...over,
 });
 
 describe('formatTerminalLine', () => {
   it('prefixes the instance in its colour, marks stdout thinly, keeps the data colours, resets and ends the row', () => {
     const text = formatTerminalLine(line(), { timestamps: 'off', nameWidth: 0 });
-    const colour = ['36', '33', '32', '35', '34', '96', '93', '92', '95', '94'][instanceColorIndex('api-2')];
+    const colour = `38;5;${INSTANCE_COLOR_SLOTS[instanceColorIndex('api-2')]}`;
     expect(text).toBe(`${E}[${colour}mapi-2${E}[39m ${E}[90m│${E}[39m ${E}[32mready${E}[0m${E}[0m\r\n`);
   });
 
@@ -129,6 +133,85 @@ describe('formatTerminalLine', () => {
   });
 });
 
+describe('JSON log lines by level', () => {
+  it.each([
+    ['{"level":"warn","msg":"disk almost full"}', 'warn'],
+    ['{"level":"WARNING","msg":"x"}', 'warn'],
+    ['{"level":"Warn"}', 'warn'],
+    ['  {"severity":"warning","message":"x"}', 'warn'],
+    ['{"lvl":"eror"}', null],
+    ['{"lvl":"err","msg":"x"}', 'error'],
+    ['{"level":"error","error":{"level":"info"}}', 'error'],
+    ['{"severity":"ERROR","message":"x"}', 'error'],
+    ['{"level":"fatal"}', 'fatal'],
+    ['{"level":"panic"}', 'fatal'],
+    ['{"severity":"CRITICAL"}', 'fatal'],
+    ['{"level":"info","msg":"GET /healthz 200"}', 'info'],
+    ['{"level":"notice"}', 'info'],
+    ['{"level":"debug","items":[1,2]}', 'debug'],
+    ['{"level":"trace"}', 'trace'],
+    ['{"log.level":"warn","message":"x"}', 'warn'],
+    ['{"@timestamp":"2017-04-06T15:38:17Z","log":{"level":"error","logger":"app"},"message":"x"}', 'error'],
+    // pino / bunyan numbers, syslog severities
+    ['{"level":30,"msg":"x"}', 'info'],
+    ['{"level":40,"msg":"x"}', 'warn'],
+    ['{"level":50,"msg":"x"}', 'error'],
+    ['{"level":60,"msg":"x"}', 'fatal'],
+    ['{"level":20}', 'debug'],
+    ['{"severity":4}', 'warn'],
+    ['{"severity":3}', 'error'],
+    // The first key that names a level wins; an unknown value falls through to the next.
+    ['{"level":"verbose-ish","severity":"warn"}', 'warn'],
+    // Not a level: nested, inside text, not an object, not JSON, no level field.
+    ['{"msg":"x","ctx":{"level":"error"}}', null],
+    ['{"msg":"{\\"level\\":\\"error\\"}"}', null],
+    ['["level","error"]', null],
+    ['level=warn msg="disk almost full"', null],
+    ['WARN disk almost full', null],
+    ['{"msg":"no level here"}', null],
+    ['{"level":"warn"', 'warn'],
+    ['{"level":true}', null],
+  ])('%s → %s', (data, level) => {
+    expect(jsonLogLevel(data)).toBe(level);
+  });
+
+  it('reads the level of a line cut short from its first key', () => {
+    const long = `{"level":"warn","msg":"${'x'.repeat(MAX_LINE_CHARS)}"}`;
+    expect(heldLogLine({ id: 'a', name: 'api-1', type: 'stdout', created_at: '2017-04-06T15:38:17Z', data: long }).level).toBe('warn');
+  });
+
+  it('keeps the level with the held line', () => {
+    expect(heldLogLine({ id: 'a', name: 'api-1', type: 'stdout', created_at: '2017-04-06T15:38:17Z', data: '{"level":"error","msg":"boom"}' }).level).toBe('error');
+  });
+
+  const json = '{"level":"x","msg":"m"}';
+  it.each([
+    ['warn', '▲ WARN ', `${E}[1;33m▲ WARN ${E}[22;39m ${E}[33m${json}${E}[39m`],
+    ['error', '✖ ERROR', `${E}[1;31m✖ ERROR${E}[22;39m ${E}[31m${json}${E}[39m`],
+    ['fatal', '✖ FATAL', `${E}[1;7;31m✖ FATAL${E}[22;27;39m ${E}[31m${json}${E}[39m`],
+    ['info', '● INFO ', `${E}[34m● INFO ${E}[39m ${json}`],
+    ['debug', '· DEBUG', `${E}[90m· DEBUG${E}[39m ${E}[90m${json}${E}[39m`],
+    ['trace', '· TRACE', `${E}[90m· TRACE${E}[39m ${E}[90m${json}${E}[39m`],
+  ] as const)('shows a %s line by a symbol, a word and a colour', (level, tag, shown) => {
+    const text = formatTerminalLine(line({ data: json, level }), { timestamps: 'off', nameWidth: 0 });
+    expect(text).toContain(`${E}[90m│${E}[39m ${shown}${E}[0m\r\n`);
+    // Not colour alone: the words are there without any colour.
+    expect(stripSgr(text)).toBe(`api-2 │ ${tag} ${json}\r\n`);
+  });
+
+  it('leaves lines without a level as they are', () => {
+    expect(stripSgr(formatTerminalLine(line({ data: 'WARN plain text' }), { timestamps: 'off', nameWidth: 0 }))).toBe('api-2 │ WARN plain text\r\n');
+  });
+});
+
+describe('late lines', () => {
+  it('are marked, with the time they belong at when timestamps are off', () => {
+    const at = new Date(2017, 3, 6, 9, 5, 7, 8).getTime();
+    expect(stripSgr(formatTerminalLine(line({ late: true, at }), { timestamps: 'off', nameWidth: 0 }))).toBe('api-2 │  late 09:05:07.008  ready\r\n');
+    expect(stripSgr(formatTerminalLine(line({ late: true, at }), { timestamps: 'local', nameWidth: 0 }))).toBe('2017-04-06 09:05:07.008 api-2 │  late  ready\r\n');
+  });
+});
+
 describe('formatLogTimestamp', () => {
   it('formats local time from the local clock fields', () => {
     const at = new Date(2017, 3, 6, 9, 5, 7, 8).getTime();
@@ -142,7 +225,7 @@ describe('formatLogTimestamp', () => {
 describe('heldLogLine and the plain .log format', () => {
   it('keeps id, name, stream and time, sanitising the data once', () => {
     const held = heldLogLine({ id: 'abc', name: 'web-1', type: 'stderr', created_at: '2017-04-06T15:38:17.123Z', data: `${E}[2Jboom\r` });
-    expect(held).toEqual({ id: 'abc', name: 'web-1', stderr: true, at: Date.UTC(2017, 3, 6, 15, 38, 17, 123), data: 'boom' });
+    expect(held).toEqual({ id: 'abc', name: 'web-1', stderr: true, at: Date.UTC(2017, 3, 6, 15, 38, 17, 123), data: 'boom', level: null, late: false });
   });
 
   it('writes ISO time, container, stream and the text without colours', () => {
@@ -163,8 +246,8 @@ describe('instances', () => {
   });
 
   it('gives the instances of one service different colours', () => {
-    const colours = Array.from({ length: 10 }, (_, i) => instanceColorIndex(`shop.web-${i + 1}`));
-    expect(new Set(colours).size).toBe(10);
+    const colours = Array.from({ length: 8 }, (_, i) => instanceColorIndex(`shop.web-${i + 1}`));
+    expect(new Set(colours).size).toBe(8);
     expect(instanceColorIndex('api-1')).toBe(instanceColorIndex('api-1'));
   });
 });

@@ -16,6 +16,10 @@ export interface HeldLogLine {
   at: number;
   /** Sanitised data: printable text and SGR colour sequences only. */
   data: string;
+  /** The level of a JSON line that names one (`{"level":"warn",…}`), else null. */
+  level: LogLevel | null;
+  /** Arrived after later-timed lines were already shown (see lib/log-reorder.ts). */
+  late: boolean;
 }
 
 export type TimestampMode = 'off' | 'local' | 'utc';
@@ -29,9 +33,89 @@ export interface LogRecordLike {
   data: string;
 }
 
-/** A master log record as a held line: data sanitised once, time parsed once. */
+/** A master log record as a held line: data sanitised once, time and level read once. */
 export function heldLogLine(log: LogRecordLike): HeldLogLine {
-  return { id: log.id, name: log.name, stderr: log.type === 'stderr', at: Date.parse(log.created_at), data: sanitizeLogData(log.data) };
+  const data = sanitizeLogData(log.data);
+  return { id: log.id, name: log.name, stderr: log.type === 'stderr', at: Date.parse(log.created_at), data, level: jsonLogLevel(data), late: false };
+}
+
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+
+/** Level words as loggers write them (lower-cased), by what they mean. */
+const LEVEL_WORDS: Readonly<Record<string, LogLevel>> = {
+  trace: 'trace',
+  verbose: 'trace',
+  debug: 'debug',
+  dbg: 'debug',
+  info: 'info',
+  information: 'info',
+  informational: 'info',
+  notice: 'info',
+  warn: 'warn',
+  warning: 'warn',
+  error: 'error',
+  err: 'error',
+  fatal: 'fatal',
+  critical: 'fatal',
+  crit: 'fatal',
+  panic: 'fatal',
+  alert: 'fatal',
+  emerg: 'fatal',
+  emergency: 'fatal',
+};
+
+/** Syslog severities 0–7 (emerg … debug). */
+const SYSLOG_LEVELS: readonly LogLevel[] = ['fatal', 'fatal', 'fatal', 'error', 'warn', 'info', 'info', 'debug'];
+
+/** A level value as a level: a word (any case) or a number (pino/bunyan 10–60, syslog 0–7). */
+export function logLevelOf(value: unknown): LogLevel | null {
+  if (typeof value === 'string') return LEVEL_WORDS[value.trim().toLowerCase()] ?? null;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) return null;
+  if (value <= 7) return SYSLOG_LEVELS[value] ?? null;
+  if (value < 10) return null;
+  if (value < 20) return 'trace';
+  if (value < 30) return 'debug';
+  if (value < 40) return 'info';
+  if (value < 50) return 'warn';
+  if (value < 60) return 'error';
+  return 'fatal';
+}
+
+/** The top-level keys a level is read from, in this order; `log.level` also nested (ECS). */
+const LEVEL_KEYS = ['level', 'severity', 'lvl', 'log.level'] as const;
+/** Cheap test before parsing: one of the keys appears at all. */
+const LEVEL_KEY_HINT = /"(?:level|severity|lvl|log\.level|log)"\s*:/;
+/** A line cut short (MAX_LINE_CHARS) no longer parses: its first key may still say the level. */
+const FIRST_KEY_LEVEL = /^\s*\{\s*"(?:level|severity|lvl|log\.level)"\s*:\s*(?:"([^"\\]{1,20})"|(\d{1,2})\b)/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The level of a log line whose data is a JSON object with a level field (`level`,
+ * `severity`, `lvl`, `log.level` or `{"log":{"level":…}}`), or null. Lines that do not
+ * start with `{` cost one character test.
+ */
+export function jsonLogLevel(data: string): LogLevel | null {
+  let i = 0;
+  while (data.charCodeAt(i) === 0x20 || data.charCodeAt(i) === 0x09) i++;
+  if (data.charCodeAt(i) !== 0x7b /* { */ || !LEVEL_KEY_HINT.test(data)) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data);
+  } catch {
+    const m = FIRST_KEY_LEVEL.exec(data);
+    if (!m) return null;
+    return m[1] !== undefined ? logLevelOf(m[1]) : logLevelOf(Number(m[2]));
+  }
+  if (!isRecord(parsed)) return null;
+  for (const key of LEVEL_KEYS) {
+    const level = logLevelOf(parsed[key]);
+    if (level !== null) return level;
+  }
+  const nested = parsed.log;
+  return isRecord(nested) ? logLevelOf(nested.level) : null;
 }
 
 /** A longer line is cut (a runaway minified JSON blob must not stall the viewer). */
@@ -240,14 +324,24 @@ export function instanceNumberOf(name: string): number | null {
 }
 
 /**
- * Prefix colours as terminal palette slots (0–15): ANSI colours so the terminal theme
- * adapts them to light and dark (cyan, yellow, green, magenta, blue and their bright
- * forms). Red is kept for stderr. The log viewer's chips show the same slots.
+ * Prefix colours: eight hues spread around the colour wheel (orange, sky blue, yellow,
+ * blue, magenta, green, violet, teal — red is left to stderr), in an order where each
+ * next colour is at least 75° of hue away from the one before and stays apart under
+ * protanopia, deuteranopia and tritanopia simulation. They are 256-colour palette slots
+ * whose standard colour already has that hue; terminal-view.module.css retunes each one
+ * per theme (`--term-ansi-<slot>`, contrast ≥ 4.5:1 on the terminal's background) and
+ * the terminal host hands them to xterm, so prefixes stay palette colours, drawn with
+ * CSS classes (a 24-bit colour would be an inline style on every cell, see rgbTo256).
+ * A line printing one of these slots itself gets the themed variant of the same hue.
+ * The instance chips show the same slots; lib/log-instance-colours.ts decides which
+ * container gets which.
  */
-export const INSTANCE_COLOR_ANSI_SLOTS: readonly number[] = [6, 3, 2, 5, 4, 14, 11, 10, 13, 12];
-const INSTANCE_COLOR_COUNT = INSTANCE_COLOR_ANSI_SLOTS.length;
-/** SGR foreground of each slot: 30–37, bright 90–97. */
-const PREFIX_SGR = INSTANCE_COLOR_ANSI_SLOTS.map((slot) => String(slot < 8 ? 30 + slot : 90 + (slot - 8)));
+export const INSTANCE_COLOR_SLOTS: readonly number[] = [214, 39, 178, 69, 170, 41, 141, 43];
+/** The OKLCH hue (degrees) of each slot's themed colour, the same in every theme. */
+export const INSTANCE_COLOR_HUES: readonly number[] = [60, 230, 95, 265, 340, 145, 305, 185];
+const INSTANCE_COLOR_COUNT = INSTANCE_COLOR_SLOTS.length;
+/** SGR foreground of each slot. */
+const PREFIX_SGR = INSTANCE_COLOR_SLOTS.map((slot) => `38;5;${slot}`);
 
 function hashString(s: string): number {
   let h = 2166136261;
@@ -259,8 +353,9 @@ function hashString(s: string): number {
 }
 
 /**
- * The colour slot of a container: consecutive instances of one service get
- * consecutive colours (never the same for instances 1–10), other services start elsewhere.
+ * The colour of a container, as an index into INSTANCE_COLOR_SLOTS: consecutive
+ * instances of one service get consecutive colours (so instances 1–8 all differ, and
+ * neighbours are far apart in hue), other services start elsewhere.
  */
 export function instanceColorIndex(name: string): number {
   const instance = instanceNumberOf(name);
@@ -273,20 +368,51 @@ export interface TerminalLineOptions {
   timestamps: TimestampMode;
   /** Names are padded to this width so the data column lines up. */
   nameWidth: number;
+  /** The container's colour (an index into INSTANCE_COLOR_SLOTS); default instanceColorIndex. */
+  colourOf?: (name: string) => number;
 }
 
 /** stdout gets a thin bar, stderr a heavy red one: told apart by shape as well as colour. */
 export const STDOUT_MARK = '│';
 export const STDERR_MARK = '┃';
 
+/**
+ * How a level shows: a symbol and a word (so it does not rest on colour alone), the
+ * colour of both, and the colour of the line's text. Warnings are yellow with ▲, errors
+ * red with ✖, fatal ones red on an inverted tag; debug and trace are muted; info keeps
+ * the text as it is. Every tag is 7 columns wide so the text after it lines up.
+ */
+export const LEVEL_TAGS: Readonly<Record<LogLevel, { tag: string; open: string; close: string; text: string | null }>> = {
+  trace: { tag: '· TRACE', open: '90', close: '39', text: '90' },
+  debug: { tag: '· DEBUG', open: '90', close: '39', text: '90' },
+  info: { tag: '● INFO ', open: '34', close: '39', text: null },
+  warn: { tag: '▲ WARN ', open: '1;33', close: '22;39', text: '33' },
+  error: { tag: '✖ ERROR', open: '1;31', close: '22;39', text: '31' },
+  fatal: { tag: '✖ FATAL', open: '1;7;31', close: '22;27;39', text: '31' },
+};
+
+/** "15:38:17.123" in local time: where a late line belongs when timestamps are off. */
+function timeOfDay(epochMs: number): string {
+  if (!Number.isFinite(epochMs)) return '??:??:??.???';
+  const d = new Date(epochMs);
+  return `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}.${pad3(d.getMilliseconds())}`;
+}
+
 /** One held line as terminal text, ending in a colour reset and CRLF. */
 export function formatTerminalLine(line: HeldLogLine, options: TerminalLineOptions): string {
   // Muted with "bright black", not SGR 2 (dim): dim halves the contrast below 4.5:1.
   const ts = options.timestamps === 'off' ? '' : `\u001b[90m${formatLogTimestamp(line.at, options.timestamps)}\u001b[39m `;
-  const colour = PREFIX_SGR[instanceColorIndex(line.name)] ?? '36';
+  const colour = PREFIX_SGR[(options.colourOf ?? instanceColorIndex)(line.name)] ?? '36';
   const name = line.name.length < options.nameWidth ? line.name.padEnd(options.nameWidth) : line.name;
   const mark = line.stderr ? `\u001b[1;31m${STDERR_MARK}\u001b[22;39m` : `\u001b[90m${STDOUT_MARK}\u001b[39m`;
-  return `${ts}\u001b[${colour}m${name}\u001b[39m ${mark} ${line.data}\u001b[0m\r\n`;
+  // A line that came after later ones were shown sits at the end, saying so (and, with
+  // timestamps off, when it was logged).
+  const late = line.late ? `\u001b[7;90m${options.timestamps === 'off' ? ` late ${timeOfDay(line.at)} ` : ' late '}\u001b[27;39m ` : '';
+  const look = line.level === null ? null : LEVEL_TAGS[line.level];
+  // A JSON line that parsed holds no escape sequence of its own; one read from its first
+  // key alone (cut short) may, and its own colours then simply win over the level's.
+  const data = look === null ? line.data : `\u001b[${look.open}m${look.tag}\u001b[${look.close}m ${look.text === null ? line.data : `\u001b[${look.text}m${line.data}\u001b[39m`}`;
+  return `${ts}\u001b[${colour}m${name}\u001b[39m ${mark} ${late}${data}\u001b[0m\r\n`;
 }
 
 /** One held line for a downloaded .log file: ISO time, container, stream, plain text. */

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import { INSTANCE_COLOR_ANSI_SLOTS, instanceColorIndex } from '../../lib/log-line-format';
+import { INSTANCE_COLOR_SLOTS } from '../../lib/log-line-format';
 import styles from './log-viewer.module.css';
 
 export interface ChipChoice {
@@ -16,15 +16,17 @@ export interface InstanceChipsProps {
   choices: readonly ChipChoice[];
   selected: ReadonlySet<string>;
   onChange(next: string[]): void;
+  /** The container's colour in the view (an index into INSTANCE_COLOR_SLOTS), as its lines show it. */
+  colourOf(name: string): number;
 }
 
 /** The terminal palette colour of a container's prefix (a CSSOM write: allowed by the CSP). */
-function dotStyle(name: string): CSSProperties {
-  return { background: `var(--term-ansi-${INSTANCE_COLOR_ANSI_SLOTS[instanceColorIndex(name)] ?? 6})` };
+function dotStyle(colour: number): CSSProperties {
+  return { background: `var(--term-ansi-${INSTANCE_COLOR_SLOTS[colour] ?? 6})` };
 }
 
 /** One toggle per instance, coloured like its prefix in the terminal; none pressed = all. */
-export function InstanceChips({ label, choices, selected, onChange }: InstanceChipsProps) {
+export function InstanceChips({ label, choices, selected, onChange, colourOf }: InstanceChipsProps) {
   if (choices.length === 0) return null;
   const toggle = (value: string): void => {
     const next = new Set(selected);
@@ -49,7 +51,7 @@ export function InstanceChips({ label, choices, selected, onChange }: InstanceCh
           onClick={() => toggle(c.value)}
           title={c.stopped ? `${c.name} (not running)` : c.name}
         >
-          <span className={styles.dot} style={dotStyle(c.name)} aria-hidden="true" />
+          <span className={styles.dot} style={dotStyle(colourOf(c.name))} aria-hidden="true" />
           <span className={c.stopped ? styles.stopped : undefined}>{c.name}</span>
         </button>
       ))}

@@ -16,26 +16,31 @@ import type { LogScope } from '../../api/logs';
 
 const API: LogScope = { kind: 'service', ref: { grid: 'production', stack: 'null', name: 'api' } };
 const SHOP: LogScope = { kind: 'stack', grid: 'production', stack: 'shop' };
+const PRODUCTION: LogScope = { kind: 'grid', grid: 'production' };
 const VIEW: LogView = { timestamps: 'off', instances: null, containers: null, grep: '', scrollback: 10_000 };
 
 let t: TestMaster;
 let server: ReturnType<typeof setupSimulatorServer>;
 
-/** Frames run when the test says so. */
-function manualFrames(): FrameScheduler & { run(): void } {
+/** Frames run when the test says so; each stands for FRAME_MS of the page's own clock. */
+const FRAME_MS = 50;
+function manualFrames(): FrameScheduler & { run(): void; time: number } {
   let queued: (() => void)[] = [];
-  return {
-    request(fn) {
+  const frames = {
+    time: 0,
+    request(fn: () => void) {
       queued.push(fn);
       return queued.length;
     },
     cancel: () => undefined,
     run() {
+      frames.time += FRAME_MS;
       const now = queued;
       queued = [];
       for (const fn of now) fn();
     },
   };
+  return frames;
 }
 
 /** A terminal that parses at once and keeps what is on its screen since the last reset. */
@@ -79,6 +84,8 @@ function rig(pace: PaceOptions = { yieldTask: () => Promise.resolve() }): Rig {
   const controller = createLogController({
     scheduler: frames,
     now: () => t.clock.now(),
+    // The reorder window's clock moves with the frames: ten frames of a settle() are half a second.
+    clock: () => frames.time,
     notifyEveryMs: 0,
     backoffMs: { initial: 1, max: 1 },
     pace,
@@ -100,6 +107,14 @@ function rig(pace: PaceOptions = { yieldTask: () => Promise.resolve() }): Rig {
 async function masterIds(path: string): Promise<string[]> {
   const res = await t.api('GET', `${path}?limit=10000`);
   return ((res.body as { logs: { id: string }[] }).logs ?? []).map((l) => l.id);
+}
+
+/** Lines in time order: created_at, then id. */
+function inTimeOrder(lines: readonly { at: number; id: string }[]): boolean {
+  return lines.every((l, i) => {
+    const prev = lines[i - 1];
+    return prev === undefined || prev.at < l.at || (prev.at === l.at && prev.id < l.id);
+  });
 }
 
 /** Held ids are one unbroken run of the master's ids: no gap, no duplicate, in order. */
@@ -266,6 +281,42 @@ describe('log controller with the simulated master', () => {
     const names = r.controller.getStatus().names;
     expect(names.some((n) => n.startsWith('shop.web-'))).toBe(true);
     expect(names.some((n) => n.startsWith('shop.app-'))).toBe(true);
+    await r.settle();
+    expect(inTimeOrder(r.controller.shownLines())).toBe(true);
+  });
+
+  it('merges a whole grid’s lines into time order, each once and none missing, across a dropped stream', async () => {
+    // The master's grid stream is ordered by id: each service's last second in turn, and
+    // its first window service by service. The view must read top to bottom in time.
+    const all = await t.api('GET', '/v1/grids/production/container_logs?limit=10000');
+    const stored = (all.body as { logs: { created_at: string }[] }).logs.map((l) => Date.parse(l.created_at));
+    expect(stored.some((at, i) => i > 0 && at < (stored[i - 1] ?? 0))).toBe(true);
+
+    t.master.setFaults({ dropStreamsAfterMs: 2_500 });
+    const r = started({ scope: PRODUCTION, lines: 500, since: '', follow: true }, { ...VIEW, timestamps: 'utc' });
+    const seen = new Set<string>();
+    const unsubscribe = r.controller.subscribe(() => seen.add(r.controller.getStatus().connection));
+    await expect.poll(async () => (await r.settle(), r.controller.getStatus().held)).toBeGreaterThanOrEqual(500);
+    for (let i = 0; i < 8; i++) {
+      await t.clock.advanceAsync(1_000, 250);
+      await r.settle();
+    }
+    await r.settle();
+    unsubscribe();
+    expect(seen).toContain('reconnecting');
+
+    const held = r.controller.shownLines();
+    expect(new Set(held.map((l) => l.name.replace(/-\d+$/, ''))).size).toBeGreaterThan(3);
+    expect(inTimeOrder(held)).toBe(true);
+    expect(held.filter((l) => l.late)).toEqual([]);
+    // Each line once, and every line of the master from the first one held on.
+    const ids = held.map((l) => l.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    await expectUnbrokenRun([...ids].sort(), '/v1/grids/production/container_logs');
+    // The terminal reads the same, top to bottom.
+    const stamps = r.terminal.screen().flatMap((row) => /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3})Z /.exec(row)?.slice(1) ?? []);
+    expect(stamps.length).toBe(held.length);
+    expect(stamps).toEqual([...stamps].sort());
   });
 
   it('counts lines that arrive while the user is scrolled up, and clears the count at the end', async () => {

@@ -1,8 +1,11 @@
 /**
- * The log view's engine, outside React: it follows the stream, holds the newest lines
- * in a bounded ring, formats them and feeds the terminal through the frame-batched,
- * flow-controlled write queue. React only sees a small status snapshot (connection,
- * counts, container names), published at most a few times a second — never the lines.
+ * The log view's engine, outside React: it follows the stream, merges the lines into
+ * time order (a bounded reorder window, lib/log-reorder.ts: a grid or stack stream is
+ * ordered by log id, which puts the containers' lines of one moment out of time order),
+ * holds the newest lines in a bounded ring, formats them and feeds the terminal through
+ * the frame-batched, flow-controlled write queue. React only sees a small status
+ * snapshot (connection, counts, container names), published at most a few times a
+ * second — never the lines.
  */
 import type { ApiError } from '../../api/errors';
 import { followLogs, getLogs } from '../../api/logs';
@@ -12,6 +15,8 @@ import type { StreamState } from '../../api/stream';
 import type { SearchResults, TerminalHandle } from '../../components/terminal-host';
 import { formatTerminalLine, heldLogLine, instanceNumberOf, searchableText } from '../../lib/log-line-format';
 import type { HeldLogLine, TimestampMode } from '../../lib/log-line-format';
+import { createInstanceColours } from '../../lib/log-instance-colours';
+import { createLogReorder } from '../../lib/log-reorder';
 import { MAX_LINES, resolveSince } from '../../lib/log-view-options';
 import { pacedResponse } from '../../lib/paced-body';
 import type { PaceOptions } from '../../lib/paced-body';
@@ -34,7 +39,7 @@ export interface LogStatus {
   connection: ConnectionStatus;
   /** Why the stream stopped (connection "error"). */
   error: string | null;
-  /** Lines held (at most the scrollback). */
+  /** Lines held (at most the scrollback, plus those waiting a moment to be put in time order). */
   held: number;
   /** New lines written while the user was scrolled up. */
   newBelow: number;
@@ -76,6 +81,10 @@ export interface LogControllerDeps {
   backoffMs?: { initial: number; max: number };
   /** How the stream yields to the page (lib/paced-body.ts); tests on a fake clock yield in microtasks. */
   pace?: PaceOptions;
+  /** The reorder window's monotonic clock, ms. Default performance.now. */
+  clock?: () => number;
+  /** How long a line may be held to merge it into time order, ms. Default 300. */
+  reorderWindowMs?: number;
 }
 
 export interface LogController {
@@ -93,6 +102,8 @@ export interface LogController {
   clearSearch(): void;
   /** The held lines the view shows (filters and grep applied), oldest first. */
   shownLines(): HeldLogLine[];
+  /** A container's colour in this view (an index into INSTANCE_COLOR_SLOTS), for the chips. */
+  colourOf(name: string): number;
   subscribe(fn: () => void): () => void;
   getStatus(): LogStatus;
   dispose(): void;
@@ -102,6 +113,13 @@ export interface LogController {
 export const TERMINAL_RESET = '\u001bc\u001b[?25l';
 const MAX_NAME_WIDTH = 40;
 const BACKOFF = { initial: 500, max: 10_000 };
+/**
+ * Lines of one moment from different containers reach a grid stream up to a pass of the
+ * master apart (it polls every 0.5 s, agents send in batches): hold each up to this long.
+ */
+const REORDER_WINDOW_MS = 300;
+/** The first window (history, up to 10 000 lines) is held as one batch for at most this long. */
+const FIRST_WINDOW_MAX_MS = 3_000;
 
 const rafScheduler: FrameScheduler = {
   request: (fn) => requestAnimationFrame(() => fn()),
@@ -136,6 +154,7 @@ export function createLogController(deps: LogControllerDeps = {}): LogController
   const now = deps.now ?? (() => Date.now());
   const notifyEvery = deps.notifyEveryMs ?? 250;
   const backoff = deps.backoffMs ?? BACKOFF;
+  const clock = deps.clock ?? (() => performance.now());
   // Read once: the bench defines its probe before the app loads; without it this is a no-op.
   const probe = perfProbe();
   // A burst must not starve the terminal and the page of the main thread.
@@ -167,13 +186,28 @@ export function createLogController(deps: LogControllerDeps = {}): LogController
   const listeners = new Set<() => void>();
   let notifyTimer: ReturnType<typeof setTimeout> | null = null;
 
+  /** Lines in time order: as many as a first window, so a whole one is merged. */
+  const reorder = createLogReorder<HeldLogLine>({
+    windowMs: deps.reorderWindowMs ?? REORDER_WINDOW_MS,
+    maxHeld: MAX_LINES,
+    now: clock,
+    timeOf: (line) => line.at,
+    idOf: (line) => line.id,
+    emit: show,
+  });
+  let reorderFrame: number | null = null;
+  /** Kept for the controller's life: a container keeps its colour across sessions and redraws. */
+  const colours = createInstanceColours();
+  const colourOf = (name: string): number => colours.indexOf(name);
+
   function publish(): void {
     if (notifyTimer !== null) {
       clearTimeout(notifyTimer);
       notifyTimer = null;
     }
     const skipped = writer?.stats().droppedLines ?? 0;
-    const next: LogStatus = { connection, error, held: ring.size, newBelow, atBottom, names: status.names, skipped, search };
+    // Lines still in the reorder window count: they are held, and show within a moment.
+    const next: LogStatus = { connection, error, held: ring.size + reorder.size, newBelow, atBottom, names: status.names, skipped, search };
     if (names.size !== status.names.length) next.names = [...names].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
     const changed = (Object.keys(next) as (keyof LogStatus)[]).some((k) => next[k] !== status[k]);
     if (!changed) return;
@@ -198,7 +232,7 @@ export function createLogController(deps: LogControllerDeps = {}): LogController
   }
 
   function format(line: HeldLogLine): string {
-    return formatTerminalLine(line, { timestamps: view.timestamps, nameWidth });
+    return formatTerminalLine(line, { timestamps: view.timestamps, nameWidth, colourOf });
   }
 
   /** Redraws the terminal from the held lines (after a view change or a new terminal). */
@@ -235,21 +269,56 @@ export function createLogController(deps: LogControllerDeps = {}): LogController
     });
   }
 
+  /** A line out of the reorder window, in time order: held and shown. */
+  function show(line: HeldLogLine, late: boolean): void {
+    if (late) line.late = true;
+    ring.push(line);
+    if (writer && shows(line)) writer.push(line);
+  }
+
+  /** Once a frame while lines are held: lets out those whose time has come. */
+  function releaseFrame(): void {
+    reorderFrame = null;
+    const held = reorder.size;
+    reorder.release();
+    if (reorder.size !== held) publishSoon();
+    if (reorder.size > 0) reorderFrame = scheduler.request(releaseFrame);
+  }
+
+  function releaseSoon(): void {
+    if (reorderFrame === null && reorder.size > 0) reorderFrame = scheduler.request(releaseFrame);
+  }
+
+  /** Lets out everything held, in order (the stream stopped: nothing more will merge in). */
+  function flushHeld(): void {
+    reorder.flush();
+    if (reorderFrame !== null) scheduler.cancel(reorderFrame);
+    reorderFrame = null;
+  }
+
+  function dropHeld(): void {
+    reorder.reset();
+    if (reorderFrame !== null) scheduler.cancel(reorderFrame);
+    reorderFrame = null;
+  }
+
   function ingest(gen: number, logs: Log[]): void {
     if (gen !== generation) return;
     probe?.count?.('logs.ingested', logs.length);
     let newName = false;
+    const arrivedAt = clock();
     for (const log of logs) {
       const line = heldLogLine(log);
-      ring.push(line);
+      // The cursor is the last line received, held back or not: a resume goes on after it.
       lastId = line.id;
       if (!names.has(line.name)) {
         names.add(line.name);
         newName = true;
         nameWidth = Math.min(MAX_NAME_WIDTH, Math.max(nameWidth, line.name.length));
       }
-      if (writer && shows(line)) writer.push(line);
+      reorder.push(line, arrivedAt);
     }
+    releaseSoon();
     if (newName) publish();
     else publishSoon();
   }
@@ -258,6 +327,7 @@ export function createLogController(deps: LogControllerDeps = {}): LogController
     if (gen !== generation) return;
     if (state === 'stopped') {
       // Stopped by us (pause, new session) or by an error that retrying cannot fix.
+      flushHeld();
       if (err) setConnection('error', err.message);
       else if (paused) setConnection('paused');
       return;
@@ -285,6 +355,9 @@ export function createLogController(deps: LogControllerDeps = {}): LogController
     const s = session;
     if (!s) return;
     const { gen, signal } = replaceStream('connecting');
+    // The first pass is history sent in one go (ordered by id, so container by container
+    // when the master stored them so): merged as one batch.
+    if (lastId === null) reorder.holdBurst(s.lines, FIRST_WINDOW_MAX_MS);
     const query =
       lastId === null
         ? { limit: s.lines, since: resolveSince(s.since, now()), instance: s.instance }
@@ -301,6 +374,8 @@ export function createLogController(deps: LogControllerDeps = {}): LogController
       (logs) => {
         if (gen !== generation) return;
         ingest(gen, logs);
+        // A snapshot is complete: in order at once.
+        flushHeld();
         setConnection('paused');
       },
       (e: unknown) => {
@@ -311,6 +386,7 @@ export function createLogController(deps: LogControllerDeps = {}): LogController
   }
 
   function resetHeld(): void {
+    dropHeld();
     ring.clear();
     lastId = null;
     names.clear();
@@ -358,6 +434,8 @@ export function createLogController(deps: LogControllerDeps = {}): LogController
         } else if (!next.follow && !paused) {
           paused = true;
           stopStream();
+          // Nothing more comes to merge with: what is held shows now, and stays put.
+          flushHeld();
           setConnection('paused');
         }
         return;
@@ -390,7 +468,9 @@ export function createLogController(deps: LogControllerDeps = {}): LogController
       else loadSnapshot();
     },
     clear() {
-      // `lastId` stays: the stream goes on after the last line, held or not.
+      // `lastId` stays: the stream goes on after the last line, held or not. Lines still
+      // in the reorder window came before the clear: they go too.
+      reorder.clear();
       ring.clear();
       redraw();
     },
@@ -426,6 +506,7 @@ export function createLogController(deps: LogControllerDeps = {}): LogController
       });
       return out;
     },
+    colourOf,
     subscribe(fn) {
       listeners.add(fn);
       return () => {

@@ -9,7 +9,7 @@ import type { StatusTone } from '../../components/status-badge';
 import type { TerminalHandle } from '../../components/terminal-host';
 import { TerminalView } from '../../components/terminal-view';
 import { URL_VIEW_STATE } from '../../components/url-view-state';
-import { heldLogLine, instanceNumberOf, STDERR_MARK, STDOUT_MARK } from '../../lib/log-line-format';
+import { heldLogLine, instanceNumberOf, LEVEL_TAGS, STDERR_MARK, STDOUT_MARK } from '../../lib/log-line-format';
 import { MAX_LINES, parseLogViewOptions, resolveSince, writeLogViewOptions } from '../../lib/log-view-options';
 import type { LogViewOptions } from '../../lib/log-view-options';
 import { InstanceChips } from './instance-chips';
@@ -132,6 +132,7 @@ export function LogViewer({ scope, known = EMPTY }: LogViewerProps) {
         choices={chips}
         selected={selected}
         onChange={(values) => (isService ? update({ instances: values.map(Number) }) : update({ containers: values }))}
+        colourOf={controller.colourOf}
       />
       <div className={styles.bar}>
         <Button onClick={() => update({ follow: !options.follow })} aria-pressed={!options.follow} title={options.follow ? 'Stop the stream; Resume goes on from the last line' : 'Follow the stream again from the last line'}>
@@ -179,7 +180,9 @@ export function LogViewer({ scope, known = EMPTY }: LogViewerProps) {
         )}
       </div>
       <p className={styles.legend}>
-        <code>{STDOUT_MARK}</code> stdout · <code>{STDERR_MARK}</code> stderr (red) · lines keep their own colours; cursor moves, titles and other control sequences are removed.
+        <code>{STDOUT_MARK}</code> stdout · <code>{STDERR_MARK}</code> stderr (red) · JSON lines show their level (<code>{LEVEL_TAGS.warn.tag.trim()}</code>, <code>{LEVEL_TAGS.error.tag}</code>…) · lines
+        are merged in time order; one that arrives after later ones is marked <code>late</code> · lines keep their own colours; cursor moves, titles and other control
+        sequences are removed.
       </p>
     </section>
   );

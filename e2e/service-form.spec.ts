@@ -186,10 +186,18 @@ test('bad input is refused at the field, and leaving asks first', async ({ page,
   await expect(page).toHaveURL(/\/services/);
   await page.goto('/grids/production/services/new');
   await textbox(page, 'Name').fill('-nope');
-  await expect(textbox(page, 'Name')).toHaveAttribute('aria-invalid', 'true');
+  // Nothing is said while the user is still in the input; leaving it says what is wrong.
+  await expect(textbox(page, 'Name')).not.toHaveAttribute('aria-invalid');
   await textbox(page, 'Deploy min health').fill('1.5');
+  await expect(textbox(page, 'Name')).toHaveAttribute('aria-invalid', 'true');
+  await textbox(page, 'Deploy min health').blur();
   await expect(page.getByText('Min health must be a number from 0.0 to 1.0', { exact: false }).first()).toBeVisible();
-  await expect(page.locator('#sf-save-status')).toContainText('3 problems block saving');
+  const status = page.locator('#sf-save-status');
+  await expect(status).toContainText('2 problems block saving');
+  await expect(status).toContainText('Still needed');
+  // Trying to save shows every problem, the untouched Image's too.
+  await page.getByRole('button', { name: 'Create service' }).click();
+  await expect(status).toContainText('3 problems block saving');
   await expectNoAxeViolations(page);
 
   await page.getByRole('link', { name: 'Secrets', exact: true }).click();

@@ -9,7 +9,13 @@ export function KontenaWordmark({ subtitle = 'Dashboard' }: { subtitle?: string 
         <path d="M9 7v10M9 12.2l5.6-5.2M10.9 10.6l3.9 6.4" stroke="var(--color-surface)" strokeWidth="2.2" strokeLinecap="round" fill="none" />
       </svg>
       <span className={styles.name}>Kontena</span>
-      {subtitle !== '' && <span className={styles.subtitle}>{subtitle}</span>}
+      {/* A real space, so the text reads "Kontena Dashboard" (the flex gap is what shows). */}
+      {subtitle !== '' && (
+        <>
+          {' '}
+          <span className={styles.subtitle}>{subtitle}</span>
+        </>
+      )}
     </span>
   );
 }

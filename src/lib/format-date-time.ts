@@ -2,7 +2,12 @@ import { formatAgo } from './relative-time';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** "2017-04-06 14:03:07" in local time: sortable, dense, unambiguous across locales. An unparsable value is returned as is. */
+/**
+ * "2017-04-06 14:03:07" in local time on a 24-hour clock whatever the locale: the value a
+ * datetime-local input takes (with "T" for the space). What a user reads goes through
+ * formatTableDateTime (src/lib/clock-format.ts), in the locale's clock. An unparsable
+ * value is returned as is.
+ */
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;

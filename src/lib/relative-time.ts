@@ -1,3 +1,5 @@
+import { formatExactDateTime } from './clock-format';
+
 /**
  * "12 s ago", "3 min ago", "2 h ago", "5 d ago": how long ago something happened, in
  * the coarsest unit that still says something. A time in the future (clock skew between
@@ -25,10 +27,7 @@ export function formatDuration(ms: number): string {
   return `${hours} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
 
-let exact: Intl.DateTimeFormat | null = null;
-
-/** "6 Apr 2017, 14:03:07" in the user's locale, for the exact time on hover; one formatter, made once. */
+/** "Apr 6, 2017, 2:03:07 PM" (or "6 Apr 2017, 14:03:07") in the user's locale, for the exact time on hover. */
 export function formatExactTime(epochMs: number): string {
-  exact ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-  return exact.format(epochMs);
+  return formatExactDateTime(epochMs);
 }

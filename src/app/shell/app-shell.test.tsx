@@ -76,6 +76,16 @@ describe('app shell', () => {
     expect(screen.getByText('Connection:').parentElement).toHaveTextContent('online');
   });
 
+  it('the home link is named by its visible label, “Kontena Dashboard”', async () => {
+    renderApp('/grids/production/services');
+    await screen.findByRole('link', { name: 'web' });
+    const home = screen.getByRole('link', { name: /^Kontena/ });
+    const visible = (home.textContent ?? '').replace(/\s+/g, ' ').trim();
+    expect(visible).toBe('Kontena Dashboard');
+    expect(home).toHaveAccessibleName(new RegExp(`^${visible}`));
+    expect(home).toHaveAttribute('href', '/');
+  });
+
   it('an unknown address shows the not-found page inside the shell', async () => {
     renderApp('/no/such/page');
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeVisible();

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { containerSummariesQuery, nodesQuery, serviceQuery } from '../../api/queries';
 import type { ContainerSummary } from '../../api/schemas/container';
+import { serviceDisplayName } from '../../api/service-ref';
 import { useContainersPoll } from '../../components/containers-poll';
 import { LoadError } from '../../components/load-error';
 import { SkeletonRows } from '../../components/skeleton';
@@ -114,7 +115,7 @@ export function InstancesTab() {
 
   return (
     <div className={styles.tab}>
-      <title>{`Instances · ${ref.name} · Kontena`}</title>
+      <title>{`Instances · ${serviceDisplayName(ref)} · Kontena`}</title>
       <div className={styles.toolbar}>
         <h2 className={styles.heading}>Instances</h2>
         <div className={styles.control}>
@@ -144,7 +145,7 @@ export function InstancesTab() {
           error={containers.error}
           retrying={containers.isFetching}
           onRetry={() => void containers.refetch()}
-          notFound={{ title: `There is no service “${ref.name}”`, text: 'It may have been removed.' }}
+          notFound={{ title: `There is no service “${serviceDisplayName(ref)}”`, text: 'It may have been removed.' }}
         />
       )}
 
@@ -161,7 +162,7 @@ export function InstancesTab() {
         <>
           <div className={styles.summary}>
             <p>
-              <strong>{ref.name}</strong> · {placed}
+              <strong>{serviceDisplayName(ref)}</strong> · {placed}
               {s && (
                 <>
                   {' '}

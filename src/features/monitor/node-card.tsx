@@ -1,4 +1,5 @@
 import { memo, useId } from 'react';
+import { BreakableName } from '../../components/breakable-name';
 import { cx } from '../../components/class-names';
 import { formatClockTime } from '../../lib/format-time';
 import { InstanceTile } from './instance-tile';
@@ -20,7 +21,7 @@ function NodeCardView({ group, initialIds }: NodeCardProps) {
     <section className={cx(styles.node, disconnected && styles.nodeOffline, count === 0 && styles.nodeEmpty)} aria-labelledby={headingId}>
       <header className={styles.nodeHeader}>
         <h3 id={headingId} className={styles.nodeName}>
-          {group.name}
+          <BreakableName text={group.name} />
         </h3>
         <span className={styles.nodeCount}>{count === 0 ? 'no instances' : count === 1 ? '1 instance' : `${count} instances`}</span>
         {disconnected && (

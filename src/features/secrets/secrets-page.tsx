@@ -13,7 +13,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { LoadError } from '../../components/load-error';
 import { Panel, PanelBox, PanelLoading, PanelTable } from '../../components/panel';
 import { TextField } from '../../components/text-field';
-import { formatDateTime } from '../../lib/format-date-time';
+import { formatTableDateTime } from '../../lib/clock-format';
 import { formatServicePath } from '../../lib/format-path';
 import { NAME_PATTERN } from '../../lib/options/names';
 import { secretUsage } from '../../lib/secret-usage';
@@ -243,7 +243,7 @@ function SecretRow({ grid, secret, uses, onNote, onDelete }: { grid: string; sec
       </td>
       <td className={styles.time}>
         <time dateTime={secret.updated_at} title={`created ${secret.created_at}`}>
-          {formatDateTime(secret.updated_at)}
+          {formatTableDateTime(secret.updated_at)}
         </time>
       </td>
       <td className={styles.actions}>
@@ -300,7 +300,7 @@ export function SecretsPage() {
     <div className={styles.page}>
       <title>{`Secrets · ${grid} · Kontena`}</title>
       <div className={styles.header}>
-        <h1 className={styles.title}>Secrets</h1>
+        <h1>Secrets</h1>
         <p className={styles.subtitle}>
           Vault secrets of grid <strong>{grid}</strong>, injected into services as environment variables.
         </p>

@@ -27,7 +27,10 @@ function addHint(draft: string, counts: Map<string, number>): string {
 
 /** `kontena service env ls/add/rm`: the stored list, values masked until asked for. */
 export function EnvPanel({ serviceRef, service }: { serviceRef: ServiceRef; service: Service }) {
-  const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
+  // "Show all values" is a mode, not a list of what was revealed: a variable added while
+  // it is on is shown too. `flipped` holds the entries shown or hidden one by one against it.
+  const [showAll, setShowAll] = useState(false);
+  const [flipped, setFlipped] = useState<ReadonlySet<string>>(new Set());
   const [draft, setDraft] = useState('');
   const [clientError, setClientError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<number | null>(null);
@@ -36,7 +39,8 @@ export function EnvPanel({ serviceRef, service }: { serviceRef: ServiceRef; serv
 
   const sorted = sortEnvLikeCli(service.env);
   const counts = envKeyCounts(service.env);
-  const allShown = sorted.length > 0 && sorted.every((entry) => revealed.has(entry));
+  const isShown = (entry: string) => showAll !== flipped.has(entry);
+  const allShown = sorted.length > 0 && sorted.every(isShown);
 
   const add = useServiceChange(
     serviceRef,
@@ -70,7 +74,7 @@ export function EnvPanel({ serviceRef, service }: { serviceRef: ServiceRef; serv
   };
 
   const toggle = (entry: string) =>
-    setRevealed((current) => {
+    setFlipped((current) => {
       const next = new Set(current);
       if (next.has(entry)) next.delete(entry);
       else next.add(entry);
@@ -87,7 +91,14 @@ export function EnvPanel({ serviceRef, service }: { serviceRef: ServiceRef; serv
       meta={sorted.length === 1 ? '1 variable' : `${sorted.length} variables`}
       tools={
         sorted.length > 0 ? (
-          <Button size="sm" variant="ghost" onClick={() => setRevealed(allShown ? new Set() : new Set(sorted))}>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => {
+              setShowAll(!allShown);
+              setFlipped(new Set());
+            }}
+          >
             {allShown ? 'Hide all values' : 'Show all values'}
           </Button>
         ) : undefined
@@ -100,7 +111,7 @@ export function EnvPanel({ serviceRef, service }: { serviceRef: ServiceRef; serv
           {sorted.map((entry, index) => {
             const key = envKey(entry);
             const value = envValue(entry);
-            const shown = revealed.has(entry);
+            const shown = isShown(entry);
             const count = counts.get(key) ?? 1;
             return (
               <Fragment key={`${index}:${entry}`}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventNodeName, eventTypeLabel, fromLocalInput, readEventsView, toLocalInput, writeEventsView } from './event-view';
+import { eventNodeName, eventsLimit, eventTypeLabel, fromLocalInput, MAX_EVENTS, parseLines, readEventsView, toLocalInput, writeEventsView } from './event-view';
 
 describe('event columns', () => {
   it('drops the service: prefix from the type, like the CLI', () => {
@@ -14,11 +14,45 @@ describe('event columns', () => {
   });
 });
 
+describe('the Lines box (--lines N)', () => {
+  it.each([
+    ['1', 1],
+    ['37', 37],
+    [' 250 ', 250],
+    ['1000', 1000],
+    ['1500', 1500],
+    ['50000', 50000],
+  ])('takes %j as %i, like the CLI', (text, value) => {
+    expect(parseLines(text)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ['', /Enter how many/],
+    ['0', /1 or more/],
+    ['-5', /not a whole number/],
+    ['2.5', /not a whole number/],
+    ['abc', /“abc” is not a whole number/],
+    ['1e3', /not a whole number/],
+    ['99999999999999999999', /too large/],
+  ])('refuses %j with a message that says what to type', (text, message) => {
+    const result = parseLines(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(message);
+  });
+
+  it('asks the master for no more than the page keeps', () => {
+    expect(eventsLimit(37)).toBe(37);
+    expect(eventsLimit(50000)).toBe(MAX_EVENTS);
+  });
+});
+
 describe('events view in the URL', () => {
-  it('reads defaults, clamps lines and ignores a bad since', () => {
+  it('reads defaults, any number of lines like the CLI, and ignores a bad since or bad lines', () => {
     expect(readEventsView(new URLSearchParams(''))).toEqual({ lines: 100, since: null, follow: true });
-    expect(readEventsView(new URLSearchParams('lines=50000&since=nope&follow=0'))).toEqual({ lines: 1000, since: null, follow: false });
-    expect(readEventsView(new URLSearchParams('lines=0'))).toMatchObject({ lines: 1 });
+    expect(readEventsView(new URLSearchParams('lines=50000&since=nope&follow=0'))).toEqual({ lines: 50000, since: null, follow: false });
+    expect(readEventsView(new URLSearchParams('lines=37'))).toMatchObject({ lines: 37 });
+    expect(readEventsView(new URLSearchParams('lines=0'))).toMatchObject({ lines: 100 });
+    expect(readEventsView(new URLSearchParams('lines=abc'))).toMatchObject({ lines: 100 });
     expect(readEventsView(new URLSearchParams('since=2017-04-06T12:00:00Z')).since).toBe('2017-04-06T12:00:00.000Z');
   });
   it('writes only what differs from the defaults and keeps other params', () => {

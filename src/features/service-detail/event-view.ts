@@ -29,7 +29,7 @@ export const MAX_EVENTS = 1000;
 export const DEFAULT_LINES = 100;
 
 export interface EventsView {
-  /** `limit` of the first window (the CLI's --lines), 1…MAX_EVENTS. */
+  /** The CLI's --lines: how many of the latest events to ask for, any whole number ≥ 1. */
   lines: number;
   /** ISO time: only events after it (--since); null = no bound. */
   since: string | null;
@@ -37,11 +37,32 @@ export interface EventsView {
   follow: boolean;
 }
 
+export type LinesInput = { ok: true; value: number } | { ok: false; error: string };
+
+/**
+ * The "Lines" box as `kontena service events --lines N` reads it: any whole number from 1
+ * up (the master takes 0 or less as 100, so they are refused rather than sent).
+ */
+export function parseLines(text: string): LinesInput {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, error: 'Enter how many of the latest events to show, e.g. 100.' };
+  if (!/^\d+$/.test(trimmed)) return { ok: false, error: `“${trimmed}” is not a whole number: enter how many events to show, e.g. 100.` };
+  const value = Number(trimmed);
+  if (value < 1) return { ok: false, error: 'Enter 1 or more.' };
+  if (!Number.isSafeInteger(value)) return { ok: false, error: 'That number is too large.' };
+  return { ok: true, value };
+}
+
+/** The `limit` sent for a view: the lines asked for, but no more than the page keeps. */
+export function eventsLimit(lines: number): number {
+  return Math.min(lines, MAX_EVENTS);
+}
+
 /** The tab's view state from its URL (`?lines=…&since=…&follow=0`); bad values fall back to the defaults. */
 export function readEventsView(params: URLSearchParams): EventsView {
   const rawLines = params.get('lines');
-  const parsed = rawLines !== null && /^\d+$/.test(rawLines) ? Number.parseInt(rawLines, 10) : DEFAULT_LINES;
-  const lines = Math.min(MAX_EVENTS, Math.max(1, parsed));
+  const parsed = rawLines === null ? null : parseLines(rawLines);
+  const lines = parsed?.ok === true ? parsed.value : DEFAULT_LINES;
   const rawSince = params.get('since');
   const since = rawSince !== null && rawSince !== '' && !Number.isNaN(Date.parse(rawSince)) ? new Date(rawSince).toISOString() : null;
   return { lines, since, follow: params.get('follow') !== '0' };

@@ -11,12 +11,10 @@ import { useServiceRef } from '../../components/use-service-ref';
 import { URL_VIEW_STATE } from '../../components/url-view-state';
 import { createBoundedFeed, frameScheduler } from '../../lib/bounded-feed';
 import type { FeedEntry } from '../../lib/bounded-feed';
-import { formatDateTime } from '../../lib/format-date-time';
-import { eventNodeName, eventTypeLabel, fromLocalInput, MAX_EVENTS, readEventsView, SEVERITIES, toLocalInput, writeEventsView } from './event-view';
+import { formatTableDateTime } from '../../lib/clock-format';
+import { eventNodeName, eventsLimit, eventTypeLabel, fromLocalInput, MAX_EVENTS, parseLines, readEventsView, SEVERITIES, toLocalInput, writeEventsView } from './event-view';
 import type { EventsView } from './event-view';
 import styles from './events-tab.module.css';
-
-const LINE_CHOICES = [20, 100, 500, 1000] as const;
 
 type Feed = 'connecting' | 'live' | 'reconnecting' | 'stopped' | 'loaded' | 'failed';
 
@@ -37,7 +35,7 @@ const EventRow = memo(function EventRow({ event }: { event: EventLog }) {
     <tr className={styles[`severity${event.severity}`]}>
       <td className={styles.time}>
         <time dateTime={event.created_at} title={event.created_at}>
-          {formatDateTime(event.created_at)}
+          {formatTableDateTime(event.created_at)}
         </time>
       </td>
       <td>
@@ -54,28 +52,46 @@ const EventRow = memo(function EventRow({ event }: { event: EventLog }) {
 });
 
 function Controls({ view, onChange }: { view: EventsView; onChange: (next: EventsView) => void }) {
-  // Remounted (keyed) when the URL's since changes, so the draft starts from it.
+  // Remounted (keyed) when the URL's lines or since change, so the drafts start from them.
   const [sinceDraft, setSinceDraft] = useState(toLocalInput(view.since));
-  const lineChoices: number[] = LINE_CHOICES.includes(view.lines as (typeof LINE_CHOICES)[number]) ? [...LINE_CHOICES] : [...LINE_CHOICES, view.lines].sort((a, b) => a - b);
+  const [linesDraft, setLinesDraft] = useState(String(view.lines));
+  const [linesError, setLinesError] = useState<string | null>(null);
+  const linesHint = view.lines > MAX_EVENTS ? `The page keeps the latest ${MAX_EVENTS.toLocaleString('en-US')}.` : null;
   return (
     <form
       className={styles.controls}
       aria-label="Event filters"
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        onChange({ ...view, since: fromLocalInput(sinceDraft) });
+        const lines = parseLines(linesDraft);
+        // A bad number is said at the box, and nothing is asked of the master.
+        if (!lines.ok) {
+          setLinesError(lines.error);
+          return;
+        }
+        setLinesError(null);
+        onChange({ ...view, lines: lines.value, since: fromLocalInput(sinceDraft) });
       }}
     >
-      <label className={styles.control}>
-        <span>Lines</span>
-        <select value={view.lines} onChange={(event) => onChange({ ...view, lines: Number(event.target.value) })}>
-          {lineChoices.map((n) => (
-            <option key={n} value={n}>
-              last {n}
-            </option>
-          ))}
-        </select>
-      </label>
+      <div className={styles.control}>
+        <label htmlFor="events-lines">Lines</label>
+        <input
+          id="events-lines"
+          className={styles.lines}
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          value={linesDraft}
+          aria-invalid={linesError !== null ? true : undefined}
+          aria-describedby={linesError !== null || linesHint !== null ? 'events-lines-msg' : undefined}
+          onChange={(event) => {
+            setLinesDraft(event.target.value);
+            setLinesError(null);
+          }}
+        />
+      </div>
       <label className={styles.control}>
         <span>Since</span>
         <input type="datetime-local" step={1} value={sinceDraft} onChange={(event) => setSinceDraft(event.target.value)} />
@@ -92,6 +108,16 @@ function Controls({ view, onChange }: { view: EventsView; onChange: (next: Event
         <input type="checkbox" checked={view.follow} onChange={(event) => onChange({ ...view, follow: event.target.checked })} />
         <span>Follow new events</span>
       </label>
+      {(linesError ?? linesHint) !== null && (
+        <p id="events-lines-msg" className={linesError !== null ? styles.fieldError : styles.fieldHint}>
+          {linesError !== null && (
+            <>
+              <span className="visually-hidden">Error:</span>{' '}
+            </>
+          )}
+          {linesError ?? linesHint}
+        </p>
+      )}
     </form>
   );
 }
@@ -124,7 +150,7 @@ export function EventsTab() {
     if (follow) {
       void followEventLogs(
         target,
-        { limit: lines, since: since ?? undefined, signal },
+        { limit: eventsLimit(lines), since: since ?? undefined, signal },
         {
           onItems: (items) => {
             if (!signal.aborted) feed.push(items);
@@ -135,7 +161,7 @@ export function EventsTab() {
         },
       );
     } else {
-      getEventLogs(target, { limit: lines, since: since ?? undefined, signal }).then(
+      getEventLogs(target, { limit: eventsLimit(lines), since: since ?? undefined, signal }).then(
         (items) => {
           if (signal.aborted) return;
           feed.push(items);
@@ -170,7 +196,7 @@ export function EventsTab() {
           {entries.length} {entries.length === 1 ? 'event' : 'events'}, newest first{entries.length >= MAX_EVENTS ? ` (the latest ${MAX_EVENTS} are kept)` : ''}
         </span>
       </div>
-      <Controls key={view.since ?? ''} view={view} onChange={change} />
+      <Controls key={`${view.lines} ${view.since ?? ''}`} view={view} onChange={change} />
       <div className={styles.tableWrap}>
         <table className={styles.table} aria-labelledby="events-heading">
           <thead>
@@ -186,14 +212,16 @@ export function EventsTab() {
             {newestFirst.map((entry) => (
               <EventRow key={entry.seq} event={entry.item} />
             ))}
+            {entries.length === 0 && (
+              <tr>
+                <td colSpan={5} className={styles.empty}>
+                  {status.feed === 'connecting' ? 'Loading the events…' : view.since !== null ? 'No events since that time.' : 'No events yet.'}
+                  {view.follow && status.feed === 'live' ? ' New ones appear here as they happen.' : ''}
+                </td>
+              </tr>
+            )}
           </tbody>
         </table>
-        {entries.length === 0 && (
-          <p className={styles.empty}>
-            {status.feed === 'connecting' ? 'Loading the events…' : view.since !== null ? 'No events since that time.' : 'No events yet.'}
-            {view.follow && status.feed === 'live' ? ' New ones appear here as they happen.' : ''}
-          </p>
-        )}
       </div>
     </section>
   );

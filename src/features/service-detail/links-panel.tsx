@@ -15,7 +15,7 @@ import { parseLink } from '../../lib/options/links';
 import { ChangeFailed, ChangeNote } from './change-note';
 import { linkService, unlinkService } from './service-changes';
 import type { ServiceLinkSpec } from './service-changes';
-import { linkTargetName, refOfLink, servicesLinkingTo } from './service-references';
+import { linkTargetLabel, linkTargetName, refOfLink, servicesLinkingTo } from './service-references';
 import { useServiceChange } from './use-service-change';
 import styles from './overview.module.css';
 
@@ -45,13 +45,13 @@ export function LinksPanel({ serviceRef, service }: { serviceRef: ServiceRef; se
     (spec) => {
       setTarget('');
       setAlias('');
-      setNote(`Linked ${spec.target} as ${spec.alias}.`);
+      setNote(`Linked ${linkTargetLabel(spec.target)} as ${spec.alias}.`);
     },
   );
   const unlink = useServiceChange(
     serviceRef,
     (targetId: string) => unlinkService(serviceRef, targetId),
-    (targetId) => setNote(`Unlinked ${targetId.slice(targetId.indexOf('/') + 1)}.`),
+    (targetId) => setNote(`Unlinked ${linkTargetLabel(targetId)}.`),
   );
   // Typing again clears what the last attempt reported.
   const edited = () => {

@@ -8,7 +8,7 @@ import { ApiError } from '../../api/errors';
 import type { Service } from '../../api/schemas/service';
 import { getService, updateService } from '../../api/services';
 import type { ServiceRef } from '../../api/service-ref';
-import { linksBody, linkTargetName, secretsBody } from './service-references';
+import { linksBody, linkTargetLabel, linkTargetName, secretsBody } from './service-references';
 
 /** A refusal found before anything is sent, shaped like the master's 422 so forms show it at the field. */
 function refuse(field: string, message: string): ApiError {
@@ -51,9 +51,9 @@ export interface ServiceLinkSpec {
 
 export async function linkService(ref: ServiceRef, spec: ServiceLinkSpec): Promise<Service> {
   const current = await getService(ref);
-  if (current.links.some((l) => linkTargetName(l) === spec.target)) throw refuse('links', `${spec.target} is already linked`);
+  if (current.links.some((l) => linkTargetName(l) === spec.target)) throw refuse('links', `${linkTargetLabel(spec.target)} is already linked`);
   const sameAlias = current.links.find((l) => l.alias === spec.alias);
-  if (sameAlias) throw refuse('alias', `The alias ${spec.alias} is already used by the link to ${linkTargetName(sameAlias)}`);
+  if (sameAlias) throw refuse('alias', `The alias ${spec.alias} is already used by the link to ${linkTargetLabel(linkTargetName(sameAlias))}`);
   return updateService(ref, { links: [...linksBody(current.links), { name: spec.target, alias: spec.alias }] });
 }
 
@@ -61,6 +61,6 @@ export async function linkService(ref: ServiceRef, spec: ServiceLinkSpec): Promi
 export async function unlinkService(ref: ServiceRef, targetId: string): Promise<Service> {
   const current = await getService(ref);
   const rest = current.links.filter((l) => l.id !== targetId);
-  if (rest.length === current.links.length) throw refuse('links', `${targetId} is not linked (any more)`);
+  if (rest.length === current.links.length) throw refuse('links', `${linkTargetLabel(targetId)} is not linked (any more)`);
   return updateService(ref, { links: linksBody(rest) });
 }

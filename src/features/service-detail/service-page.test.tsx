@@ -314,7 +314,8 @@ describe('events tab (service events)', () => {
     onTestFinished(() => sim.server.events.removeListener('request:start', onRequest));
     const { user, location } = renderApp('/grids/production/services/null/docs/events');
     const tab = await screen.findByRole('region', { name: 'Events' });
-    await user.selectOptions(within(tab).getByLabelText('Lines'), '20');
+    await user.clear(within(tab).getByLabelText('Lines'));
+    await user.type(within(tab).getByLabelText('Lines'), '20{Enter}');
     expect(location().search).toBe('?lines=20');
     await user.click(within(tab).getByLabelText('Follow new events'));
     expect(location().search).toBe('?lines=20&follow=0');

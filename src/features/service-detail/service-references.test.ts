@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serviceJson } from '../../app/testing/fixtures';
-import { envKeyCounts, linkTargetName, linksBody, secretsBody, servicesLinkingTo, sortEnvLikeCli } from './service-references';
+import { envKeyCounts, linkTargetLabel, linkTargetName, linksBody, secretsBody, servicesLinkingTo, sortEnvLikeCli } from './service-references';
 
 describe('env list', () => {
   it('sorts like the CLI and keeps repeated keys', () => {
@@ -8,6 +8,20 @@ describe('env list', () => {
   });
   it('counts the entries a remove deletes', () => {
     expect(envKeyCounts(['FOO=1', 'BAR=2', 'FOO=3', 'FOO'])).toEqual(new Map([['FOO', 3], ['BAR', 1]]));
+  });
+});
+
+describe('link targets in messages', () => {
+  it.each([
+    ['null/redis', 'redis'],
+    ['shop/postgres', 'shop/postgres'],
+    ['production/null/redis', 'redis'],
+    ['production/shop/postgres', 'shop/postgres'],
+    ['redis', 'redis'],
+    ['a/b/c/d', 'a/b/c/d'],
+    ['null/', 'null/'],
+  ])('%s reads %s', (target, label) => {
+    expect(linkTargetLabel(target)).toBe(label);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import type { Service, ServiceLink, ServiceSecret } from '../../api/schemas/service';
 import type { ServiceLinkBody, ServiceSecretBody } from '../../api/schemas/service-body';
-import { tryParseServiceId } from '../../api/service-ref';
+import { serviceDisplayName, tryParseServiceId } from '../../api/service-ref';
 import type { ServiceRef } from '../../api/service-ref';
 import { envKey } from '../../lib/options/env';
 
@@ -30,6 +30,17 @@ export function linkTargetName(link: Pick<ServiceLink, 'id' | 'name'>): string {
   if (ref) return `${ref.stack}/${ref.name}`;
   const slash = link.id.indexOf('/');
   return slash >= 0 ? link.id.slice(slash + 1) : link.name;
+}
+
+/**
+ * A link target (`S/N`) or service id (`G/S/N`) as messages name it: like the list,
+ * `name` for the default stack and `stack/name` otherwise. Anything else is kept as is.
+ */
+export function linkTargetLabel(targetOrId: string): string {
+  const parts = targetOrId.split('/');
+  const [stack, name] = parts.length === 3 ? parts.slice(1) : parts;
+  if ((parts.length !== 2 && parts.length !== 3) || !stack || !name) return targetOrId;
+  return serviceDisplayName({ grid: '', stack, name });
 }
 
 /** The links list to PUT: every existing link by its full `S/N` name. */

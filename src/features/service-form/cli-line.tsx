@@ -47,7 +47,7 @@ export function CliLine({ command, leftOut }: { command: CommandLine; leftOut: n
       </p>
       {(command.notExpressible.length > 0 || command.warnings.length > 0 || leftOut > 0) && (
         <ul className={styles.cliNotes}>
-          {leftOut > 0 && <li>Fields with errors are left out until they are fixed.</li>}
+          {leftOut > 0 && <li>Fields still needed or not valid yet are left out.</li>}
           {command.notExpressible.map((note) => (
             <li key={note}>Not in the line: {note}.</li>
           ))}

@@ -90,7 +90,8 @@ function CreateForm({ grid, onCreated }: { grid: string; onCreated: (created: Cr
   const options = useLoadFormOptions('create', grid, null);
   const ctx = useMemo<FormContext>(() => ({ mode: 'create', secretNames: options.secretNames ?? undefined }), [options.secretNames]);
   const cliTarget = useMemo<CliTarget>(() => ({ mode: 'create', grid }), [grid]);
-  const form = useForm<ServiceForm, FormContext>({ defaultValues: emptyServiceForm(), resolver: serviceFormResolver, context: ctx, mode: 'onChange' });
+  // Checked once an input is left, then on every change: nothing is wrong before the user did anything.
+  const form = useForm<ServiceForm, FormContext>({ defaultValues: emptyServiceForm(), resolver: serviceFormResolver, context: ctx, mode: 'onTouched' });
   const [deployNow, setDeployNow] = useState(true);
   const [problem, setProblem] = useState<SaveProblem | null>(null);
   const queryClient = useQueryClient();
@@ -157,7 +158,7 @@ export function CreateServicePage() {
     <div className={styles.page}>
       <title>{`New service · ${grid} · Kontena`}</title>
       <header className={styles.header}>
-        <h1 className={styles.title}>New service</h1>
+        <h1>New service</h1>
         <p className={styles.subtitle}>
           Grid <strong>{grid}</strong> · default stack
         </p>

@@ -76,7 +76,7 @@ function EditForm({ initial }: { initial: Service }) {
   const options = useLoadFormOptions('update', ref.grid, baseline);
   const ctx = useMemo<FormContext>(() => ({ mode: 'update', original: baseline, secretNames: options.secretNames ?? undefined }), [baseline, options.secretNames]);
   const cliTarget = useMemo<CliTarget>(() => ({ mode: 'update', grid: ref.grid, original: baseline }), [ref.grid, baseline]);
-  const form = useForm<ServiceForm, FormContext>({ defaultValues: formFromService(initial), resolver: serviceFormResolver, context: ctx, mode: 'onChange' });
+  const form = useForm<ServiceForm, FormContext>({ defaultValues: formFromService(initial), resolver: serviceFormResolver, context: ctx, mode: 'onTouched' });
   const [step, setStep] = useState<'edit' | 'review'>('edit');
   const [reviewed, setReviewed] = useState<{ values: ServiceForm; changes: FieldChange[] } | null>(null);
   const [notice, setNotice] = useState<'no-changes' | null>(null);
@@ -194,7 +194,7 @@ export function EditServiceTab() {
   if (query.data === undefined) {
     return (
       <div className={styles.page}>
-        <title>{`Settings · ${ref.name} · Kontena`}</title>
+        <title>{`Settings · ${serviceDisplayName(ref)} · Kontena`}</title>
         {query.isError ? (
           <p role="alert">The service’s settings could not be loaded: {query.error.message}</p>
         ) : (
@@ -210,7 +210,7 @@ export function EditServiceTab() {
   }
   return (
     <div className={styles.page}>
-      <title>{`Settings · ${ref.name} · Kontena`}</title>
+      <title>{`Settings · ${serviceDisplayName(ref)} · Kontena`}</title>
       <EditForm key={serviceId(ref)} initial={query.data} />
     </div>
   );

@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react';
 import { get, useFormContext, useFormState, type FieldError, type FieldPath } from 'react-hook-form';
 import { cx } from '../../components/class-names';
-import { useFieldWarning } from './field-issues';
+import { isTouched, useFieldWarning } from './field-issues';
 import type { ServiceForm } from './service-form-model';
 import styles from './service-form.module.css';
 
@@ -17,12 +17,16 @@ export function fieldId(path: string): string {
   return `sf-${path.replace(/\./g, '-')}`;
 }
 
-/** The error react-hook-form holds for a path (shown once the input changed, or after a save attempt). */
+/**
+ * The error react-hook-form holds for a path, once the user has left the input or tried
+ * to save (an untouched form shows none), and always the master's own refusal of it.
+ */
 export function useFieldError(path: string): string | undefined {
   const head = path.split('.')[0] as FormPath;
-  const { errors } = useFormState<ServiceForm>({ name: head });
+  const { errors, touchedFields, isSubmitted } = useFormState<ServiceForm>({ name: head });
   const error = get(errors, path) as FieldError | undefined;
-  return typeof error?.message === 'string' ? error.message : undefined;
+  if (typeof error?.message !== 'string') return undefined;
+  return error.type === 'server' || isSubmitted || isTouched(touchedFields, path) ? error.message : undefined;
 }
 
 export function describedBy(...ids: (string | false | undefined)[]): string | undefined {

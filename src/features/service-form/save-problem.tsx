@@ -1,6 +1,7 @@
 import type { UseFormReturn } from 'react-hook-form';
 import { isApiError } from '../../api/errors';
 import { Banner } from '../../components/banner';
+import { withDefaultStackNames } from '../../lib/default-stack-names';
 import type { FormPath } from './form-controls';
 import { mapFieldErrors } from './map-field-errors';
 import type { FormContext } from './option-groups';
@@ -21,17 +22,19 @@ export interface SaveProblem {
 export function reportSaveError(error: unknown, form: UseFormReturn<ServiceForm, FormContext>, ownStack: string): SaveProblem {
   if (isApiError(error) && error.kind === 'validation' && error.fieldErrors !== null) {
     const mapped = mapFieldErrors(error.fieldErrors, form.getValues(), { ownStack });
-    mapped.fields.forEach((field, index) => {
+    // The master names a default-stack service `null/name`; the form, like the list, `name`.
+    const fields = mapped.fields.map((field) => ({ ...field, message: withDefaultStackNames(field.message) }));
+    fields.forEach((field, index) => {
       form.setError(field.path as FormPath, { type: 'server', message: field.message }, { shouldFocus: index === 0 });
     });
     return {
       title: 'The master refused the service: fix the fields it names and save again.',
-      lines: [...mapped.fields.map((field) => `${describePath(field.path)}: ${field.message}`), ...mapped.general],
+      lines: [...fields.map((field) => `${describePath(field.path)}: ${field.message}`), ...mapped.general.map(withDefaultStackNames)],
     };
   }
   if (isApiError(error)) {
     const what = error.kind === 'network' ? 'The master cannot be reached, so nothing was saved.' : 'Nothing was saved.';
-    return { title: `${what} Everything you typed is still here: try again.`, lines: [error.message] };
+    return { title: `${what} Everything you typed is still here: try again.`, lines: [withDefaultStackNames(error.message)] };
   }
   return { title: 'Nothing was saved. Everything you typed is still here: try again.', lines: [error instanceof Error ? error.message : String(error)] };
 }

@@ -4,15 +4,15 @@
  * line) without re-rendering the inputs.
  */
 import { useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { FormProvider, useWatch, type UseFormReturn } from 'react-hook-form';
+import { FormProvider, useFormState, useWatch, type UseFormReturn } from 'react-hook-form';
 import { Button } from '../../components/button';
 import { cx } from '../../components/class-names';
-import { createIssueStore, IssueStoreContext } from './field-issues';
+import { createIssueStore, IssueStoreContext, serverErrors, shownErrors } from './field-issues';
 import { cliCommand, type CliTarget } from './form-cli-command';
 import { fieldId } from './form-controls';
 import { FormOptionsProvider, type FormOptions } from './form-options';
 import { updateChanges } from './form-to-body';
-import { OPTION_GROUPS, type BodyKey, type FormContext, type SectionId } from './option-groups';
+import { OPTION_GROUPS, type BodyKey, type FieldIssue, type FormContext, type SectionId } from './option-groups';
 import { DeploySection } from './sections/deploy-section';
 import { EnvSection } from './sections/env-section';
 import { SECTIONS, sectionElementId } from './sections/form-section';
@@ -40,8 +40,9 @@ function focusPath(path: string): void {
 
 function SectionNav() {
   const store = useContext(IssueStoreContext);
+  // Only sections with an error the form shows: an untouched form has no red chips.
   const read = () =>
-    (store?.check().errors ?? [])
+    (store?.shown() ?? [])
       .map((e) => sectionOfPath(e.path))
       .filter((s): s is SectionId => s !== null)
       .sort()
@@ -81,9 +82,32 @@ interface SaveAreaProps {
   extras?: ReactNode;
 }
 
+function IssueLinks({ issues }: { issues: readonly FieldIssue[] }) {
+  return (
+    <ul>
+      {issues.slice(0, 12).map((issue) => (
+        <li key={`${issue.path}:${issue.message}`}>
+          <a
+            href={`#${fieldId(issue.path)}`}
+            onClick={(event) => {
+              event.preventDefault();
+              focusPath(issue.path);
+            }}
+          >
+            {describePath(issue.path)}
+          </a>
+          {issue.message !== '' && `: ${issue.message}`}
+        </li>
+      ))}
+      {issues.length > 12 && <li>…and {issues.length - 12} more</li>}
+    </ul>
+  );
+}
+
 function SaveArea({ ctx, cliTarget, submitLabel, submitting, extras }: SaveAreaProps) {
   const store = useContext(IssueStoreContext);
   const values = useWatch<ServiceForm>() as ServiceForm;
+  const { touchedFields, isSubmitted, errors: heldErrors } = useFormState<ServiceForm>();
   const check = useMemo(() => validateServiceForm(values, ctx), [values, ctx]);
   const command = useMemo(() => {
     // Notes about a field that has errors would describe a value the user has not finished.
@@ -97,44 +121,48 @@ function SaveArea({ ctx, cliTarget, submitLabel, submitting, extras }: SaveAreaP
     [ctx, values, check.errors.length],
   );
 
-  useEffect(() => {
-    store?.publish(check);
-  }, [store, check]);
+  // What the form says now: the errors at inputs the user has left (all after a save
+  // attempt), and the master's refusals from the last save, which its own check cannot know.
+  const ownShown = shownErrors(check.errors, touchedFields, isSubmitted);
+  const fromMaster = serverErrors(heldErrors).filter((error) => !ownShown.some((own) => own.path === error.path));
+  const shown = [...ownShown, ...fromMaster];
+  // The rest are not errors yet, only what is still to be filled in: named, without a message.
+  const notYet = [...new Set(check.errors.filter((error) => !shown.some((s) => s.path === error.path)).map((error) => error.path))].map((path) => ({ path, message: '' }));
+  const shownKey = shown.map((error) => `${error.path}\n${error.message}`).join('\n');
 
-  const errorCount = check.errors.length;
+  useEffect(() => {
+    store?.publish(check, shown);
+    // `shown` is new on every render; its content is what matters (shownKey).
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see the comment above
+  }, [store, check, shownKey]);
+
+  const errorCount = shown.length;
   return (
     <>
       <div id="sf-save-status" className={styles.blockers} aria-live="polite">
-        {errorCount > 0 ? (
+        {errorCount > 0 && (
           <>
             <p>
               <strong>{errorCount === 1 ? '1 problem blocks saving:' : `${errorCount} problems block saving:`}</strong>
             </p>
-            <ul>
-              {check.errors.slice(0, 12).map((error) => (
-                <li key={`${error.path}:${error.message}`}>
-                  <a
-                    href={`#${fieldId(error.path)}`}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      focusPath(error.path);
-                    }}
-                  >
-                    {describePath(error.path)}
-                  </a>
-                  : {error.message}
-                </li>
-              ))}
-              {errorCount > 12 && <li>…and {errorCount - 12} more</li>}
-            </ul>
+            <IssueLinks issues={shown} />
           </>
-        ) : changeCount === null ? (
-          <p className={styles.ready}>Ready to create.</p>
-        ) : changeCount === 0 ? (
-          <p>No changes yet.</p>
-        ) : (
-          <p className={styles.ready}>{changeCount === 1 ? '1 field changed.' : `${changeCount} fields changed.`}</p>
         )}
+        {notYet.length > 0 && (
+          <div className={styles.notYet}>
+            <p>Still needed:</p>
+            <IssueLinks issues={notYet} />
+          </div>
+        )}
+        {errorCount === 0 &&
+          notYet.length === 0 &&
+          (changeCount === null ? (
+            <p className={styles.ready}>Ready to create.</p>
+          ) : changeCount === 0 ? (
+            <p>No changes yet.</p>
+          ) : (
+            <p className={styles.ready}>{changeCount === 1 ? '1 field changed.' : `${changeCount} fields changed.`}</p>
+          ))}
       </div>
       {extras}
       <div className={styles.saveRow}>
@@ -142,7 +170,7 @@ function SaveArea({ ctx, cliTarget, submitLabel, submitting, extras }: SaveAreaP
           {submitLabel}
         </Button>
       </div>
-      <CliLine command={command} leftOut={errorCount} />
+      <CliLine command={command} leftOut={check.errors.length} />
     </>
   );
 }

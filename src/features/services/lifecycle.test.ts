@@ -84,4 +84,10 @@ describe('words', () => {
     expect(isTransientApiError(network)).toBe(true);
     expect(describeActionError(new Error('boom'))).toBe('boom');
   });
+
+  it('names a service the master no longer knows as the list does, not by the API path with null/', () => {
+    const gone = new ApiError({ kind: 'notFound', message: 'Not found: POST /v1/services/production/null/web/deploy.' });
+    expect(describeActionError(gone, 'web')).toBe('The master no longer knows web: it may have been removed meanwhile.');
+    expect(describeActionError(gone)).not.toContain('null/');
+  });
 });

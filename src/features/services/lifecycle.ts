@@ -7,6 +7,7 @@ import type { FieldErrors } from '../../api/errors';
 import type { Deploy } from '../../api/schemas/deploy';
 import { deployService, getService, removeService, restartService, scaleService, startService, stopService } from '../../api/services';
 import { serviceDisplayName } from '../../api/service-ref';
+import { withDefaultStackNames } from '../../lib/default-stack-names';
 import type { ServiceRef } from '../../api/service-ref';
 
 export type LifecycleAction =
@@ -117,17 +118,19 @@ function leafMessages(errors: FieldErrors): string[] {
 
 /**
  * A failed action in words. The master's 422 messages are shown as it says them
- * ("Cannot delete service that is linked to another service (web, app)").
+ * ("Cannot delete service that is linked to another service (web, app)"). A 404 names
+ * the service as the list does (`name`, not the API path's `…/null/name`) when the
+ * caller gives that name.
  */
-export function describeActionError(error: unknown): string {
+export function describeActionError(error: unknown, name?: string): string {
   if (isApiError(error)) {
     if (error.kind === 'validation' && error.fieldErrors) {
       const messages = leafMessages(error.fieldErrors);
-      if (messages.length > 0) return messages.join(' ');
+      if (messages.length > 0) return withDefaultStackNames(messages.join(' '));
     }
-    if (error.kind === 'notFound') return `The master no longer knows this service (${error.message})`;
-    return error.message;
+    if (error.kind === 'notFound') return `The master no longer knows ${name ?? 'this service'}: it may have been removed meanwhile.`;
+    return withDefaultStackNames(error.message);
   }
-  if (error instanceof Error) return error.message;
+  if (error instanceof Error) return withDefaultStackNames(error.message);
   return 'Something unexpected went wrong.';
 }

@@ -27,7 +27,7 @@ export function RemoveDialog({ names, onRemove, onClose, returnFocusTo }: Remove
       () => onClose(),
       (e: unknown) => {
         setBusy(false);
-        setError(describeActionError(e));
+        setError(describeActionError(e, one));
       },
     );
   };

@@ -48,7 +48,7 @@ export function ScaleDialog({ name, current, strategy, onScale, onClose, returnF
       () => onClose(),
       (error: unknown) => {
         setBusy(false);
-        setFailure(describeActionError(error));
+        setFailure(describeActionError(error, name));
       },
     );
   };

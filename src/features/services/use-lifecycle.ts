@@ -70,7 +70,7 @@ export function useLifecycle(): RunLifecycle {
             showToast({
               tone: 'error',
               title: `${actionTitle(action)} of ${name} failed`,
-              body: describeActionError(error),
+              body: describeActionError(error, name),
               action: { label: 'Retry', onAction: () => void run(ref, action, options).catch(() => undefined) },
             });
           }

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { clientNow } from '../../api/client';
 import { statsQuery } from '../../api/queries';
-import { serviceId } from '../../api/service-ref';
+import { serviceDisplayName, serviceId } from '../../api/service-ref';
 import { Button } from '../../components/button';
 import { LoadError } from '../../components/load-error';
 import { SkeletonRows } from '../../components/skeleton';
@@ -142,7 +142,7 @@ export function StatsTab() {
 
   return (
     <div className={styles.tab}>
-      <title>{`Stats · ${ref.name} · Kontena`}</title>
+      <title>{`Stats · ${serviceDisplayName(ref)} · Kontena`}</title>
       <div className={styles.toolbar}>
         <h2 className={styles.heading}>Stats</h2>
         <WindowPicker window={params.window} now={now} onChange={(window) => setParams({ window })} />
@@ -175,7 +175,7 @@ export function StatsTab() {
           error={stats.error}
           retrying={stats.isFetching}
           onRetry={() => void stats.refetch()}
-          notFound={{ title: `There is no service “${ref.name}”`, text: 'It may have been removed.' }}
+          notFound={{ title: `There is no service “${serviceDisplayName(ref)}”`, text: 'It may have been removed.' }}
         />
       )}
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { binaryTicks, timeTicks, trimZeros } from './time-ticks';
+import { formatHourMinute, formatTimeOfDay, usesTwelveHourClock } from '../../lib/clock-format';
+import { binaryTicks, formatMoment, formatTick, timeTicks, trimZeros } from './time-ticks';
 
 const MiB = 1024 * 1024;
 
@@ -23,5 +24,12 @@ describe('axis ticks', () => {
     expect(trimZeros('1.50 GiB')).toBe('1.5 GiB');
     expect(trimZeros('12.3 KB/s')).toBe('12.3 KB/s');
     expect(trimZeros('300 MiB')).toBe('300 MiB');
+  });
+
+  it('labels time ticks and the tooltip in the locale’s clock, as every other time in the app (no forced 24-hour axis)', () => {
+    const at = new Date(2017, 3, 6, 14, 30, 5).getTime();
+    expect(formatTick(at, 3_600_000)).toBe(formatHourMinute(at));
+    expect(formatMoment(at, 3_600_000)).toBe(formatTimeOfDay(at));
+    expect(/PM/.test(formatTick(at, 3_600_000))).toBe(usesTwelveHourClock());
   });
 });

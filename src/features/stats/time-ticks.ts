@@ -1,6 +1,9 @@
+import { formatChartTime } from '../../lib/clock-format';
+
 /**
  * Time-axis ticks at round local times (every 10 min, every hour, …), at most
- * `maxTicks` of them, and their labels: "14:30" within a day, "Apr 6 14:00" beyond.
+ * `maxTicks` of them, and their labels: "14:30" within a day, "Apr 6 14:00" beyond (the
+ * locale's clock: "2:30 PM" in en-US).
  */
 const MINUTE = 60_000;
 const STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880].map((m) => m * MINUTE);
@@ -18,21 +21,13 @@ export function timeTicks(from: number, to: number, maxTicks = 6): number[] {
   return ticks;
 }
 
-// Date#toLocale*String builds a formatter on every call (it showed in profiles of the
-// stats tab): build each one once.
-const minuteFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const secondFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-const dayFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
-
 export function formatTick(t: number, span: number): string {
-  const time = minuteFormat.format(t);
-  return span <= DAY ? time : `${dayFormat.format(t)} ${time}`;
+  return formatChartTime(t, span, false);
 }
 
-/** The tooltip's time: "14:03:07", with the date when the window spans days. */
+/** The tooltip's time: "14:03:07" (or "2:03:07 PM"), with the date when the window spans days. */
 export function formatMoment(t: number, span: number): string {
-  const time = secondFormat.format(t);
-  return span <= DAY ? time : `${dayFormat.format(t)} ${time}`;
+  return formatChartTime(t, span, true);
 }
 
 /**

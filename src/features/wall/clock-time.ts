@@ -1,11 +1,9 @@
-/**
- * "14:05" in the user's locale: the wall's clock and the times it states ("connection
- * lost since 14:02"). One formatter, made once: Date#toLocaleTimeString builds a new one
- * on every call, and the header clock calls it every second for as long as the wall runs.
- */
-let hourMinute: Intl.DateTimeFormat | null = null;
+import { formatHourMinute as formatLocaleHourMinute } from '../../lib/clock-format';
 
+/**
+ * "14:05" (or "2:05 PM") in the user's locale: the wall's clock and the times it states
+ * ("connection lost since 14:02"), in the same clock as every other time in the app.
+ */
 export function formatHourMinute(epochMs: number): string {
-  hourMinute ??= new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-  return hourMinute.format(epochMs);
+  return formatLocaleHourMinute(epochMs);
 }

@@ -62,7 +62,7 @@ test('filter, scale 1 → 3 and watch the deploy, stop and start, bulk restart, 
   const panel = page.getByRole('region', { name: `Scale to 3: ${A}` });
   await expect(panel).toBeVisible();
   await expect(panel).toHaveAttribute('data-deploy-state', 'success', { timeout: 45_000 });
-  await expect(panel).toContainText('3 of 3 instances deployed');
+  await expect(panel).toContainText(/Scaled to 3: 3\/3 in/);
   await expect(page.getByText(`Scale to 3 of ${A} finished`)).toBeVisible();
   await expect(row(page, A)).toContainText('3/3', { timeout: 15_000 });
 

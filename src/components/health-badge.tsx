@@ -1,15 +1,19 @@
-import { healthLevel } from '../lib/service-health';
-import type { HealthCounts, HealthLevel } from '../lib/service-health';
+import { describeHealth } from '../lib/service-health';
+import type { ServiceHealth } from '../lib/service-health';
+import { cx } from './class-names';
 import { StatusBadge } from './status-badge';
-import type { StatusTone } from './status-badge';
-
-const toneOf: Record<HealthLevel, StatusTone> = { healthy: 'ok', partial: 'warn', unhealthy: 'danger', unknown: 'neutral', none: 'neutral' };
+import styles from './health-badge.module.css';
 
 /**
- * A service's health check result (`health_status`) as a badge, toned by `healthLevel`.
- * The label defaults to "2/3 healthy", or "no status yet" when the master reports none.
+ * A service's health in the words of lib/service-health (the same in the list, the
+ * header, the overview and the wall), with the sentence behind it on hover. Without a
+ * health check it says so in plain words: that is no status to colour.
  */
-export function HealthBadge({ status, label }: { status: HealthCounts | undefined; label?: string }) {
-  const text = label ?? (status === undefined ? 'no status yet' : `${status.healthy}/${status.total} healthy`);
-  return <StatusBadge tone={toneOf[healthLevel(status)]} label={text} />;
+export function HealthBadge({ health, className }: { health: ServiceHealth; className?: string }) {
+  const words = describeHealth(health);
+  return (
+    <span title={words.detail} data-health={health.level} className={cx(styles.health, className)}>
+      {health.level === 'none' ? <span className={styles.none}>{words.text}</span> : <StatusBadge tone={words.tone} label={words.text} className={styles.badge} />}
+    </span>
+  );
 }

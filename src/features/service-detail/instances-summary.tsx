@@ -1,8 +1,10 @@
 import type { Container, ContainerStatus } from '../../api/schemas/container';
+import { BreakableName } from '../../components/breakable-name';
 import { Panel, PanelTable } from '../../components/panel';
 import { StatusBadge } from '../../components/status-badge';
 import type { StatusTone } from '../../components/status-badge';
 import { formatAge } from '../../lib/format-date-time';
+import { describeInstanceHealth } from '../../lib/service-health';
 import styles from './overview.module.css';
 
 const statusTone: Record<ContainerStatus, StatusTone> = {
@@ -15,14 +17,28 @@ const statusTone: Record<ContainerStatus, StatusTone> = {
   deleted: 'neutral',
 };
 
-function Health({ container, now }: { container: Container; now: number }) {
+/** The instance's check in the words of lib/service-health: "pending" until it reports. */
+function Health({ container, now, checked }: { container: Container; now: number; checked: boolean }) {
   const health = container.health_status;
-  if (health === undefined) return <span className={styles.muted}>not reported</span>;
+  if (!checked && health === undefined) {
+    return (
+      <span className={styles.muted} title="No health check">
+        <span aria-hidden="true">—</span>
+        <span className="visually-hidden">no health check</span>
+      </span>
+    );
+  }
+  const words = describeInstanceHealth(container);
   return (
-    <>
-      <StatusBadge tone={health.status === 'healthy' ? 'ok' : 'danger'} label={health.status} />{' '}
-      <span className={styles.muted}>{formatAge(Date.parse(health.updated_at), now)}</span>
-    </>
+    <span title={words.detail}>
+      <StatusBadge tone={words.tone} label={words.text} />
+      {health !== undefined && (
+        <>
+          {' '}
+          <span className={styles.muted}>{formatAge(Date.parse(health.updated_at), now)}</span>
+        </>
+      )}
+    </span>
   );
 }
 
@@ -37,7 +53,7 @@ function Exit({ container }: { container: Container }) {
 }
 
 /** One row per container, as `kontena service show` lists its instances. */
-export function InstancesSummary({ containers, error, now }: { containers: readonly Container[] | undefined; error: unknown; now: number }) {
+export function InstancesSummary({ containers, error, now, checked }: { containers: readonly Container[] | undefined; error: unknown; now: number; checked: boolean }) {
   return (
     <Panel id="overview-instances" title="Instances" meta={containers?.length}>
       {containers === undefined ? (
@@ -51,7 +67,9 @@ export function InstancesSummary({ containers, error, now }: { containers: reado
               <th scope="row" className={styles.cellMono}>
                 {c.name}
                 {c.hostname !== null && c.hostname !== '' && (
-                  <span className={styles.subline}>{c.domainname ? `${c.hostname}.${c.domainname}` : c.hostname}</span>
+                  <span className={styles.subline}>
+                    <BreakableName text={c.domainname ? `${c.hostname}.${c.domainname}` : c.hostname} />
+                  </span>
                 )}
               </th>
               <td className={styles.cellMono}>{c.node?.name ?? <span className={styles.muted}>none</span>}</td>
@@ -61,7 +79,7 @@ export function InstancesSummary({ containers, error, now }: { containers: reado
               <td className={styles.cellMono}>{c.ip_address ?? <span className={styles.muted}>—</span>}</td>
               <td className={styles.cellMono}>{c.node?.public_ip ?? <span className={styles.muted}>—</span>}</td>
               <td>
-                <Health container={c} now={now} />
+                <Health container={c} now={now} checked={checked} />
               </td>
               <td className={styles.cellNumber} title={c.deploy_rev === null ? undefined : `deployed ${c.deploy_rev}`}>
                 {c.service_rev ?? '—'}

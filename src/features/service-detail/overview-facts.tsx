@@ -1,15 +1,17 @@
 import type { ReactNode } from 'react';
 import type { Service } from '../../api/schemas/service';
 import { NULL_STACK } from '../../api/service-ref';
+import { BreakableName } from '../../components/breakable-name';
 import { cx } from '../../components/class-names';
 import { HealthBadge } from '../../components/health-badge';
 import { Panel, PanelTable } from '../../components/panel';
 import { ServiceStateBadge } from '../../components/service-state-badge';
-import { formatDateTime } from '../../lib/format-date-time';
+import { formatTableDateTime } from '../../lib/clock-format';
 import { formatInstanceSummary } from '../../lib/format-instances';
 import { formatCmd } from '../../lib/options/cmd';
 import { formatRelativeTime } from '../../lib/options/deploy';
 import { formatMemory, formatMemoryHuman } from '../../lib/options/memory';
+import type { ServiceHealth } from '../../lib/service-health';
 import styles from './overview.module.css';
 
 function Fact({ label, children, wide = false }: { label: string; children: ReactNode; wide?: boolean }) {
@@ -45,7 +47,7 @@ function Chips({ items, empty = 'none' }: { items: readonly string[]; empty?: st
 function Time({ iso }: { iso: string }) {
   return (
     <time dateTime={iso} title={iso}>
-      {formatDateTime(iso)}
+      {formatTableDateTime(iso)}
     </time>
   );
 }
@@ -82,13 +84,20 @@ export function SummaryFacts({ service }: { service: Service }) {
           {service.stack_revision !== null && <span className={styles.muted}> · stack revision {service.stack_revision}</span>}
         </Fact>
         <Fact label="Stack">
-          {stack} <span className={styles.muted}>({service.stack.id})</span>
+          {stack}{' '}
+          <span className={styles.muted}>
+            (<BreakableName text={service.stack.id} />)
+          </span>
         </Fact>
         <Fact label="ID">
-          <Mono>{service.id}</Mono>
+          <Mono>
+            <BreakableName text={service.id} />
+          </Mono>
         </Fact>
         <Fact label="DNS name">
-          <Mono>{service.dns}</Mono>
+          <Mono>
+            <BreakableName text={service.dns} />
+          </Mono>
         </Fact>
         <Fact label="Deploy min health">{Math.round(opts.min_health * 1000) / 10} %</Fact>
         <Fact label="Deploy wait for port">{opts.wait_for_port === null ? <None /> : opts.wait_for_port}</Fact>
@@ -156,18 +165,21 @@ export function RuntimeFacts({ service }: { service: Service }) {
   );
 }
 
-/** The health check as configured, and how many instances pass it. */
-export function HealthFacts({ service }: { service: Service }) {
+/**
+ * The health check as configured, and how its instances stand (`health`: what the
+ * instances say where the page has them, lib/service-health).
+ */
+export function HealthFacts({ service, health }: { service: Service; health: ServiceHealth }) {
   const check = service.health_check;
   if (check === undefined) {
     return (
-      <Panel id="facts-health-check" title="Health check" meta="none configured">
+      <Panel id="facts-health-check" title="Health check" meta={<HealthBadge health={health} />}>
         <p className={styles.empty}>The master does not check this service’s health; set one in Settings.</p>
       </Panel>
     );
   }
   return (
-    <Panel id="facts-health-check" title="Health check" meta={<HealthBadge status={service.health_status} />}>
+    <Panel id="facts-health-check" title="Health check" meta={<HealthBadge health={health} />}>
       <dl className={styles.facts}>
         <Fact label="Protocol">{check.protocol}</Fact>
         {check.protocol === 'http' && (

@@ -3,6 +3,7 @@ import { containersQuery, serviceQuery } from '../../api/queries';
 import { useContainersPoll } from '../../components/containers-poll';
 import { PanelLoading } from '../../components/panel';
 import { useServiceRef } from '../../components/use-service-ref';
+import { knownHealth } from '../../lib/service-health';
 import { EnvPanel } from './env-panel';
 import { LinksPanel } from './links-panel';
 import { HealthFacts, HooksFacts, RuntimeFacts, SummaryFacts } from './overview-facts';
@@ -28,7 +29,7 @@ export function OverviewTab() {
   return (
     <div className={styles.overview}>
       <SummaryFacts service={data} />
-      <InstancesSummary containers={containers.data} error={containers.error} now={containers.dataUpdatedAt} />
+      <InstancesSummary containers={containers.data} error={containers.error} now={containers.dataUpdatedAt} checked={data.health_check !== undefined} />
       <div className={styles.columns}>
         <EnvPanel serviceRef={ref} service={data} />
         <div className={styles.overview}>
@@ -39,7 +40,7 @@ export function OverviewTab() {
       <div className={styles.columns}>
         <RuntimeFacts service={data} />
         <div className={styles.overview}>
-          <HealthFacts service={data} />
+          <HealthFacts service={data} health={knownHealth(data.health_status, data.health_check !== undefined, containers.data)} />
           <HooksFacts service={data} />
         </div>
       </div>

@@ -8,8 +8,10 @@ import type { ContainerSummary } from '../../api/schemas/container';
 import type { Service } from '../../api/schemas/service';
 import { serviceDisplayName } from '../../api/service-ref';
 import type { ServiceRef } from '../../api/service-ref';
+import { BreakableName } from '../../components/breakable-name';
 import { ContainersPollContext } from '../../components/containers-poll';
 import type { ContainersPollWish } from '../../components/containers-poll';
+import { DeploySlotContext } from '../../components/deploy-slot';
 import { HealthBadge } from '../../components/health-badge';
 import { LoadError } from '../../components/load-error';
 import { ServiceStateBadge } from '../../components/service-state-badge';
@@ -17,6 +19,7 @@ import { StaleNote } from '../../components/stale-note';
 import { useServiceRef } from '../../components/use-service-ref';
 import { formatInstanceSummary } from '../../lib/format-instances';
 import { formatServicesPath } from '../../lib/format-path';
+import { knownHealth } from '../../lib/service-health';
 import { ServiceGone } from './service-gone';
 import { SERVICE_POLL_MS } from './polling';
 import styles from './service-layout.module.css';
@@ -51,7 +54,8 @@ function RolloutHint({ service, containers }: { service: Service; containers: re
 
 function Header({ serviceRef, service, containers, actions }: { serviceRef: ServiceRef; service: Service | undefined; containers: readonly ContainerSummary[] | undefined; actions: ReactNode }) {
   const title = serviceDisplayName(serviceRef);
-  const status = service?.health_status;
+  // The containers are at hand (polled for every tab): they tell pending from unhealthy.
+  const health = service && knownHealth(service.health_status, service.health_check !== undefined, containers);
   return (
     <header className={styles.header}>
       <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
@@ -60,16 +64,18 @@ function Header({ serviceRef, service, containers, actions }: { serviceRef: Serv
         <span aria-current="page">{title}</span>
       </nav>
       <div className={styles.titleRow}>
-        <h1 className={styles.title}>{title}</h1>
+        <h1 className={styles.title}>
+          <BreakableName text={title} />
+        </h1>
         {service && (
           <ul className={styles.facts} aria-label="Status">
             <li>
               <ServiceStateBadge state={service.state} />
             </li>
             <li className={styles.count}>{formatInstanceSummary(service.instance_counts.running, service.instances, service.strategy)}</li>
-            {status !== undefined && (
+            {health !== undefined && (
               <li>
-                <HealthBadge status={status} />
+                <HealthBadge health={health} />
               </li>
             )}
           </ul>
@@ -99,46 +105,54 @@ export function ServiceLayout({ actions }: { actions?: ReactNode }) {
   const fullList = useQuery({ ...containersQuery(ref), refetchInterval: pace, enabled: loaded && full });
   const containers = full ? fullList.data : summaries.data;
   const title = serviceDisplayName(ref);
+  // The place kept for a deploy's progress (components/deploy-slot), over the right end
+  // of the tab bar: a panel there never moves the header or the tabs.
+  const [deploySlot, setDeploySlot] = useState<HTMLDivElement | null>(null);
 
   if (isApiError(query.error) && query.error.kind === 'notFound') {
     return <ServiceGone serviceRef={ref} wasShown={query.data !== undefined} />;
   }
 
   return (
-    <div className={styles.page}>
-      <title>{`${title} · ${ref.grid} · Kontena`}</title>
-      <Header serviceRef={ref} service={query.data} containers={containers} actions={actions} />
-      {query.data && (query.isRefetchError || query.failureCount > 0) && (
-        <StaleNote updatedAt={query.dataUpdatedAt} error={query.error ?? query.failureReason} onRetry={() => void query.refetch()} />
-      )}
-      {query.data === undefined && query.isError ? (
-        <LoadError
-          what="the service"
-          error={query.error}
-          retrying={query.isFetching}
-          onRetry={() => void query.refetch()}
-          actions={<Link to={formatServicesPath(ref.grid)}>Back to the services</Link>}
-        />
-      ) : (
-        <>
-          <nav aria-label="Service sections" className={styles.tabs}>
-            <ul>
-              {TABS.map((tab) => (
-                <li key={tab.label}>
-                  <NavLink to={tab.to} end={tab.end} className={styles.tab}>
-                    {tab.label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
+    <DeploySlotContext.Provider value={deploySlot}>
+      <div className={styles.page}>
+        <title>{`${title} · ${ref.grid} · Kontena`}</title>
+        <Header serviceRef={ref} service={query.data} containers={containers} actions={actions} />
+        {query.data && (query.isRefetchError || query.failureCount > 0) && (
+          <StaleNote updatedAt={query.dataUpdatedAt} error={query.error ?? query.failureReason} onRetry={() => void query.refetch()} />
+        )}
+        <div className={styles.tabsRow}>
+          {!(query.data === undefined && query.isError) && (
+            <nav aria-label="Service sections" className={styles.tabs}>
+              <ul>
+                {TABS.map((tab) => (
+                  <li key={tab.label}>
+                    <NavLink to={tab.to} end={tab.end} className={styles.tab}>
+                      {tab.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          <div ref={setDeploySlot} className={styles.deploySlot} data-deploy-slot="" />
+        </div>
+        {query.data === undefined && query.isError ? (
+          <LoadError
+            what="the service"
+            error={query.error}
+            retrying={query.isFetching}
+            onRetry={() => void query.refetch()}
+            actions={<Link to={formatServicesPath(ref.grid)}>Back to the services</Link>}
+          />
+        ) : (
           <div className={styles.content}>
             <ContainersPollContext.Provider value={setWish}>
               <Outlet />
             </ContainersPollContext.Provider>
           </div>
-        </>
-      )}
-    </div>
+        )}
+      </div>
+    </DeploySlotContext.Provider>
   );
 }

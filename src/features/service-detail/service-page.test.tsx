@@ -25,8 +25,10 @@ describe('overview: what kontena service show prints', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'api' })).toBeVisible();
     const summary = await screen.findByRole('region', { name: 'Summary' });
     expect(within(summary).getByText('myorg/api:2.4.1')).toBeVisible();
-    expect(within(summary).getByText('production/null/api')).toBeVisible();
-    expect(within(summary).getByText('api.production.kontena.local')).toBeVisible();
+    // Ids and DNS names are split into labels that wrap at their dots and slashes: found by their whole text.
+    const fact = (label: string) => within(summary).getByText(label).closest('div');
+    expect(fact('ID')).toHaveTextContent(/^IDproduction\/null\/api$/);
+    expect(fact('DNS name')).toHaveTextContent(/^DNS nameapi\.production\.kontena\.local$/);
     expect(within(summary).getByText('80 %')).toBeVisible();
 
     const runtime = panel('Runtime');

@@ -1,28 +1,80 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Button } from '../../components/button';
-import { DeployProgressPanel } from '../../components/deploy-progress-panel';
-import { dismissDeploy } from './tracked-deploys';
+import { TrackedDeployPanel } from './tracked-deploy-panel';
+import { dismissFinishedDeploys } from './tracked-deploys';
 import type { TrackedDeploy } from './tracked-deploys';
 import styles from './services.module.css';
 
-const SHOWN = 4;
+/** "2 running · 5 done · 1 failed": how the deploys started here stand. */
+function countsOf(entries: readonly TrackedDeploy[]): { text: string; tone: 'fail' | null }[] {
+  let running = 0;
+  let done = 0;
+  let failed = 0;
+  let gone = 0;
+  for (const t of entries) {
+    if (!t.finished) running += 1;
+    else if (t.outcome === 'error') failed += 1;
+    else if (t.outcome === 'gone') gone += 1;
+    else done += 1;
+  }
+  const parts: { text: string; tone: 'fail' | null }[] = [];
+  if (running > 0) parts.push({ text: `${running} running`, tone: null });
+  if (done > 0) parts.push({ text: `${done} done`, tone: null });
+  if (failed > 0) parts.push({ text: `${failed} failed`, tone: 'fail' });
+  if (gone > 0) parts.push({ text: `${gone} not deployed`, tone: null });
+  return parts;
+}
 
-/** The list's view of the deploys and scales started from here: newest first, one line each. */
+/**
+ * The list's view of the deploys and scales started from here. One deploy is its own
+ * one-line panel; several (a bulk deploy) are one summary line with their counts, the
+ * one-line panel of each a click away, so the list keeps its height. Finished ones go by
+ * themselves a while after a good finish (tracked-deploys).
+ */
 export function DeployTray({ entries }: { entries: readonly TrackedDeploy[] }) {
-  const [all, setAll] = useState(false);
+  const [open, setOpen] = useState(false);
+  const listId = useId();
   if (entries.length === 0) return null;
   const newestFirst = [...entries].reverse();
-  const shown = all ? newestFirst : newestFirst.slice(0, SHOWN);
+  const [only] = newestFirst;
+  if (newestFirst.length === 1 && only !== undefined) {
+    return (
+      <section className={styles.tray} aria-label="Deploys started here">
+        <TrackedDeployPanel entry={only} />
+      </section>
+    );
+  }
+  const finished = entries.filter((t) => t.finished);
+  const parts = countsOf(entries);
   return (
     <section className={styles.tray} aria-label="Deploys started here">
-      <h2 className={styles.trayTitle}>Deploys</h2>
-      {shown.map((t) => (
-        <DeployProgressPanel key={t.deployId} compact serviceRef={t.ref} deployId={t.deployId} title={t.title} sentAt={t.sentAt} onDismiss={() => dismissDeploy(t.deployId)} />
-      ))}
-      {newestFirst.length > SHOWN && (
-        <Button size="sm" variant="ghost" onClick={() => setAll(!all)}>
-          {all ? 'Show fewer' : `Show all ${newestFirst.length}`}
+      <div className={styles.traySummary}>
+        <h2 className={styles.trayTitle}>Deploys</h2>
+        <p className={styles.trayCounts}>
+          {parts.map((part, i) => (
+            <span key={part.text} className={part.tone === 'fail' ? styles.resultFail : undefined}>
+              {i > 0 && ' · '}
+              {part.text}
+            </span>
+          ))}
+        </p>
+        <progress className={styles.trayProgress} max={entries.length} value={finished.length} aria-label={`Deploys started here: ${finished.length} of ${entries.length} finished`} />
+        <span className={styles.bulkSpacer} />
+        <Button size="sm" variant="ghost" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
+          {open ? 'Hide the list' : `Show all ${entries.length}`} <span aria-hidden="true">{open ? '▴' : '▾'}</span>
         </Button>
+        {finished.length > 0 && (
+          <Button size="sm" variant="ghost" onClick={() => dismissFinishedDeploys(finished.map((t) => t.deployId))}>
+            Dismiss finished
+          </Button>
+        )}
+      </div>
+      {open && (
+        <div id={listId} className={styles.trayList}>
+          {newestFirst.map((t) => (
+            <TrackedDeployPanel key={t.deployId} entry={t} />
+          ))}
+        </div>
       )}
     </section>
   );

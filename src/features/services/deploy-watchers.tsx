@@ -18,11 +18,11 @@ function DeployWatcher({ entry }: { entry: TrackedDeploy }) {
   useEffect(() => {
     // Told once, even when a second watcher (another page's) sees the same finish.
     if (!done || !isDeployTracked(entry.deployId)) return;
-    markDeployFinished(entry.deployId);
+    markDeployFinished(entry.deployId, gone ? 'gone' : deploy?.state === 'error' ? 'error' : 'success');
     const name = serviceDisplayName(entry.ref);
     if (gone) showToast({ tone: 'info', title: `${entry.title} of ${name}: the deploy record is gone`, body: DEPLOY_GONE_TEXT });
     else if (deploy?.state === 'error') showToast({ tone: 'error', title: `${entry.title} of ${name} failed`, body: deploy.reason ?? 'The master gave no reason.' });
-    else if (deploy) {
+    else if (deploy && !entry.quiet) {
       const { done: deployed, total } = deployCounts(deploy);
       showToast({ tone: 'success', title: `${entry.title} of ${name} finished`, body: `${deployed} of ${total} instance${total === 1 ? '' : 's'} deployed.` });
     }
@@ -36,7 +36,8 @@ function DeployWatcher({ entry }: { entry: TrackedDeploy }) {
 
 /**
  * Follows every deploy started from this browser until it finishes, then tells the
- * outcome once (a toast) and refreshes the list and the service. Rendered by the list
+ * outcome once (a toast; a good finish of a bulk deploy only in the tray's counts), starts
+ * the countdown of a good finish (tracked-deploys) and refreshes the list and the service. Rendered by the list
  * and by a service's header; the finished mark keeps the outcome from being told twice.
  */
 export function DeployWatchers() {

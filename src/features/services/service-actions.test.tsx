@@ -39,9 +39,12 @@ describe('row actions', () => {
     expect(await screen.findByText('Deploy of docs started')).toBeVisible();
 
     const panel = await screen.findByRole('region', { name: 'Deploy: docs' });
-    expect(panel).toHaveTextContent(/created|sent/);
+    expect(panel).toHaveTextContent(/queued|sent/);
     await later(queryClient, 60_000);
     await waitFor(() => expect(panel).toHaveAttribute('data-deploy-state', 'success'));
+    // Finished: one line that says the outcome; the instances a click away.
+    expect(panel).toHaveTextContent(/Deployed 1\/1 in (under 1|\d+) s/);
+    await user.click(within(panel).getByRole('button', { name: 'Details: Deploy of docs' }));
     expect(panel).toHaveTextContent('Finished: 1 of 1 instance deployed');
     expect(within(panel).getByRole('table')).toHaveTextContent(/#1\s*prod-node-\d\s*success/);
     expect(await screen.findByText('Deploy of docs finished')).toBeVisible();
@@ -73,7 +76,7 @@ describe('row actions', () => {
     const panel = await screen.findByRole('region', { name: 'Scale to 3: docs' });
     await later(queryClient, 60_000);
     await waitFor(() => expect(panel).toHaveAttribute('data-deploy-state', 'success'));
-    expect(panel).toHaveTextContent('3 of 3 instances deployed');
+    expect(panel).toHaveTextContent(/Scaled to 3: 3\/3 in (under 1|\d+) s/);
     await waitFor(() => expect(rowOf('docs')).toHaveTextContent('3/3'));
     expect(await screen.findByText('Scale to 3 of docs finished')).toBeVisible();
   });
@@ -115,6 +118,8 @@ describe('row actions', () => {
     const panel = await screen.findByRole('region', { name: 'Scale to 4: worker' });
     await later(queryClient, 10_000);
     await waitFor(() => expect(panel).toHaveAttribute('data-deploy-state', 'gone'));
+    expect(panel).toHaveTextContent('The master dropped it: the service was not running');
+    await user.click(within(panel).getByRole('button', { name: 'Details: Scale to 4 of worker' }));
     expect(panel).toHaveTextContent(/deleted this deploy record: the service was not running/);
     expect(panel).toHaveTextContent(/applies when the service is started or deployed/);
     expect(await screen.findByText('Scale to 4 of worker: the deploy record is gone')).toBeVisible();

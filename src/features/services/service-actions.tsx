@@ -6,13 +6,14 @@ import { serviceQuery } from '../../api/queries';
 import { serviceDisplayName, serviceId } from '../../api/service-ref';
 import type { ServiceRef } from '../../api/service-ref';
 import { Button } from '../../components/button';
-import { DeployProgressPanel } from '../../components/deploy-progress-panel';
+import { InDeploySlot } from '../../components/deploy-slot';
 import { formatServicesPath } from '../../lib/format-path';
 import { DeployWatchers } from './deploy-watchers';
 import type { LifecycleAction } from './lifecycle';
 import { RemoveDialog } from './remove-dialog';
 import { ScaleDialog } from './scale-dialog';
-import { dismissDeploy, useTrackedDeploys } from './tracked-deploys';
+import { TrackedDeployPanel } from './tracked-deploy-panel';
+import { useTrackedDeploys } from './tracked-deploys';
 import { useLifecycle } from './use-lifecycle';
 import styles from './services.module.css';
 
@@ -29,7 +30,8 @@ const busyText: Record<Exclude<Pending, null>, string> = {
 
 /**
  * The lifecycle commands in a service page's header: Deploy ▾ (with Force), Scale,
- * Start or Stop, Restart, ⋯ Remove; and the progress of a deploy or scale started here.
+ * Start or Stop, Restart, ⋯ Remove; and the progress of a deploy or scale started here,
+ * one line in the place the page reserved for it (components/deploy-slot).
  */
 export function ServiceActions({ serviceRef }: { serviceRef: ServiceRef }) {
   const navigate = useNavigate();
@@ -110,7 +112,10 @@ export function ServiceActions({ serviceRef }: { serviceRef: ServiceRef }) {
       </div>
 
       {tracked !== undefined && (
-        <DeployProgressPanel serviceRef={serviceRef} deployId={tracked.deployId} title={tracked.title} sentAt={tracked.sentAt} onDismiss={() => dismissDeploy(tracked.deployId)} />
+        // In the place the page's header keeps for it: the header never grows or shrinks with it.
+        <InDeploySlot>
+          <TrackedDeployPanel key={tracked.deployId} entry={tracked} />
+        </InDeploySlot>
       )}
 
       {dialog === 'scale' && service !== undefined && (

@@ -5,38 +5,29 @@ import { deployQuery } from '../../api/queries';
 import type { Service } from '../../api/schemas/service';
 import { refOfService } from '../../api/service-ref';
 import { cx } from '../../components/class-names';
+import { HealthBadge } from '../../components/health-badge';
 import { ServiceStateBadge } from '../../components/service-state-badge';
 import { StatusBadge } from '../../components/status-badge';
-import type { StatusTone } from '../../components/status-badge';
+import { useReportedHealth } from '../../components/use-reported-health';
 import { deployCounts } from '../../lib/deploy-progress';
 import { formatServicePath } from '../../lib/format-path';
 import { formatAgo, formatExactTime } from '../../lib/relative-time';
-import type { HealthLevel } from '../../lib/service-health';
+import { healthFromService } from '../../lib/service-health';
 import type { ServiceRow } from '../../lib/service-rows';
 import type { RowActionKind } from './row-actions';
 import { RowActionsMenu } from './row-actions-menu';
 import type { TrackedDeploy } from './tracked-deploys';
 import styles from './services.module.css';
 
-const healthTone: Record<HealthLevel, StatusTone> = { healthy: 'ok', partial: 'warn', unhealthy: 'danger', unknown: 'neutral', none: 'neutral' };
-
+/**
+ * The row's health in the words every view uses (lib/service-health). The list has only
+ * the service JSON: when it leaves open whether the instances not healthy are pending or
+ * unhealthy, the row (only while on screen) asks the containers (use-reported-health).
+ */
 function Health({ row }: { row: ServiceRow<Service> }) {
-  const status = row.service.health_status;
-  if (row.health === 'none' || status === undefined) {
-    return (
-      <span className={styles.muted} title="No health check">
-        <span aria-hidden="true">—</span>
-        <span className="visually-hidden">no health check</span>
-      </span>
-    );
-  }
-  const word = row.health === 'unknown' ? 'unknown' : 'healthy';
-  return (
-    <span title={`${status.healthy} of ${status.total} instances healthy`}>
-      <StatusBadge tone={healthTone[row.health]} label={`${status.healthy}/${status.total}`} />
-      <span className="visually-hidden"> {word}</span>
-    </span>
-  );
+  const { service } = row;
+  const health = useReportedHealth(refOfService(service), healthFromService(service.health_status));
+  return <HealthBadge health={health} />;
 }
 
 /**

@@ -1,9 +1,10 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { FocusEvent, KeyboardEvent } from 'react';
+import type { CSSProperties, FocusEvent, KeyboardEvent, ReactNode } from 'react';
 import { useVirtualizer, observeElementRect } from '@tanstack/react-virtual';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import type { Service } from '../../api/schemas/service';
 import { cx } from '../../components/class-names';
+import type { ColumnChars } from '../../lib/service-columns';
 import type { ServiceRow } from '../../lib/service-rows';
 import type { SortDir, SortKey } from '../../lib/service-list-view';
 import type { RowActionKind } from './row-actions';
@@ -58,6 +59,10 @@ export interface ServicesGridProps {
   now: number;
   onAction: (row: ServiceRow<Service>, kind: RowActionKind) => void;
   onOpen: (row: ServiceRow<Service>) => void;
+  /** The longest name, image and ports text of the grid's services: the columns' widths. */
+  columns: ColumnChars;
+  /** Said inside the grid, under its header, when no row is shown (e.g. the filter matches none). */
+  empty?: ReactNode;
 }
 
 function SelectAll({ rows, selected, onSelectMany }: Pick<ServicesGridProps, 'rows' | 'selected' | 'onSelectMany'>) {
@@ -90,7 +95,7 @@ function SelectAll({ rows, selected, onSelectMany }: Pick<ServicesGridProps, 'ro
  * Space selects; Enter opens; m (or the context-menu key) opens the row's actions;
  * s scales; Delete removes; Ctrl+A selects every shown row; Esc clears the selection.
  */
-export const ServicesGrid = memo(function ServicesGrid({ grid, rows, sort, dir, onSort, selected, onToggle, onSelectMany, onClearSelection, tracked, now, onAction, onOpen }: ServicesGridProps) {
+export const ServicesGrid = memo(function ServicesGrid({ grid, rows, sort, dir, onSort, selected, onToggle, onSelectMany, onClearSelection, tracked, now, onAction, onOpen, columns, empty }: ServicesGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [menuFor, setMenuFor] = useState<string | null>(null);
@@ -253,6 +258,9 @@ export const ServicesGrid = memo(function ServicesGrid({ grid, rows, sort, dir, 
   };
 
   const items = virtualizer.getVirtualItems();
+  const showEmpty = rows.length === 0 && empty !== undefined;
+  // Read by the rows' grid-template-columns (services.module.css): set through the CSSOM, which the CSP allows.
+  const widths = { '--name-chars': columns.name, '--image-chars': columns.image, '--ports-chars': columns.ports } as CSSProperties;
 
   return (
     // The grid's rows take focus and keys; the scroller itself is the grid.
@@ -260,11 +268,12 @@ export const ServicesGrid = memo(function ServicesGrid({ grid, rows, sort, dir, 
       ref={scrollRef}
       role="grid"
       aria-label={`Services in ${grid}`}
-      aria-rowcount={rows.length + 1}
+      aria-rowcount={rows.length + (showEmpty ? 2 : 1)}
       aria-colcount={COLUMNS.length + 2}
       aria-multiselectable="true"
       tabIndex={-1}
       className={styles.grid}
+      style={widths}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
     >
@@ -323,6 +332,15 @@ export const ServicesGrid = memo(function ServicesGrid({ grid, rows, sort, dir, 
           );
         })}
       </div>
+      {showEmpty && (
+        <div role="rowgroup" className={styles.emptyBody}>
+          <div role="row" aria-rowindex={2}>
+            <div role="gridcell" aria-colspan={COLUMNS.length + 2} className={styles.emptyCell}>
+              {empty}
+            </div>
+          </div>
+        </div>
+      )}
     </div>
   );
 });

@@ -14,6 +14,7 @@ import { URL_VIEW_STATE } from '../../components/url-view-state';
 import { formatServicePath, formatServicesPath } from '../../lib/format-path';
 import { runEach } from '../../lib/run-each';
 import { shareById } from '../../lib/share-by-id';
+import { columnChars } from '../../lib/service-columns';
 import { defaultDir, parseListView, writeListView } from '../../lib/service-list-view';
 import type { ListView, SortKey } from '../../lib/service-list-view';
 import { countStates, filterServiceRows, sortServiceRows, stacksOf, toServiceRows } from '../../lib/service-rows';
@@ -27,7 +28,7 @@ import type { LifecycleAction } from './lifecycle';
 import type { RowActionKind } from './row-actions';
 import { ServicesGrid } from './services-grid';
 import { ServicesToolbar } from './services-toolbar';
-import { useTrackedDeploys } from './tracked-deploys';
+import { followQuietly, useTrackedDeploys } from './tracked-deploys';
 import type { TrackedDeploy } from './tracked-deploys';
 import { useLifecycle } from './use-lifecycle';
 import styles from './services.module.css';
@@ -139,6 +140,7 @@ function ServicesView({ grid }: { grid: string }) {
   const shown = useMemo(() => filterServiceRows(sorted, { q: deferredText, states: view.states, stack: view.stack }), [sorted, deferredText, view.states, view.stack]);
   const stateCounts = useMemo(() => countStates(allRows ?? []), [allRows]);
   const stacks = useMemo(() => stacksOf(allRows ?? []), [allRows]);
+  const columns = useMemo(() => columnChars(allRows ?? []), [allRows]);
 
   // Selection by service id: it survives refreshes, sorting and filtering.
   const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(() => new Set());
@@ -211,6 +213,8 @@ function ServicesView({ grid }: { grid: string }) {
     let settled = 0;
     setBulk(null);
     setBulkProgress(`${actionTitle(action)}: 0 of ${rows.length}…`);
+    // A bulk deploy's good finishes are summed up in the tray, not told in a toast each.
+    const endQuiet = followQuietly(action.kind === 'deploy' ? rows.map((row) => row.id) : []);
     const outcomes = await runEach(
       rows,
       BULK_CONCURRENCY,
@@ -219,18 +223,18 @@ function ServicesView({ grid }: { grid: string }) {
         settled += 1;
         setBulkProgress(`${actionTitle(action)}: ${settled} of ${rows.length}…`);
       },
-    );
+    ).finally(endQuiet);
     setBulkProgress(null);
     const items = rows.map((row, i) => {
       const outcome = outcomes[i];
       const ok = outcome?.ok === true;
-      return { id: row.id, label: row.label, ok, message: ok ? actionAcceptedText(action, row.label) : describeActionError(outcome?.ok === false ? outcome.error : null) };
+      return { id: row.id, label: row.label, ok, message: ok ? actionAcceptedText(action, row.label) : describeActionError(outcome?.ok === false ? outcome.error : null, row.label) };
     });
     setBulk({ result: { title, items }, action });
     const failed = items.filter((i) => !i.ok).length;
     showToast(
       failed === 0
-        ? { tone: 'success', title: `${title}: all done` }
+        ? { tone: 'success', title: `${title}: all ${action.kind === 'deploy' ? 'sent' : 'done'}` }
         : { tone: 'error', title: `${title}: ${failed} failed`, body: 'See the results above the list.' },
     );
     if (action.kind === 'remove') setSelectedIds((current) => new Set([...current].filter((id) => items.some((i) => i.id === id && !i.ok))));
@@ -273,7 +277,7 @@ function ServicesView({ grid }: { grid: string }) {
     <div className={styles.page}>
       <title>{`Services · ${grid} · Kontena`}</title>
       <header className={styles.header}>
-        <h1 className={styles.title}>Services</h1>
+        <h1>Services</h1>
         <p className={styles.subtitle}>
           Grid <strong>{grid}</strong>
           {allRows !== null && (
@@ -316,7 +320,7 @@ function ServicesView({ grid }: { grid: string }) {
 
       <Suspense fallback={null}>
         {trayEntries.length > 0 && <DeployTray entries={trayEntries} />}
-        {bulk !== null && <BulkResults result={bulk.result} onRetryFailed={retryFailed} onDismiss={() => setBulk(null)} />}
+        {bulk !== null && <BulkResults result={bulk.result} followed={bulk.action.kind === 'deploy'} onRetryFailed={retryFailed} onDismiss={() => setBulk(null)} />}
       </Suspense>
       {selected.size > 0 && <BulkBar count={selected.size} hidden={hiddenSelected} progress={bulkProgress} onAction={onBulk} onClear={onClearSelection} />}
 
@@ -364,21 +368,22 @@ function ServicesView({ grid }: { grid: string }) {
             now={now}
             onAction={onAction}
             onOpen={onOpen}
+            columns={columns}
+            empty={
+              <p className={styles.noMatch} role="status">
+                No service matches the filter.{' '}
+                <Button
+                  size="sm"
+                  onClick={() => {
+                    setText('');
+                    setView({ q: '', states: [], stack: null });
+                  }}
+                >
+                  Clear the filter
+                </Button>
+              </p>
+            }
           />
-          {shown.length === 0 && (
-            <p className={styles.noMatch} role="status">
-              No service matches the filter.{' '}
-              <Button
-                size="sm"
-                onClick={() => {
-                  setText('');
-                  setView({ q: '', states: [], stack: null });
-                }}
-              >
-                Clear the filter
-              </Button>
-            </p>
-          )}
         </>
       )}
 

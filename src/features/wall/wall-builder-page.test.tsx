@@ -20,8 +20,8 @@ describe('wall URL builder', () => {
     const stacks = screen.getByRole('group', { name: 'Stacks' });
     await view.user.click(await within(stacks).findByRole('checkbox', { name: 'wordpress' }));
     await view.user.selectOptions(screen.getByLabelText('Rotation'), 'Every 30 s');
-    expect(screen.getByRole('radio', { name: 'Pages of tiles' })).toBeChecked();
-    await view.user.click(screen.getByRole('radio', { name: 'Grids' }));
+    expect(screen.getByRole('radio', { name: 'Page by page' })).toBeChecked();
+    await view.user.click(screen.getByRole('radio', { name: 'Grid by grid' }));
     await view.user.selectOptions(screen.getByLabelText('Wall theme'), 'Dark');
     await view.user.type(screen.getByLabelText('Name filter'), 'wp');
 
@@ -37,5 +37,25 @@ describe('wall URL builder', () => {
     expect(screen.getByLabelText('Refresh')).toHaveValue('30000');
     expect(screen.getByLabelText('Rotation')).toHaveValue('120000');
     expect(await screen.findByRole('checkbox', { name: 'production' })).toBeChecked();
+  });
+  it('says what each choice means: the grids with their services, what the wall will show, how rotation turns', async () => {
+    const view = renderApp('/wall-builder');
+    const grids = await screen.findByRole('group', { name: 'Grids' }, { timeout: 15_000 });
+    const staging = await within(grids).findByRole('checkbox', { name: 'staging' });
+    expect(staging).toHaveAccessibleDescription(/^7 services\b/);
+    expect(within(grids).getByRole('checkbox', { name: 'production' })).toHaveAccessibleDescription(/^14 services\b/);
+    expect(grids).toHaveTextContent('On the wall: every grid (now production, staging)');
+    await view.user.click(staging);
+    expect(grids).toHaveTextContent('On the wall: staging');
+    expect(screen.getByRole('group', { name: 'Stacks' })).toHaveTextContent('On the wall: every stack');
+
+    // Without rotation the choice waits, and says why.
+    const rotate = screen.getByRole('group', { name: 'Rotate' });
+    expect(rotate).toBeDisabled();
+    expect(rotate).toHaveAccessibleDescription(/Used once Rotation is on/);
+    await view.user.selectOptions(screen.getByLabelText('Rotation'), 'Every 30 s');
+    expect(rotate).toBeEnabled();
+    expect(within(rotate).getByRole('radio', { name: 'Grid by grid' })).toHaveAccessibleDescription(/A grid per screen/);
+    expect(within(rotate).getByRole('radio', { name: 'Page by page' })).toHaveAccessibleDescription(/All grids together/);
   });
 });

@@ -7,12 +7,17 @@ import { NULL_STACK } from '../../api/service-ref';
 import { Button } from '../../components/button';
 import { TextField } from '../../components/text-field';
 import { URL_VIEW_STATE } from '../../components/url-view-state';
+import { ScreenSignInLink } from './screen-sign-in-link';
 import { DEFAULT_REFRESH_MS, describeDuration, effectiveRotateBy, parseWallConfig, wallSearch } from './wall-config';
 import type { RotateBy, WallConfig, WallTheme } from './wall-config';
 import styles from './wall-builder-page.module.css';
 
 const ROTATE_CHOICES = [15_000, 30_000, 60_000, 120_000, 300_000];
 const REFRESH_CHOICES = [5_000, DEFAULT_REFRESH_MS, 30_000, 60_000];
+const ROTATE_BY: { value: RotateBy; label: string; help: string }[] = [
+  { value: 'grid', label: 'Grid by grid', help: 'A grid per screen, named in the header; a large grid takes several screens.' },
+  { value: 'page', label: 'Page by page', help: 'All grids together, a screenful of tiles at a time, problems first.' },
+];
 const THEMES: { value: WallTheme; label: string }[] = [
   { value: 'wall', label: 'Wall (black, high contrast)' },
   { value: 'dark', label: 'Dark' },
@@ -23,6 +28,8 @@ const THEMES: { value: WallTheme; label: string }[] = [
 function withCurrent(choices: readonly number[], current: number | null): number[] {
   return current === null || choices.includes(current) ? [...choices] : [...choices, current].sort((a, b) => a - b);
 }
+
+const stackLabel = (stack: string): string => (stack === NULL_STACK ? `default stack (${NULL_STACK})` : stack);
 
 function toggle(list: readonly string[], item: string, on: boolean): string[] {
   return on ? (list.includes(item) ? [...list] : [...list, item]) : list.filter((x) => x !== item);
@@ -36,13 +43,22 @@ interface NameChecksProps {
   onChange: (checked: string[]) => void;
   /** The text beside a box (default: the name itself). */
   label?: (name: string) => string;
+  /** A fact under a name ("14 services"): said as the box's description, not its name. */
+  note?: (name: string) => string | undefined;
+  /** What the wall shows with the boxes as they are: "every grid", "staging". */
+  shows: string;
   /** Between the hint and the boxes: loading or error notes. */
   children?: ReactNode;
 }
 
-/** A fieldset of names to tick (grids, stacks); none ticked means all. */
-function NameChecks({ legend, hint, options, checked, onChange, label = (name) => name, children }: NameChecksProps) {
+/**
+ * A fieldset of names to tick (grids, stacks); none ticked means all. Each name is a
+ * choice of its own (a box around box, name and note, all of it clickable), and a line
+ * under them says what the wall will show, so "none ticked" reads as "all" at a glance.
+ */
+function NameChecks({ legend, hint, options, checked, onChange, label = (name) => name, note, shows, children }: NameChecksProps) {
   const hintId = useId();
+  const noteId = useId();
   return (
     <fieldset className={styles.fieldset}>
       <legend>{legend}</legend>
@@ -51,15 +67,36 @@ function NameChecks({ legend, hint, options, checked, onChange, label = (name) =
       </p>
       {children}
       <div className={styles.checks}>
-        {options.map((name) => (
-          <label key={name} className={styles.check}>
-            <input type="checkbox" checked={checked.includes(name)} aria-describedby={hintId} onChange={(e) => onChange(toggle(checked, name, e.target.checked))} />
-            {label(name)}
-          </label>
-        ))}
+        {options.map((name, i) => {
+          const text = note?.(name);
+          const noteFor = `${noteId}-${i}`;
+          return (
+            <label key={name} className={styles.choice}>
+              <input
+                type="checkbox"
+                checked={checked.includes(name)}
+                aria-describedby={text === undefined ? hintId : `${noteFor} ${hintId}`}
+                onChange={(e) => onChange(toggle(checked, name, e.target.checked))}
+              />
+              <span className={styles.choiceName}>{label(name)}</span>
+              {text !== undefined && (
+                <span className={styles.choiceNote} id={noteFor} aria-hidden="true">
+                  {text}
+                </span>
+              )}
+            </label>
+          );
+        })}
       </div>
+      <p className={styles.shows}>
+        <span className={styles.showsLabel}>On the wall:</span> {shows}
+      </p>
     </fieldset>
   );
+}
+
+function listOrAll(checked: readonly string[], all: string, name: (item: string) => string = (item) => item): string {
+  return checked.length === 0 ? all : checked.map(name).join(', ');
 }
 
 /**
@@ -75,6 +112,7 @@ export function WallBuilderPage() {
 
   const grids = useQuery(gridsQuery());
   const gridNames = grids.data?.map((g) => g.name) ?? [];
+  const serviceCounts = new Map(grids.data?.map((g) => [g.name, g.service_count === 1 ? '1 service' : `${g.service_count} services`]));
   const stackGrids = config.grids.length > 0 ? config.grids : gridNames;
   const stackResults = useQueries({ queries: stackGrids.map((grid) => ({ ...stacksQuery(grid), retry: false })) });
   const stackNames = [...new Set(stackResults.flatMap((r) => r.data?.map((s) => s.name) ?? []))].sort();
@@ -86,6 +124,9 @@ export function WallBuilderPage() {
     setCopied(null);
     setSearchParams(new URLSearchParams(wallSearch({ ...config, ...patch })), URL_VIEW_STATE);
   };
+
+  const wallGrids = config.grids.length > 0 ? config.grids.length : gridNames.length;
+  const rotateBy = effectiveRotateBy(config, wallGrids);
 
   const wallPath = `/wall${wallSearch(config)}`;
   const wallUrl = `${window.location.origin}${wallPath}`;
@@ -111,18 +152,27 @@ export function WallBuilderPage() {
       </header>
 
       <form className={styles.form} onSubmit={(e) => e.preventDefault()} aria-label="Wall settings">
-        <NameChecks legend="Grids" hint="None ticked: every grid the wall’s token can see." options={gridOptions} checked={config.grids} onChange={(list) => update({ grids: list })}>
+        <NameChecks
+          legend="Grids"
+          hint="Tick the grids to show. None ticked: every grid the wall’s token can see."
+          options={gridOptions}
+          checked={config.grids}
+          onChange={(list) => update({ grids: list })}
+          note={(grid) => serviceCounts.get(grid)}
+          shows={listOrAll(config.grids, gridNames.length > 0 ? `every grid (now ${gridNames.join(', ')})` : 'every grid')}
+        >
           {grids.isPending && <p className={styles.hint}>Loading grids…</p>}
           {grids.isError && <p className={styles.hint}>The grids could not be loaded: {grids.error.message}</p>}
         </NameChecks>
 
         <NameChecks
           legend="Stacks"
-          hint="None ticked: every stack."
+          hint="Tick the stacks to show. None ticked: every stack."
           options={stackOptions}
           checked={config.stacks}
           onChange={(list) => update({ stacks: list })}
-          label={(stack) => (stack === NULL_STACK ? `default stack (${NULL_STACK})` : stack)}
+          label={stackLabel}
+          shows={listOrAll(config.stacks, 'every stack', stackLabel)}
         />
 
         <TextField
@@ -151,20 +201,26 @@ export function WallBuilderPage() {
           </div>
 
           <fieldset className={styles.radios} disabled={config.rotateMs === null} aria-describedby={ids.by}>
-            <legend>Rotate through</legend>
-            {(['grid', 'page'] as RotateBy[]).map((by) => (
-              <label key={by} className={styles.check}>
-                <input
-                  type="radio"
-                  name="by"
-                  checked={effectiveRotateBy(config, config.grids.length > 0 ? config.grids.length : gridNames.length) === by}
-                  onChange={() => update({ rotateBy: by })}
-                />
-                {by === 'grid' ? 'Grids' : 'Pages of tiles'}
-              </label>
-            ))}
+            <legend>Rotate</legend>
+            <div className={styles.options}>
+              {ROTATE_BY.map((option) => (
+                <label key={option.value} className={styles.option}>
+                  <input
+                    type="radio"
+                    name="by"
+                    checked={rotateBy === option.value}
+                    aria-describedby={`${ids.by}-${option.value}`}
+                    onChange={() => update({ rotateBy: option.value })}
+                  />
+                  <span className={styles.optionLabel}>{option.label}</span>
+                  <span className={styles.optionHelp} id={`${ids.by}-${option.value}`} aria-hidden="true">
+                    {option.help}
+                  </span>
+                </label>
+              ))}
+            </div>
             <p className={styles.hint} id={ids.by}>
-              Pages: as many tiles as fit on the screen at a time.
+              {config.rotateMs === null ? 'Used once Rotation is on: without it the wall is one screen.' : wallGrids <= 1 ? 'One grid on the wall: both turn through its pages.' : ''}
             </p>
           </fieldset>
 
@@ -206,13 +262,15 @@ export function WallBuilderPage() {
         <p className={styles.status} role="status">
           {copied === 'yes' ? 'Copied.' : copied === 'failed' ? 'The browser did not allow copying: select the address and copy it.' : ''}
         </p>
+        <p className={styles.hint}>“Open the wall” opens it in a new tab of this browser, signed in as you.</p>
+        <ScreenSignInLink wallUrl={wallUrl} />
         <div className={styles.howto}>
           <h2 className={styles.resultTitle}>On the wall screen</h2>
           <ol>
             <li>
-              Create a token that does not expire, where the Kontena CLI is set up: <code>kontena master token create --expires-in 0</code>
+              Sign it in with a sign-in link (above), or with a token that does not expire, made where the Kontena CLI is set up:{' '}
+              <code>kontena master token create --expires-in 0</code>; paste it on the screen's sign-in page and tick “Remember on this device”.
             </li>
-            <li>Open the wall URL on the screen, sign in with that token and tick “Remember on this device”.</li>
             <li>Run the browser in kiosk mode (the README lists the Chromium flags that keep a background wall polling).</li>
           </ol>
         </div>

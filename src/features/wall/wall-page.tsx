@@ -3,18 +3,21 @@ import type { CSSProperties } from 'react';
 import { useSearchParams } from 'react-router';
 import { isApiError } from '../../api/errors';
 import type { Service } from '../../api/schemas/service';
+import { NULL_STACK } from '../../api/service-ref';
 import { formatHourMinute } from './clock-time';
 import { WallClock } from './data-age';
 import type { DeployStatus } from './deploy-tracker';
 import { SeriesStore } from './series-store';
 import { ToneIcon } from './tone-icon';
 import { useConnectionLostSince, useRefetchOnReconnect } from './use-outage';
-import { useTileLayout } from './use-tile-layout';
+import { useFitTiles } from './use-fit-tiles';
+import { useWallArea } from './use-wall-area';
 import { useWallData } from './use-wall-data';
 import type { GridData } from './use-wall-data';
 import { useWallTheme } from './use-wall-theme';
 import { describeDuration, effectiveRotateBy, parseWallConfig } from './wall-config';
 import type { WallConfig } from './wall-config';
+import { planStyle, planTiles, tileCapacity, tileDensity } from './wall-layout';
 import { buildScreens } from './wall-screens';
 import { WallTileView } from './wall-tile';
 import { orderTiles, summarize, tileMatches, toWallTile } from './wall-tiles';
@@ -48,6 +51,20 @@ function gridNotes(perGrid: readonly GridData[]): string[] {
     else if (g.error.kind !== 'network') notes.push(`Grid “${g.grid}” could not be loaded: ${g.error.message}`);
   }
   return notes;
+}
+
+/** A number per tile object: tiles are rebuilt only when what they say changes (TileCache). */
+const tileSerials = new WeakMap<WallTile, number>();
+let lastSerial = 0;
+
+function serialOf(tile: WallTile): number {
+  let serial = tileSerials.get(tile);
+  if (serial === undefined) {
+    lastSerial += 1;
+    serial = lastSerial;
+    tileSerials.set(tile, serial);
+  }
+  return serial;
 }
 
 function describeSelection(config: WallConfig): string {
@@ -99,10 +116,12 @@ export function WallPage() {
   }, [listedKey, series]);
 
   const mainRef = useRef<HTMLElement | null>(null);
-  const layout = useTileLayout(mainRef);
+  const listRef = useRef<HTMLUListElement | null>(null);
+  const area = useWallArea(mainRef);
+  const capacity = tileCapacity(area);
   const rotating = config.rotateMs !== null;
   const by = effectiveRotateBy(config, data.grids.length);
-  const screens = buildScreens(ordered, { rotating, by, grids: data.grids, pageSize: layout.cols * layout.rows });
+  const screens = buildScreens(ordered, { rotating, by, grids: data.grids, pageSize: capacity.cols * capacity.rows });
 
   const [turns, setTurns] = useState(0);
   useEffect(() => {
@@ -117,10 +136,16 @@ export function WallPage() {
   const gridTitle = data.grids.length > 0 ? data.grids.join(' · ') : 'Kontena';
   const loaded = perGrid.some((g) => g.services !== undefined);
   const showGrid = data.grids.length > 1 && (screen?.grid ?? null) === null;
-  const gridStyle = { '--wall-cols': layout.cols, '--wall-rows': layout.rows } as CSSProperties;
+  // Laid out for the tiles on this screen: fewer tiles, larger type.
+  const onScreen = screen?.tiles ?? [];
+  const plan = planTiles(area, onScreen.length);
+  const gridStyle = planStyle(plan) as CSSProperties;
+  const anyContext = showGrid || onScreen.some((t) => t.stack !== NULL_STACK);
+  const stale = (tile: WallTile): boolean => offline || (gridOf.get(tile.grid)?.failing ?? false);
+  useFitTiles(listRef, `${plan.cols}x${plan.rows}@${plan.fontPx}:${showGrid}:${onScreen.map((t) => `${serialOf(t)}${stale(t) ? 's' : ''}`).join('.')}`);
 
   return (
-    <div className={styles.wall}>
+    <div className={styles.wall} style={{ '--wall-scale': area.scale } as CSSProperties}>
       <title>{`Wall · ${gridTitle} · Kontena`}</title>
       <header className={styles.header} data-outage={lostSince !== null}>
         <h1 className={styles.title}>
@@ -148,13 +173,23 @@ export function WallPage() {
             </li>
           )}
           {loaded && <li>{summary.total === 1 ? '1 service' : `${summary.total} services`}</li>}
+          {screen !== undefined && screen.hidden > 0 && (
+            // In the header, not under the tiles: a line there would cost a row of them.
+            <li className={styles.hidden} data-tone={screen.hiddenProblems > 0 ? 'warn' : undefined}>
+              {screen.hiddenProblems > 0 && <ToneIcon tone="warn" className={styles.summaryIcon} />}
+              {screen.hidden} not on screen
+              <span className={styles.muted}>{screen.hiddenProblems > 0 ? ` · ${screen.hiddenProblems} with problems` : ' · none with problems'}</span>
+            </li>
+          )}
         </ul>
         {lostSince !== null && (
           // In the header, not above the tiles: an outage must not reflow the screen.
           <p className={styles.outage} role="alert">
             <ToneIcon tone="danger" className={styles.outageIcon} />
             <strong>Connection lost since {formatHourMinute(lostSince)}</strong>
-            <span className={styles.outageMore}>· tiles show the last data, marked stale · reconnecting by itself</span>
+            {/* Each phrase whole or not at all, as the header's room allows. */}
+            <span className={styles.outageMore}>· reconnecting by itself</span>
+            <span className={styles.outageMore}>· tiles show the last data, marked stale</span>
           </p>
         )}
         {screen !== undefined && screen.pages > 1 && (
@@ -183,32 +218,28 @@ export function WallPage() {
         {!data.gridsPending && data.grids.length === 0 && data.gridsError === null && <p className={styles.empty}>This token sees no grids.</p>}
         {loaded && ordered.length === 0 && <p className={styles.empty}>No services to show{selection !== '' ? ` (${selection})` : ''}.</p>}
         {screen !== undefined && screen.tiles.length > 0 && (
-          <ul className={styles.tiles} style={gridStyle} aria-label="Services, problems first">
-            {screen.tiles.map((tile) => {
-              const g = gridOf.get(tile.grid);
-              return (
-                <WallTileView
-                  key={tile.id}
-                  tile={tile}
-                  refreshMs={config.refreshMs}
-                  series={series}
-                  updatedAt={g?.updatedAt ?? 0}
-                  stale={offline || (g?.failing ?? false)}
-                  showGrid={showGrid}
-                />
-              );
-            })}
+          <ul
+            ref={listRef}
+            className={styles.tiles}
+            style={gridStyle}
+            data-density={tileDensity(plan)}
+            data-context={anyContext ? undefined : 'none'}
+            aria-label="Services, problems first"
+          >
+            {screen.tiles.map((tile) => (
+              <WallTileView
+                key={tile.id}
+                tile={tile}
+                refreshMs={config.refreshMs}
+                series={series}
+                updatedAt={gridOf.get(tile.grid)?.updatedAt ?? 0}
+                stale={stale(tile)}
+                showGrid={showGrid}
+              />
+            ))}
           </ul>
         )}
       </main>
-
-      {screen !== undefined && screen.hidden > 0 && (
-        <footer className={styles.footer}>
-          +{screen.hidden} more {screen.hidden === 1 ? 'service' : 'services'} not shown
-          {screen.hiddenProblems > 0 ? `, ${screen.hiddenProblems} with problems` : ', none with problems'}. Add rotate=30s to the URL to page through
-          them.
-        </footer>
-      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serviceJson } from '../../app/testing/fixtures';
-import { buildScreens, fitTiles, TILE_GAP, TILE_MIN_HEIGHT, TILE_MIN_WIDTH } from './wall-screens';
+import { buildScreens } from './wall-screens';
 import { orderTiles, toWallTile } from './wall-tiles';
 
 const tile = (grid: string, name: string, running = 1) => toWallTile(serviceJson({ grid, name, instances: 1, running }), undefined);
@@ -37,13 +37,5 @@ describe('wall screens', () => {
   it('always has a screen, even with nothing to show', () => {
     expect(buildScreens([], { rotating: true, by: 'grid', grids: [], pageSize: 6 })).toHaveLength(1);
     expect(buildScreens([], { rotating: false, by: 'page', grids: ['x'], pageSize: 6 })[0]?.tiles).toEqual([]);
-  });
-
-  it('fits whole tiles of at least the minimum size', () => {
-    expect(fitTiles(1888, 990)).toEqual({ cols: 5, rows: 4 });
-    expect(fitTiles(TILE_MIN_WIDTH, TILE_MIN_HEIGHT)).toEqual({ cols: 1, rows: 1 });
-    expect(fitTiles(2 * TILE_MIN_WIDTH + TILE_GAP, 2 * TILE_MIN_HEIGHT + TILE_GAP - 1)).toEqual({ cols: 2, rows: 1 });
-    expect(fitTiles(10, 10)).toEqual({ cols: 1, rows: 1 });
-    expect(fitTiles(0, 0).cols).toBeGreaterThan(0);
   });
 });

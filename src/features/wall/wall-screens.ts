@@ -56,24 +56,3 @@ export function buildScreens(ordered: readonly WallTile[], { rotating, by, grids
   if (by === 'page' || grids.length <= 1) return pagesOf(ordered, grids.length === 1 ? (grids[0] ?? null) : null, size);
   return grids.flatMap((grid) => pagesOf(ordered.filter((t) => t.grid === grid), grid, size));
 }
-
-export interface TileLayout {
-  cols: number;
-  rows: number;
-}
-
-/** Tile size limits in CSS pixels; wall-page.module.css lays tiles out from the same numbers. */
-export const TILE_MIN_WIDTH = 320;
-export const TILE_MIN_HEIGHT = 210;
-export const TILE_GAP = 16;
-/** Before the screen is measured (or where it cannot be). */
-export const FALLBACK_LAYOUT: TileLayout = { cols: 4, rows: 6 };
-
-/** How many tiles of at least the minimum size fit in a width × height area. */
-export function fitTiles(width: number, height: number): TileLayout {
-  if (!(width > 0) || !(height > 0)) return FALLBACK_LAYOUT;
-  return {
-    cols: Math.max(1, Math.floor((width + TILE_GAP) / (TILE_MIN_WIDTH + TILE_GAP))),
-    rows: Math.max(1, Math.floor((height + TILE_GAP) / (TILE_MIN_HEIGHT + TILE_GAP))),
-  };
-}

@@ -3,7 +3,8 @@ import { serviceJson } from '../../app/testing/fixtures';
 import type { ServiceSpec } from '../../app/testing/fixtures';
 import type { Service } from '../../api/schemas/service';
 import type { DeployStatus } from './deploy-tracker';
-import { orderTiles, serviceProblems, summarize, tileMatches, toWallTile } from './wall-tiles';
+import { healthFromInstances } from '../../lib/service-health';
+import { orderTiles, serviceProblems, summarize, tileMatches, toWallTile, withReportedHealth } from './wall-tiles';
 
 function service(spec: Omit<ServiceSpec, 'grid'> & { grid?: string; health?: [number, number]; strategy?: Service['strategy'] }): Service {
   const s = serviceJson({ grid: 'production', ...spec });
@@ -23,8 +24,9 @@ describe('problems of a service', () => {
     ['running < desired', service({ name: 'a', instances: 3, running: 2 }), undefined, ['degraded']],
     ['nothing running although it should', service({ name: 'a', instances: 2, running: 0 }), undefined, ['down']],
     ['stopped when it should run', service({ name: 'a', state: 'stopped', instances: 2, running: 0 }), undefined, ['stopped']],
-    ['no healthy instance', service({ name: 'a', instances: 2, running: 2, health: [0, 2] }), undefined, ['unhealthy']],
-    ['some unhealthy', service({ name: 'a', instances: 3, running: 3, health: [2, 3] }), undefined, ['partly-unhealthy']],
+    // From the list alone 0/2 or 2/3 may be instances that have not reported yet: no problem (and no red) on that.
+    ['no healthy instance, from the list alone', service({ name: 'a', instances: 2, running: 2, health: [0, 2] }), undefined, []],
+    ['some not healthy, from the list alone', service({ name: 'a', instances: 3, running: 3, health: [2, 3] }), undefined, []],
     ['last deploy failed', service({ name: 'a', instances: 1, running: 1 }), failed, ['deploy-failed']],
     ['down and failed: down first', service({ name: 'a', instances: 2, running: 0 }), failed, ['down', 'deploy-failed']],
     ['never deployed is not a problem', service({ name: 'a', state: 'initialized', instances: 1, running: 0 }), undefined, []],
@@ -33,6 +35,28 @@ describe('problems of a service', () => {
     ['daemon with nothing running is down', service({ name: 'a', strategy: 'daemon', instances: 1, running: 0 }), undefined, ['down']],
   ] as const)('%s', (_, svc, deploy, kinds) => {
     expect(serviceProblems(svc, deploy).map((p) => p.kind)).toEqual(kinds);
+  });
+
+  it('makes a problem of instances that reported unhealthy, never of pending ones', () => {
+    const svc = service({ name: 'a', instances: 3, running: 3, health: [0, 3] });
+    const reported = (healthy: number, unhealthy: number, pending: number) => healthFromInstances(true, [
+      ...Array.from({ length: healthy }, () => ({ health_status: { status: 'healthy' as const } })),
+      ...Array.from({ length: unhealthy }, () => ({ health_status: { status: 'unhealthy' as const } })),
+      ...Array.from({ length: pending }, () => ({})),
+    ]);
+    expect(serviceProblems(svc, undefined, reported(0, 0, 3))).toEqual([]);
+    expect(serviceProblems(svc, undefined, reported(2, 0, 1))).toEqual([]);
+    expect(serviceProblems(svc, undefined, reported(0, 3, 0))).toEqual([{ kind: 'unhealthy', tone: 'danger', title: 'Unhealthy', detail: '3 of 3 unhealthy' }]);
+    expect(serviceProblems(svc, undefined, reported(2, 1, 0)).map((p) => p.kind)).toEqual(['partly-unhealthy']);
+
+    // A tile from the list, then told by its instances.
+    const tile = toWallTile(svc, undefined);
+    expect([tile.tone, tile.problems]).toEqual(['ok', []]);
+    expect(withReportedHealth(tile, tile.health)).toBe(tile);
+    const pending = withReportedHealth(tile, reported(0, 0, 3));
+    expect([pending.tone, pending.problems]).toEqual(['ok', []]);
+    const unhealthy = withReportedHealth(tile, reported(0, 3, 0));
+    expect([unhealthy.tone, unhealthy.problems.map((p) => p.kind)]).toEqual(['danger', ['unhealthy']]);
   });
 
   it('says what is wrong in words, not only by colour', () => {
@@ -51,7 +75,7 @@ describe('wall order', () => {
     toWallTile(service({ name: 'beta', instances: 1, running: 1 }), deploying),
     toWallTile(service({ name: 'worker', state: 'stopped', instances: 2, running: 0 }), undefined),
     toWallTile(service({ name: 'db', instances: 2, running: 0 }), undefined),
-    toWallTile(service({ name: 'api', stack: 'shop', instances: 2, running: 2, health: [0, 2] }), undefined),
+    toWallTile(service({ name: 'api', stack: 'shop', instances: 2, running: 2, health: [0, 2] }), undefined, healthFromInstances(true, [{ health_status: { status: 'unhealthy' } }, { health_status: { status: 'unhealthy' } }])),
     toWallTile(service({ name: 'pay', instances: 1, running: 1 }), failed),
     toWallTile(service({ name: 'zeta', instances: 1, running: 1 }), undefined),
   ];

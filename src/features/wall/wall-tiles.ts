@@ -5,7 +5,8 @@
  */
 import type { Service } from '../../api/schemas/service';
 import { serviceDisplayName } from '../../api/service-ref';
-import { healthLevel } from '../../lib/service-health';
+import { healthFromService } from '../../lib/service-health';
+import type { ServiceHealth } from '../../lib/service-health';
 import type { DeployStatus } from './deploy-tracker';
 
 export type ProblemKind = 'down' | 'deploy-failed' | 'unhealthy' | 'degraded' | 'partly-unhealthy' | 'stopped';
@@ -39,6 +40,12 @@ export interface WallTile {
   running: number;
   healthy: number | null;
   healthTotal: number | null;
+  /**
+   * What is known of its health (lib/service-health): from the JSON, where pending and
+   * unhealthy instances look alike (never a problem then), or from its instances
+   * (withReportedHealth), which tell them apart.
+   */
+  health: ServiceHealth;
   deploying: boolean;
   /** Worst first; empty when all is well. */
   problems: Problem[];
@@ -59,8 +66,25 @@ const RANK_DEPLOYING = 6;
 const RANK_OK = 7;
 const RANK_NOT_DEPLOYED = 8;
 
-/** The services a wall shows: the problems of one service, from its JSON and its deploy record. */
-export function serviceProblems(service: Service, deploy: DeployStatus | undefined): Problem[] {
+const HEALTH_KINDS: ReadonlySet<ProblemKind> = new Set(['unhealthy', 'partly-unhealthy']);
+
+const byRank = (a: Problem, b: Problem) => PROBLEM_RANK[a.kind] - PROBLEM_RANK[b.kind];
+
+/**
+ * The health problem of a service meant to run with something running: only instances
+ * that reported unhealthy make one. Pending instances are none, and neither is what the
+ * JSON alone leaves open (0/3 may be three instances within their initial delay).
+ */
+function healthProblem(health: ServiceHealth, meantToRun: boolean, running: number): Problem | null {
+  if (!meantToRun || running <= 0) return null;
+  const detail = `${health.unhealthy ?? 0} of ${health.total} unhealthy`;
+  if (health.level === 'unhealthy') return { kind: 'unhealthy', tone: 'danger', title: 'Unhealthy', detail };
+  if (health.level === 'partial') return { kind: 'partly-unhealthy', tone: 'warn', title: 'Partly unhealthy', detail };
+  return null;
+}
+
+/** The services a wall shows: the problems of one service, from its JSON, its deploy record and what is known of its health. */
+export function serviceProblems(service: Service, deploy: DeployStatus | undefined, health: ServiceHealth = healthFromService(service.health_status)): Problem[] {
   const problems: Problem[] = [];
   const desired = service.instances;
   const running = service.instance_counts.running;
@@ -82,34 +106,23 @@ export function serviceProblems(service: Service, deploy: DeployStatus | undefin
   if (deploy?.failed) {
     problems.push({ kind: 'deploy-failed', tone: 'danger', title: 'Deploy failed', detail: deploy.failed.reason || 'the last deploy did not finish' });
   }
-  const health = healthLevel(service.health_status);
-  if (meantToRun && service.health_status && running > 0) {
-    const { healthy, total } = service.health_status;
-    if (health === 'unhealthy') problems.push({ kind: 'unhealthy', tone: 'danger', title: 'Unhealthy', detail: `${healthy} of ${total} healthy` });
-    else if (health === 'partial') problems.push({ kind: 'partly-unhealthy', tone: 'warn', title: 'Partly unhealthy', detail: `${healthy} of ${total} healthy` });
-  }
-  return problems.sort((a, b) => PROBLEM_RANK[a.kind] - PROBLEM_RANK[b.kind]);
+  const unwell = healthProblem(health, meantToRun, running);
+  if (unwell !== null) problems.push(unwell);
+  return problems.sort(byRank);
 }
 
-export function toWallTile(service: Service, deploy: DeployStatus | undefined): WallTile {
-  const problems = serviceProblems(service, deploy);
-  const deploying = (deploy?.inProgress ?? false) || service.state === 'deploying';
+function toneAndRank(problems: readonly Problem[], deploying: boolean, state: Service['state']): { tone: TileTone; rank: number } {
   const worst = problems[0];
-  let rank: number;
-  let tone: TileTone;
-  if (worst) {
-    rank = PROBLEM_RANK[worst.kind];
-    tone = worst.tone;
-  } else if (deploying || service.state === 'restarting') {
-    rank = RANK_DEPLOYING;
-    tone = 'info';
-  } else if (service.state === 'initialized') {
-    rank = RANK_NOT_DEPLOYED;
-    tone = 'neutral';
-  } else {
-    rank = RANK_OK;
-    tone = 'ok';
-  }
+  if (worst) return { rank: PROBLEM_RANK[worst.kind], tone: worst.tone };
+  if (deploying || state === 'restarting') return { rank: RANK_DEPLOYING, tone: 'info' };
+  if (state === 'initialized') return { rank: RANK_NOT_DEPLOYED, tone: 'neutral' };
+  return { rank: RANK_OK, tone: 'ok' };
+}
+
+export function toWallTile(service: Service, deploy: DeployStatus | undefined, health: ServiceHealth = healthFromService(service.health_status)): WallTile {
+  const problems = serviceProblems(service, deploy, health);
+  const deploying = (deploy?.inProgress ?? false) || service.state === 'deploying';
+  const { tone, rank } = toneAndRank(problems, deploying, service.state);
   return {
     id: service.id,
     grid: service.grid.id,
@@ -122,11 +135,26 @@ export function toWallTile(service: Service, deploy: DeployStatus | undefined): 
     running: service.instance_counts.running,
     healthy: service.health_status?.healthy ?? null,
     healthTotal: service.health_status?.total ?? null,
+    health,
     deploying,
     problems,
     tone,
     rank,
   };
+}
+
+/**
+ * The tile once its instances told what its JSON left open (components/use-reported-health):
+ * an unhealthy instance is a problem, a pending one is not. The same tile when nothing changed.
+ */
+export function withReportedHealth(tile: WallTile, health: ServiceHealth): WallTile {
+  if (health === tile.health) return tile;
+  const meantToRun = tile.state !== 'stopped' && tile.state !== 'initialized';
+  const problems = tile.problems.filter((p) => !HEALTH_KINDS.has(p.kind));
+  const unwell = healthProblem(health, meantToRun, tile.running);
+  if (unwell !== null) problems.push(unwell);
+  problems.sort(byRank);
+  return { ...tile, health, healthy: health.healthy, healthTotal: health.total, problems, ...toneAndRank(problems, tile.deploying, tile.state) };
 }
 
 export interface TileFilter {

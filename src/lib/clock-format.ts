@@ -30,6 +30,30 @@ export function usesTwelveHourClock(locale?: string): boolean {
   return cycle === 'h12' || cycle === 'h11';
 }
 
+/** How a clock of the locale is written, for code that writes times itself (a log tail, per line). */
+export interface ClockStyle {
+  twelveHour: boolean;
+  /** The locale's "AM" and "PM" (en-US), or "a.m."/"p.m."… */
+  am: string;
+  pm: string;
+}
+
+const styles = new Map<string, ClockStyle>();
+
+export function clockStyle(locale?: string): ClockStyle {
+  const key = locale ?? '';
+  let style = styles.get(key);
+  if (style === undefined) {
+    const period = (hour: number): string =>
+      formatter(locale, 'period', { hour: 'numeric', hour12: true })
+        .formatToParts(new Date(2017, 3, 6, hour))
+        .find((part) => part.type === 'dayPeriod')?.value ?? (hour < 12 ? 'AM' : 'PM');
+    style = { twelveHour: usesTwelveHourClock(locale), am: period(9), pm: period(21) };
+    styles.set(key, style);
+  }
+  return style;
+}
+
 // Two-digit hours on either clock ("09:05 AM", "09:05"): times in a column line up, and a
 // clock that ticks does not change width at 10 o'clock.
 const HOUR_MINUTE: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };

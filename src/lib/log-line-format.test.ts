@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clockStyle, formatTimeOfDayMs } from './clock-format';
 import {
   formatLogTimestamp,
   formatPlainLine,
@@ -129,7 +130,8 @@ describe('formatTerminalLine', () => {
   it('shows UTC timestamps with a Z, local ones without', () => {
     expect(stripSgr(formatTerminalLine(line(), { timestamps: 'utc', nameWidth: 0 }))).toBe('2017-04-06 15:38:17.123Z api-2 │ ready\r\n');
     const local = stripSgr(formatTerminalLine(line(), { timestamps: 'local', nameWidth: 0 }));
-    expect(local).toMatch(/^2017-04-0[67] \d\d:\d\d:17\.123 api-2 │ ready\r\n$/);
+    // The browser's clock: "15:38:17.123", or "03:38:17.123 PM" where the locale writes 12-hour times.
+    expect(local).toMatch(/^2017-04-0[67] \d\d:\d\d:17\.123( \S+)? api-2 │ ready\r\n$/);
   });
 });
 
@@ -207,15 +209,38 @@ describe('JSON log lines by level', () => {
 describe('late lines', () => {
   it('are marked, with the time they belong at when timestamps are off', () => {
     const at = new Date(2017, 3, 6, 9, 5, 7, 8).getTime();
-    expect(stripSgr(formatTerminalLine(line({ late: true, at }), { timestamps: 'off', nameWidth: 0 }))).toBe('api-2 │  late 09:05:07.008  ready\r\n');
-    expect(stripSgr(formatTerminalLine(line({ late: true, at }), { timestamps: 'local', nameWidth: 0 }))).toBe('2017-04-06 09:05:07.008 api-2 │  late  ready\r\n');
+    const clock = clockStyle();
+    const time = clock.twelveHour ? `09:05:07.008 ${clock.am}` : '09:05:07.008';
+    expect(stripSgr(formatTerminalLine(line({ late: true, at }), { timestamps: 'off', nameWidth: 0 }))).toBe(`api-2 │  late ${time}  ready\r\n`);
+    expect(stripSgr(formatTerminalLine(line({ late: true, at }), { timestamps: 'local', nameWidth: 0 }))).toBe(`2017-04-06 ${time} api-2 │  late  ready\r\n`);
   });
 });
 
 describe('formatLogTimestamp', () => {
-  it('formats local time from the local clock fields', () => {
-    const at = new Date(2017, 3, 6, 9, 5, 7, 8).getTime();
-    expect(formatLogTimestamp(at, 'local')).toBe('2017-04-06 09:05:07.008');
+  it('formats local time from the local clock fields, in the locale’s clock like every other time', () => {
+    const morning = new Date(2017, 3, 6, 9, 5, 7, 8).getTime();
+    const evening = new Date(2017, 3, 6, 21, 5, 7, 8).getTime();
+    const noon = new Date(2017, 3, 6, 12, 0, 0, 0).getTime();
+    const midnight = new Date(2017, 3, 6, 0, 30, 0, 0).getTime();
+    const gb = clockStyle('en-GB');
+    expect(gb.twelveHour).toBe(false);
+    expect([morning, evening, noon, midnight].map((at) => formatLogTimestamp(at, 'local', gb))).toEqual([
+      '2017-04-06 09:05:07.008',
+      '2017-04-06 21:05:07.008',
+      '2017-04-06 12:00:00.000',
+      '2017-04-06 00:30:00.000',
+    ]);
+    const us = clockStyle('en-US');
+    expect(us).toEqual({ twelveHour: true, am: 'AM', pm: 'PM' });
+    expect([morning, evening, noon, midnight].map((at) => formatLogTimestamp(at, 'local', us))).toEqual([
+      '2017-04-06 09:05:07.008 AM',
+      '2017-04-06 09:05:07.008 PM',
+      '2017-04-06 12:00:00.000 PM',
+      '2017-04-06 12:30:00.000 AM',
+    ]);
+    // The same time of day as the rest of the app writes it (lib/clock-format).
+    expect(formatLogTimestamp(evening, 'local', us).slice(11)).toBe(formatTimeOfDayMs(evening, 'en-US'));
+    expect(formatLogTimestamp(evening, 'local', gb).slice(11)).toBe(formatTimeOfDayMs(evening, 'en-GB'));
   });
   it('survives an unparseable time', () => {
     expect(formatLogTimestamp(Number.NaN, 'utc')).toBe('????-??-?? ??:??:??.???');

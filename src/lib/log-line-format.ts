@@ -5,6 +5,8 @@
  * (it must not move the cursor, clear the screen, set the title, reach the clipboard or
  * switch character sets in the viewer).
  */
+import { clockStyle } from './clock-format';
+import type { ClockStyle } from './clock-format';
 
 /** A log record as the viewer holds it: compact, its data already sanitised. */
 export interface HeldLogLine {
@@ -307,14 +309,28 @@ export function stripSgr(sanitised: string): string {
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 const pad3 = (n: number): string => String(n).padStart(3, '0');
 
-/** "2017-04-06 15:38:17.123" in local time, or "2017-04-06 15:38:17.123Z" in UTC. */
-export function formatLogTimestamp(epochMs: number, mode: Exclude<TimestampMode, 'off'>): string {
+/**
+ * "15:38:17.123" or "03:38:17.123 PM": local time in the locale's clock, as every other
+ * time in the app (lib/clock-format). Written by hand from the locale's clock style,
+ * not by Intl per line: the tail formats tens of thousands of lines a second.
+ */
+function localTimeOfDay(d: Date, clock: ClockStyle): string {
+  const hours = d.getHours();
+  const time = `${pad2(clock.twelveHour ? hours % 12 || 12 : hours)}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}.${pad3(d.getMilliseconds())}`;
+  return clock.twelveHour ? `${time} ${hours < 12 ? clock.am : clock.pm}` : time;
+}
+
+/**
+ * "2017-04-06 15:38:17.123" (or "… 03:38:17.123 PM") in local time, in the locale's
+ * clock; "2017-04-06 15:38:17.123Z" in UTC, which is ISO 8601 whatever the locale.
+ */
+export function formatLogTimestamp(epochMs: number, mode: Exclude<TimestampMode, 'off'>, clock: ClockStyle = clockStyle()): string {
   if (!Number.isFinite(epochMs)) return '????-??-?? ??:??:??.???';
   const d = new Date(epochMs);
   if (mode === 'utc') {
     return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}.${pad3(d.getUTCMilliseconds())}Z`;
   }
-  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}.${pad3(d.getMilliseconds())}`;
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${localTimeOfDay(d, clock)}`;
 }
 
 /** The instance number at the end of a container name ("api-3" → 3, "shop.web-12" → 12). */
@@ -391,11 +407,10 @@ export const LEVEL_TAGS: Readonly<Record<LogLevel, { tag: string; open: string; 
   fatal: { tag: '✖ FATAL', open: '1;7;31', close: '22;27;39', text: '31' },
 };
 
-/** "15:38:17.123" in local time: where a late line belongs when timestamps are off. */
+/** "15:38:17.123" (or "03:38:17.123 PM") in local time: where a late line belongs when timestamps are off. */
 function timeOfDay(epochMs: number): string {
   if (!Number.isFinite(epochMs)) return '??:??:??.???';
-  const d = new Date(epochMs);
-  return `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}.${pad3(d.getMilliseconds())}`;
+  return localTimeOfDay(new Date(epochMs), clockStyle());
 }
 
 /** One held line as terminal text, ending in a colour reset and CRLF. */

@@ -12,6 +12,7 @@ import { URL_VIEW_STATE } from '../../components/url-view-state';
 import { createBoundedFeed, frameScheduler } from '../../lib/bounded-feed';
 import type { FeedEntry } from '../../lib/bounded-feed';
 import { formatTableDateTime } from '../../lib/clock-format';
+import { withDefaultStackNames } from '../../lib/default-stack-names';
 import { eventNodeName, eventsLimit, eventTypeLabel, fromLocalInput, MAX_EVENTS, parseLines, readEventsView, SEVERITIES, toLocalInput, writeEventsView } from './event-view';
 import type { EventsView } from './event-view';
 import styles from './events-tab.module.css';
@@ -42,7 +43,8 @@ const EventRow = memo(function EventRow({ event }: { event: EventLog }) {
         <StatusBadge tone={severity.tone} label={severity.label} />
       </td>
       <td className={styles.type}>{eventTypeLabel(event.type)}</td>
-      <td className={styles.message}>{event.message}</td>
+      {/* The master writes "service production/null/api deployed"; a default-stack service is `api` everywhere here. */}
+      <td className={styles.message}>{withDefaultStackNames(event.message)}</td>
       <td className={styles.node}>
         {node ?? <span className={styles.muted}>master</span>}
         {instance !== undefined && <span className={styles.muted}> · #{instance}</span>}

@@ -64,7 +64,7 @@ export function ScreenSignInLink({ wallUrl }: { wallUrl: string }) {
       </h2>
       <p className={styles.text}>
         Make a link, open it on the screen: it signs in as <strong>{who}</strong> once, stays signed in on that browser and renews its
-        token by itself. The link works once, for 15 minutes. {__KONTENA_SIMULATED__ && 'In the simulated demo the master lives in this browser, so use it here.'}
+        token by itself. The link works once, for 15 minutes. {__KONTENA_SIMULATED__ && 'In the simulated demo the master lives in this browser: a link works in this browser only.'}
       </p>
       {minted === null || expired ? (
         <div className={styles.row}>

@@ -38,9 +38,9 @@ export function WallSessionEnded({ reason, signInHref }: WallSessionEndedProps) 
           The services below stopped updating at {formatHourMinute(stoppedAt)}, so nothing is shown rather than old data.
         </p>
         <p className={styles.text}>
-          To bring it back, create a token that does not expire where the Kontena CLI is set up,{' '}
-          <code className={styles.command}>kontena master token create --expires-in 0</code>, then sign in on this screen with it and tick “Remember on
-          this device”.
+          To bring it back, make a sign-in link on a signed-in dashboard (Wall → “Sign in a screen on another machine”) and open it here; or
+          create a token that does not expire where the Kontena CLI is set up, <code className={styles.command}>kontena master token create --expires-in 0</code>,
+          then sign in on this screen with it and tick “Remember on this device”.
         </p>
         <Link to={signInHref} className={styles.action}>
           Sign in again

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createPrng } from '../simulator/engine/prng';
 import { createInstanceColours, MIN_NEIGHBOUR_HUE_DISTANCE } from './log-instance-colours';
 import { INSTANCE_COLOR_HUES, instanceColorIndex } from './log-line-format';
 
@@ -7,16 +8,9 @@ const hueDistance = (a: number, b: number): number => {
   return Math.min(d, 360 - d);
 };
 
-/** Seeded shuffle (mulberry32), so a failing order replays. */
+/** Seeded shuffle (the simulator's mulberry32), so a failing order replays. */
 function shuffled<T>(items: readonly T[], seed: number): T[] {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const { next } = createPrng(seed);
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createPrng } from '../simulator/engine/prng';
 import { createLogReorder } from './log-reorder';
 import type { LogReorder } from './log-reorder';
 
@@ -8,18 +9,8 @@ interface Line {
   at: number;
 }
 
-/** A small seeded generator (mulberry32), so a failing seed replays. */
-function prng(seed: number): { next(): number; int(lo: number, hi: number): number } {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)) };
-}
+/** The simulator's seeded generator (mulberry32), so a failing seed replays. */
+const prng = createPrng;
 
 const idOf = (n: number): string => n.toString(16).padStart(24, '0');
 const byTime = (a: Line, b: Line): number => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

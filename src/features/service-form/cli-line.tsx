@@ -1,18 +1,16 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { Button } from '../../components/button';
+import { useCopyToClipboard } from '../../components/use-copy-to-clipboard';
 import type { CommandLine } from '../../lib/cli-command';
 import styles from './service-form.module.css';
 
 /** The equivalent `kontena service …` line, live, with a copy button and what the CLI cannot say. */
 export function CliLine({ command, leftOut }: { command: CommandLine; leftOut: number }) {
-  const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
+  const { outcome: copied, copy: copyText } = useCopyToClipboard();
   const codeRef = useRef<HTMLElement>(null);
 
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(command.line);
-      setCopied('copied');
-    } catch {
+  const copy = () =>
+    copyText(command.line, () => {
       // No clipboard permission: select the line so that Ctrl+C copies it.
       const node = codeRef.current;
       const selection = window.getSelection();
@@ -22,9 +20,7 @@ export function CliLine({ command, leftOut }: { command: CommandLine; leftOut: n
         selection.removeAllRanges();
         selection.addRange(range);
       }
-      setCopied('failed');
-    }
-  };
+    });
 
   return (
     <section className={styles.cli} aria-labelledby="sf-cli-title">

@@ -1,14 +1,11 @@
 // The converters against the simulated master's Node door, through the real api client:
 // what the form sends is what the master stores, read back field by field.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configureClient } from '../../api/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isApiError, type FieldErrors } from '../../api/errors';
 import type { Service } from '../../api/schemas/service';
 import type { ServiceCreateBody, ServiceUpdateBody } from '../../api/schemas/service-body';
-import { setSession } from '../../api/session';
 import { createService, getService, updateService } from '../../api/services';
-import { setupSimulatorServer } from '../../simulator/node';
-import { createTestMaster, type TestMaster } from '../../simulator/test-support';
+import { setupSimulatorForApiTests } from '../../app/testing/simulator-api-setup';
 import { formFromService } from './form-from-service';
 import { createBody, updateBody } from './form-to-body';
 import { mapFieldErrors } from './map-field-errors';
@@ -16,22 +13,7 @@ import { emptyServiceForm, type ServiceForm } from './service-form-model';
 import { everyOptionForm } from './test-fixtures';
 import { validateServiceForm } from './validate-form';
 
-const ORIGIN = 'http://localhost';
-let t: TestMaster;
-let server: ReturnType<typeof setupSimulatorServer>;
-
-beforeAll(async () => {
-  t = await createTestMaster({ live: false });
-  server = setupSimulatorServer(t.master);
-  server.listen({ onUnhandledRequest: 'error' });
-  configureClient({ baseUrl: ORIGIN });
-  setSession({ accessToken: t.token, refreshToken: null, expiresAt: null, user: null, remember: false });
-});
-afterAll(() => {
-  server.close();
-  setSession(null);
-  t.master.dispose();
-});
+const sim = setupSimulatorForApiTests();
 
 const ref = (name: string) => ({ grid: 'production', stack: 'null', name });
 
@@ -221,7 +203,7 @@ describe('the master’s 422s land on the form', () => {
 
   it('what the form cannot show stays a general message', async () => {
     // The api client drops grid/stack from bodies, so this goes to the master directly.
-    const res = await t.api('PUT', '/v1/services/production/null/redis', { body: { grid: 'production' } });
+    const res = await sim.master().api('PUT', '/v1/services/production/null/redis', { body: { grid: 'production' } });
     const errors = (res.body as { error: FieldErrors }).error;
     expect(mapFieldErrors(errors, base, { ownStack: 'null' })).toEqual({ fields: [], general: ["grid: Grid isn't the right class"] });
   });

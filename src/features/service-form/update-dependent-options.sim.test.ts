@@ -9,15 +9,13 @@
 //      input they are about, and the master (simulated, through the real api client)
 //      stores the same service from both bodies;
 //  (c) the CLI line shown beside the form is those flags.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configureClient } from '../../api/client';
+import { describe, expect, it } from 'vitest';
 import type { FieldErrors } from '../../api/errors';
 import type { Service } from '../../api/schemas/service';
-import { setSession } from '../../api/session';
 import { createService, getService, updateService } from '../../api/services';
 import { parseCommandLine } from '../../lib/cli-command';
-import { setupSimulatorServer } from '../../simulator/node';
-import { createTestMaster, obj, type TestMaster } from '../../simulator/test-support';
+import { obj } from '../../simulator/test-support';
+import { setupSimulatorForApiTests } from '../../app/testing/simulator-api-setup';
 import { cliCommand } from './form-cli-command';
 import { formFromService } from './form-from-service';
 import { createBody, updateBody, updateChanges } from './form-to-body';
@@ -26,23 +24,8 @@ import type { FieldIssue } from './option-groups';
 import { emptyServiceForm, type ServiceForm } from './service-form-model';
 import { validateServiceForm } from './validate-form';
 
-const ORIGIN = 'http://localhost';
 const GRID = 'production';
-let t: TestMaster;
-let server: ReturnType<typeof setupSimulatorServer>;
-
-beforeAll(async () => {
-  t = await createTestMaster({ live: false });
-  server = setupSimulatorServer(t.master);
-  server.listen({ onUnhandledRequest: 'error' });
-  configureClient({ baseUrl: ORIGIN });
-  setSession({ accessToken: t.token, refreshToken: null, expiresAt: null, user: null, remember: false });
-});
-afterAll(() => {
-  server.close();
-  setSession(null);
-  t.master.dispose();
-});
+const sim = setupSimulatorForApiTests();
 
 const MIB = 1024 * 1024;
 const GIB = 1024 * MIB;
@@ -284,19 +267,19 @@ const ref = (name: string) => ({ grid: GRID, stack: 'null', name });
 const path = (name: string) => `/v1/services/${GRID}/null/${name}`;
 
 async function start(name: string, from: Start): Promise<Service> {
-  const res = await t.api('POST', `/v1/grids/${GRID}/services`, { body: { name, image: 'nginx:1.13', stateful: false, ...STARTS[from] } });
+  const res = await sim.master().api('POST', `/v1/grids/${GRID}/services`, { body: { name, image: 'nginx:1.13', stateful: false, ...STARTS[from] } });
   expect(res.status, res.text).toBe(201);
   return getService(ref(name));
 }
 
 async function put(name: string, body: Wire): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await t.api('PUT', path(name), { body });
+  const res = await sim.master().api('PUT', path(name), { body });
   return { status: res.status, body: obj(res.body) };
 }
 
 /** What the master stores, without what names the service or stamps it. */
 async function stored(name: string): Promise<Record<string, unknown>> {
-  const { id: _id, name: _name, dns: _dns, created_at: _c, updated_at: _u, deploy_opts, ...rest } = obj((await t.api('GET', path(name))).body);
+  const { id: _id, name: _name, dns: _dns, created_at: _c, updated_at: _u, deploy_opts, ...rest } = obj((await sim.master().api('GET', path(name))).body);
   const { _id: _oid, ...opts } = obj(deploy_opts);
   return { ...rest, deploy_opts: opts };
 }
@@ -395,7 +378,7 @@ describe('update: what the form sends, refuses and shows equals kontena service 
   });
 
   it('a stored swap the CLI cannot write (-1, set through the API) does not block a Memory change', async () => {
-    const res = await t.api('POST', `/v1/grids/${GRID}/services`, { body: { name: 'dep-swap-off', image: 'nginx:1.13', stateful: false, memory_swap: -1 } });
+    const res = await sim.master().api('POST', `/v1/grids/${GRID}/services`, { body: { name: 'dep-swap-off', image: 'nginx:1.13', stateful: false, memory_swap: -1 } });
     expect(res.status).toBe(201);
     const original = await getService(ref('dep-swap-off'));
     const form: ServiceForm = { ...formFromService(original), memory: '256m' };
@@ -427,7 +410,7 @@ describe('create: stateful & volumes-from (the only place stateful can be chosen
     expect(createBody(form)).toEqual(without(without(cli, 'log_opts'), 'secrets'));
     expect(cliCommand(form, { mode: 'create', grid: GRID }).line).toBe(`kontena service create --grid ${GRID} --volumes-from data-%s dep-create nginx:1.13`);
     await createService(GRID, createBody(form));
-    const twin = await t.api('POST', `/v1/grids/${GRID}/services`, { body: { ...cli, name: 'dep-create-cli' } });
+    const twin = await sim.master().api('POST', `/v1/grids/${GRID}/services`, { body: { ...cli, name: 'dep-create-cli' } });
     expect(twin.status).toBe(201);
     expect(await stored('dep-create')).toEqual(await stored('dep-create-cli'));
   });
@@ -437,7 +420,7 @@ describe('create: stateful & volumes-from (the only place stateful can be chosen
     const refused = { path: 'volumesFrom.root', message: 'Cannot combine stateful & volumes_from' };
     expect(validateServiceForm(form, { mode: 'create' }).errors).toEqual([refused]);
     const cli = { name: 'dep-create-sf', image: 'nginx:1.13', stateful: true, volumes_from: ['data-%s'], privileged: false, log_opts: {}, secrets: [] };
-    const res = await t.api('POST', `/v1/grids/${GRID}/services`, { body: cli });
+    const res = await sim.master().api('POST', `/v1/grids/${GRID}/services`, { body: cli });
     expect(res.status).toBe(422);
     expect(mapFieldErrors(obj(res.body).error as FieldErrors, form, { ownStack: 'null' })).toEqual({ fields: [refused], general: [] });
   });

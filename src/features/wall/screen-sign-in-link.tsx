@@ -3,6 +3,7 @@ import { createSignInCode } from '../../api/auth';
 import type { SignInCode } from '../../api/auth';
 import { clientNow } from '../../api/client';
 import { Button } from '../../components/button';
+import { useCopyToClipboard } from '../../components/use-copy-to-clipboard';
 import { useNow } from '../../components/use-now';
 import { useSession } from '../../components/use-session';
 import { formatHourMinute } from './clock-time';
@@ -28,7 +29,7 @@ export function ScreenSignInLink({ wallUrl }: { wallUrl: string }) {
   const [minted, setMinted] = useState<SignInCode | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const { outcome: copied, copy, clear: clearCopied } = useCopyToClipboard();
   // The code's expiry is on the api client's clock.
   const now = useNow(1000, minted !== null, clientNow);
   const expired = minted !== null && now >= minted.expiresAt;
@@ -38,22 +39,13 @@ export function ScreenSignInLink({ wallUrl }: { wallUrl: string }) {
   const make = async (): Promise<void> => {
     setBusy(true);
     setProblem(null);
-    setCopied(null);
+    clearCopied();
     try {
       setMinted(await createSignInCode(SIGN_IN_LINK_LIFE_S));
     } catch (error) {
       setProblem(`No link was made: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       setBusy(false);
-    }
-  };
-
-  const copy = async (): Promise<void> => {
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied('yes');
-    } catch {
-      setCopied('failed');
     }
   };
 
@@ -80,7 +72,7 @@ export function ScreenSignInLink({ wallUrl }: { wallUrl: string }) {
           </label>
           <div className={styles.row}>
             <input id={ids.link} className={styles.link} readOnly value={link} aria-describedby={ids.note} onFocus={(e) => e.target.select()} />
-            <Button onClick={() => void copy()}>Copy</Button>
+            <Button onClick={() => void copy(link)}>Copy</Button>
             <Button variant="ghost" onClick={() => void make()} disabled={busy}>
               Make another
             </Button>
@@ -91,7 +83,7 @@ export function ScreenSignInLink({ wallUrl }: { wallUrl: string }) {
         </>
       )}
       <p className={styles.status} role="status">
-        {copied === 'yes' ? 'Copied.' : copied === 'failed' ? 'The browser did not allow copying: select the link and copy it.' : ''}
+        {copied === 'copied' ? 'Copied.' : copied === 'failed' ? 'The browser did not allow copying: select the link and copy it.' : ''}
       </p>
       {problem !== null && (
         <p className={styles.problem} role="alert">

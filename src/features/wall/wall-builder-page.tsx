@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQueries, useQuery } from '@tanstack/react-query';
@@ -7,6 +7,7 @@ import { NULL_STACK } from '../../api/service-ref';
 import { Button } from '../../components/button';
 import { TextField } from '../../components/text-field';
 import { URL_VIEW_STATE } from '../../components/url-view-state';
+import { useCopyToClipboard } from '../../components/use-copy-to-clipboard';
 import { ScreenSignInLink } from './screen-sign-in-link';
 import { DEFAULT_REFRESH_MS, describeDuration, effectiveRotateBy, parseWallConfig, wallSearch } from './wall-config';
 import type { RotateBy, WallConfig, WallTheme } from './wall-config';
@@ -108,7 +109,7 @@ export function WallBuilderPage() {
   const search = searchParams.toString();
   const { config } = useMemo(() => parseWallConfig(new URLSearchParams(search)), [search]);
   const ids = { rotate: useId(), by: useId(), theme: useId(), refresh: useId(), url: useId() };
-  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const { outcome: copied, copy, clear: clearCopied } = useCopyToClipboard();
 
   const grids = useQuery(gridsQuery());
   const gridNames = grids.data?.map((g) => g.name) ?? [];
@@ -121,7 +122,7 @@ export function WallBuilderPage() {
   const gridOptions = [...gridNames, ...config.grids.filter((g) => !gridNames.includes(g))];
 
   const update = (patch: Partial<WallConfig>): void => {
-    setCopied(null);
+    clearCopied();
     setSearchParams(new URLSearchParams(wallSearch({ ...config, ...patch })), URL_VIEW_STATE);
   };
 
@@ -131,15 +132,6 @@ export function WallBuilderPage() {
   const wallPath = `/wall${wallSearch(config)}`;
   const wallUrl = `${window.location.origin}${wallPath}`;
 
-  const copy = async (): Promise<void> => {
-    try {
-      await navigator.clipboard.writeText(wallUrl);
-      setCopied('yes');
-    } catch {
-      // Clipboard refused (no permission, not a secure origin): the field can still be selected.
-      setCopied('failed');
-    }
-  };
 
   return (
     <div className={styles.page}>
@@ -254,13 +246,13 @@ export function WallBuilderPage() {
         </h2>
         <div className={styles.urlRow}>
           <input id={ids.url} className={styles.url} readOnly value={wallUrl} onFocus={(e) => e.target.select()} />
-          <Button onClick={() => void copy()}>Copy</Button>
+          <Button onClick={() => void copy(wallUrl)}>Copy</Button>
           <Link to={wallPath} target="_blank" rel="noopener" className={styles.open}>
             Open the wall
           </Link>
         </div>
         <p className={styles.status} role="status">
-          {copied === 'yes' ? 'Copied.' : copied === 'failed' ? 'The browser did not allow copying: select the address and copy it.' : ''}
+          {copied === 'copied' ? 'Copied.' : copied === 'failed' ? 'The browser did not allow copying: select the address and copy it.' : ''}
         </p>
         <p className={styles.hint}>“Open the wall” opens it in a new tab of this browser, signed in as you.</p>
         <ScreenSignInLink wallUrl={wallUrl} />

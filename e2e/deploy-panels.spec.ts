@@ -90,6 +90,26 @@ test('a service page’s header keeps its box before, during and after a deploy;
   expect(await box(tabs)).toEqual(before.tabs);
 });
 
+test('a rollout after a change shows in the place kept for deploys: it comes and goes without moving the header or the tabs', async ({ page, masterUrl }) => {
+  const name = NAMES[5] ?? '';
+  await page.goto(`/grids/${GRID}/services/null/${name}`);
+  const title = page.getByRole('heading', { level: 1, name });
+  await expect(title).toBeVisible();
+  const header = page.locator('header').filter({ has: title });
+  const status = header.getByRole('list', { name: 'Status' });
+  await expect(status).toContainText('1 running · 1 desired', { timeout: 20_000 });
+  const tabs = page.getByRole('navigation', { name: 'Service sections' });
+  const before = { header: await box(header), tabs: await box(tabs) };
+
+  // A change to a running service: its instances are a revision behind until the scheduler redeploys (about 20 s).
+  expect((await masterApi(masterUrl, 'PUT', `/v1/services/${GRID}/null/${name}`, { env: ['ROLLOUT=1'] })).status).toBe(200);
+  const hint = page.getByRole('status').filter({ hasText: /Rolling out revision \d+: 0 of 1 updated/ });
+  await expect(hint).toBeVisible({ timeout: 15_000 });
+  expect({ header: await box(header), tabs: await box(tabs) }).toEqual(before);
+  await expect(hint).toBeHidden({ timeout: 40_000 });
+  expect({ header: await box(header), tabs: await box(tabs) }).toEqual(before);
+});
+
 test('after a bulk deploy of six services the list keeps at least two thirds of its height', async ({ page }) => {
   await page.goto(`/grids/${GRID}/services?q=${PREFIX}`);
   const grid = servicesGrid(page);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { createPortal } from 'react-dom';
 import { Link, NavLink, Outlet } from 'react-router';
 import { isApiError } from '../../api/errors';
 import { containerSummariesQuery, containersQuery, serviceQuery } from '../../api/queries';
@@ -35,7 +36,9 @@ const TABS = [
 
 /**
  * Instances still on an older revision of a running service: a deploy is under way,
- * or the master's scheduler will start one within about 20 s of the last change.
+ * or the master's scheduler will start one within about 20 s of the last change. Shown
+ * in the place kept for a deploy's progress, so it comes and goes without moving the
+ * header or the tabs; a deploy panel there says more, and hides it (the layout's CSS).
  */
 function RolloutHint({ service, containers }: { service: Service; containers: readonly ContainerSummary[] | undefined }) {
   if (service.state !== 'running' || containers === undefined) return null;
@@ -43,12 +46,13 @@ function RolloutHint({ service, containers }: { service: Service; containers: re
   const current = String(service.revision);
   const outdated = running.filter((c) => c.service_rev !== null && c.service_rev !== current);
   if (outdated.length === 0) return null;
+  const why = 'The master redeploys a changed running service within about 20 s.';
   return (
-    <p className={styles.rollout} role="status">
+    <span className={styles.rollout} role="status" title={why}>
       <span className={styles.rolloutMark} aria-hidden="true" />
-      Rolling out revision {service.revision}: {running.length - outdated.length} of {running.length} running instances updated. The master
-      redeploys a changed running service within about 20 s.
-    </p>
+      Rolling out revision {service.revision}: {running.length - outdated.length} of {running.length} updated
+      <span className="visually-hidden">. {why}</span>
+    </span>
   );
 }
 
@@ -82,7 +86,6 @@ function Header({ serviceRef, service, containers, actions }: { serviceRef: Serv
         )}
         <div className={styles.actions}>{actions}</div>
       </div>
-      {service && <RolloutHint service={service} containers={containers} />}
     </header>
   );
 }
@@ -137,6 +140,7 @@ export function ServiceLayout({ actions }: { actions?: ReactNode }) {
           )}
           <div ref={setDeploySlot} className={styles.deploySlot} data-deploy-slot="" />
         </div>
+        {query.data && deploySlot && createPortal(<RolloutHint service={query.data} containers={containers} />, deploySlot)}
         {query.data === undefined && query.isError ? (
           <LoadError
             what="the service"

@@ -13,6 +13,7 @@ import { deployCounts } from '../../lib/deploy-progress';
 import { formatServicePath } from '../../lib/format-path';
 import { formatAgo, formatExactTime } from '../../lib/relative-time';
 import { healthFromService } from '../../lib/service-health';
+import type { ServiceHealth } from '../../lib/service-health';
 import type { ServiceRow } from '../../lib/service-rows';
 import type { RowActionKind } from './row-actions';
 import { RowActionsMenu } from './row-actions-menu';
@@ -26,8 +27,14 @@ import styles from './services.module.css';
  */
 function Health({ row }: { row: ServiceRow<Service> }) {
   const { service } = row;
-  const health = useReportedHealth(refOfService(service), healthFromService(service.health_status));
-  return <HealthBadge health={health} />;
+  const fromService = healthFromService(service.health_status);
+  // Only an unresolved row holds a query observer: rows mount by the dozen on every keystroke of the filter.
+  if (fromService.level !== 'unresolved') return <HealthBadge health={fromService} />;
+  return <ReportedHealth service={service} fromService={fromService} />;
+}
+
+function ReportedHealth({ service, fromService }: { service: Service; fromService: ServiceHealth }) {
+  return <HealthBadge health={useReportedHealth(refOfService(service), fromService)} />;
 }
 
 /**

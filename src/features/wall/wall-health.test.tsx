@@ -42,3 +42,28 @@ describe('wall health', () => {
     expect(web()).toHaveAttribute('data-tone', 'ok');
   });
 });
+
+describe('wall health, reported unhealthy', () => {
+  it('puts a service whose instances reported unhealthy in front, counted as a problem, while a pending one is not', async () => {
+    // An image tagged :unhealthy runs, and fails its check after initial_delay (the simulator's convention, like :fail).
+    const created = await sim.t.api('POST', '/v1/grids/production/services', {
+      body: { name: 'sick', image: 'myorg/app:unhealthy', instances: 2, stateful: false, health_check: { protocol: 'http', uri: '/health', port: 80, initial_delay: 5, timeout: 2, interval: 10 } },
+    });
+    expect(created.status).toBe(201);
+    expect((await sim.t.api('POST', '/v1/services/production/null/sick/deploy', { body: {} })).status).toBe(200);
+    expect((await sim.t.api('POST', '/v1/services/production/shop/web/deploy', { body: { force: true } })).status).toBe(200);
+    await sim.t.clock.advanceAsync(9_000, 100);
+
+    renderApp('/wall?grid=production');
+    await waitFor(() => expect(tileOf('sick')).toBeVisible(), FIRST_RENDER);
+    // The list says 0/2 healthy for both; their instances tell them apart.
+    await waitFor(() => expect(tileOf('sick')).toHaveAttribute('data-problem', 'true'));
+    expect(tileOf('sick')).toHaveTextContent(/unhealthy/i);
+    const first = screen.getByRole('list', { name: 'Services, problems first' }).querySelector(':scope > li h2');
+    expect(first?.textContent).toContain('sick');
+    expect(tileOf('shop/web')).toHaveAttribute('data-problem', 'false');
+    expect(tileOf('shop/web')).not.toHaveTextContent(/unhealthy/i);
+    // worker (stopped) is production's other problem: the header counts sick too.
+    expect(screen.getByText('2 problems')).toBeVisible();
+  });
+});

@@ -12,6 +12,7 @@ import { ToneIcon } from './tone-icon';
 import { useConnectionLostSince, useRefetchOnReconnect } from './use-outage';
 import { useFitTiles } from './use-fit-tiles';
 import { useWallArea } from './use-wall-area';
+import { useReportedWallHealth } from './use-reported-wall-health';
 import { useWallData } from './use-wall-data';
 import type { GridData } from './use-wall-data';
 import { useWallTheme } from './use-wall-theme';
@@ -102,7 +103,7 @@ export function WallPage() {
       if (tileMatches(service, config)) allTiles.push(tiles.tileFor(service, g.deploys[service.id]));
     }
   }
-  const ordered = orderTiles(allTiles);
+  const ordered = orderTiles(useReportedWallHealth(allTiles, config.refreshMs));
   const summary = summarize(ordered);
 
   // Series of services that left every grid go with them (only once every list answered,

@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import { statsQuery } from '../../api/queries';
 import { NULL_STACK } from '../../api/service-ref';
 import { getStats } from '../../api/stats';
-import { useReportedHealth } from '../../components/use-reported-health';
 import { describeHealth } from '../../lib/service-health';
 import { DataAge } from './data-age';
 import { lastFigures, seriesValues } from './series-store';
@@ -13,7 +12,6 @@ import { ToneIcon } from './tone-icon';
 import { useRefitTile } from './use-fit-tiles';
 import { wallPolling } from './wall-polling';
 import { WallSparkline } from './wall-sparkline';
-import { withReportedHealth } from './wall-tiles';
 import type { Problem, TileTone, WallTile } from './wall-tiles';
 import styles from './wall-tile.module.css';
 
@@ -86,12 +84,10 @@ function alsoLines(tile: WallTile, worst: Problem | undefined): AlsoLine[] {
 /**
  * One service on the wall. Polls its own stats only while it is on screen (tiles of
  * other pages are not mounted), into the wall's ring buffers, so a wall of any size
- * fetches stats for at most one screenful of services.
+ * fetches stats for at most one screenful of services. Its health is already what the
+ * instances say where the list's health_status left it open (use-reported-wall-health).
  */
-export const WallTileView = memo(function WallTileView({ tile: listed, refreshMs, series, updatedAt, stale, showGrid }: WallTileProps) {
-  // The list's health_status cannot tell pending instances from unhealthy ones: a tile on
-  // screen asks its containers while that is open, and is red only for a reported unhealthy.
-  const tile = withReportedHealth(listed, useReportedHealth(listed, listed.health));
+export const WallTileView = memo(function WallTileView({ tile, refreshMs, series, updatedAt, stale, showGrid }: WallTileProps) {
   const ref = useMemo(() => ({ grid: tile.grid, stack: tile.stack, name: tile.name }), [tile.grid, tile.stack, tile.name]);
   const stats = useQuery({
     ...statsQuery(ref),

@@ -144,7 +144,7 @@ export function toWallTile(service: Service, deploy: DeployStatus | undefined, h
 }
 
 /**
- * The tile once its instances told what its JSON left open (components/use-reported-health):
+ * The tile once its instances told what its JSON left open (use-reported-wall-health):
  * an unhealthy instance is a problem, a pending one is not. The same tile when nothing changed.
  */
 export function withReportedHealth(tile: WallTile, health: ServiceHealth): WallTile {

@@ -12,6 +12,14 @@ import type { TrackedClock } from './tracked-clock';
 /** How long a removed container stays soft-deleted (and counted by the list quirk) before the record goes. */
 const DESTROY_AFTER_MS = 3000;
 
+/**
+ * An image tagged `unhealthy` (e.g. myapp:unhealthy) runs but fails its health check, so
+ * the UI can show a reported-unhealthy instance (as `:fail` makes a deploy fail).
+ */
+function imageFailsHealthCheck(image: string): boolean {
+  return /:unhealthy$/.test(image.slice(image.lastIndexOf('/') + 1));
+}
+
 export interface EngineKit {
   store: Store;
   clock: TrackedClock;
@@ -71,9 +79,10 @@ export function createKit(store: Store, clock: TrackedClock, rng: Prng, events: 
       container.healthStatus = null;
       kit.later(service, Math.max(1, hc.initialDelay) * 1000, () => {
         if (container.deletedAt !== null || !container.state.running) return;
-        container.healthStatus = { status: 'healthy', updatedAt: clock.now() };
+        const status = imageFailsHealthCheck(container.image) ? 'unhealthy' : 'healthy';
+        container.healthStatus = { status, updatedAt: clock.now() };
         container.updatedAt = clock.now();
-        events.agent(container, 'service:health_check', `service instance ${container.name} is healthy`);
+        events.agent(container, 'service:health_check', `service instance ${container.name} is ${status}`, status === 'unhealthy' ? { severity: 2 } : {});
       });
     },
     cancelService(service) {

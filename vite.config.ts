@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { compressPlugin } from './scripts/compress-plugin.js';
 
 // KONTENA_URL switches the dev server from the in-browser simulated master to a
 // real one: the master sends no CORS headers (kontena-api.md §2.4), so the
@@ -12,7 +13,8 @@ export default defineConfig(({ command }) => {
     ? { target: kontenaUrl, changeOrigin: true, secure: process.env.KONTENA_INSECURE !== '1' }
     : undefined;
   return {
-    plugins: [react()],
+    // compressPlugin: the .br/.gz beside each built file, served by server/serve.ts and nginx.
+    plugins: [react(), compressPlugin()],
     define: {
       __KONTENA_SIMULATED__: JSON.stringify(simulated),
     },

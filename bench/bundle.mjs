@@ -44,3 +44,39 @@ export function measureBundle(distDir) {
     },
   };
 }
+
+/**
+ * The first route as a browser gets it from server/serve.ts: each of its files fetched
+ * with `Accept-Encoding: br, gzip`, bytes counted as they arrive (node:http does not
+ * decompress). What Lighthouse calls the transfer size, less the response headers.
+ */
+export async function measureWire(distDir) {
+  const { tsImport } = await import('tsx/esm/api');
+  const http = await import('node:http');
+  const { pathToFileURL, fileURLToPath } = await import('node:url');
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const { startServe } = await tsImport(pathToFileURL(path.join(root, 'server', 'serve.ts')).href, import.meta.url);
+  const { initialFiles } = measureBundle(distDir);
+  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, '.vite', 'manifest.json'), 'utf8'));
+  const css = new Set(Object.values(manifest).filter((c) => initialFiles.includes(c.file)).flatMap((c) => c.css ?? []));
+  // Nothing is asked of the master: the address only has to be a valid one.
+  const web = await startServe({ port: 0, distDir, upstream: 'http://127.0.0.1:9' });
+  const get = (file) =>
+    new Promise((resolve, reject) => {
+      http.get(`${web.url}/${file}`, { headers: { 'Accept-Encoding': 'br, gzip' } }, (res) => {
+        let bytes = 0;
+        res.on('data', (chunk) => (bytes += chunk.length));
+        res.on('end', () => resolve({ file, bytes, encoding: res.headers['content-encoding'] ?? 'identity' }));
+        res.on('error', reject);
+      }).on('error', reject);
+    });
+  try {
+    const js = await Promise.all(initialFiles.map(get));
+    const styles = await Promise.all([...css].map(get));
+    const html = await get('');
+    const sum = (xs) => xs.reduce((n, x) => n + x.bytes, 0);
+    return { jsBytes: sum(js), cssBytes: sum(styles), htmlBytes: html.bytes, files: [...js, ...styles, { ...html, file: 'index.html' }] };
+  } finally {
+    await web.close();
+  }
+}

@@ -3,16 +3,61 @@
  * the same origin. The master sends no CORS headers (kontena-api.md §2.4), so this
  * proxy is how a browser reaches it. `--simulate` answers the API with the simulated
  * master in-process instead, for a demo without a master.
+ *
+ * What it promises (DESIGN.md "How it runs"), in both modes, and where each is kept:
+ * - only what normalises to /v1/… or /oauth2/… is the master's; paths that could mean
+ *   another one to some parser are refused (request-target.ts);
+ * - every response carries security headers: the page set on the SPA's files, a strict
+ *   one on the API's answers, proxied and simulated, and on this server's own
+ *   (security-headers.ts, json-answers.ts, client-errors.ts);
+ * - the client's stream ends when the master's ends or breaks (master-proxy.ts);
+ * - slow request headers and bodies are cut, flowing streams never (ServeTimeouts), and
+ *   bodies are read whole before the master is asked (request-body.ts);
+ * - static paths answer GET and HEAD only, precompressed when the build made .br/.gz
+ *   files (static-files.ts); the API is never compressed.
  */
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
 import fs from 'node:fs';
+import type { Duplex } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import sirv from 'sirv';
-import { createProxyMiddleware } from 'http-proxy-middleware';
 import type { ScenarioName, SimulatedMaster } from '../src/simulator/contract';
 import { readFlag } from './cli-flags';
+import { answerClientErrors } from './client-errors';
+import { sendJson } from './json-answers';
+import { createMasterProxy } from './master-proxy';
+import { DEFAULT_MAX_BODY_BYTES } from './request-body';
+import { normaliseRequestTarget } from './request-target';
+import { API_HEADERS, pageHeaders } from './security-headers';
+import { createStaticFiles } from './static-files';
+
+/**
+ * Timeouts that fit each kind of request. Node applies the first two only while a request
+ * is being received: once its last byte is in, the response may take as long as it flows,
+ * so a log tail is never cut by them.
+ */
+export interface ServeTimeouts {
+  /** All of a request's headers must arrive within this (ms). */
+  headersMs: number;
+  /** All of a request — headers and body — must arrive within this (ms); a slow body is cut with a 408. */
+  requestMs: number;
+  /** How often Node looks for requests over those two limits (ms): how late a cut may come. */
+  checkIntervalMs: number;
+  /** An idle keep-alive connection is closed after this (ms). */
+  keepAliveMs: number;
+  /** The master silent this long — connecting, before answering, between two chunks — ends the exchange (ms). */
+  upstreamIdleMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: ServeTimeouts = {
+  headersMs: 10_000,
+  requestMs: 30_000,
+  checkIntervalMs: 1_000,
+  keepAliveMs: 5_000,
+  // The master writes a keep-alive space every 0.5 s on its streams (kontena-api.md §4.11).
+  upstreamIdleMs: 60_000,
+};
 
 export interface ServeOptions {
   port?: number;
@@ -28,6 +73,10 @@ export interface ServeOptions {
   caFile?: string;
   /** Allow pages of these origins to frame the dashboard (default: nobody). */
   frameAncestors?: string[];
+  /** Tests shorten these. */
+  timeouts?: Partial<ServeTimeouts>;
+  /** Larger request bodies get a 413 (default 1 MiB). */
+  maxBodyBytes?: number;
 }
 
 export interface RunningServe {
@@ -38,51 +87,20 @@ export interface RunningServe {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const API_PREFIXES = ['/v1/', '/oauth2/'];
 
-function isApiPath(url: string | undefined): boolean {
-  const p = url ?? '/';
-  return API_PREFIXES.some((prefix) => p.startsWith(prefix) || p === prefix.slice(0, -1));
-}
-
-function securityHeaders(frameAncestors: string[] = []): Record<string, string> {
-  const ancestors = frameAncestors.length > 0 ? frameAncestors.join(' ') : "'none'";
-  return {
-    'Content-Security-Policy': [
-      "default-src 'self'",
-      "script-src 'self'",
-      "style-src 'self'",
-      "img-src 'self' data:",
-      "font-src 'self'",
-      "connect-src 'self'",
-      "object-src 'none'",
-      "base-uri 'none'",
-      "form-action 'self'",
-      `frame-ancestors ${ancestors}`,
-    ].join('; '),
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    ...(frameAncestors.length === 0 ? { 'X-Frame-Options': 'DENY' } : {}),
-  };
-}
-
-function jsonError(res: http.ServerResponse, status: number, message: string, extra: Record<string, string> = {}): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-  res.end(JSON.stringify({ error: message, ...extra }));
-}
+/** Methods that never reach the master: TRACE would echo the Authorization header back. */
+const NEVER_FORWARDED = new Set(['TRACE', 'TRACK', 'CONNECT']);
 
 export async function startServe(options: ServeOptions): Promise<RunningServe> {
   const distDir = path.resolve(options.distDir ?? path.join(here, '..', 'dist'));
   if (!fs.existsSync(path.join(distDir, 'index.html'))) {
     throw new Error(`No build in ${distDir}: run \`npm run build\` first.`);
   }
-  const headers = securityHeaders(options.frameAncestors);
+  const timeouts: ServeTimeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
   let master: SimulatedMaster | null = null;
+  let agent: https.Agent | undefined;
   let api: (req: http.IncomingMessage, res: http.ServerResponse) => void;
   if (options.simulate) {
     // Loaded only for --simulate: serving a real master never loads the simulator.
@@ -93,66 +111,53 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
       seed: options.simulate.seed,
       initialAdminCode: options.simulate.initialAdminCode,
     });
-    api = createNodeHandler(master);
+    api = createNodeHandler(master, { headers: API_HEADERS, maxBodyBytes });
   } else {
     const upstream = parseUpstream(options.upstream);
-    const agent =
-      upstream.protocol === 'https:' ? new https.Agent({ keepAlive: true, ...(options.caFile ? { ca: readCaFile(options.caFile) } : {}) }) : undefined;
-    const proxy = createProxyMiddleware({
-      target: upstream.toString(),
-      changeOrigin: true,
-      secure: true,
-      agent,
-      xfwd: true,
-      // Streams (logs, events) never end on their own: no proxy timeout, no buffering.
-      proxyTimeout: 0,
-      on: {
-        // http-proxy aborts upstream on the request's 'aborted' event, which Node has
-        // deprecated; a log tail whose browser went away must never keep its upstream
-        // stream open, so also close it when our response closes unfinished.
-        proxyReq: (proxyReq, _req, res) => {
-          res.on('close', () => {
-            if (!res.writableFinished) proxyReq.destroy();
-          });
-        },
-        error: (err, _req, res) => {
-          const message = `Kontena Master at ${upstream.origin} is unreachable (${(err as NodeJS.ErrnoException).code ?? err.message})`;
-          // `proxy` tells the app this 502 came from here, not from the master.
-          if (res instanceof http.ServerResponse) jsonError(res, 502, message, { proxy: 'upstream_unreachable' });
-          else res.destroy();
-        },
-      },
-    });
-    api = (req, res) => {
-      void proxy(req, res, () => jsonError(res, 404, 'Not found'));
-    };
+    if (upstream.protocol === 'https:') agent = new https.Agent({ keepAlive: true, ...(options.caFile ? { ca: readCaFile(options.caFile) } : {}) });
+    api = createMasterProxy({ upstream, agent, maxBodyBytes, idleTimeoutMs: timeouts.upstreamIdleMs });
   }
+  const files = createStaticFiles(distDir, pageHeaders(options.frameAncestors));
 
-  const files = sirv(distDir, {
-    single: true,
-    dev: false,
-    etag: true,
-    gzip: false,
-    brotli: false,
-    setHeaders(res, pathname) {
-      for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-      if (pathname.startsWith('/assets/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-      else res.setHeader('Cache-Control', 'no-cache');
+  // The response in progress on each connection, for the answers written on the socket itself.
+  const responses = new WeakMap<Duplex, http.ServerResponse>();
+  const server = http.createServer(
+    {
+      // Node answers a request with no Host itself, bare; we answer it with our headers below.
+      requireHostHeader: false,
+      connectionsCheckingInterval: timeouts.checkIntervalMs,
     },
-  });
-
-  const server = http.createServer((req, res) => {
-    if (isApiPath(req.url)) {
+    (req, res) => {
+      responses.set(req.socket, res);
+      res.once('close', () => {
+        if (responses.get(req.socket) === res) responses.delete(req.socket);
+      });
+      if (req.httpVersion === '1.1' && !req.headers.host) {
+        sendJson(res, { status: 400, body: { error: 'Refused: no Host header' } });
+        return;
+      }
+      const target = normaliseRequestTarget(req.url ?? '');
+      if (!target.ok) {
+        sendJson(res, { status: target.status, body: { error: `Refused: ${target.error}` } });
+        return;
+      }
+      req.url = target.url;
+      if (!target.api) {
+        files(req, res, target.path);
+        return;
+      }
+      if (NEVER_FORWARDED.has(req.method ?? '')) {
+        sendJson(res, { status: 405, body: { error: `${req.method ?? ''} is never forwarded to the master` }, headers: { Allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS' } });
+        return;
+      }
       api(req, res);
-      return;
-    }
-    for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-    files(req, res, () => {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('Not found');
-    });
-  });
-  server.requestTimeout = 0;
+    },
+  );
+  server.headersTimeout = Math.min(timeouts.headersMs, timeouts.requestMs);
+  server.requestTimeout = timeouts.requestMs;
+  server.keepAliveTimeout = timeouts.keepAliveMs;
+  answerClientErrors(server, (socket) => responses.get(socket));
+
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -167,6 +172,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     close: () =>
       new Promise<void>((resolve) => {
         master?.dispose();
+        agent?.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -12,28 +12,51 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SimulatedMaster } from '../src/simulator/contract';
 import { internalError } from '../src/simulator/http';
+import { sendJson } from './json-answers';
+import { declaresTooLarge, readRequestBody } from './request-body';
 
 /** How many chunks, at most, a body may yield in one go and still count as a plain (non-stream) body. */
 const MAX_BUFFERED_CHUNKS = 64;
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
-export function createNodeHandler(master: SimulatedMaster): (req: IncomingMessage, res: ServerResponse) => void {
+export interface NodeHandlerOptions {
+  /** Put over the master's own headers on every answer (serve.ts --simulate: its security headers). */
+  headers?: Readonly<Record<string, string>>;
+  /** Larger request bodies get a 413 and are never handed to the master (default: no limit). */
+  maxBodyBytes?: number;
+}
+
+export function createNodeHandler(master: SimulatedMaster, options: NodeHandlerOptions = {}): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    void serveWithMaster(master, req, res);
+    void serveWithMaster(master, req, res, options);
   };
 }
 
-async function serveWithMaster(master: SimulatedMaster, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serveWithMaster(master: SimulatedMaster, req: IncomingMessage, res: ServerResponse, options: NodeHandlerOptions): Promise<void> {
+  const maxBodyBytes = options.maxBodyBytes ?? Number.POSITIVE_INFINITY;
+  const tooLarge = { status: 413, body: { error: `Request body larger than ${maxBodyBytes} bytes` }, headers: { Connection: 'close' } };
+  if (declaresTooLarge(req, maxBodyBytes)) {
+    sendJson(res, tooLarge);
+    return;
+  }
   const abort = new AbortController();
   // 'close' also follows a finished response; only an unfinished one means the client left.
   res.once('close', () => {
     if (!res.writableFinished) abort.abort();
   });
-  let request: Request;
+  let request: Request | 'too-large' | 'gone';
   try {
-    request = await toWebRequest(req, abort.signal);
+    request = await toWebRequest(req, abort.signal, maxBodyBytes);
   } catch {
-    // The client went away while sending its body.
+    // A request the fetch Request class refuses (a forbidden method such as TRACE).
+    request = 'gone';
+  }
+  if (request === 'too-large') {
+    sendJson(res, tooLarge);
+    return;
+  }
+  if (request === 'gone') {
+    // The client went away while sending its body, or the server's request timeout cut it.
     if (!res.destroyed) res.destroy();
     return;
   }
@@ -44,7 +67,7 @@ async function serveWithMaster(master: SimulatedMaster, req: IncomingMessage, re
     // As the master's own router answers a crash.
     response = internalError();
   }
-  await writeWebResponse(response, req, res);
+  await writeWebResponse(response, req, res, options.headers ?? {});
 }
 
 /** The whole request body; rejects when the client goes away or sends more than `maxBytes`. */
@@ -63,10 +86,15 @@ export function readBody(req: IncomingMessage, maxBytes = Number.POSITIVE_INFINI
   });
 }
 
-async function toWebRequest(req: IncomingMessage, signal: AbortSignal): Promise<Request> {
+async function toWebRequest(req: IncomingMessage, signal: AbortSignal, maxBodyBytes: number): Promise<Request | 'too-large' | 'gone'> {
   const method = (req.method ?? 'GET').toUpperCase();
-  const host = req.headers.host ?? 'localhost';
-  const url = new URL(req.url ?? '/', `http://${host}`);
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+  } catch {
+    // A Host header no URL can hold: the path is what the master routes on.
+    url = new URL(req.url ?? '/', 'http://localhost');
+  }
   const headers = new Headers();
   for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
     const name = req.rawHeaders[i];
@@ -79,7 +107,12 @@ async function toWebRequest(req: IncomingMessage, signal: AbortSignal): Promise<
     }
   }
   const hasBody = method !== 'GET' && method !== 'HEAD';
-  const body = hasBody ? await readBody(req) : null;
+  let body: Buffer | null = null;
+  if (hasBody) {
+    const read = await readRequestBody(req, maxBodyBytes);
+    if (read.kind !== 'complete') return read.kind;
+    body = read.body;
+  }
   return new Request(url, { method, headers, body: body && body.length > 0 ? new Uint8Array(body) : hasBody ? '' : null, signal });
 }
 
@@ -101,7 +134,7 @@ function waitForDrain(res: ServerResponse): Promise<void> {
   });
 }
 
-async function writeWebResponse(response: Response, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function writeWebResponse(response: Response, req: IncomingMessage, res: ServerResponse, extraHeaders: Readonly<Record<string, string>>): Promise<void> {
   if (res.destroyed) {
     await response.body?.cancel().catch(() => undefined);
     return;
@@ -113,6 +146,7 @@ async function writeWebResponse(response: Response, req: IncomingMessage, res: S
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) res.setHeader('Set-Cookie', cookies);
+  for (const [name, value] of Object.entries(extraHeaders)) res.setHeader(name, value);
 
   const body = response.body;
   if (body === null || req.method === 'HEAD') {

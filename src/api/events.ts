@@ -69,5 +69,7 @@ export function followEventLogs(
     signal: options.signal,
     backoffMs: options.backoffMs,
     wrapResponse: options.wrapResponse,
+    silenceMs: options.silenceMs,
+    clock: options.clock,
   });
 }

@@ -81,5 +81,7 @@ export function followLogs(scope: LogScope, options: ContainerLogsQuery & Follow
     signal: options.signal,
     backoffMs: options.backoffMs,
     wrapResponse: options.wrapResponse,
+    silenceMs: options.silenceMs,
+    clock: options.clock,
   });
 }

@@ -1,5 +1,6 @@
 import type { ApiError } from './errors';
 import type { BackoffOptions, StreamState } from './stream';
+import type { StreamClock } from './stream-watchdog';
 
 /** What a follow call reports to its consumer. */
 export interface StreamHandlers<T> {
@@ -18,4 +19,11 @@ export interface FollowOptions {
    * Cancelling the returned body must cancel the original one.
    */
   wrapResponse?(response: Response): Response;
+  /**
+   * An open stream with no byte (not even the master's 0.5 s keep-alive) for this long is
+   * dropped and resumed. Default: configureStreams()'s, 5 s.
+   */
+  silenceMs?: number;
+  /** Time for the watchdog, the backoff and the grace of a planned end. Default: configureStreams()'s, the page's. */
+  clock?: StreamClock;
 }

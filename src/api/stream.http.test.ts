@@ -36,6 +36,10 @@ const all = Array.from({ length: 6 }, (_, i) => logJson(i + 1, `line ${i + 1}: n
 let server: Server;
 let requests: URL[];
 let closedByClient: number;
+/** The first response goes quiet instead of dying: no byte, no keep-alive, the socket open. */
+let halfDead: boolean;
+/** When the client closed the half-dead response. */
+let halfDeadClosed: boolean;
 
 function write(res: ServerResponse, text: string): void {
   res.write(utf8.encode(text));
@@ -52,6 +56,8 @@ function indexOfBytes(haystack: Uint8Array, needle: Uint8Array, from: number): n
 beforeEach(async () => {
   requests = [];
   closedByClient = 0;
+  halfDead = false;
+  halfDeadClosed = false;
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     requests.push(url);
@@ -61,6 +67,14 @@ beforeEach(async () => {
     }
     res.writeHead(200, { 'Content-Type': 'application/json' });
     const from = url.searchParams.get('from');
+    if (from === null && halfDead) {
+      for (const o of all.slice(0, 3)) write(res, JSON.stringify(o));
+      write(res, ' ');
+      res.on('close', () => {
+        halfDeadClosed = true;
+      });
+      return;
+    }
     if (from === null) {
       // Three logs, the third cut in the middle of a multi-byte character, then the socket dies.
       const text = all.slice(0, 3).map((o) => JSON.stringify(o)).join(' ');
@@ -110,5 +124,27 @@ describe('followLogs of a service over HTTP', () => {
     controller.abort();
     await done;
     await expect.poll(() => closedByClient, { timeout: 5000 }).toBe(1);
+  });
+});
+
+describe('a half-dead upstream over HTTP', () => {
+  it('is dropped when it stops writing without closing, and the tail resumes from the last id', async () => {
+    halfDead = true;
+    const received: Log[] = [];
+    const controller = new AbortController();
+    const done = followLogs(
+      { kind: 'service', ref: { grid: 'terminal-a', stack: 'null', name: 'redis' } },
+      // A short silence, so the test does not wait the real 5 s.
+      { signal: controller.signal, backoffMs: { initial: 10, max: 50 }, silenceMs: 300 },
+      { onItems: (items) => received.push(...items) },
+    );
+    await expect.poll(() => received.length, { timeout: 5000 }).toBe(all.length);
+    expect(received.map((l) => l.data)).toEqual(all.map((l) => l.data));
+    expect(requests).toHaveLength(2);
+    expect(requests[1]?.searchParams.get('from')).toBe(all[2]?.id);
+    // The reader closed the silent connection itself (the server never did).
+    await expect.poll(() => halfDeadClosed, { timeout: 5000 }).toBe(true);
+    controller.abort();
+    await done;
   });
 });

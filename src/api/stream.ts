@@ -1,10 +1,15 @@
 /**
  * Readers for the master's log and event streams (kontena-api.md §4.11): compact JSON
  * objects written back to back with no separator, and a " " keep-alive while idle. The
- * response never ends on its own; when it drops, it is resumed from the last cursor.
+ * response never ends on its own; when it drops, ends, or goes silent, it is resumed
+ * from the last cursor.
  */
 import { ApiError, isApiError, isTransientApiError } from './errors';
 import type { FollowOptions, StreamHandlers } from './stream-handlers';
+import { DEFAULT_SILENCE_MS, realStreamClock, watchSilence } from './stream-watchdog';
+import type { StreamClock } from './stream-watchdog';
+
+export type { StreamClock } from './stream-watchdog';
 
 /** Characters a single unfinished value may reach before the stream is called broken. */
 export const DEFAULT_MAX_PENDING_CHARS = 8 * 1024 * 1024;
@@ -145,6 +150,13 @@ export function createByteStreamSplitter(options?: { maxPendingChars?: number })
 }
 
 export type Cursor = string;
+
+/**
+ * What a stream tells its view. `connecting`: the first connection, no byte yet.
+ * `live`: bytes are flowing (objects or keep-alives). `reconnecting`: the connection
+ * dropped, ended or went silent, and bytes do not flow again yet (waiting to retry, or
+ * retrying). `stopped`: aborted, or an error that retrying cannot fix.
+ */
 export type StreamState = 'connecting' | 'live' | 'reconnecting' | 'stopped';
 
 export interface BackoffOptions {
@@ -153,6 +165,36 @@ export interface BackoffOptions {
   /** Longest wait, ms. Default 10 000. */
   max?: number;
 }
+
+export interface StreamDefaults {
+  clock: StreamClock;
+  /** See FollowOptions.silenceMs. */
+  silenceMs: number;
+}
+
+let defaults: StreamDefaults = { clock: realStreamClock, silenceMs: DEFAULT_SILENCE_MS };
+
+/**
+ * The clock and the watchdog's silence of every stream that does not name its own: a
+ * test of a page drives its streams' time this way. Fields left out go back to the
+ * defaults (the page's clock, 5 s).
+ */
+export function configureStreams(options: Partial<StreamDefaults> = {}): void {
+  defaults = { clock: options.clock ?? realStreamClock, silenceMs: options.silenceMs ?? DEFAULT_SILENCE_MS };
+}
+
+/**
+ * A stream that ends cleanly after being live this long is a planned end, not a fault:
+ * the browser door ends each stream after 30 s (src/simulator/browser.ts), and a proxy
+ * may bound a response's life too. It is resumed at once.
+ */
+export const PLANNED_END_MIN_LIFE_MS = 10_000;
+/**
+ * After a planned end the view stays "live" this long, waiting for the resumed stream's
+ * first bytes (they come within milliseconds): a bound that ends every 30 s must not
+ * flash "reconnecting". Past it, the view says "reconnecting" like after any drop.
+ */
+export const RESUME_GRACE_MS = 2_000;
 
 export interface FollowJsonStreamOptions<T> extends FollowOptions, StreamHandlers<T> {
   /** Opens the stream; `cursor` is null the first time and after a drop that delivered nothing. */
@@ -171,18 +213,18 @@ export interface FollowJsonStreamOptions<T> extends FollowOptions, StreamHandler
 /** Items remembered at the last cursor for the dedupe after a time-based resume. */
 const MAX_IDENTITIES_AT_CURSOR = 1000;
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+function sleep(ms: number, signal: AbortSignal, clock: StreamClock): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) {
       resolve();
       return;
     }
     const done = (): void => {
-      clearTimeout(timer);
+      clock.clearTimeout(timer);
       signal.removeEventListener('abort', done);
       resolve();
     };
-    const timer = setTimeout(done, ms);
+    const timer = clock.setTimeout(done, ms);
     signal.addEventListener('abort', done, { once: true });
   });
 }
@@ -196,22 +238,42 @@ function asApiError(e: unknown): ApiError {
   return new ApiError({ kind: 'network', message: `The stream from the master was cut${reason}.`, cause: e });
 }
 
+function silenceError(silenceMs: number): ApiError {
+  const seconds = Math.round(silenceMs / 100) / 10;
+  return new ApiError({ kind: 'network', message: `The stream from the master went silent (nothing for ${seconds} s).` });
+}
+
 /**
  * Follows a stream until `signal` aborts or a non-retryable error (auth, not found,
- * forbidden, validation) stops it. A dropped or ended stream is reopened from the
- * last delivered cursor after a backoff (initial, doubling, up to max; back to initial
- * once data flows), with no duplicate and no gap. Resolves when stopped.
+ * forbidden, validation) stops it. A dropped, ended or silent stream (no byte, not even
+ * a keep-alive, for `silenceMs`: stream-watchdog.ts) is reopened from the last delivered
+ * cursor after a backoff (initial, doubling, up to max; back to initial once data
+ * flows), with no duplicate and no gap; a planned end (see PLANNED_END_MIN_LIFE_MS) is
+ * reopened at once. Resolves when stopped.
  */
 export async function followJsonStream<T>(options: FollowJsonStreamOptions<T>): Promise<void> {
   const { signal, identityOf } = options;
+  const clock = options.clock ?? defaults.clock;
+  const silenceMs = options.silenceMs ?? defaults.silenceMs;
   const initialDelay = options.backoffMs?.initial ?? 500;
   const maxDelay = options.backoffMs?.max ?? 10_000;
-  const report = (state: StreamState, error?: ApiError): void => options.onState?.(state, error);
+  /** What the view was last told (an object: it changes in callbacks too). */
+  const told: { state: StreamState } = { state: 'connecting' };
+  const report = (next: StreamState, error?: ApiError): void => {
+    told.state = next;
+    options.onState?.(next, error);
+  };
 
   let cursor: Cursor | null = null;
   /** Identities of the delivered items that carry `cursor` (bounded). */
   let atCursor: string[] = [];
   let delay = initialDelay;
+  /** After a planned end: when it fires before bytes flow again, the view hears "reconnecting". */
+  let grace: number | null = null;
+  const endGrace = (): void => {
+    if (grace !== null) clock.clearTimeout(grace);
+    grace = null;
+  };
 
   report('connecting');
   while (!signal.aborted) {
@@ -258,13 +320,17 @@ export async function followJsonStream<T>(options: FollowJsonStreamOptions<T>): 
 
     const connection = new AbortController();
     let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
-    const onAbort = (): void => {
+    const drop = (): void => {
       connection.abort();
       // A mocked or proxied body may not notice the fetch abort; cancel the read too.
       reader?.cancel().catch(() => undefined);
     };
-    signal.addEventListener('abort', onAbort, { once: true });
+    signal.addEventListener('abort', drop, { once: true });
+    // From the request on: a master that never answers is as dead as one that stops writing.
+    const watchdog = watchSilence({ clock, silenceMs, onSilence: drop });
     let openedAt: number | null = null;
+    /** Whether bytes came on this connection. */
+    let flowed = false;
     let failure: ApiError | undefined;
     try {
       const opened = await options.open(cursor, connection.signal);
@@ -273,42 +339,82 @@ export async function followJsonStream<T>(options: FollowJsonStreamOptions<T>): 
         opened.body?.cancel().catch(() => undefined);
         break;
       }
-      const response = options.wrapResponse ? options.wrapResponse(opened) : opened;
-      openedAt = Date.now();
-      report('live');
-      reader = response.body?.getReader() ?? null;
-      if (reader) {
-        const splitter = createByteStreamSplitter();
-        for (;;) {
-          const { done, value } = await reader.read();
-          const items = accept(done ? splitter.end() : splitter.push(value));
-          if (items.length > 0) {
-            delay = initialDelay;
-            deliver(options, items);
+      if (watchdog.fired()) {
+        opened.body?.cancel().catch(() => undefined);
+      } else {
+        // The answer's head is a sign of life too; "live" waits for the body's first byte.
+        watchdog.touch();
+        const response = options.wrapResponse ? options.wrapResponse(opened) : opened;
+        openedAt = clock.now();
+        reader = response.body?.getReader() ?? null;
+        if (reader) {
+          const splitter = createByteStreamSplitter();
+          for (;;) {
+            const { done, value } = await reader.read();
+            if (done) {
+              const items = accept(splitter.end());
+              if (items.length > 0) {
+                delay = initialDelay;
+                deliver(options, items);
+              }
+              break;
+            }
+            if (value.byteLength > 0) {
+              // Any byte is a sign of life, a keep-alive space as much as an object.
+              watchdog.touch();
+              if (!flowed) {
+                flowed = true;
+                endGrace();
+                if (told.state !== 'live') report('live');
+              }
+            }
+            const items = accept(splitter.push(value));
+            if (items.length > 0) {
+              delay = initialDelay;
+              deliver(options, items);
+            }
+            if (signal.aborted) break;
           }
-          if (done || signal.aborted) break;
         }
       }
     } catch (e) {
       if (signal.aborted) break;
       failure = asApiError(e);
-      if (!isTransientApiError(failure)) {
-        signal.removeEventListener('abort', onAbort);
+      if (!watchdog.fired() && !isTransientApiError(failure)) {
+        watchdog.stop();
+        signal.removeEventListener('abort', drop);
+        endGrace();
         report('stopped', failure);
         return;
       }
     } finally {
-      signal.removeEventListener('abort', onAbort);
+      watchdog.stop();
+      signal.removeEventListener('abort', drop);
       reader?.cancel().catch(() => undefined);
       connection.abort();
     }
     if (signal.aborted) break;
+    if (watchdog.fired()) failure = silenceError(silenceMs);
+    const lived = openedAt === null ? 0 : clock.now() - openedAt;
+    if (failure === undefined && flowed && lived >= PLANNED_END_MIN_LIFE_MS) {
+      // A planned end: back at once, and still "live" unless the new stream keeps us waiting.
+      delay = initialDelay;
+      if (told.state === 'live' && grace === null) {
+        grace = clock.setTimeout(() => {
+          grace = null;
+          if (!signal.aborted) report('reconnecting');
+        }, RESUME_GRACE_MS);
+      }
+      continue;
+    }
     // A connection that stayed up a long while was healthy: come back quickly.
-    if (openedAt !== null && Date.now() - openedAt >= maxDelay) delay = initialDelay;
+    if (lived >= maxDelay) delay = initialDelay;
+    endGrace();
     report('reconnecting', failure);
-    await sleep(delay, signal);
+    await sleep(delay, signal, clock);
     delay = Math.min(delay * 2, maxDelay);
   }
+  endGrace();
   report('stopped');
 }
 

@@ -37,7 +37,7 @@ export type ConnectionStatus = 'idle' | 'loading' | 'connecting' | 'live' | 'rec
 
 export interface LogStatus {
   connection: ConnectionStatus;
-  /** Why the stream stopped (connection "error"). */
+  /** Why the stream stopped (connection "error"), or why it is reconnecting when it was cut, refused or silent. */
   error: string | null;
   /** Lines held (at most the scrollback, plus those waiting a moment to be put in time order). */
   held: number;
@@ -332,7 +332,7 @@ export function createLogController(deps: LogControllerDeps = {}): LogController
       else if (paused) setConnection('paused');
       return;
     }
-    setConnection(state);
+    setConnection(state, state === 'reconnecting' ? (err?.message ?? null) : null);
   }
 
   function stopStream(): void {

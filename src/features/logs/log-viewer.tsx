@@ -123,10 +123,24 @@ export function LogViewer({ scope, known = EMPTY }: LogViewerProps) {
   const following = status.connection !== 'paused' && status.connection !== 'error' && options.follow;
   const title = scopeTitle(scope);
   const connection = CONNECTION[status.connection];
+  // Why it is reconnecting (cut, silent, refused), for whoever wonders.
+  const reconnectReason = status.connection === 'reconnecting' ? (status.error ?? undefined) : undefined;
 
   return (
     <section className={styles.viewer} aria-label={`Logs of ${title}`}>
-      <LogQueryBar options={options} onChange={update} />
+      <div className={styles.top}>
+        <LogQueryBar options={options} onChange={update} />
+        {/* Beside the query, where a status that changes width ("live", "reconnecting…") never rewraps the controls and moves the terminal. */}
+        <span className={styles.status}>
+          <span role="status" aria-label={`Stream ${connection.label}`} title={reconnectReason}>
+            <StatusBadge tone={connection.tone} label={connection.label} />
+          </span>
+          <span>
+            {status.held.toLocaleString('en-US')} {status.held === 1 ? 'line' : 'lines'} held
+            {status.skipped > 0 && `, ${status.skipped.toLocaleString('en-US')} scrolled past unseen`}
+          </span>
+        </span>
+      </div>
       <InstanceChips
         label={isService ? 'Instances' : 'Containers'}
         choices={chips}
@@ -151,15 +165,6 @@ export function LogViewer({ scope, known = EMPTY }: LogViewerProps) {
         />
         <span className={styles.spacer} />
         <LogDownload fileLabel={scopeFileLabel(scope)} shownLines={controller.shownLines} fetchWindow={fetchWindow} />
-        <span className={styles.status}>
-          <span role="status" aria-label={`Stream ${connection.label}`}>
-            <StatusBadge tone={connection.tone} label={connection.label} />
-          </span>
-          <span>
-            {status.held.toLocaleString('en-US')} {status.held === 1 ? 'line' : 'lines'} held
-            {status.skipped > 0 && `, ${status.skipped.toLocaleString('en-US')} scrolled past unseen`}
-          </span>
-        </span>
       </div>
       {status.connection === 'error' && (
         <Banner tone="danger" role="alert" title="The log stream stopped" actions={<Button onClick={() => controller.retry()}>Retry</Button>}>

@@ -192,7 +192,8 @@ export function EventsTab() {
         <span role="status" className={styles.state}>
           <span className="visually-hidden">Event stream: </span>
           <StatusBadge tone={state.tone} label={state.text} />
-          {status.error !== null && <span className={styles.error}>{status.error.message}</span>}
+          {/* Why: muted while it mends itself (reconnecting), in red once it gave up. */}
+          {status.error !== null && <span className={status.feed === 'reconnecting' ? styles.reason : styles.error}>{status.error.message}</span>}
         </span>
         <span className={styles.count}>
           {entries.length} {entries.length === 1 ? 'event' : 'events'}, newest first{entries.length >= MAX_EVENTS ? ` (the latest ${MAX_EVENTS} are kept)` : ''}

@@ -29,6 +29,12 @@ export interface SessionStores {
 
 export const SESSION_STORAGE_KEY = 'kontena-dashboard.session';
 
+/**
+ * Where a change of the session came from: this tab set it (signed in, refreshed, signed
+ * out, or the master refused it here), or storage showed another tab's change.
+ */
+export type SessionChangeCause = 'this-tab' | 'storage';
+
 const storedSessionSchema = z.object({
   accessToken: z.string().check(z.minLength(1)),
   refreshToken: z.nullable(z.string()),
@@ -40,7 +46,7 @@ const storedSessionSchema = z.object({
 let stores: SessionStores | null = null;
 /** undefined = not read from storage yet. */
 let current: Session | null | undefined;
-const sessionListeners = new Set<(s: Session | null) => void>();
+const sessionListeners = new Set<(s: Session | null, cause: SessionChangeCause) => void>();
 const authFailureListeners = new Set<(reason: string) => void>();
 let storageEventsBound = false;
 
@@ -141,7 +147,7 @@ export function setSession(s: Session | null): void {
   }
   current = s;
   write(s);
-  notifySession(s);
+  notifySession(s, 'this-tab');
 }
 
 /**
@@ -151,15 +157,17 @@ export function setSession(s: Session | null): void {
 export function reloadSession(): Session | null {
   const before = current;
   current = readStored();
-  if (before?.accessToken !== current?.accessToken) notifySession(current);
+  if (before?.accessToken !== current?.accessToken) notifySession(current, 'storage');
   return current;
 }
 
-function notifySession(s: Session | null): void {
-  for (const fn of [...sessionListeners]) fn(s);
+function notifySession(s: Session | null, cause: SessionChangeCause): void {
+  for (const fn of [...sessionListeners]) fn(s, cause);
 }
 
-export function subscribeSession(fn: (s: Session | null) => void): () => void {
+export function subscribeSession(fn: (s: Session | null, cause: SessionChangeCause) => void): () => void {
+  // A page whose session was set before it was ever read (a sign-in link at boot) still hears the other tabs.
+  bindStorageEvents();
   sessionListeners.add(fn);
   return () => {
     sessionListeners.delete(fn);

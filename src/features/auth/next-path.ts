@@ -2,12 +2,23 @@
  * Where to go after signing in. Only paths inside this app are followed: "//host" or
  * "https://…" in `next` would turn the sign-in page into an open redirect.
  */
+import type { SessionEndReason } from '../../api/session-end';
+
 const SIGN_IN_PATH = '/sign-in';
 
-/** Why the sign-in page is shown: a session that ended, or a sign-in link that did not sign in. */
-export type SignInReason = 'expired' | 'ended' | 'link-used' | 'link-expired' | 'link-failed';
+/**
+ * Why the sign-in page is shown: a session that ended (expired; `ended`: the token was
+ * revoked or is unknown; the master restarted and forgot it; ended in another tab), or a
+ * sign-in link that did not sign in.
+ */
+export type SignInReason = 'expired' | 'ended' | 'restarted' | 'elsewhere' | 'link-used' | 'link-expired' | 'link-failed';
 
-const REASONS: readonly SignInReason[] = ['expired', 'ended', 'link-used', 'link-expired', 'link-failed'];
+const REASONS: readonly SignInReason[] = ['expired', 'ended', 'restarted', 'elsewhere', 'link-used', 'link-expired', 'link-failed'];
+
+/** The sign-in page's word for why a session ended (api/session-end). */
+export function sessionEndSignInReason(reason: SessionEndReason): SignInReason {
+  return reason === 'revoked' ? 'ended' : reason;
+}
 
 export function safeNextPath(raw: string | null): string | null {
   if (raw === null || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return null;

@@ -3,22 +3,28 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Banner } from '../../components/banner';
 import { KontenaWordmark } from '../../components/kontena-wordmark';
 import { useSession } from '../../components/use-session';
-import { parseSignInReason, safeNextPath } from './next-path';
+import { useSessionEnd } from '../../components/use-session-end';
+import { parseSignInReason, safeNextPath, sessionEndSignInReason } from './next-path';
 import type { SignInReason } from './next-path';
 import { SignInForm } from './sign-in-form';
 import styles from './sign-in-page.module.css';
 
 const reasonTitle: Record<SignInReason, string> = {
-  expired: 'Signed out',
-  ended: 'Signed out',
+  expired: 'Signed out: the session expired',
+  ended: 'Signed out: the sign-in was revoked',
+  restarted: 'Signed out: the master restarted',
+  elsewhere: 'Signed out in another tab',
   'link-used': 'This sign-in link has been used',
   'link-expired': 'This sign-in link has expired',
   'link-failed': 'This sign-in link could not be used',
 };
 
 const reasonText: Record<SignInReason, string> = {
-  expired: 'Your session has expired. Sign in again to go back to where you were.',
+  expired: 'Your session has expired and could not be renewed. Sign in again to go back to where you were.',
   ended: 'The master no longer accepts your sign-in (the token was revoked or is unknown). Sign in again to go back to where you were.',
+  restarted:
+    'The Kontena Master could not be reached for a moment, and since it is back it no longer knows your sign-in: it restarted and forgot its tokens. Sign in again to go back to where you were.',
+  elsewhere: 'The session this tab shared with the other tabs of this browser was ended in another tab. Sign in again to go back to where you were.',
   'link-used':
     'A sign-in link signs in one screen, once, and this one was used already (or the master does not know it). Make a new one on a signed-in dashboard: Wall → “Sign in a screen on another machine”, or sign in below.',
   'link-expired':
@@ -33,7 +39,12 @@ export function SignInPage() {
   const queryClient = useQueryClient();
   const session = useSession();
   const next = safeNextPath(params.get('next')) ?? '/';
-  const reason = parseSignInReason(params.get('reason'));
+  // This tab's own record of why it was signed out is the freshest (another tab's reason
+  // may arrive after this page opened); a sign-in link's problem comes from the address.
+  const ended = useSessionEnd();
+  const asked = parseSignInReason(params.get('reason'));
+  const reason = ended !== null && (asked === null || !asked.startsWith('link-')) ? sessionEndSignInReason(ended.reason) : asked;
+  const aboutSession = reason === 'expired' || reason === 'ended' || reason === 'restarted' || reason === 'elsewhere';
 
   return (
     <div className={styles.page}>
@@ -54,7 +65,8 @@ export function SignInPage() {
           )}
           {reason !== null && session === null && (
             <Banner tone="warn" title={reasonTitle[reason]} className={styles.notice}>
-              {reasonText[reason]}
+              <p>{reasonText[reason]}</p>
+              {aboutSession && <p>What you typed in a form and did not save is kept in this tab: the page offers it back.</p>}
             </Banner>
           )}
           {session !== null && (

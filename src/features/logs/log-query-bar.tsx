@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { formatDateTime } from '../../lib/format-date-time';
 import type { TimestampMode } from '../../lib/log-line-format';
-import { DEFAULT_LINES, MAX_LINES, SCROLLBACK_CHOICES, SINCE_PRESETS } from '../../lib/log-view-options';
+import { linesFromInput } from '../../lib/log-lines-input';
+import { MAX_LINES, SCROLLBACK_CHOICES, SINCE_PRESETS } from '../../lib/log-view-options';
 import type { LogViewOptions } from '../../lib/log-view-options';
 import styles from './log-viewer.module.css';
 
@@ -27,9 +28,8 @@ export function LogQueryBar({ options, onChange }: LogQueryBarProps) {
 
   const commitLines = (): void => {
     if (linesDraft === null) return;
-    const n = Number.parseInt(linesDraft, 10);
     setLinesDraft(null);
-    onChange({ lines: Number.isFinite(n) ? Math.min(MAX_LINES, Math.max(1, n)) : DEFAULT_LINES });
+    onChange({ lines: linesFromInput(linesDraft) });
   };
 
   return (

@@ -10,12 +10,16 @@ import { serviceDisplayName } from '../../api/service-ref';
 import { fieldErrorText, formErrorText } from '../../components/api-field-error';
 import { Button } from '../../components/button';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { DraftOfferBanner } from '../../components/draft-offer';
 import { LoadError } from '../../components/load-error';
 import { Panel, PanelBox, PanelLoading, PanelTable } from '../../components/panel';
 import { TextField } from '../../components/text-field';
+import { useFormDraft } from '../../components/use-form-draft';
+import type { FormDraft } from '../../components/use-form-draft';
 import { formatTableDateTime } from '../../lib/clock-format';
 import { formatServicePath } from '../../lib/format-path';
 import { NAME_PATTERN } from '../../lib/options/names';
+import { secretValueProblem } from '../../lib/options/secrets';
 import { secretUsage } from '../../lib/secret-usage';
 import type { SecretUse } from '../../lib/secret-usage';
 import styles from './secrets-page.module.css';
@@ -45,15 +49,23 @@ function UsedBy({ grid, uses }: { grid: string; uses: readonly SecretUse[] | und
   );
 }
 
+// A draft may hold a secret's value as typed: drafts live in sessionStorage only, which
+// dies with the tab (lib/form-drafts.ts), and a draft goes as soon as the value is saved.
+const NO_SECRET = { name: '', value: '' };
+const NO_VALUE = { value: '' };
+
 function CreateSecretForm({ grid, onCreated }: { grid: string; onCreated: (name: string) => void }) {
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [value, setValue] = useState('');
   const [clientErrors, setClientErrors] = useState<{ name?: string; value?: string }>({});
+  const nameInput = useRef<HTMLInputElement>(null);
+  const kept = useFormDraft({ form: 'secret-create', initial: NO_SECRET, values: { name, value } });
   const create = useMutation({
     mutationFn: (input: { name: string; value: string }) => createSecret(grid, input.name, input.value),
     // The answer carries the value: it is not kept anywhere.
     onSuccess: async (_, input) => {
+      kept.drop();
       setName('');
       setValue('');
       onCreated(input.name);
@@ -66,7 +78,8 @@ function CreateSecretForm({ grid, onCreated }: { grid: string; onCreated: (name:
     const errors: { name?: string; value?: string } = {};
     if (trimmed === '') errors.name = 'Name is required';
     else if (!NAME_PATTERN.test(trimmed)) errors.name = 'Name isn’t in the right format: use letters, digits, _ and -, not starting with -';
-    if (value === '') errors.value = 'Value is required';
+    const valueProblem = secretValueProblem(value);
+    if (valueProblem !== null) errors.value = valueProblem;
     setClientErrors(errors);
     if (errors.name !== undefined || errors.value !== undefined) return;
     create.mutate({ name: trimmed, value });
@@ -80,67 +93,95 @@ function CreateSecretForm({ grid, onCreated }: { grid: string; onCreated: (name:
   const valueError = clientErrors.value ?? withFieldName('Value', fieldErrorText(create.error, 'value'));
   const formError = formErrorText(create.error, ['name', 'value']);
   return (
-    <form className={styles.form} onSubmit={submit} noValidate aria-labelledby="create-secret-heading">
-      <h2 id="create-secret-heading" className={styles.formTitle}>
-        New secret
-      </h2>
-      <TextField
-        className={styles.nameField}
-        label="Name"
-        name="name"
-        placeholder="DB_PASSWORD"
-        value={name}
-        onChange={(event) => {
-          setName(event.target.value);
-          edited();
-        }}
-        error={nameError}
-      />
-      <div className={styles.valueField}>
-        <label htmlFor="create-secret-value" className={styles.label}>
-          Value
-        </label>
-        <textarea
-          id="create-secret-value"
-          className={styles.textarea}
-          rows={2}
-          value={value}
-          spellCheck={false}
-          autoComplete="off"
-          aria-invalid={valueError !== null || undefined}
-          aria-describedby="create-secret-value-message"
+    <>
+      {kept.offer !== null && (
+        <DraftOfferBanner
+          placement="panel"
+          offer={kept.offer}
+          formName="New secret"
+          onRestore={() => {
+            const restored = kept.restore({ name, value });
+            setName(restored.name);
+            setValue(restored.value);
+            nameInput.current?.focus();
+          }}
+          onDiscard={kept.discard}
+        />
+      )}
+      <form className={styles.form} onSubmit={submit} noValidate aria-labelledby="create-secret-heading">
+        <h2 id="create-secret-heading" className={styles.formTitle}>
+          New secret
+        </h2>
+        <TextField
+          ref={nameInput}
+          className={styles.nameField}
+          label="Name"
+          name="name"
+          placeholder="DB_PASSWORD"
+          value={name}
           onChange={(event) => {
-            setValue(event.target.value);
+            setName(event.target.value);
             edited();
           }}
+          error={nameError}
         />
-        <p id="create-secret-value-message" className={valueError !== null ? styles.error : styles.hint}>
-          {valueError ?? 'Kept in the master’s vault; shown again only when asked for.'}
-        </p>
-      </div>
-      <div className={styles.submit}>
-        <Button type="submit" variant="primary" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create secret'}
-        </Button>
-      </div>
-      {formError !== null && (
-        <p role="alert" className={styles.formError}>
-          {formError}
-        </p>
-      )}
-    </form>
+        <div className={styles.valueField}>
+          <label htmlFor="create-secret-value" className={styles.label}>
+            Value
+          </label>
+          <textarea
+            id="create-secret-value"
+            className={styles.textarea}
+            rows={2}
+            value={value}
+            spellCheck={false}
+            autoComplete="off"
+            aria-invalid={valueError !== null || undefined}
+            aria-describedby="create-secret-value-message"
+            onChange={(event) => {
+              setValue(event.target.value);
+              edited();
+            }}
+          />
+          <p id="create-secret-value-message" className={valueError !== null ? styles.error : styles.hint}>
+            {valueError ?? 'Kept in the master’s vault; shown again only when asked for.'}
+          </p>
+        </div>
+        <div className={styles.submit}>
+          <Button type="submit" variant="primary" disabled={create.isPending}>
+            {create.isPending ? 'Creating…' : 'Create secret'}
+          </Button>
+        </div>
+        {formError !== null && (
+          <p role="alert" className={styles.formError}>
+            {formError}
+          </p>
+        )}
+      </form>
+    </>
   );
 }
 
-function UpdateValueForm({ grid, name, onDone, onCancel }: { grid: string; name: string; onDone: () => void; onCancel: () => void }) {
+interface UpdateValueFormProps {
+  grid: string;
+  name: string;
+  /** The row's draft of the new value; `initialValue` is what it restored, or ''. */
+  kept: FormDraft<{ value: string }>;
+  initialValue: string;
+  onDone: () => void;
+  onCancel: () => void;
+}
+
+function UpdateValueForm({ grid, name, kept, initialValue, onDone, onCancel }: UpdateValueFormProps) {
   const queryClient = useQueryClient();
-  const [value, setValue] = useState('');
+  const [value, setValue] = useState(initialValue);
   const [clientError, setClientError] = useState<string | null>(null);
   const fieldRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => fieldRef.current?.focus(), []);
   const update = useMutation({
     mutationFn: (next: string) => updateSecret(grid, name, next),
     onSuccess: async () => {
+      kept.drop();
       onDone();
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.secrets(grid) }),
@@ -157,8 +198,9 @@ function UpdateValueForm({ grid, name, onDone, onCancel }: { grid: string; name:
       aria-label={`New value for ${name}`}
       onSubmit={(event) => {
         event.preventDefault();
-        if (value === '') {
-          setClientError('Value is required');
+        const problem = secretValueProblem(value);
+        if (problem !== null) {
+          setClientError(problem);
           return;
         }
         update.mutate(value);
@@ -182,6 +224,7 @@ function UpdateValueForm({ grid, name, onDone, onCancel }: { grid: string; name:
         }}
         onChange={(event) => {
           setValue(event.target.value);
+          kept.save({ value: event.target.value });
           setClientError(null);
         }}
       />
@@ -201,6 +244,9 @@ function UpdateValueForm({ grid, name, onDone, onCancel }: { grid: string; name:
 function SecretRow({ grid, secret, uses, onNote, onDelete }: { grid: string; secret: Secret; uses: readonly SecretUse[] | undefined; onNote: (text: string) => void; onDelete: () => void }) {
   const [value, setValue] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
+  // A new value typed and not saved: offered back in this row, opening the form with it.
+  const kept = useFormDraft({ form: `secret-value:${secret.name}`, initial: NO_VALUE });
+  const [restored, setRestored] = useState('');
   const reveal = useMutation({
     mutationFn: () => getSecret(grid, secret.name),
     onSuccess: (read) => setValue(read.value),
@@ -215,12 +261,28 @@ function SecretRow({ grid, secret, uses, onNote, onDelete }: { grid: string; sec
           <UpdateValueForm
             grid={grid}
             name={secret.name}
-            onCancel={() => setEditing(false)}
+            kept={kept}
+            initialValue={restored}
+            onCancel={() => {
+              kept.discard();
+              setEditing(false);
+            }}
             onDone={() => {
               setEditing(false);
               setValue(null);
               onNote(`Updated ${secret.name}.${uses !== undefined && uses.length > 0 ? ' The master redeploys the running services that use it about 20 s later.' : ''}`);
             }}
+          />
+        ) : kept.offer !== null ? (
+          <DraftOfferBanner
+            placement="cell"
+            offer={kept.offer}
+            formName={`New value for ${secret.name}`}
+            onRestore={() => {
+              setRestored(kept.restore(NO_VALUE).value);
+              setEditing(true);
+            }}
+            onDiscard={kept.discard}
           />
         ) : value !== null ? (
           <span className={styles.revealed}>{value}</span>
@@ -259,7 +321,14 @@ function SecretRow({ grid, secret, uses, onNote, onDelete }: { grid: string; sec
             >
               {value !== null ? 'Hide' : reveal.isPending ? 'Reading…' : 'Reveal'}
             </Button>
-            <Button size="sm" aria-label={`Update the value of ${secret.name}`} onClick={() => setEditing(true)}>
+            <Button
+              size="sm"
+              aria-label={`Update the value of ${secret.name}`}
+              onClick={() => {
+                setRestored('');
+                setEditing(true);
+              }}
+            >
               Update
             </Button>
             <Button size="sm" aria-label={`Delete ${secret.name}`} onClick={onDelete}>

@@ -5,8 +5,10 @@ import type { Service } from '../../api/schemas/service';
 import type { ServiceRef } from '../../api/service-ref';
 import { fieldErrorText, formErrorText } from '../../components/api-field-error';
 import { Button } from '../../components/button';
+import { DraftOfferBanner } from '../../components/draft-offer';
 import { Panel, PanelTable } from '../../components/panel';
 import { TextField } from '../../components/text-field';
+import { useFormDraft } from '../../components/use-form-draft';
 import { envKey, envValue, parseEnv } from '../../lib/options/env';
 import { ChangeFailed, ChangeNote } from './change-note';
 import { ConfirmInline } from './confirm-inline';
@@ -15,6 +17,7 @@ import { useServiceChange } from './use-service-change';
 import styles from './overview.module.css';
 
 const MASK = '••••••••';
+const NO_ENTRY = { entry: '' };
 
 function addHint(draft: string, counts: Map<string, number>): string {
   const parsed = parseEnv(draft);
@@ -36,6 +39,9 @@ export function EnvPanel({ serviceRef, service }: { serviceRef: ServiceRef; serv
   const [confirming, setConfirming] = useState<number | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const removeButtons = useRef(new Map<number, HTMLButtonElement>());
+  const addInput = useRef<HTMLInputElement>(null);
+  // The row being added survives a sign-out, a reload or a crash until it is added.
+  const kept = useFormDraft({ form: 'env-add', initial: NO_ENTRY, values: { entry: draft } });
 
   const sorted = sortEnvLikeCli(service.env);
   const counts = envKeyCounts(service.env);
@@ -46,6 +52,7 @@ export function EnvPanel({ serviceRef, service }: { serviceRef: ServiceRef; serv
     serviceRef,
     (entry: string) => addEnv(serviceRef, entry),
     (entry) => {
+      kept.drop();
       setDraft('');
       setNote(`Added ${envKey(entry)}.`);
     },
@@ -180,8 +187,21 @@ export function EnvPanel({ serviceRef, service }: { serviceRef: ServiceRef; serv
       )}
       <ChangeFailed action={`remove ${remove.variables ?? ''}`} reason={removeError} />
       <ChangeNote text={note} state={service.state} />
+      {kept.offer !== null && (
+        <DraftOfferBanner
+          placement="panel"
+          offer={kept.offer}
+          formName="Add an environment variable"
+          onRestore={() => {
+            setDraft(kept.restore({ entry: draft }).entry);
+            addInput.current?.focus();
+          }}
+          onDiscard={kept.discard}
+        />
+      )}
       <form className={styles.form} onSubmit={onAdd} noValidate aria-label="Add an environment variable">
         <TextField
+          ref={addInput}
           className={styles.formGrow}
           label="Add variable"
           name="env"

@@ -2,6 +2,7 @@
 import type { EventLog, EventSeverity } from '../../api/schemas/event';
 import type { StatusTone } from '../../components/status-badge';
 import { formatDateTime } from '../../lib/format-date-time';
+import { shownValue } from '../../lib/options/shown-value';
 
 /** The type without its `service:` prefix ("deploy", "create_instance", "scheduler"). */
 export function eventTypeLabel(type: string | null): string {
@@ -46,7 +47,7 @@ export type LinesInput = { ok: true; value: number } | { ok: false; error: strin
 export function parseLines(text: string): LinesInput {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, error: 'Enter how many of the latest events to show, e.g. 100.' };
-  if (!/^\d+$/.test(trimmed)) return { ok: false, error: `“${trimmed}” is not a whole number: enter how many events to show, e.g. 100.` };
+  if (!/^\d+$/.test(trimmed)) return { ok: false, error: `“${shownValue(trimmed)}” is not a whole number: enter how many events to show, e.g. 100.` };
   const value = Number(trimmed);
   if (value < 1) return { ok: false, error: 'Enter 1 or more.' };
   if (!Number.isSafeInteger(value)) return { ok: false, error: 'That number is too large.' };

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -8,10 +8,12 @@ import { NULL_STACK, serviceDisplayName } from '../../api/service-ref';
 import type { ServiceRef } from '../../api/service-ref';
 import { fieldErrorText, formErrorText } from '../../components/api-field-error';
 import { Button } from '../../components/button';
+import { DraftOfferBanner } from '../../components/draft-offer';
 import { Panel, PanelTable } from '../../components/panel';
 import { TextField } from '../../components/text-field';
+import { useFormDraft } from '../../components/use-form-draft';
 import { formatServicePath } from '../../lib/format-path';
-import { parseLink } from '../../lib/options/links';
+import { linkTargetMissing, parseLinkAlias, parseLinkTarget } from '../../lib/options/links';
 import { ChangeFailed, ChangeNote } from './change-note';
 import { linkService, unlinkService } from './service-changes';
 import type { ServiceLinkSpec } from './service-changes';
@@ -24,12 +26,14 @@ import styles from './overview.module.css';
  * dashboard shows such services) or "S/N". Returns the `S/N` name and the default alias.
  */
 function readTarget(raw: string): { target: string; alias: string } | { error: string } {
-  const parsed = parseLink(raw);
+  const parsed = parseLinkTarget(raw);
   if (!parsed.ok) return { error: parsed.error };
-  const name = parsed.value.name;
+  const name = parsed.value;
   const slash = name.indexOf('/');
   return slash === -1 ? { target: `${NULL_STACK}/${name}`, alias: name } : { target: name, alias: name.slice(slash + 1) };
 }
+
+const NO_LINK = { target: '', alias: '' };
 
 /** `kontena service link/unlink`, plus the services that link to this one. */
 export function LinksPanel({ serviceRef, service }: { serviceRef: ServiceRef; service: Service }) {
@@ -38,11 +42,15 @@ export function LinksPanel({ serviceRef, service }: { serviceRef: ServiceRef; se
   const [alias, setAlias] = useState('');
   const [clientErrors, setClientErrors] = useState<{ links?: string; alias?: string }>({});
   const [note, setNote] = useState<string | null>(null);
+  const targetInput = useRef<HTMLInputElement>(null);
+  // The link being typed survives a sign-out, a reload or a crash until it is made.
+  const kept = useFormDraft({ form: 'service-link', initial: NO_LINK, values: { target, alias } });
 
   const link = useServiceChange(
     serviceRef,
     (spec: ServiceLinkSpec) => linkService(serviceRef, spec),
     (spec) => {
+      kept.drop();
       setTarget('');
       setAlias('');
       setNote(`Linked ${linkTargetLabel(spec.target)} as ${spec.alias}.`);
@@ -74,13 +82,18 @@ export function LinksPanel({ serviceRef, service }: { serviceRef: ServiceRef; se
       return;
     }
     const chosenAlias = alias.trim() === '' ? typed.alias : alias.trim();
-    const aliasCheck = parseLink(`x:${chosenAlias}`);
+    const aliasCheck = parseLinkAlias(chosenAlias);
     if (!aliasCheck.ok) {
       setClientErrors({ alias: aliasCheck.error });
       return;
     }
     if (typed.target === `${service.stack.name}/${service.name}`) {
       setClientErrors({ links: 'A service cannot link to itself' });
+      return;
+    }
+    const missing = services.data === undefined ? null : linkTargetMissing(typed.target, services.data.map((s) => `${s.stack.name}/${s.name}`));
+    if (missing !== null) {
+      setClientErrors({ links: missing });
       return;
     }
     setClientErrors({});
@@ -133,8 +146,23 @@ export function LinksPanel({ serviceRef, service }: { serviceRef: ServiceRef; se
       )}
       <ChangeFailed action="unlink" reason={unlinkError} />
       <ChangeNote text={note} state={service.state} />
+      {kept.offer !== null && (
+        <DraftOfferBanner
+          placement="panel"
+          offer={kept.offer}
+          formName="Link a service"
+          onRestore={() => {
+            const restored = kept.restore({ target, alias });
+            setTarget(restored.target);
+            setAlias(restored.alias);
+            targetInput.current?.focus();
+          }}
+          onDiscard={kept.discard}
+        />
+      )}
       <form className={styles.form} onSubmit={onLink} noValidate aria-label="Link a service">
         <TextField
+          ref={targetInput}
           className={styles.formGrow}
           label="Link to service"
           name="target"

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -8,15 +8,19 @@ import type { Service } from '../../api/schemas/service';
 import type { ServiceRef } from '../../api/service-ref';
 import { fieldErrorText, formErrorText } from '../../components/api-field-error';
 import { Button } from '../../components/button';
+import { DraftOfferBanner } from '../../components/draft-offer';
 import { Panel, PanelTable } from '../../components/panel';
 import { TextField } from '../../components/text-field';
+import { useFormDraft } from '../../components/use-form-draft';
 import { formatSecretsPath } from '../../lib/format-secrets-path';
-import { parseSecret } from '../../lib/options/secrets';
+import { parseSecretLink, secretMissing } from '../../lib/options/secrets';
 import { ChangeFailed, ChangeNote } from './change-note';
 import { linkSecret, unlinkSecret } from './service-changes';
 import type { SecretLinkSpec } from './service-changes';
 import { useServiceChange } from './use-service-change';
 import styles from './overview.module.css';
+
+const NO_LINK = { secret: '', name: '' };
 
 /** `kontena service secret link/unlink`: vault secret → environment variable. */
 export function SecretsPanel({ serviceRef, service }: { serviceRef: ServiceRef; service: Service }) {
@@ -25,11 +29,15 @@ export function SecretsPanel({ serviceRef, service }: { serviceRef: ServiceRef; 
   const [envName, setEnvName] = useState('');
   const [clientErrors, setClientErrors] = useState<{ secret?: string; name?: string }>({});
   const [note, setNote] = useState<string | null>(null);
+  const secretInput = useRef<HTMLInputElement>(null);
+  // The link being typed survives a sign-out, a reload or a crash until it is made.
+  const kept = useFormDraft({ form: 'secret-link', initial: NO_LINK, values: { secret, name: envName } });
 
   const link = useServiceChange(
     serviceRef,
     (spec: SecretLinkSpec) => linkSecret(serviceRef, spec),
     (spec) => {
+      kept.drop();
       setSecret('');
       setEnvName('');
       setNote(`Linked secret ${spec.secret} as ${spec.name}.`);
@@ -48,7 +56,7 @@ export function SecretsPanel({ serviceRef, service }: { serviceRef: ServiceRef; 
 
   // The link as typed; the variable defaults to the secret's name, as in the CLI.
   const typedSecret = secret.trim();
-  const typed = typedSecret === '' ? null : parseSecret(`${typedSecret}:${envName.trim() === '' ? typedSecret : envName.trim()}`);
+  const typed = typedSecret === '' ? null : parseSecretLink(typedSecret, envName.trim() === '' ? typedSecret : envName);
 
   const onLink = (event: FormEvent) => {
     event.preventDefault();
@@ -60,6 +68,11 @@ export function SecretsPanel({ serviceRef, service }: { serviceRef: ServiceRef; 
     }
     if (!typed.ok) {
       setClientErrors(typed.error.includes('variable name') ? { name: typed.error } : { secret: typed.error });
+      return;
+    }
+    const missing = vault.data === undefined ? null : secretMissing(typed.value.secret, vault.data.map((s) => s.name));
+    if (missing !== null) {
+      setClientErrors({ secret: missing });
       return;
     }
     setClientErrors({});
@@ -118,8 +131,23 @@ export function SecretsPanel({ serviceRef, service }: { serviceRef: ServiceRef; 
       )}
       <ChangeFailed action="unlink" reason={unlinkError} />
       <ChangeNote text={note} state={service.state} />
+      {kept.offer !== null && (
+        <DraftOfferBanner
+          placement="panel"
+          offer={kept.offer}
+          formName="Link a secret"
+          onRestore={() => {
+            const restored = kept.restore({ secret, name: envName });
+            setSecret(restored.secret);
+            setEnvName(restored.name);
+            secretInput.current?.focus();
+          }}
+          onDiscard={kept.discard}
+        />
+      )}
       <form className={styles.form} onSubmit={onLink} noValidate aria-label="Link a secret">
         <TextField
+          ref={secretInput}
           className={styles.formField}
           label="Vault secret"
           name="secret"

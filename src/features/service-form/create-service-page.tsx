@@ -10,6 +10,7 @@ import { createService, deployService } from '../../api/services';
 import { Banner } from '../../components/banner';
 import { Button } from '../../components/button';
 import { DeployProgressPanel } from '../../components/deploy-progress-panel';
+import { DraftOfferBanner } from '../../components/draft-offer';
 import { formatServicePath, formatServicesPath } from '../../lib/format-path';
 import type { CliTarget } from './form-cli-command';
 import { useLoadFormOptions } from './form-options';
@@ -20,6 +21,7 @@ import { reportSaveError, SaveProblemBanner, type SaveProblem } from './save-pro
 import { emptyServiceForm, type ServiceForm } from './service-form-model';
 import { ServiceFormView } from './service-form-view';
 import { UnsavedChangesGuard } from './unsaved-changes-guard';
+import { useServiceFormDraft } from './use-service-form-draft';
 import styles from './service-form.module.css';
 
 interface Created {
@@ -92,6 +94,9 @@ function CreateForm({ grid, onCreated }: { grid: string; onCreated: (created: Cr
   const cliTarget = useMemo<CliTarget>(() => ({ mode: 'create', grid }), [grid]);
   // Checked once an input is left, then on every change: nothing is wrong before the user did anything.
   const form = useForm<ServiceForm, FormContext>({ defaultValues: emptyServiceForm(), resolver: serviceFormResolver, context: ctx, mode: 'onTouched' });
+  // What was typed survives a sign-out, a reload or a crash until the service is created.
+  const [empty] = useState(emptyServiceForm);
+  const draft = useServiceFormDraft(form, { form: 'create-service', initial: empty });
   const [deployNow, setDeployNow] = useState(true);
   const [problem, setProblem] = useState<SaveProblem | null>(null);
   const queryClient = useQueryClient();
@@ -108,6 +113,7 @@ function CreateForm({ grid, onCreated }: { grid: string; onCreated: (created: Cr
       }
     },
     onSuccess: (created) => {
+      draft.drop();
       queryClient.setQueryData(serviceQuery(refOfService(created.service)).queryKey, created.service);
       void queryClient.invalidateQueries({ queryKey: queryKeys.services(grid) });
       onCreated(created);
@@ -129,7 +135,14 @@ function CreateForm({ grid, onCreated }: { grid: string; onCreated: (created: Cr
           setProblem(null);
           create.mutate(values);
         }}
-        banner={problem !== null ? <SaveProblemBanner problem={problem} /> : undefined}
+        banner={
+          problem !== null || draft.offer !== null ? (
+            <>
+              {draft.offer !== null && <DraftOfferBanner offer={draft.offer} formName="New service" onRestore={draft.restore} onDiscard={draft.discard} />}
+              {problem !== null && <SaveProblemBanner problem={problem} />}
+            </>
+          ) : undefined
+        }
         saveExtras={
           <div className={styles.deployChoice}>
             <div className={styles.checkRow}>

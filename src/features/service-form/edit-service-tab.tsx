@@ -10,6 +10,7 @@ import { deployService, updateService } from '../../api/services';
 import { Banner } from '../../components/banner';
 import { Button } from '../../components/button';
 import { DeployProgressPanel } from '../../components/deploy-progress-panel';
+import { DraftOfferBanner } from '../../components/draft-offer';
 import { SkeletonRows } from '../../components/skeleton';
 import { useServiceRef } from '../../components/use-service-ref';
 import { describeChanges, type FieldChange } from './describe-changes';
@@ -24,6 +25,7 @@ import { reportSaveError, SaveProblemBanner, type SaveProblem } from './save-pro
 import type { ServiceForm } from './service-form-model';
 import { ServiceFormView } from './service-form-view';
 import { UnsavedChangesGuard } from './unsaved-changes-guard';
+import { useServiceFormDraft } from './use-service-form-draft';
 import styles from './service-form.module.css';
 
 interface Saved {
@@ -83,6 +85,9 @@ function EditForm({ initial }: { initial: Service }) {
   const [problem, setProblem] = useState<SaveProblem | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
   const [deployNow, setDeployNow] = useState(false);
+  // Kept against the revision it was typed on: restored over a newer one, it says so.
+  const shown = useMemo(() => formFromService(baseline), [baseline]);
+  const draft = useServiceFormDraft(form, { form: 'edit-service', initial: shown, revision: String(baseline.revision) });
 
   const save = useMutation({
     mutationFn: async ({ values, changes }: { values: ServiceForm; changes: FieldChange[] }): Promise<Saved> => {
@@ -97,6 +102,7 @@ function EditForm({ initial }: { initial: Service }) {
       }
     },
     onSuccess: (result) => {
+      draft.drop();
       queryClient.setQueryData(serviceQuery(ref).queryKey, result.service);
       void queryClient.invalidateQueries({ queryKey: queryKeys.services(ref.grid) });
       setBaseline(result.service);
@@ -115,6 +121,15 @@ function EditForm({ initial }: { initial: Service }) {
   const drifted = latest.revision !== baseline.revision && latest.updated_at !== baseline.updated_at;
   const banner = (
     <>
+      {draft.offer !== null && (
+        <DraftOfferBanner
+          offer={draft.offer}
+          formName={`Settings of ${serviceDisplayName(baseline)}`}
+          onRestore={draft.restore}
+          onDiscard={draft.discard}
+          changedText={`The service has changed on the master since (revision ${draft.offer.revision ?? '?'} → ${baseline.revision}): review before saving.`}
+        />
+      )}
       {saved !== null && (
         <SavedBanner saved={saved} onDeployed={(deploy) => setSaved({ ...saved, deploy: { id: deploy.id, sentAt: Date.now() } })} />
       )}

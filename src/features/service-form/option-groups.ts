@@ -12,7 +12,7 @@ import { parseAffinity } from '../../lib/options/affinity';
 import { parseCapability } from '../../lib/options/capabilities';
 import { parseCmd, formatCmd } from '../../lib/options/cmd';
 import { formatRelativeTime, parseDeployInterval, parseMinHealth, parseWaitForPort } from '../../lib/options/deploy';
-import { applyEnvUpdate, keptEnvKeys, parseEnv } from '../../lib/options/env';
+import { applyEnvUpdate, envKey, envValue, keptEnvKeys, parseEnv, PORTABLE_ENV_NAME } from '../../lib/options/env';
 import {
   HEALTH_CHECK_DEFAULTS,
   healthCheckError,
@@ -23,7 +23,7 @@ import {
   parseHealthCheckUri,
 } from '../../lib/options/health-check';
 import { parseImage } from '../../lib/options/image';
-import { formatLink, parseLink } from '../../lib/options/links';
+import { formatLink, parseLinkAlias, parseLinkTarget } from '../../lib/options/links';
 import { parseLogOpt } from '../../lib/options/log-opts';
 import { formatMemoryHuman, parseMemory } from '../../lib/options/memory';
 import { parseServiceName } from '../../lib/options/names';
@@ -31,7 +31,9 @@ import { parseNet } from '../../lib/options/network';
 import { formatPort, parsePort } from '../../lib/options/ports';
 import { parseCpuShares, parseInstances } from '../../lib/options/resources';
 import type { ParseResult } from '../../lib/options/result';
-import { parseSecret } from '../../lib/options/secrets';
+import { parseSecretLink } from '../../lib/options/secrets';
+import { brokenTextError, masterReplacesCharacters, masterText } from '../../lib/options/master-text';
+import { shownValue } from '../../lib/options/shown-value';
 import { parseVolume, parseVolumesFrom, statefulVolumesError, statefulVolumesFromError } from '../../lib/options/volumes';
 import type { KeyValueRow, LinkRow, SecretRow, ServiceForm, TextRow, AffinityRow, HookRow } from './service-form-model';
 
@@ -211,7 +213,7 @@ function duplicateKeyWarnings(field: RowField, keys: readonly (string | null)[],
     if (key === null || key === '') return;
     const seen = first.get(key);
     if (seen === undefined) first.set(key, index);
-    else warnings.push(issue(`${field}.${index}.key`, `${key} is already set in row ${seen + 1}: ${what}`));
+    else warnings.push(issue(`${field}.${index}.key`, `${shownValue(key)} is already set in row ${seen + 1}: ${what}`));
   });
   return warnings;
 }
@@ -310,9 +312,12 @@ export const OPTION_GROUPS: Groups = {
           const target = row.target.trim();
           const alias = row.alias.trim();
           if (target === '') return invalid(`${path}.target`, 'Pick the service to link to');
-          const parsed = parseLink(alias === '' ? target : `${target}:${alias}`);
-          if (!parsed.ok) return invalid(`${path}.${parsed.error.startsWith('Invalid link alias') ? 'alias' : 'target'}`, parsed.error);
-          return valid(parsed.value);
+          // Each input on its own: a ':' in one of them is that input's mistake, not a separator.
+          const name = parseLinkTarget(target);
+          if (!name.ok) return invalid(`${path}.target`, name.error);
+          const checkedAlias = alias === '' ? name : parseLinkAlias(alias);
+          if (!checkedAlias.ok) return invalid(`${path}.alias`, checkedAlias.error);
+          return valid({ name: name.value, alias: checkedAlias.value });
         }),
         ctx,
       ),
@@ -350,10 +355,24 @@ export const OPTION_GROUPS: Groups = {
     convert: (form, ctx) => {
       const converted = listForMode(
         rows<KeyValueRow, string>('env', form.env, rowIsBlank.env, (row, path) => {
-          if (row.key.includes('=')) return invalid(`${path}.key`, `Invalid variable name ${row.key}: a name cannot contain =`);
-          const parsed = parseEnv(`${row.key}=${row.value}`);
+          if (row.key.includes('=')) return invalid(`${path}.key`, `Invalid variable name ${shownValue(row.key)}: a name cannot contain =`);
+          const brokenKey = brokenTextError(row.key);
+          if (brokenKey !== null) return invalid(`${path}.key`, brokenKey);
+          const brokenValue = brokenTextError(row.value);
+          if (brokenValue !== null) return invalid(`${path}.value`, brokenValue);
+          const entry = `${row.key}=${row.value}`;
+          const parsed = parseEnv(entry);
           if (!parsed.ok) return invalid(`${path}.key`, parsed.error);
-          return { value: `${row.key}=${row.value}`, errors: [], warnings: parsed.warning === undefined ? [] : [issue(`${path}.key`, parsed.warning)] };
+          const warnings: FieldIssue[] = [];
+          if (parsed.warning !== undefined && !PORTABLE_ENV_NAME.test(row.key)) warnings.push(issue(`${path}.key`, parsed.warning));
+          // The master strips the whole entry (kontena-api.md §3.1): blanks at the end of the value are lost.
+          const kept = masterText(entry).slice(masterText(entry).indexOf('=') + 1);
+          // An update that empties a value keeps the stored one: said below, with the stored env at hand.
+          if (kept !== row.value && !masterReplacesCharacters(row.value) && !(kept === '' && ctx.mode === 'update')) {
+            const stored = kept === '' ? 'with an empty value' : `as “${shownValue(kept)}”`;
+            warnings.push(issue(`${path}.value`, `The master strips blanks from the ends of an entry: ${shownValue(row.key.trim())} is stored ${stored}`));
+          }
+          return { value: entry, errors: [], warnings };
         }),
         ctx,
       );
@@ -362,8 +381,11 @@ export const OPTION_GROUPS: Groups = {
       if (service !== null && converted.value !== undefined) {
         const kept = new Set(keptEnvKeys(service.env, converted.value));
         form.env.forEach((row, index) => {
-          if (kept.has(row.key) && row.value === '') {
-            warnings.push(issue(`env.${index}.value`, `An update cannot empty a variable: ${row.key} keeps its current value. Remove the row to remove ${row.key}.`));
+          // As the master reads the entry: stripped, so a value of blanks is an empty one.
+          const entry = masterText(`${row.key}=${row.value}`);
+          const key = envKey(entry);
+          if (kept.has(key) && envValue(entry) === '') {
+            warnings.push(issue(`env.${index}.value`, `An update cannot empty a variable: ${shownValue(key)} keeps its current value. Remove the row to remove ${shownValue(key)}.`));
           }
         });
       }
@@ -379,11 +401,11 @@ export const OPTION_GROUPS: Groups = {
           const secret = row.secret.trim();
           const name = row.name.trim();
           if (secret === '') return invalid(`${path}.secret`, 'Pick a secret from the vault');
-          if (name === '') return invalid(`${path}.name`, `Give the environment variable that ${secret} becomes`);
+          if (name === '') return invalid(`${path}.name`, `Give the environment variable that ${shownValue(secret)} becomes`);
           if (ctx.secretNames !== undefined && !ctx.secretNames.includes(secret)) {
-            return invalid(`${path}.secret`, `Secret ${secret} does not exist in the grid’s vault`);
+            return invalid(`${path}.secret`, `Secret ${shownValue(secret)} does not exist in the grid’s vault`);
           }
-          const parsed = parseSecret(`${secret}:${name}`);
+          const parsed = parseSecretLink(secret, name);
           if (!parsed.ok) return invalid(`${path}.${parsed.error.startsWith('Invalid variable') ? 'name' : 'secret'}`, parsed.error);
           return {
             value: { secret: parsed.value.secret, name: parsed.value.name },
@@ -471,7 +493,11 @@ export const OPTION_GROUPS: Groups = {
     convert: (form, ctx) => {
       const converted = rows<KeyValueRow, [string, string]>('logOpts', form.logOpts, rowIsBlank.keyValue, (row, path) => {
         if (row.key.trim() === '') return invalid(`${path}.key`, 'Give the log option’s name, e.g. max-size');
-        if (row.value.trim() === '') return invalid(`${path}.value`, `Log option ${row.key.trim()} needs a value`);
+        // key=value is split at the first '=': a name with one would silently become another name and value.
+        if (row.key.includes('=')) return invalid(`${path}.key`, `Invalid log option name ${shownValue(row.key.trim())}: a name cannot contain =`);
+        const brokenKey = brokenTextError(row.key);
+        if (brokenKey !== null) return invalid(`${path}.key`, brokenKey);
+        if (row.value.trim() === '') return invalid(`${path}.value`, `Log option ${shownValue(row.key.trim())} needs a value`);
         return fromParse(`${path}.value`, parseLogOpt(`${row.key.trim()}=${row.value}`));
       });
       const warnings = [...converted.warnings, ...duplicateKeyWarnings('logOpts', form.logOpts.map((row) => row.key.trim()), 'the last value wins')];

@@ -1,4 +1,5 @@
 import { deepEqual } from '../../lib/deep-equal';
+import { brokenTextError, controlCharactersWarning } from '../../lib/options/master-text';
 import { baseFormOf, fieldsChanged } from './form-to-body';
 import { BODY_KEYS, OPTION_GROUPS, type BodyKey, type FieldIssue, type FormContext } from './option-groups';
 import type { ServiceForm } from './service-form-model';
@@ -33,8 +34,49 @@ export function validateServiceForm(form: ServiceForm, ctx: FormContext): FormCh
     const converted = group.convert(form, ctx);
     check.errors.push(...converted.errors);
     check.warnings.push(...converted.warnings);
+    textChecks(form, group.fields.filter((field) => fieldIsSent(field, form, ctx)), check);
   }
   return check;
+}
+
+/** False for a form field whose input is hidden and whose text is not sent (the net container of a bridge service, …). */
+function fieldIsSent(field: keyof ServiceForm, form: ServiceForm, ctx: FormContext): boolean {
+  if (field === 'netContainer') return form.netMode === 'container';
+  if (field === 'healthCheck') return form.healthCheck.protocol !== '';
+  if (field === 'devices') return ctx.mode === 'create' || form.replaceDevices;
+  return true;
+}
+
+/** Every text the user typed into these form fields, by input path (`user`, `env.2.value`, `healthCheck.uri`). */
+function typedTexts(form: ServiceForm, fields: readonly (keyof ServiceForm)[]): [string, string][] {
+  const texts: [string, string][] = [];
+  const walk = (value: unknown, path: string): void => {
+    if (typeof value === 'string') texts.push([path, value]);
+    else if (Array.isArray(value)) value.forEach((item: unknown, index) => walk(item, `${path}.${index}`));
+    else if (typeof value === 'object' && value !== null) for (const [key, item] of Object.entries(value)) walk(item, `${path}.${key}`);
+  };
+  for (const field of fields) walk(form[field], field);
+  return texts;
+}
+
+/**
+ * What holds for any text, whatever its field: a broken character (a lone surrogate)
+ * blocks saving, and control characters, which the master turns into spaces
+ * (kontena-api.md §3.1), get a warning saying what it will store. An input that its own
+ * check already refused or warned about keeps that message.
+ */
+function textChecks(form: ServiceForm, fields: readonly (keyof ServiceForm)[], check: FormCheck): void {
+  for (const [path, text] of typedTexts(form, fields)) {
+    if (path === 'healthCheck.uri' && form.healthCheck.protocol !== 'http') continue;
+    if (check.errors.some((error) => error.path === path)) continue;
+    const broken = brokenTextError(text);
+    if (broken !== null) {
+      check.errors.push({ path, message: broken });
+      continue;
+    }
+    const control = controlCharactersWarning(text);
+    if (control !== null && !check.warnings.some((warning) => warning.path === path)) check.warnings.push({ path, message: control });
+  }
 }
 
 /** The body field each input feeds. */

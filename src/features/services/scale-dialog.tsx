@@ -1,8 +1,10 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button } from '../../components/button';
+import { DraftOfferBanner } from '../../components/draft-offer';
 import { ModalDialog } from '../../components/modal-dialog';
 import dialogStyles from '../../components/modal-dialog.module.css';
+import { useFormDraft } from '../../components/use-form-draft';
 import { parseScaleInput } from '../../lib/scale-input';
 import { describeActionError } from './lifecycle';
 import styles from './services.module.css';
@@ -31,6 +33,14 @@ export function ScaleDialog({ name, current, strategy, onScale, onClose, returnF
   const inputId = useId();
   const errorId = useId();
   const hintId = useId();
+  // A count typed and not sent survives a sign-out or a reload: offered when this dialog opens again.
+  const initial = useMemo(() => ({ instances: String(current) }), [current]);
+  const kept = useFormDraft({ form: `scale:${name}`, initial, values: { instances: text }, revision: String(current) });
+  // Cancel, Esc: the user let go of what they typed.
+  const cancel = () => {
+    kept.discard();
+    onClose();
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -45,7 +55,10 @@ export function ScaleDialog({ name, current, strategy, onScale, onClose, returnF
     setFailure(null);
     setBusy(true);
     onScale(parsed.instances).then(
-      () => onClose(),
+      () => {
+        kept.drop();
+        onClose();
+      },
       (error: unknown) => {
         setBusy(false);
         setFailure(describeActionError(error, name));
@@ -54,8 +67,21 @@ export function ScaleDialog({ name, current, strategy, onScale, onClose, returnF
   };
 
   return (
-    <ModalDialog title={`Scale ${name}`} onClose={() => !busy && onClose()} initialFocusRef={inputRef} returnFocusTo={returnFocusTo}>
+    <ModalDialog title={`Scale ${name}`} onClose={() => !busy && cancel()} initialFocusRef={inputRef} returnFocusTo={returnFocusTo}>
       <form onSubmit={submit} noValidate>
+        {kept.offer !== null && (
+          <DraftOfferBanner
+            placement="dialog"
+            offer={kept.offer}
+            formName={`Scale ${name}`}
+            onRestore={() => {
+              setText(kept.restore({ instances: text }).instances);
+              inputRef.current?.focus();
+            }}
+            onDiscard={kept.discard}
+            changedText={`It was ${kept.offer.revision ?? '?'} instances then and is ${current} now: check the count before scaling.`}
+          />
+        )}
         <div className={styles.field}>
           <label htmlFor={inputId} className={styles.label}>
             Instances
@@ -92,7 +118,7 @@ export function ScaleDialog({ name, current, strategy, onScale, onClose, returnF
           </div>
         )}
         <div className={dialogStyles.footer}>
-          <Button onClick={onClose} disabled={busy}>
+          <Button onClick={cancel} disabled={busy}>
             Cancel
           </Button>
           <Button type="submit" variant="primary" disabled={busy} aria-busy={busy}>

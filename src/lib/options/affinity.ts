@@ -1,4 +1,6 @@
 import { fail, ok, type ParseResult } from './result';
+import { shownValue } from './shown-value';
+import { brokenTextError } from './master-text';
 
 export const AFFINITY_SUBJECTS = ['node', 'label', 'service', 'container'] as const;
 export type AffinitySubject = (typeof AFFINITY_SUBJECTS)[number];
@@ -20,9 +22,11 @@ const AFFINITY = /^(node|label|service|container)(==|!=)(.+)$/;
  */
 export function parseAffinity(raw: string): ParseResult<AffinitySpec> {
   const value = raw.trim();
+  const broken = brokenTextError(value);
+  if (broken !== null) return fail(broken);
   const match = AFFINITY.exec(value);
   if (match === null) {
-    return fail(`Invalid affinity '${value}': write node, label, service or container, then == or !=, then a value (e.g. node==node-1, label==az=a, service!=web)`);
+    return fail(`Invalid affinity '${shownValue(value)}': write node, label, service or container, then == or !=, then a value (e.g. node==node-1, label==az=a, service!=web)`);
   }
   const [, subject, operator, target] = match;
   return ok({ subject: subject as AffinitySubject, operator: operator as AffinityOperator, value: target ?? '' });

@@ -1,4 +1,5 @@
 import { fail, ok, type ParseResult } from './result';
+import { shownValue } from './shown-value';
 
 /** Linux capability names (without `CAP_`) that Docker understands, plus `ALL`. */
 export const KNOWN_CAPABILITIES = [
@@ -51,11 +52,11 @@ export const KNOWN_CAPABILITIES = [
 export function parseCapability(raw: string): ParseResult<string> {
   const value = raw.trim();
   if (value === '') return fail("Capability can't be blank");
-  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(value)) return fail(`Invalid capability '${value}': use a name such as NET_ADMIN`);
+  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(value)) return fail(`Invalid capability '${shownValue(value)}': use a name such as NET_ADMIN`);
   const bare = value.toUpperCase().replace(/^CAP_/, '');
   if (!(KNOWN_CAPABILITIES as readonly string[]).includes(bare)) {
-    return ok(value, `${value} is not a known Linux capability`);
+    return ok(value, `${shownValue(value)} is not a known Linux capability`);
   }
-  if (value !== value.toUpperCase()) return ok(value, `Capability names are written in uppercase: ${value.toUpperCase()}`);
+  if (value !== value.toUpperCase()) return ok(value, `Capability names are written in uppercase: ${shownValue(value.toUpperCase())}`);
   return ok(value);
 }

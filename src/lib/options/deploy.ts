@@ -2,6 +2,7 @@ import { parsePortNumber } from './integer';
 import { fail, ok, type ParseResult } from './result';
 import { rubyToI } from './ruby';
 import type { Strategy } from './service-body';
+import { shownValue } from './shown-value';
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
@@ -32,18 +33,18 @@ export function parseDeployInterval(raw: string): ParseResult<number | null> {
   const match = /^(\d+)(min|h|d|s)?$/.exec(value);
   if (match === null || match[1] === undefined) {
     if (/^\d+m$/.test(value)) {
-      return fail(`Invalid deploy interval ${value}: write ${value}in for minutes (the CLI reads ${value} as ${value.slice(0, -1)} seconds)`);
+      return fail(`Invalid deploy interval ${shownValue(value)}: write ${shownValue(value)}in for minutes (the CLI reads ${shownValue(value)} as ${shownValue(value.slice(0, -1))} seconds)`);
     }
-    return fail(`Invalid deploy interval ${value}: use a whole number with an optional unit min, h or d (e.g. 30min, 12h, 7d)`);
+    return fail(`Invalid deploy interval ${shownValue(value)}: use a whole number with an optional unit min, h or d (e.g. 30min, 12h, 7d)`);
   }
   const count = Number.parseInt(match[1], 10);
   const unit = match[2];
   if (count === 0) {
     if (unit === undefined || unit === 's') return ok(null);
-    return fail(`Invalid deploy interval ${value}: an interval of 0 would redeploy on every scheduler run; write 0 to turn auto-deploy off`);
+    return fail(`Invalid deploy interval ${shownValue(value)}: an interval of 0 would redeploy on every scheduler run; write 0 to turn auto-deploy off`);
   }
   const seconds = count * (unit === 'min' ? MINUTE : unit === 'h' ? HOUR : unit === 'd' ? DAY : 1);
-  if (!Number.isSafeInteger(seconds)) return fail(`Invalid deploy interval ${value}: too big`);
+  if (!Number.isSafeInteger(seconds)) return fail(`Invalid deploy interval ${shownValue(value)}: too big`);
   return ok(seconds);
 }
 
@@ -65,9 +66,9 @@ export function formatRelativeTime(seconds: number | null): string {
 /** `--deploy-min-health`: the fraction of instances that must stay healthy, 0.0 to 1.0. */
 export function parseMinHealth(raw: string): ParseResult<number> {
   const value = raw.trim();
-  if (!/^(\d+\.?\d*|\.\d+)$/.test(value)) return fail(`Min health must be a number from 0.0 to 1.0, not '${raw}'`);
+  if (!/^(\d+\.?\d*|\.\d+)$/.test(value)) return fail(`Min health must be a number from 0.0 to 1.0, not '${shownValue(raw)}'`);
   const n = Number.parseFloat(value);
-  if (n < 0 || n > 1) return fail(`Min health must be a number from 0.0 to 1.0, not '${raw}'`);
+  if (n < 0 || n > 1) return fail(`Min health must be a number from 0.0 to 1.0, not '${shownValue(raw)}'`);
   return ok(n);
 }
 
@@ -82,5 +83,5 @@ export const STRATEGIES: readonly Strategy[] = ['ha', 'daemon', 'random'];
 export function parseStrategy(raw: string): ParseResult<Strategy> {
   const value = raw.trim();
   const strategy = STRATEGIES.find((s) => s === value);
-  return strategy === undefined ? fail(`Strategy not supported: '${value}' (use ha, daemon or random)`) : ok(strategy);
+  return strategy === undefined ? fail(`Strategy not supported: '${shownValue(value)}' (use ha, daemon or random)`) : ok(strategy);
 }

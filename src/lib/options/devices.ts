@@ -1,4 +1,5 @@
 import { fail, ok, type ParseResult } from './result';
+import { shownValue } from './shown-value';
 
 /** A device mapping as Docker's `--device` reads it: `/dev/host[:/dev/container][:permissions]`. */
 export interface DeviceSpec {
@@ -19,17 +20,17 @@ export function parseDevice(raw: string): ParseResult<DeviceSpec> {
   const value = raw.trim();
   const usage = 'write /dev/HOST, /dev/HOST:/dev/CONTAINER or /dev/HOST:/dev/CONTAINER:PERMISSIONS (some of r, w, m)';
   if (value === '') return fail("Device can't be blank");
-  if (/\s/.test(value)) return fail(`Invalid device '${value}': ${usage}`);
+  if (/[\s\p{Cc}]/u.test(value)) return fail(`Invalid device '${shownValue(value)}': ${usage}`);
   const parts = value.split(':');
   const [hostPath = '', second, third] = parts;
-  if (parts.length > 3 || !hostPath.startsWith('/')) return fail(`Invalid device '${value}': ${usage}`);
+  if (parts.length > 3 || !hostPath.startsWith('/')) return fail(`Invalid device '${shownValue(value)}': ${usage}`);
   if (second === undefined) return ok({ hostPath, containerPath: hostPath, permissions: 'rwm' });
   if (third === undefined) {
     if (PERMISSIONS.test(second)) return ok({ hostPath, containerPath: hostPath, permissions: second });
-    if (!second.startsWith('/')) return fail(`Invalid device '${value}': ${usage}`);
+    if (!second.startsWith('/')) return fail(`Invalid device '${shownValue(value)}': ${usage}`);
     return ok({ hostPath, containerPath: second, permissions: 'rwm' });
   }
-  if (!second.startsWith('/')) return fail(`Invalid device '${value}': ${usage}`);
-  if (!PERMISSIONS.test(third)) return fail(`Invalid device permissions '${third}': use some of r, w and m (e.g. rwm, r)`);
+  if (!second.startsWith('/')) return fail(`Invalid device '${shownValue(value)}': ${usage}`);
+  if (!PERMISSIONS.test(third)) return fail(`Invalid device permissions '${shownValue(third)}': use some of r, w and m (e.g. rwm, r)`);
   return ok({ hostPath, containerPath: second, permissions: third });
 }

@@ -1,4 +1,6 @@
+import { brokenTextError, controlCharactersWarning, masterText } from './master-text';
 import { fail, ok, type ParseResult } from './result';
+import { shownValue } from './shown-value';
 
 export interface EnvEntry {
   key: string;
@@ -27,17 +29,20 @@ export function envValue(entry: string): string | null {
  */
 export function parseEnv(raw: string): ParseResult<EnvEntry> {
   if (raw.trim() === '') return fail("Env can't be blank");
+  const broken = brokenTextError(raw);
+  if (broken !== null) return fail(broken);
   const at = raw.indexOf('=');
   if (at === -1) {
-    return fail(`Invalid env value ${raw}: write KEY=VALUE (an entry without '=' makes the master fail with an internal error on update)`);
+    return fail(`Invalid env value ${shownValue(raw)}: write KEY=VALUE (an entry without '=' makes the master fail with an internal error on update)`);
   }
   const key = raw.slice(0, at);
   const value = raw.slice(at + 1);
-  if (key.trim() === '') return fail(`Invalid env value ${raw}: the name before '=' is empty`);
+  if (key.trim() === '') return fail(`Invalid env value ${shownValue(raw)}: the name before '=' is empty`);
   if (!PORTABLE_ENV_NAME.test(key)) {
-    return ok({ key, value }, `${key} is not a portable variable name: use letters, digits and _, not starting with a digit`);
+    return ok({ key, value }, `${shownValue(key)} is not a portable variable name: use letters, digits and _, not starting with a digit`);
   }
-  return ok({ key, value });
+  const control = controlCharactersWarning(raw);
+  return control === null ? ok({ key, value }) : ok({ key, value }, control);
 }
 
 export function formatEnv(entry: EnvEntry): string {
@@ -80,7 +85,7 @@ export function parseEnvLines(text: string): EnvLinesResult {
     if (first === undefined) {
       firstLineOf.set(parsed.value.key, line);
     } else {
-      result.warnings.push({ line, message: `${parsed.value.key} is set again (first on line ${first}): the last value wins` });
+      result.warnings.push({ line, message: `${shownValue(parsed.value.key)} is set again (first on line ${first}): the last value wins` });
     }
     result.entries.push(content);
   });
@@ -101,18 +106,19 @@ function envMap(env: readonly string[]): Map<string, string | null> {
 
 /**
  * The env list the master stores after `PUT {env: next}` on a service whose env is
- * `current` (kontena-api.md §4.4): `next` replaces the list, repeated keys collapse to
- * one entry (first position, last value), and an entry `KEY=` keeps KEY's current value
+ * `current` (kontena-api.md §4.4): each entry is first stripped like any string input
+ * (§3.1, so `K=   ` is `K=`), `next` replaces the list, repeated keys collapse to one
+ * entry (first position, last value), and an entry `KEY=` keeps KEY's current value
  * when KEY already exists. So an existing variable cannot be emptied by an update.
  */
 export function applyEnvUpdate(current: readonly string[], next: readonly string[]): ParseResult<string[]> {
   const broken = next.find((entry) => !entry.includes('='));
   if (broken !== undefined) {
-    return fail(`Invalid env value ${broken}: write KEY=VALUE (an entry without '=' makes the master fail with an internal error on update)`);
+    return fail(`Invalid env value ${shownValue(broken)}: write KEY=VALUE (an entry without '=' makes the master fail with an internal error on update)`);
   }
   const old = envMap(current);
   const result: string[] = [];
-  for (const [key, value] of envMap(next)) {
+  for (const [key, value] of envMap(next.map(masterText))) {
     const kept = value === '' || value === null ? old.get(key) : undefined;
     result.push(`${key}=${kept ?? value ?? ''}`);
   }
@@ -123,7 +129,7 @@ export function applyEnvUpdate(current: readonly string[], next: readonly string
 export function keptEnvKeys(current: readonly string[], next: readonly string[]): string[] {
   const old = envMap(current);
   const keys: string[] = [];
-  for (const [key, value] of envMap(next)) {
+  for (const [key, value] of envMap(next.map(masterText))) {
     const oldValue = old.get(key);
     if ((value === '' || value === null) && oldValue !== undefined && oldValue !== null && oldValue !== '' && !keys.includes(key)) keys.push(key);
   }

@@ -1,6 +1,8 @@
 import { parseIntegerField, parsePortNumber } from './integer';
 import { fail, ok, type ParseResult } from './result';
 import type { HealthCheckBody, HealthCheckProtocol } from './service-body';
+import { shownValue } from './shown-value';
+import { brokenTextError } from './master-text';
 
 /** The master's defaults for the optional health-check fields. */
 export const HEALTH_CHECK_DEFAULTS = { uri: '/', timeout: 10, interval: 60, initial_delay: 10 } as const;
@@ -16,14 +18,17 @@ export function parseHealthCheckProtocol(raw: string): ParseResult<HealthCheckPr
   const value = raw.trim();
   if (value === 'none') return ok(null);
   if (value === 'http' || value === 'tcp') return ok(value);
-  return fail(`Protocol isn't in the right format: use http, tcp or none, not '${value}'`);
+  return fail(`Protocol isn't in the right format: use http, tcp or none, not '${shownValue(value)}'`);
 }
 
 /** `--health-check-uri`: the path an http check requests. */
 export function parseHealthCheckUri(raw: string): ParseResult<string> {
   const value = raw.trim();
   if (value === '') return fail("Uri can't be blank");
-  if (/\s/.test(value)) return fail(`Invalid health check URI '${value}': a URI has no spaces`);
+  const broken = brokenTextError(value);
+  if (broken !== null) return fail(broken);
+  if (/\s/.test(value)) return fail(`Invalid health check URI '${shownValue(value)}': a URI has no spaces`);
+  if (/\p{Cc}/u.test(value)) return fail(`Invalid health check URI '${shownValue(value)}': a URI has no control characters`);
   if (!value.startsWith('/')) return ok(value, `The health check URI is a path and usually starts with /`);
   return ok(value);
 }

@@ -1,4 +1,5 @@
 import { fail, ok, type ParseResult } from './result';
+import { shownValue } from './shown-value';
 
 /**
  * The `instances` of a post-start hook: `*` (every instance) or a comma-separated list of
@@ -11,7 +12,7 @@ export function parseHookInstances(raw: string): ParseResult<string> {
   if (value === '*') return ok(value);
   const numbers = value.split(',').map((part) => part.trim());
   if (!numbers.every((n) => /^[1-9]\d*$/.test(n))) {
-    return fail(`Invalid instances '${value}': write * for every instance, or instance numbers from 1 such as 1 or 1,2`);
+    return fail(`Invalid instances '${shownValue(value)}': write * for every instance, or instance numbers from 1 such as 1 or 1,2`);
   }
   return ok(numbers.join(','));
 }

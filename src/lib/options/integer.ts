@@ -1,4 +1,5 @@
 import { fail, ok, type ParseResult } from './result';
+import { shownValue } from './shown-value';
 
 interface IntegerRules {
   min?: number;
@@ -14,8 +15,9 @@ export function parseIntegerField(raw: string, label: string, rules: IntegerRule
   const value = raw.trim();
   if (value === '') return fail(`${label} can't be blank`);
   if (!/^[+-]?\d+$/.test(value)) return fail(`${label} isn't an integer`);
-  const n = Number.parseInt(value, 10);
-  if (!Number.isSafeInteger(n)) return fail(`${label} is too big`);
+  // `+ 0` turns -0 into 0: "-0" is the master's 0, and -0 would compare unequal to it.
+  const n = Number.parseInt(value, 10) + 0;
+  if (!Number.isSafeInteger(n)) return fail(`${label} is too ${n < 0 ? 'small' : 'big'}`);
   if (rules.min !== undefined && n < rules.min) return fail(`${label} is too small`);
   if (rules.max !== undefined && n > rules.max) return fail(`${label} is too big`);
   return ok(n);
@@ -24,8 +26,8 @@ export function parseIntegerField(raw: string, label: string, rules: IntegerRule
 /** A TCP/UDP port number, 1–65535. */
 export function parsePortNumber(raw: string, label: string): ParseResult<number> {
   const value = raw.trim();
-  if (!/^\d+$/.test(value)) return fail(`${label} must be a port number from 1 to 65535, not '${raw}'`);
+  if (!/^\d+$/.test(value)) return fail(`${label} must be a port number from 1 to 65535, not '${shownValue(raw)}'`);
   const n = Number.parseInt(value, 10);
-  if (n < 1 || n > 65535) return fail(`${label} must be a port number from 1 to 65535, not '${raw}'`);
+  if (n < 1 || n > 65535) return fail(`${label} must be a port number from 1 to 65535, not '${shownValue(raw)}'`);
   return ok(n);
 }

@@ -1,5 +1,7 @@
 import { fail, ok, type ParseResult } from './result';
 import { rubySplit } from './ruby';
+import { shownValue } from './shown-value';
+import { brokenTextError } from './master-text';
 
 /**
  * The CLI's `parse_log_opts` for one value, bug included: it splits on every `=` and
@@ -19,12 +21,14 @@ export function parseLogOptCli(value: string): [string, string | null] {
  */
 export function parseLogOpt(raw: string): ParseResult<[string, string]> {
   const value = raw.trim();
+  const broken = brokenTextError(value);
+  if (broken !== null) return fail(broken);
   const at = value.indexOf('=');
-  if (at === -1) return fail(`Invalid log option '${value}': write key=value, e.g. max-size=10m`);
+  if (at === -1) return fail(`Invalid log option '${shownValue(value)}': write key=value, e.g. max-size=10m`);
   const key = value.slice(0, at).trim();
   const optionValue = value.slice(at + 1);
-  if (key === '') return fail(`Invalid log option '${value}': the key before '=' is empty`);
-  if (optionValue === '') return fail(`Log option ${key} needs a value after '='`);
+  if (key === '') return fail(`Invalid log option '${shownValue(value)}': the key before '=' is empty`);
+  if (optionValue === '') return fail(`Log option ${shownValue(key)} needs a value after '='`);
   return ok([key, optionValue]);
 }
 

@@ -1,4 +1,5 @@
 import { fail, ok, type ParseResult } from './result';
+import { shownValue } from './shown-value';
 
 /** Service, stack and secret names (`/^(?!-)(\w|-)+$/`, `\w` being ASCII). */
 export const NAME_PATTERN = /^(?!-)[A-Za-z0-9_-]+$/;
@@ -19,7 +20,7 @@ export function parseServiceName(raw: string): ParseResult<string> {
 /** A grid name as typed after `--grid`. */
 export function parseGridName(raw: string): ParseResult<string> {
   const value = raw.trim();
-  if (!GRID_NAME_PATTERN.test(value)) return fail(`Invalid grid name '${raw}': use at least 3 letters, digits, _ or -`);
+  if (!GRID_NAME_PATTERN.test(value)) return fail(`Invalid grid name '${shownValue(raw)}': use at least 3 letters, digits, _ or -`);
   return ok(value);
 }
 
@@ -33,6 +34,6 @@ export function parseServiceRefArg(raw: string): ParseResult<string> {
   const valid =
     parts.length <= 3 &&
     parts.every((part, i) => (parts.length === 3 && i === 0 ? GRID_NAME_PATTERN : NAME_PATTERN).test(part));
-  if (!valid) return fail(`Invalid service '${raw}': write NAME, STACK/NAME or GRID/STACK/NAME (${NAME_RULE})`);
+  if (!valid) return fail(`Invalid service '${shownValue(raw)}': write NAME, STACK/NAME or GRID/STACK/NAME (${NAME_RULE})`);
   return ok(value);
 }

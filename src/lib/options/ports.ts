@@ -2,6 +2,7 @@ import { parsePortNumber } from './integer';
 import { fail, ok, type ParseResult } from './result';
 import { rubySplit } from './ruby';
 import type { PortBody } from './service-body';
+import { shownValue } from './shown-value';
 
 /** A published port with every default filled in. */
 export interface PortSpec {
@@ -32,7 +33,7 @@ export function parsePortCli(value: string): ParseResult<CliPortSpec> {
   const containerPort = elements[elements.length - 1];
   const nodePort = elements[elements.length - 2];
   const ip = elements[elements.length - 3];
-  if (containerPort === undefined || nodePort === undefined) return fail(`Invalid port value ${value}`);
+  if (containerPort === undefined || nodePort === undefined) return fail(`Invalid port value ${shownValue(value)}`);
   return ok({ ip: ip ?? '0.0.0.0', container_port: containerPort, node_port: nodePort, protocol: protocol ?? 'tcp' });
 }
 
@@ -50,16 +51,16 @@ export function parsePort(raw: string): ParseResult<PortSpec> {
   const [address = '', ...protocols] = value.split('/');
   const fields = address.split(':');
   if (protocols.length > 1 || protocols[0] === '' || fields.length > 3 || fields.includes('')) {
-    return fail(`Invalid port value ${value}: use [ip:]node_port:container_port[/protocol], e.g. 8080:80 or 127.0.0.1:8080:80/udp`);
+    return fail(`Invalid port value ${shownValue(value)}: use [ip:]node_port:container_port[/protocol], e.g. 8080:80 or 127.0.0.1:8080:80/udp`);
   }
   const { ip, protocol } = cli.value;
-  if (!IPV4.test(ip)) return fail(`Invalid IP address '${ip}' in port value ${value}: use an IPv4 address such as 0.0.0.0`);
+  if (!IPV4.test(ip)) return fail(`Invalid IP address '${shownValue(ip)}' in port value ${shownValue(value)}: use an IPv4 address such as 0.0.0.0`);
   const nodePort = parsePortNumber(cli.value.node_port, 'Node port');
   if (!nodePort.ok) return nodePort;
   const containerPort = parsePortNumber(cli.value.container_port, 'Container port');
   if (!containerPort.ok) return containerPort;
   if (!(PORT_PROTOCOLS as readonly string[]).includes(protocol)) {
-    return fail(`Invalid protocol '${protocol}' in port value ${value}: use tcp or udp`);
+    return fail(`Invalid protocol '${shownValue(protocol)}' in port value ${shownValue(value)}: use tcp or udp`);
   }
   return ok({ ip, node_port: nodePort.value, container_port: containerPort.value, protocol });
 }

@@ -1,5 +1,7 @@
 import { fail, ok, type ParseResult } from './result';
 import { rubySplit } from './ruby';
+import { shownValue } from './shown-value';
+import { brokenTextError } from './master-text';
 
 export type VolumeSpec =
   | { kind: 'anonymous'; path: string }
@@ -13,7 +15,7 @@ export type VolumeSpec =
  */
 export function parseVolume(raw: string): ParseResult<VolumeSpec> {
   const value = raw.trim();
-  const invalid = fail<VolumeSpec>(`Volume definition '${value}' not in right format`);
+  const invalid = fail<VolumeSpec>(`Volume definition '${shownValue(value)}' not in right format`);
   const elements = rubySplit(value, ':');
   const [first, second] = elements;
   if (first === undefined) return invalid;
@@ -54,7 +56,10 @@ export function statefulVolumesError(stateful: boolean, current: readonly string
 export function parseVolumesFrom(raw: string): ParseResult<string> {
   const value = raw.trim();
   if (value === '') return fail("Volumes from can't be blank");
-  if (/\s/.test(value)) return fail(`Invalid volumes-from value '${value}': a container name has no spaces`);
+  const broken = brokenTextError(value);
+  if (broken !== null) return fail(broken);
+  if (/\s/.test(value)) return fail(`Invalid volumes-from value '${shownValue(value)}': a container name has no spaces`);
+  if (/\p{Cc}/u.test(value)) return fail(`Invalid volumes-from value '${shownValue(value)}': a container name has no control characters`);
   return ok(value);
 }
 

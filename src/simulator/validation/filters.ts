@@ -84,6 +84,19 @@ function isRubyInteger(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && !Object.is(v, -0);
 }
 
+/**
+ * Runs of what Ruby's `[[:print:]]` leaves out, tab, CR and LF apart: control characters,
+ * U+2028/U+2029, surrogates and unassigned code points. StringFilter turns each run into
+ * one space. Format characters (U+202E, U+200B, the ZWJ inside an emoji sequence) are
+ * printable to Ruby and stay.
+ */
+const UNPRINTABLE = /(?:(?![\t\r\n])[\p{Cc}\p{Cs}\p{Cn}\u2028\u2029])+/gu;
+
+/** Ruby `String#strip`: ASCII blanks only (a no-break space or U+3000 stays). */
+function rubyStrip(s: string): string {
+  return s.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, '');
+}
+
 export interface StringOptions extends CommonOptions {
   matches?: RegExp;
   in?: readonly string[];
@@ -97,8 +110,7 @@ export function string(opts: StringOptions = {}): Filter {
     let v: unknown = raw;
     if (typeof v === 'number' || typeof v === 'boolean') v = String(v);
     if (typeof v !== 'string') return { ok: false, symbol: 'string' };
-    // Unprintable characters become spaces, then the value is stripped.
-    const s = v.replace(/[^\P{C}\t\r\n]+/gu, ' ').trim();
+    const s = rubyStrip(v.replace(UNPRINTABLE, ' '));
     if (s === '') return opts.empty ? { ok: true, value: s } : { ok: false, symbol: 'empty' };
     if (opts.minLength !== undefined && s.length < opts.minLength) return { ok: false, symbol: 'min_length' };
     if (opts.maxLength !== undefined && s.length > opts.maxLength) return { ok: false, symbol: 'max_length' };

@@ -4,6 +4,21 @@ import { linkSignInReason } from './boot-session';
 import { sessionEndSignInReason, signInPath } from '../features/auth/next-path';
 import { useSession } from '../components/use-session';
 import { useSessionEnd } from '../components/use-session-end';
+import type { SignInReason } from '../features/auth/next-path';
+import type { WallSignedOutReason } from '../features/wall/wall-session-ended';
+
+/** The reasons a wall screen words itself; a sign-in link's trouble is the sign-in page's to say. */
+function wallReason(reason: SignInReason | undefined): WallSignedOutReason | undefined {
+  switch (reason) {
+    case 'expired':
+    case 'ended':
+    case 'restarted':
+    case 'elsewhere':
+      return reason;
+    default:
+      return undefined;
+  }
+}
 
 // Loaded only when a wall screen loses its session: nothing of it in the first route.
 const WallSessionEnded = lazy(async () => ({ default: (await import('../features/wall/wall-session-ended')).WallSessionEnded }));
@@ -37,7 +52,7 @@ export function RequireSession() {
     if (hadSession && location.pathname === WALL_PATH) {
       return (
         <Suspense fallback={<p role="alert">This wall screen is signed out.</p>}>
-          <WallSessionEnded reason={reason === 'expired' ? 'expired' : reason === undefined || reason.startsWith('link-') ? undefined : 'ended'} signInHref={next} />
+          <WallSessionEnded reason={wallReason(reason)} signInHref={next} />
         </Suspense>
       );
     }

@@ -79,3 +79,20 @@ describe('the master restarted and forgot its tokens', () => {
     expect(await screen.findByText('Signed out: the master restarted')).toBeVisible();
   });
 });
+
+describe('a wall screen whose master restarted', () => {
+  it('says so on its full-screen message, not a bare "revoked or ended"', async () => {
+    const token = await signInWithOwnToken(sim.t);
+    const { queryClient } = renderApp('/wall?grid=production');
+    await screen.findByRole('list', { name: 'Services, problems first' }, { timeout: 15_000 });
+
+    await revokeToken(sim.t, token);
+    sim.t.master.restart(10_000);
+    await act(() => queryClient.refetchQueries({ type: 'active' }));
+    await act(() => sim.t.clock.advanceAsync(11_000, 1_000));
+    await act(() => queryClient.refetchQueries({ type: 'active' }));
+
+    expect(await screen.findByRole('heading', { name: 'This wall screen is signed out' }, { timeout: 10_000 })).toBeVisible();
+    expect(screen.getByText(/The Kontena Master restarted and no longer knows its access token/)).toBeVisible();
+  });
+});

@@ -5,9 +5,18 @@ import { parseWallConfig } from './wall-config';
 import { useWallTheme } from './use-wall-theme';
 import styles from './wall-session-ended.module.css';
 
+export type WallSignedOutReason = 'expired' | 'ended' | 'restarted' | 'elsewhere';
+
+const WHY: Record<WallSignedOutReason, string> = {
+  expired: 'Its access token expired and could not be refreshed.',
+  ended: 'The Kontena Master no longer accepts its access token: it was revoked, or the session ended.',
+  restarted: 'The Kontena Master restarted and no longer knows its access token.',
+  elsewhere: 'It was signed out in another tab of this browser.',
+};
+
 export interface WallSessionEndedProps {
-  /** Why the master stopped accepting the token, when it said. */
-  reason: 'expired' | 'ended' | undefined;
+  /** Why the session ended, when it is known (api/session-end). */
+  reason: WallSignedOutReason | undefined;
   /** The sign-in page, coming back to this wall afterwards. */
   signInHref: string;
 }
@@ -32,9 +41,7 @@ export function WallSessionEnded({ reason, signInHref }: WallSessionEndedProps) 
         </svg>
         <h1 className={styles.title}>This wall screen is signed out</h1>
         <p className={styles.text}>
-          {reason === 'expired'
-            ? 'Its access token expired and could not be refreshed.'
-            : 'The Kontena Master no longer accepts its access token: it was revoked, or the session ended.'}{' '}
+          {WHY[reason ?? 'ended']}{' '}
           The services below stopped updating at {formatHourMinute(stoppedAt)}, so nothing is shown rather than old data.
         </p>
         <p className={styles.text}>

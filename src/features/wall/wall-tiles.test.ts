@@ -29,6 +29,7 @@ describe('problems of a service', () => {
     ['some not healthy, from the list alone', service({ name: 'a', instances: 3, running: 3, health: [2, 3] }), undefined, []],
     ['last deploy failed', service({ name: 'a', instances: 1, running: 1 }), failed, ['deploy-failed']],
     ['down and failed: down first', service({ name: 'a', instances: 2, running: 0 }), failed, ['down', 'deploy-failed']],
+    ['failed, and deploying again: the new deploy is the news', service({ name: 'a', instances: 2, running: 0 }), { ...failed, inProgress: true }, ['down']],
     ['never deployed is not a problem', service({ name: 'a', state: 'initialized', instances: 1, running: 0 }), undefined, []],
     ['scaled to 0 is not down', service({ name: 'a', instances: 0, running: 0 }), undefined, []],
     ['daemon: per-node count is not compared', service({ name: 'a', strategy: 'daemon', instances: 1, running: 5 }), undefined, []],

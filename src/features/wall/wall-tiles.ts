@@ -103,7 +103,9 @@ export function serviceProblems(service: Service, deploy: DeployStatus | undefin
     // With the daemon strategy `instances` is per node: the total wanted is not known here.
     problems.push({ kind: 'degraded', tone: 'warn', title: 'Degraded', detail: `${running} of ${desired} running` });
   }
-  if (deploy?.failed) {
+  // A new deploy under way is the news: "failed" comes back if it fails too. Both on one
+  // tile were a line more than a 4-row wall has room for.
+  if (deploy?.failed && !deploy.inProgress) {
     problems.push({ kind: 'deploy-failed', tone: 'danger', title: 'Deploy failed', detail: deploy.failed.reason || 'the last deploy did not finish' });
   }
   const unwell = healthProblem(health, meantToRun, running);

@@ -57,6 +57,24 @@ if (vitest) {
   check('vitest (no report)', false);
 }
 
+// The same unit and integration tests under other Node majors (TEST_ALSO_NODE="24", as
+// .ci/run sets it): users run current Node releases, and Node 20 left support in April
+// 2026. The registry's `node@N` package brings that Node; Vitest's workers inherit it.
+for (const major of (process.env.TEST_ALSO_NODE ?? '').split(/[\s,]+/).filter(Boolean)) {
+  const json = path.join(out, `vitest-node${major}.json`);
+  const ok = run(`vitest (Node ${major})`, npx, ['--yes', `--package=node@${major}`, '--', 'node', path.join('node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=dot', '--reporter=json', `--outputFile.json=${json}`], nginx ? { NGINX_PATH: nginx } : {});
+  const report = readJson(json);
+  if (report) {
+    totals.passed += report.numPassedTests ?? 0;
+    totals.failed += report.numFailedTests ?? 0;
+    totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+    if ((report.numFailedTests ?? 0) > 0) failures.push(`vitest (Node ${major})`);
+    if (!ok && (report.numFailedTests ?? 0) === 0) check(`vitest (Node ${major}, suite errors)`, false);
+  } else {
+    check(`vitest (Node ${major}, no report)`, false);
+  }
+}
+
 // Playwright: user journeys against the production build behind server/serve.ts.
 const buildOk = run('build', npx, ['vite', 'build']);
 check('build', buildOk);

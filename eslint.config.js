@@ -6,7 +6,7 @@ import globals from 'globals';
 import { readdirSync } from 'node:fs';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 
-// Import boundaries between the folders of DESIGN.md "Layout". Each entry: the files
+// Import boundaries between the folders of docs/architecture.md "Layers". Each entry: the files
 // it applies to, and the import patterns they may not use.
 const boundaries = [
   {
@@ -23,7 +23,7 @@ const boundaries = [
     files: ['src/simulator/**'],
     // lib/ is pure (no DOM, no React), so the simulator shares its ring buffer and equality.
     patterns: ['**/app/**', '**/features/**', '**/components/**', '**/api/**', 'react', 'react-dom'],
-    why: 'the simulator runs in a worker and in Node: no React, no app code, and it shares nothing with api/ (the contract tests hold both to kontena-api.md)',
+    why: 'the simulator runs in a worker and in Node: no React, no app code, and it shares nothing with api/ (the contract tests hold both to docs/kontena-api.md)',
   },
   {
     files: ['src/components/**'],
@@ -109,7 +109,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: patterns, message: why }] }],
     },
   })),
-  // A feature never imports another feature (DESIGN.md "Layout").
+  // A feature never imports another feature (docs/architecture.md "Layers").
   ...featureNames.map((name) => ({
     files: [`src/features/${name}/**`],
     ignores: ['**/*.test.{ts,tsx}'],

@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { compressPlugin } from './scripts/compress-plugin.js';
 
 // KONTENA_URL switches the dev server from the in-browser simulated master to a
-// real one: the master sends no CORS headers (kontena-api.md §2.4), so the
+// real one: the master sends no CORS headers (docs/kontena-api.md §2.4), so the
 // browser must reach it on its own origin through this proxy.
 const kontenaUrl = process.env.KONTENA_URL?.trim() || undefined;
 

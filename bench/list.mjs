@@ -1,6 +1,6 @@
 // The services list of a large grid (5,000 services, the simulator's `large` scenario)
 // in the production build: first render and one filter keystroke. Figures per
-// performance-notes §6–§7: main-thread CPU from the DevTools protocol (TaskDuration,
+// docs/performance-notes.md §6–§7: main-thread CPU from the DevTools protocol (TaskDuration,
 // thread ticks) rather than wall-clock, the longest task (PerformanceObserver longtask),
 // the slowest input event (lab INP) and the DOM node count (a hard count).
 import fs from 'node:fs';

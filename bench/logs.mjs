@@ -1,4 +1,4 @@
-// Log tail bench (DESIGN.md budgets, performance-notes.md §2, §6, §7.4(c)).
+// Log tail bench (docs/architecture.md budgets, docs/performance-notes.md §2, §6, §7.4(c)).
 //
 // The production build in dist/ is served by server/serve.ts, proxying to a small
 // "fast master" in this file: it answers the log stream of production/null/redis with
@@ -46,7 +46,7 @@ const DATA_JSON = Array.from({ length: 600 }, (_, n) => {
 });
 
 /**
- * One LogJson record (kontena-api.md §4.11) of instance redis-1…3, every twentieth on
+ * One LogJson record (docs/kontena-api.md §4.11) of instance redis-1…3, every twentieth on
  * stderr. Built by concatenation so the harness spends little CPU of its own.
  */
 function logJson(n, createdAt) {
@@ -487,7 +487,7 @@ export async function benchLogs({ distDir = path.join(root, 'dist'), print = con
   const heapLine = (h) => `used ${mb(h.used)} + ArrayBuffers ${mb(h.backing)} + embedder ${mb(h.embedder)}`;
   print(`  heap after GC — loaded: ${heapLine(out.heapBaseline)}; after 200k: ${heapLine(out.heapAfterBurst)}; after 1.2M: ${heapLine(out.million.heap)} (${k(out.million.held)} lines held, ingest ${k(out.million.ingestedPerSec)}/s)`);
   if (Math.max(out.load.before, out.load.after) > 1) {
-    print(`  note: 1-min load average ${out.load.before.toFixed(1)} → ${out.load.after.toFixed(1)} on ${os.cpus().length} cores: other work shared the CPUs, rates and frame gaps are low by an unknown factor (performance-notes §7.1 asks for ≤ 0.5)`);
+    print(`  note: 1-min load average ${out.load.before.toFixed(1)} → ${out.load.after.toFixed(1)} on ${os.cpus().length} cores: other work shared the CPUs, rates and frame gaps are low by an unknown factor (docs/performance-notes.md §7.1 asks for ≤ 0.5)`);
   }
   print(`  terminals made ${out.lifecycle.made}, alive after 20 cycles + GC: Terminal ${out.lifecycle.terminal}, core ${out.lifecycle.core}, registry ${out.lifecycle.registry}`);
   // Soft rows warn (OVER is printed) but do not count against the run.

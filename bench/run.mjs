@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: builds the production bundle and prints its figures against the
-// budgets of DESIGN.md. Performance is measured here, never in tests.
+// budgets of docs/architecture.md. Performance is measured here, never in tests.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

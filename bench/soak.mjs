@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Wall soak: 24 h of simulated time on the wall screen, in well under an hour of real time,
-// and its memory at the start (after warm-up) and at the end. DESIGN.md budgets: JS heap
+// and its memory at the start (after warm-up) and at the end. docs/architecture.md budgets: JS heap
 // growth ≤ 10 MB, DOM nodes and listeners flat, renderer memory growth ≤ 10 %.
 //
-// How time is simulated (performance-notes §7.6, "accelerated variant"): the page runs on a
+// How time is simulated (docs/performance-notes.md §7.6, "accelerated variant"): the page runs on a
 // fake clock (Date, setTimeout/setInterval, requestAnimationFrame; installed before the
 // app's first script) and the mock master on the simulator's fake clock (createFakeClock).
 // The bench moves both forward together, one refresh interval at a time, and after each
@@ -250,7 +250,7 @@ export async function runSoak({ distDir, hours = 24, refreshS = 10, rotateS = 60
     '--mute-audio',
     '--hide-scrollbars',
     '--window-size=1920,1080',
-    // performance-notes §7.1: no background throttling.
+    // docs/performance-notes.md §7.1: no background throttling.
     '--disable-background-timer-throttling',
     '--disable-renderer-backgrounding',
     '--disable-backgrounding-occluded-windows',
@@ -378,7 +378,7 @@ export async function runSoak({ distDir, hours = 24, refreshS = 10, rotateS = 60
   }
 }
 
-/** Verdicts against the DESIGN.md budgets: [name, value, budget, ok]. */
+/** Verdicts against the docs/architecture.md budgets: [name, value, budget, ok]. */
 export function judgeSoak({ samples, hiddenRequestsPer10Min, visibleRequestsPer10Min }) {
   const start = samples[0];
   const end = samples.at(-1);

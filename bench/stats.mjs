@@ -3,12 +3,12 @@
 // (dist/ behind server/serve.ts, proxying to the simulated master over real HTTP):
 //  - the Stats tab of a service with 20 instances, live (default 120 s): main-thread busy %
 //    and longest task, main-thread time around each live sample (split: the live tail only, or
-//    a step of the time axis that redraws the charts), charts and points drawn (DESIGN.md:
+//    a step of the time axis that redraws the charts), charts and points drawn (docs/architecture.md:
 //    ≤ 4 charts, ≤ 300 points per series, animation off, ≤ 50 ms per update);
 //  - the Instances tab (monitor) of a service with 100 instances at the 2 s poll: main-thread
 //    time per poll, tiles touched per poll (only changed tiles should re-render).
 // Main-thread time is CDP Performance.getMetrics TaskDuration (thread ticks), as
-// shared/performance-notes.md §6–§7 advise: wall-clock is noisy on these 2-core boxes.
+// docs/performance-notes.md §6–§7 advise: wall-clock is noisy on these 2-core boxes.
 //
 //   node bench/stats.mjs [--dist dist] [--stats-seconds 120] [--monitor-seconds 60] [--monitor-instances 100,2000]
 import path from 'node:path';
@@ -234,7 +234,7 @@ async function statsScenario({ browser, stack, seconds }) {
     await page.locator('.recharts-line-curve').first().waitFor({ timeout: 30_000 });
     await sleep(3000); // warm-up: first draw, history fetched
     const r = await measure(page, cdp, view.seconds, { eventsOf: () => page.evaluate(() => window.__updates), redrawsOf: () => page.evaluate(() => window.__redraws) });
-    // Counts at a quiet moment (performance-notes §6.4).
+    // Counts at a quiet moment (docs/performance-notes.md §6.4).
     r.charts = await page.locator('svg.recharts-surface').count();
     r.maxPoints = await page.evaluate(() => Math.max(0, ...[...document.querySelectorAll('[data-points]')].map((el) => Number(el.getAttribute('data-points')))));
     r.maxSeries = await page.evaluate(() => Math.max(0, ...[...document.querySelectorAll('svg.recharts-surface')].map((svg) => svg.querySelectorAll('.recharts-line-curve').length)));
@@ -278,7 +278,7 @@ async function monitorScenario({ browser, stack, seconds, instances }) {
   return r;
 }
 
-/** The monitor is measured at 100 instances (the figure) and at 2,000 (DESIGN.md's poll budget). */
+/** The monitor is measured at 100 instances (the figure) and at 2,000 (docs/architecture.md's poll budget). */
 export async function runLiveBench({ distDir = path.join(root, 'dist'), statsSeconds = 120, monitorSeconds = 60, monitorInstances = [100, 2000] } = {}) {
   const { chromium } = await import('playwright-core');
   const stack = await startBenchStack({ distDir });

@@ -49,7 +49,7 @@ export function ensureNginx() {
   return null;
 }
 
-/** Launch arguments that work headless as root in a container with no network (DESIGN.md, node.md). */
+/** Launch arguments that work headless as root in a container with no network (docs/architecture.md, node.md). */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

@@ -1,5 +1,5 @@
 /**
- * The same-origin proxy to the Kontena Master (kontena-api.md §2.4: the master sends no
+ * The same-origin proxy to the Kontena Master (docs/kontena-api.md §2.4: the master sends no
  * CORS headers). Small on purpose, so each promise of serve.ts is visible here:
  *
  * - it forwards the path it is given — serve.ts's normalised one (request-target.ts),

@@ -13,7 +13,7 @@
  * `\`, a raw `\`, an encoded `%` (double encoding), a control character raw or encoded, a
  * malformed escape, raw bytes outside printable ASCII. Browsers never send any of these
  * (they resolve dot segments and encode the rest), nor does the app: valid Kontena names
- * never need encoding (kontena-api.md §1.3). What is accepted has one meaning whoever
+ * never need encoding (docs/kontena-api.md §1.3). What is accepted has one meaning whoever
  * reads it, so "normalises to /v1/…" and "starts with /v1/" are the same test, and the
  * normalised form is what is forwarded. Escapes of other characters (`%20`, `%C3%A9`)
  * stay as they are: the master compares raw segments, so they reach it unchanged.

@@ -1,10 +1,10 @@
 /**
  * Production server: serves the built SPA from dist/ and proxies the master's API on
- * the same origin. The master sends no CORS headers (kontena-api.md §2.4), so this
+ * the same origin. The master sends no CORS headers (docs/kontena-api.md §2.4), so this
  * proxy is how a browser reaches it. `--simulate` answers the API with the simulated
  * master in-process instead, for a demo without a master.
  *
- * What it promises (DESIGN.md "How it runs"), in both modes, and where each is kept:
+ * What it promises (docs/architecture.md "How it runs"), in both modes, and where each is kept:
  * - only what normalises to /v1/… or /oauth2/… is the master's; paths that could mean
  *   another one to some parser are refused (request-target.ts);
  * - every response carries security headers: the page set on the SPA's files, a strict
@@ -55,7 +55,7 @@ export const DEFAULT_TIMEOUTS: ServeTimeouts = {
   requestMs: 30_000,
   checkIntervalMs: 1_000,
   keepAliveMs: 5_000,
-  // The master writes a keep-alive space every 0.5 s on its streams (kontena-api.md §4.11).
+  // The master writes a keep-alive space every 0.5 s on its streams (docs/kontena-api.md §4.11).
   upstreamIdleMs: 60_000,
 };
 

@@ -3,7 +3,7 @@
  * asks `master.handle`, and writes the Response back. Shared by server/mock-master.ts
  * and `serve.ts --simulate`.
  *
- * Streams are the point of care (DESIGN.md "The simulated master"): each chunk the body
+ * Streams are the point of care (docs/architecture.md "The simulated master"): each chunk the body
  * yields goes out as its own HTTP chunk at once (no buffering, no compression, no
  * Content-Length), the next chunk is read only when the socket has taken the last one,
  * and when the client goes away the request's AbortSignal fires and the body is

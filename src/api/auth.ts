@@ -1,11 +1,12 @@
 /**
  * Signing in: a one-time code from `kontena master token create --code` exchanged at
- * /oauth2/token, or a pasted access token checked with GET /v1/user (kontena-api.md §2).
+ * /oauth2/token, or a pasted access token checked with GET /v1/user (docs/kontena-api.md §2).
  */
 import { apiRequest, clientNow } from './client';
 import type { RequestOptions } from './client';
 import { ApiError, isApiError } from './errors';
 import { tokenCodeSchema, tokenSchema } from './schemas/token';
+import type { AuthorizeBody, TokenRequestBody } from './schemas/requests/token-body';
 import { userSchema } from './schemas/user';
 import type { User } from './schemas/user';
 import { registerSecret } from './redact';
@@ -23,7 +24,7 @@ function invalidInput(field: string, message: string): ApiError {
 /**
  * Exchanges a one-time code for a session and stores it. `notAfter`: a code for a link
  * (sign-in links, tab hand-off) must not be older than its life. The master exchanges a
- * code whose time is up all the same (the token keeps the code's expiry, kontena-api.md
+ * code whose time is up all the same (the token keeps the code's expiry, docs/kontena-api.md
  * §2.2, and refreshes even when expired), so the client refuses such a token itself.
  */
 export async function exchangeCode(code: string, remember = false, notAfter?: 'code-expiry'): Promise<Session> {
@@ -32,9 +33,10 @@ export async function exchangeCode(code: string, remember = false, notAfter?: 'c
   if (!CODE_FORMAT.test(trimmed)) {
     throw invalidInput('code', 'That is not a sign-in code: a code is a short string of hexadecimal characters (0-9, a-f), such as 3f9a1c0b7d2e.');
   }
+  const body: TokenRequestBody = { grant_type: 'authorization_code', code: trimmed };
   const token = await apiRequest(tokenSchema, '/oauth2/token', {
     method: 'POST',
-    body: { grant_type: 'authorization_code', code: trimmed },
+    body,
     auth: 'none',
     sensitive: true,
   }).catch((e: unknown) => {
@@ -74,15 +76,12 @@ export interface SignInCode {
 
 /**
  * Mints a one-time code through the master's own API (`POST /oauth2/authorize`,
- * kontena-api.md §2.2): used once, good for `lifeSeconds`. The token it is exchanged for
+ * docs/kontena-api.md §2.2): used once, good for `lifeSeconds`. The token it is exchanged for
  * expires with the code and has a refresh token, so the browser that took it renews it.
  */
 export async function createSignInCode(lifeSeconds: number): Promise<SignInCode> {
-  const minted = await apiRequest(tokenCodeSchema, '/oauth2/authorize', {
-    method: 'POST',
-    body: { response_type: 'code', scope: 'user', expires_in: String(lifeSeconds) },
-    sensitive: true,
-  });
+  const body: AuthorizeBody = { response_type: 'code', scope: 'user', expires_in: String(lifeSeconds) };
+  const minted = await apiRequest(tokenCodeSchema, '/oauth2/authorize', { method: 'POST', body, sensitive: true });
   registerSecret(minted.code);
   return { code: minted.code, expiresAt: clientNow() + lifeSeconds * 1000 };
 }

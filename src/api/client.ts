@@ -9,13 +9,14 @@ import { errorFromResponse, invalidTokenDescription, isProxyGatewayFailure, auth
 import { queryString } from './path';
 import type { QueryParams } from './path';
 import { redactSecrets } from './redact';
+import { createListeners } from '../lib/listeners';
 import { checkAnswer } from './answer-check';
-import type { AnswerCheck } from './answer-check';
-import { checkOffThread, warmUpOffThread } from './off-thread';
-import type { OffThreadAnswers, OffThreadName } from './off-thread-schemas';
+import type { AnswerCheck, OffThreadAnswers, OffThreadName } from './answer-check';
+import { checkOffThread, warmUpOffThread } from './answer-check-worker';
 import { describeNonJson, interpretBody } from './response-body';
 import type { ResponseBody } from './response-body';
 import { tokenSchema } from './schemas/token';
+import type { TokenRequestBody } from './schemas/requests/token-body';
 import { getSession, notifyAuthFailure, reloadSession, sessionFromToken, setSession } from './session';
 import type { Session } from './session';
 
@@ -46,7 +47,7 @@ export interface ApiRequestInit {
   sensitive?: boolean;
 }
 
-/** Refresh when this little of the token's life is left (kontena-api.md §2.3). */
+/** Refresh when this little of the token's life is left (docs/kontena-api.md §2.3). */
 export const REFRESH_AHEAD_MS = 60_000;
 
 const defaultFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
@@ -56,7 +57,7 @@ let fetchImpl: typeof fetch = defaultFetch;
 let now: () => number = () => Date.now();
 let refreshInFlight: Promise<Session> | null = null;
 let connection: ConnectionState = 'online';
-const connectionListeners = new Set<(s: ConnectionState) => void>();
+const connectionListeners = createListeners<[ConnectionState]>();
 
 /** Also resets the connection state and any refresh in flight (a fresh client). */
 export function configureClient(options: ClientOptions): void {
@@ -77,16 +78,13 @@ export function connectionState(): ConnectionState {
 }
 
 export function subscribeConnection(fn: (s: ConnectionState) => void): () => void {
-  connectionListeners.add(fn);
-  return () => {
-    connectionListeners.delete(fn);
-  };
+  return connectionListeners.subscribe(fn);
 }
 
 function setConnection(next: ConnectionState): void {
   if (connection === next) return;
   connection = next;
-  for (const fn of [...connectionListeners]) fn(next);
+  connectionListeners.notify(next);
 }
 
 interface PreparedRequest {
@@ -186,7 +184,7 @@ export function refreshSession(session: Session): Promise<Session> {
     }
     const token = await apiRequest(tokenSchema, '/oauth2/token', {
       method: 'POST',
-      body: { grant_type: 'refresh_token', refresh_token: refreshToken },
+      body: { grant_type: 'refresh_token', refresh_token: refreshToken } satisfies TokenRequestBody,
       auth: 'none',
       sensitive: true,
     });
@@ -296,8 +294,8 @@ export async function apiRequest<T>(schema: z.ZodMiniType<T>, path: string, init
 }
 
 /**
- * apiRequest for a big polled answer: its body is checked against its off-thread-schemas.ts entry
- * in a worker (off-thread.ts), so the main thread neither parses nor validates it.
+ * apiRequest for a big polled answer: its body is checked against its answer-check.ts entry
+ * in the answer-check worker (answer-check-worker.ts), so the main thread neither parses nor validates it.
  */
 export async function apiRequestOffThread<K extends OffThreadName>(name: K, path: string, init?: ApiRequestInit): Promise<OffThreadAnswers[K]> {
   const req = prepare(path, init);

@@ -2,6 +2,7 @@ import { apiRequest } from './client';
 import { ApiError } from './errors';
 import { apiPath } from './path';
 import { emptyObjectSchema } from './schemas/common';
+import type { EnvAddBody } from './schemas/requests/service-action-body';
 import { servicePath } from './service-ref';
 import type { ServiceRef } from './service-ref';
 
@@ -10,7 +11,8 @@ import type { ServiceRef } from './service-ref';
  * existing KEY). A 422 comes without the `error` wrapper; ApiError.fieldErrors has it.
  */
 export async function addEnv(ref: ServiceRef, env: string): Promise<void> {
-  await apiRequest(emptyObjectSchema, servicePath(ref, 'envs'), { method: 'POST', body: { env } });
+  const body: EnvAddBody = { env };
+  await apiRequest(emptyObjectSchema, servicePath(ref, 'envs'), { method: 'POST', body });
 }
 
 /**

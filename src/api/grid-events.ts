@@ -6,7 +6,7 @@ import { eventListSchema } from './schemas/event';
 import type { EventLog } from './schemas/event';
 
 /**
- * The grid's event log (kontena-api.md §4.12), not followed: the most recent `limit`
+ * The grid's event log (docs/kontena-api.md §4.12), not followed: the most recent `limit`
  * events (default 100, at most 10 000), oldest first, optionally only those strictly
  * after `since`. Master deploy events carry the grid and service relationships, so this
  * one request tells which services of the grid are deploying or failed their last deploy.

@@ -1,5 +1,5 @@
 /**
- * Turns a non-2xx answer of the master into an ApiError (kontena-api.md §3). Every
+ * Turns a non-2xx answer of the master into an ApiError (docs/kontena-api.md §3). Every
  * message names the request and says what happened in words.
  */
 import { ApiError, flattenFieldErrors } from './errors';

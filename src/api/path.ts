@@ -1,7 +1,7 @@
 /**
  * Builds a master path from a template, percent-encoding every interpolated value as
  * one segment: apiPath`/v1/services/${grid}/${stack}/${name}`. The `/` separators of
- * the template stay as they are (kontena-api.md §1.3).
+ * the template stay as they are (docs/kontena-api.md §1.3).
  */
 export function apiPath(strings: TemplateStringsArray, ...segments: (string | number)[]): string {
   let out = strings[0] ?? '';

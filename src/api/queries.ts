@@ -1,8 +1,10 @@
 /**
- * Query keys and TanStack Query options for the master's resources. Keys nest so that
- * invalidating a prefix hits what it should: `queryKeys.grid(g)` covers everything in a
- * grid, `queryKeys.service(ref)` covers that service's containers, stats, metrics and
- * deploys (the services list is a sibling, invalidate it separately).
+ * Query keys and TanStack Query options for the master's resources, and the mutation keys
+ * of the changes to them (the mutation options are in api/service-mutations and
+ * api/secret-mutations). Keys nest so that invalidating a prefix hits what it should:
+ * `queryKeys.grid(g)` covers everything in a grid, `queryKeys.service(ref)` covers that
+ * service's containers, stats, metrics and deploys (the services list is a sibling).
+ * What a change refreshes is decided in one place: refreshAfterServiceChange.
  */
 import { queryOptions } from '@tanstack/react-query';
 import { getUser } from './auth';
@@ -43,6 +45,26 @@ export const queryKeys = {
   nodes: (grid: string) => [ROOT, 'grid', grid, 'nodes'] as const,
   stacks: (grid: string) => [ROOT, 'grid', grid, 'stacks'] as const,
   stack: (grid: string, stack: string) => [ROOT, 'grid', grid, 'stacks', stack] as const,
+  /** What the grid's event log says of its deploys (api/grid-deploy-events). */
+  deployEvents: (grid: string) => [ROOT, 'grid', grid, 'deploy-events'] as const,
+};
+
+/** The lifecycle commands of `kontena service`: deploy and scale give a deploy record to follow. */
+export type ServiceActionKind = 'deploy' | 'scale' | 'start' | 'stop' | 'restart' | 'remove';
+/** The changes to a service's settings: its env, secrets and links one by one, or any fields at once. */
+export type ServiceChangeKind = 'env-add' | 'env-remove' | 'secret-link' | 'secret-unlink' | 'link' | 'unlink' | 'update';
+export type SecretChangeKind = 'create' | 'update' | 'delete' | 'reveal';
+
+/**
+ * Mutation keys, under the query key of what they change: `useMutationState` finds a
+ * running or finished change by them (api/deploys-in-flight reads the deploy and scale
+ * ones of every service). The factories are in api/service-mutations and api/secret-mutations.
+ */
+export const mutationKeys = {
+  serviceAction: (ref: ServiceRef, action: ServiceActionKind) => [...queryKeys.service(ref), action] as const,
+  serviceChange: (ref: ServiceRef, change: ServiceChangeKind) => [...queryKeys.service(ref), 'change', change] as const,
+  serviceCreate: (grid: string) => [...queryKeys.services(grid), 'create'] as const,
+  secret: (grid: string, change: SecretChangeKind) => [...queryKeys.secrets(grid), change] as const,
 };
 
 /**
@@ -61,8 +83,17 @@ export const gridsQuery = () => queryOptions({ queryKey: queryKeys.grids(), quer
 export const gridQuery = (grid: string) =>
   queryOptions({ queryKey: queryKeys.grid(grid), queryFn: ({ signal }) => getGrid(grid, { signal }) });
 
+/**
+ * A grid's services, polled by the list and the wall (5,000 in the large grid). Sharing
+ * policy: a service that did not change keeps its object, and an answer that changed
+ * nothing is the very same array. The answer-check worker (answer-check-worker.ts) keeps
+ * it: only changed items cross to the main thread, and each answer is rebuilt from the
+ * previous one. So TanStack's structural sharing is off, for every observer alike (it
+ * would be a second layer; its deep compare took ~400 ms a poll of 5,000 fresh services).
+ * Views compare service objects: a row or tile whose service kept its object stays.
+ */
 export const servicesQuery = (grid: string) =>
-  queryOptions({ queryKey: queryKeys.services(grid), queryFn: ({ signal }) => listServices(grid, undefined, { signal }) });
+  queryOptions({ queryKey: queryKeys.services(grid), queryFn: ({ signal }) => listServices(grid, undefined, { signal }), structuralSharing: false });
 
 export const serviceQuery = (ref: ServiceRef) =>
   queryOptions({ queryKey: queryKeys.service(ref), queryFn: ({ signal }) => getService(ref, { signal }) });

@@ -8,7 +8,7 @@ export interface ServiceRef {
   name: string;
 }
 
-/** The default stack every grid has (kontena-api.md §1.1). */
+/** The default stack every grid has (docs/kontena-api.md §1.1). */
 export const NULL_STACK = 'null';
 
 /** "G/S/N", the master's service id. */

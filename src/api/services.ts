@@ -6,7 +6,8 @@ import { deploySchema } from './schemas/deploy';
 import type { Deploy } from './schemas/deploy';
 import { serviceSchema } from './schemas/service';
 import type { Service } from './schemas/service';
-import type { ServiceCreateBody, ServiceUpdateBody } from './schemas/service-body';
+import type { DeployBody, ScaleBody } from './schemas/requests/service-action-body';
+import type { ServiceCreateBody, ServiceUpdateBody } from './schemas/requests/service-body';
 import { servicePath } from './service-ref';
 import type { ServiceRef } from './service-ref';
 
@@ -25,7 +26,7 @@ export function getService(ref: ServiceRef, options?: RequestOptions): Promise<S
 
 /**
  * The master answers 422 "isn't the right class" to `grid`/`stack` in a body
- * (kontena-api.md §0); drop them even if a caller spread a fetched Service in.
+ * (docs/kontena-api.md §0); drop them even if a caller spread a fetched Service in.
  */
 function withoutModelKeys<B extends ServiceUpdateBody>(body: B): Omit<B, 'grid' | 'stack'> {
   const { grid: _grid, stack: _stack, ...rest } = body;
@@ -47,14 +48,13 @@ export async function removeService(ref: ServiceRef): Promise<void> {
 }
 
 export function deployService(ref: ServiceRef, options?: { force?: boolean }): Promise<Deploy> {
-  return apiRequest(deploySchema, servicePath(ref, 'deploy'), {
-    method: 'POST',
-    body: options?.force ? { force: true } : {},
-  });
+  const body: DeployBody = options?.force ? { force: true } : {};
+  return apiRequest(deploySchema, servicePath(ref, 'deploy'), { method: 'POST', body });
 }
 
 export function scaleService(ref: ServiceRef, instances: number): Promise<Deploy> {
-  return apiRequest(deploySchema, servicePath(ref, 'scale'), { method: 'POST', body: { instances } });
+  const body: ScaleBody = { instances };
+  return apiRequest(deploySchema, servicePath(ref, 'scale'), { method: 'POST', body });
 }
 
 async function signal(ref: ServiceRef, action: 'start' | 'stop' | 'restart'): Promise<void> {

@@ -3,7 +3,7 @@
  * told to every other tab of the browser that shared it, so that each signed-out page
  * says why instead of showing a bare sign-in form (issue #15 item 2).
  *
- * The master answers 403 invalid_token with one of two descriptions (kontena-api.md §2.1):
+ * The master answers 403 invalid_token with one of two descriptions (docs/kontena-api.md §2.1):
  * - "Token expired": the token's time was up and no refresh saved it → `expired`;
  * - "Invalid token": unknown — revoked, or never known. A master that restarted and
  *   forgot its tokens says the same, so that case is told from what came before: this
@@ -22,6 +22,7 @@
  */
 import { clientNow, subscribeConnection } from './client';
 import { getSession, onAuthFailure, setSession, subscribeSession } from './session';
+import { createListeners } from '../lib/listeners';
 
 export type SessionEndReason = 'expired' | 'revoked' | 'restarted' | 'elsewhere';
 
@@ -111,7 +112,7 @@ let installed = false;
 /** Kept beside sessionStorage for when it is unavailable; the snapshot of the hook. */
 let memoryEnd: string | null = null;
 let snapshot: { raw: string | null; end: SessionEnd | null } = { raw: null, end: null };
-const endListeners = new Set<() => void>();
+const endListeners = createListeners();
 
 function holdSession(): void {
   const session = getSession();
@@ -132,10 +133,7 @@ export function getSessionEnd(): SessionEnd | null {
 }
 
 export function subscribeSessionEnd(fn: () => void): () => void {
-  endListeners.add(fn);
-  return () => {
-    endListeners.delete(fn);
-  };
+  return endListeners.subscribe(fn);
 }
 
 function clearEnd(): void {
@@ -146,7 +144,7 @@ function setEnd(end: SessionEnd | null): void {
   const raw = end === null ? null : JSON.stringify(end);
   memoryEnd = raw;
   writeItem(storageOf('sessionStorage'), TAB_SESSION_END_KEY, raw);
-  for (const fn of [...endListeners]) fn();
+  endListeners.notify();
 }
 
 /** Whether the last refusal another tab told of was a restart that this tab's token predates. */

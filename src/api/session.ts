@@ -5,6 +5,7 @@
  */
 import type { TokenJson } from './schemas/token';
 import { registerSecret } from './redact';
+import { createListeners } from '../lib/listeners';
 import { z } from './schemas/zod-mini';
 
 export interface SessionUser {
@@ -46,8 +47,8 @@ const storedSessionSchema = z.object({
 let stores: SessionStores | null = null;
 /** undefined = not read from storage yet. */
 let current: Session | null | undefined;
-const sessionListeners = new Set<(s: Session | null, cause: SessionChangeCause) => void>();
-const authFailureListeners = new Set<(reason: string) => void>();
+const sessionListeners = createListeners<[Session | null, SessionChangeCause]>();
+const authFailureListeners = createListeners<[string]>();
 let storageEventsBound = false;
 
 function defaultStores(): SessionStores {
@@ -162,28 +163,22 @@ export function reloadSession(): Session | null {
 }
 
 function notifySession(s: Session | null, cause: SessionChangeCause): void {
-  for (const fn of [...sessionListeners]) fn(s, cause);
+  sessionListeners.notify(s, cause);
 }
 
 export function subscribeSession(fn: (s: Session | null, cause: SessionChangeCause) => void): () => void {
   // A page whose session was set before it was ever read (a sign-in link at boot) still hears the other tabs.
   bindStorageEvents();
-  sessionListeners.add(fn);
-  return () => {
-    sessionListeners.delete(fn);
-  };
+  return sessionListeners.subscribe(fn);
 }
 
 /** Fired when the master rejects the token and no refresh can save it: the app shows sign-in. */
 export function onAuthFailure(fn: (reason: string) => void): () => void {
-  authFailureListeners.add(fn);
-  return () => {
-    authFailureListeners.delete(fn);
-  };
+  return authFailureListeners.subscribe(fn);
 }
 
 export function notifyAuthFailure(reason: string): void {
-  for (const fn of [...authFailureListeners]) fn(reason);
+  authFailureListeners.notify(reason);
 }
 
 /** A session from a token answer of `/oauth2/token`; `expires_in` counts from `now`. */

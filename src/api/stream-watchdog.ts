@@ -1,6 +1,6 @@
 /**
  * The master writes a " " keep-alive whenever a pass finds nothing, every 0.5 s
- * (kontena-api.md §4.11), so an open stream that brings no byte for a few seconds is a
+ * (docs/kontena-api.md §4.11), so an open stream that brings no byte for a few seconds is a
  * dead connection that nobody closed (a proxy that kept the client's side open, a
  * half-dead socket): the reader must drop it and resume, not say "live" forever.
  */

@@ -1,5 +1,5 @@
 /**
- * Readers for the master's log and event streams (kontena-api.md §4.11): compact JSON
+ * Readers for the master's log and event streams (docs/kontena-api.md §4.11): compact JSON
  * objects written back to back with no separator, and a " " keep-alive while idle. The
  * response never ends on its own; when it drops, ends, or goes silent, it is resumed
  * from the last cursor.

@@ -5,13 +5,14 @@
  * renders (main.tsx calls applyStoredTheme first).
  */
 import { useSyncExternalStore } from 'react';
+import { createListeners } from '../lib/listeners';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
 export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
 export const THEME_STORAGE_KEY = 'kontena-dashboard.theme';
 
-const listeners = new Set<() => void>();
+const listeners = createListeners();
 let current: ThemeChoice | null = null;
 
 export function isThemeChoice(value: unknown): value is ThemeChoice {
@@ -51,18 +52,11 @@ export function setThemeChoice(choice: ThemeChoice): void {
     // not persisted; still applies to this page
   }
   applyTheme(choice);
-  for (const fn of [...listeners]) fn();
-}
-
-function subscribe(fn: () => void): () => void {
-  listeners.add(fn);
-  return () => {
-    listeners.delete(fn);
-  };
+  listeners.notify();
 }
 
 export function useThemeChoice(): ThemeChoice {
-  return useSyncExternalStore(subscribe, getThemeChoice, getThemeChoice);
+  return useSyncExternalStore(listeners.subscribe, getThemeChoice, getThemeChoice);
 }
 
 /** Tests start each case from a clean slate. */

@@ -74,7 +74,7 @@ function shortProgress(deploy: Deploy): string {
 
 /** "hides in 9 s": mounted afresh for each time to go, so it starts from the clock of that moment. */
 function Countdown({ until }: { until: number }) {
-  const now = useNow(1000);
+  const now = useNow(1000, true, Date.now, until);
   return <span className={styles.countdown}>hides in {Math.max(0, Math.ceil((until - now) / 1000))} s</span>;
 }
 
@@ -101,7 +101,7 @@ export function DeployProgressPanel({ serviceRef, deployId, title, sentAt, compa
   const deploy = query.data;
   const gone = isApiError(query.error) && query.error.kind === 'notFound';
   const finished = gone || (deploy !== undefined && deploy.finished_at !== null);
-  const now = useNow(1000, !finished);
+  const now = useNow(1000, !finished, Date.now, sentAt);
   const name = serviceDisplayName(serviceRef);
   const elapsedMs = deployElapsedMs(deploy, sentAt, now);
   const elapsed = formatDuration(elapsedMs);

@@ -42,6 +42,16 @@ function ToastItem({ toast }: { toast: Toast }) {
  * toast does, so screen readers announce additions. They are plain aria-live regions,
  * not role="alert"/"status": an always-present empty alert would be what every page's
  * `getByRole('alert')` finds first.
+ *
+ * Why not radix-ui's Toast (tried in #16, measured with the e2e journeys): radix
+ * announces a toast by copying its text ("Notification Scale to 3 of web finished …")
+ * into a second, visually hidden live region for a second after it appears, so the
+ * toast's words are on the page twice and a lookup by its text finds two elements
+ * (e2e/services.spec.ts failed with a strict-mode violation on "Scale to 3 of … finished").
+ * It also turns text selection off in a toast (for its swipe to dismiss), so an error's
+ * message could no longer be selected and copied, and a drag to the right across it
+ * dismisses it. (Its CSP was fine: style props only, no inline <style>.) These two live
+ * regions announce each toast once, from the toast itself.
  */
 export function ToastRegion() {
   const toasts = useToasts();

@@ -5,6 +5,7 @@
  * Successes go after a while; errors stay until dismissed, since they may carry a retry.
  */
 import { useSyncExternalStore } from 'react';
+import { createListeners } from '../lib/listeners';
 
 export type ToastTone = 'success' | 'error' | 'info';
 
@@ -31,19 +32,8 @@ export const TOAST_MS = 8_000;
 
 let toasts: readonly Toast[] = [];
 let nextId = 1;
-const listeners = new Set<() => void>();
+const listeners = createListeners();
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
-
-function emit(): void {
-  for (const fn of [...listeners]) fn();
-}
-
-function subscribe(fn: () => void): () => void {
-  listeners.add(fn);
-  return () => {
-    listeners.delete(fn);
-  };
-}
 
 export function dismissToast(id: number): void {
   const timer = timers.get(id);
@@ -51,7 +41,7 @@ export function dismissToast(id: number): void {
   timers.delete(id);
   if (!toasts.some((t) => t.id === id)) return;
   toasts = toasts.filter((t) => t.id !== id);
-  emit();
+  listeners.notify();
 }
 
 export function showToast(input: ToastInput): number {
@@ -64,7 +54,7 @@ export function showToast(input: ToastInput): number {
   }
   toasts = kept.slice(-MAX_TOASTS);
   if (input.tone !== 'error') timers.set(id, setTimeout(() => dismissToast(id), TOAST_MS));
-  emit();
+  listeners.notify();
   return id;
 }
 
@@ -73,11 +63,11 @@ export function clearToasts(): void {
   for (const timer of timers.values()) clearTimeout(timer);
   timers.clear();
   toasts = [];
-  emit();
+  listeners.notify();
 }
 
 const getToasts = () => toasts;
 
 export function useToasts(): readonly Toast[] {
-  return useSyncExternalStore(subscribe, getToasts, getToasts);
+  return useSyncExternalStore(listeners.subscribe, getToasts, getToasts);
 }

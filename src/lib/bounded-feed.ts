@@ -4,6 +4,9 @@
  * stream items costs one render, not a thousand; only the newest `limit` are kept,
  * including while flushes are held back (a hidden tab runs no animation frames).
  */
+import { createListeners } from './listeners';
+import { RingBuffer } from './ring-buffer';
+
 export interface BoundedFeed<T> {
   /** Queues items (oldest first) for the next flush. */
   push(items: readonly T[]): void;
@@ -35,27 +38,28 @@ export interface BoundedFeedOptions {
 
 export function createBoundedFeed<T>({ limit, schedule }: BoundedFeedOptions): BoundedFeed<T> {
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, not ${limit}`);
+  // The newest `limit` entries, shown and queued alike; `list` is what was shown at the last flush.
+  const ring = new RingBuffer<FeedEntry<T>>(limit);
   let list: readonly FeedEntry<T>[] = [];
-  let queue: FeedEntry<T>[] = [];
+  let queued = false;
   let nextSeq = 1;
   let cancel: (() => void) | null = null;
-  const listeners = new Set<() => void>();
+  const listeners = createListeners();
 
   const flush = (): void => {
     cancel?.();
     cancel = null;
-    if (queue.length === 0) return;
-    const merged = list.concat(queue);
-    queue = [];
-    list = merged.length > limit ? merged.slice(merged.length - limit) : merged;
-    for (const listener of [...listeners]) listener();
+    if (!queued) return;
+    queued = false;
+    list = ring.toArray();
+    listeners.notify();
   };
 
   return {
     push(items) {
       if (items.length === 0) return;
-      for (const item of items) queue.push({ seq: nextSeq++, item });
-      if (queue.length > limit) queue = queue.slice(queue.length - limit);
+      for (const item of items) ring.push({ seq: nextSeq++, item });
+      queued = true;
       cancel ??= schedule(() => {
         cancel = null;
         flush();
@@ -65,16 +69,14 @@ export function createBoundedFeed<T>({ limit, schedule }: BoundedFeedOptions): B
     clear() {
       cancel?.();
       cancel = null;
-      queue = [];
+      ring.clear();
+      queued = false;
       if (list.length === 0) return;
       list = [];
-      for (const listener of [...listeners]) listener();
+      listeners.notify();
     },
     snapshot: () => list,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: listeners.subscribe,
     dispose() {
       cancel?.();
       cancel = null;

@@ -1,7 +1,7 @@
 /**
  * `kontena service create` / `kontena service update` command lines, both ways: render
  * the line that makes the master store what a request body asks for, and read a pasted
- * line into the body the CLI would send (kontena-api.md §6).
+ * line into the body the CLI would send (docs/kontena-api.md §6).
  *
  * Bodies on both sides are in the normal form of options/canonical-body.ts. Where the
  * CLI puts numbers on the wire as strings (ports, `-c`, `--instances`, the health-check

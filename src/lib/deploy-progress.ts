@@ -1,5 +1,5 @@
 /**
- * What a deploy record (kontena-api.md §4.5 DeployJson) says about its progress, in the
+ * What a deploy record (docs/kontena-api.md §4.5 DeployJson) says about its progress, in the
  * words the progress panel uses. Structural types: lib/ has no api/ imports.
  */
 export interface DeployLike {
@@ -61,6 +61,6 @@ export function describeDeployProgress(deploy: DeployLike): string {
   }
 }
 
-/** Why a deploy record can vanish (kontena-api.md §4.5), in an operator's words. */
+/** Why a deploy record can vanish (docs/kontena-api.md §4.5), in an operator's words. */
 export const DEPLOY_GONE_TEXT =
   'The master deleted this deploy record: the service was not running when the deploy worker picked it up (a scale of a stopped service does that). The new instance count is saved and applies when the service is started or deployed.';

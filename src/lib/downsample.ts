@@ -1,7 +1,7 @@
 /**
  * Largest-Triangle-Three-Buckets downsampling (Steinarsson 2013) for time series that a
  * chart draws: keeps the shape (peaks, dips) with a fraction of the points, so a chart
- * never draws more than its budget (DESIGN.md: ≤ 300 points per series).
+ * never draws more than its budget (docs/architecture.md: ≤ 300 points per series).
  *
  * Two additions to the textbook algorithm:
  * - **Gaps survive.** A missing sample is `null`, and the points on both sides of every

@@ -1,7 +1,7 @@
 /**
  * Drafts of forms: what a user typed and has not saved, kept per page, per form and per
  * user, so that a sign-out, a master restart, a reload or a crash of the tab loses none
- * of it (DESIGN.md "Drafts", issue #15 item 2). Pure: the storage is passed in; the app
+ * of it (docs/architecture.md "Data flow", issue #15 item 2). Pure: the storage is passed in; the app
  * gives it sessionStorage (components/use-form-draft.ts).
  *
  * sessionStorage only, never localStorage: a draft may hold a vault secret's value as it

@@ -1,5 +1,5 @@
 /**
- * The app's own URLs (DESIGN.md: view state lives in the URL). Every name is one
+ * The app's own URLs (docs/architecture.md: view state lives in the URL). Every name is one
  * encoded path segment; valid Kontena names never need it, but a typed URL might.
  */
 export interface ServiceLocation {

@@ -7,7 +7,7 @@
 /**
  * Docker reports "no limit" as the largest page-aligned int64/uint64, which the master
  * passes on as a double: 2^64 (1.8446744073709552e19) or 2^63 rounded down to a page
- * (9.223372036854772e18). Both mean unlimited (kontena-api.md §4.7).
+ * (9.223372036854772e18). Both mean unlimited (docs/kontena-api.md §4.7).
  */
 export const UNLIMITED_MEMORY_SENTINELS: readonly number[] = [1.8446744073709552e19, 9.223372036854772e18];
 

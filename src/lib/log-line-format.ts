@@ -26,7 +26,7 @@ export interface HeldLogLine {
 
 export type TimestampMode = 'off' | 'local' | 'utc';
 
-/** The fields of a master log record (LogJson, kontena-api.md §4.11) the viewer keeps. */
+/** The fields of a master log record (LogJson, docs/kontena-api.md §4.11) the viewer keeps. */
 export interface LogRecordLike {
   id: string;
   name: string;

@@ -1,17 +1,36 @@
 /**
  * A fixed-capacity buffer that drops its oldest item when full: the bound on every live
- * series (stats samples, wall sparklines), so memory stays flat however long a page runs.
+ * series and list (stats samples, wall sparklines, the log view's lines, a stream feed,
+ * the simulator's logs and events), so memory stays flat however long a page or a
+ * simulated master runs. Its storage grows with what it holds, up to the capacity, so a
+ * ring that never fills (thousands of quiet simulated services) costs only its items.
  * `version` changes on every write, so a view can tell "new data" from a cheap number.
+ *
+ * The fields are plain (no #private): the simulator's saved world is a structured clone,
+ * which keeps them and drops the class; `RingBuffer.revive` gives it back.
  */
 export class RingBuffer<T> {
-  private readonly items: (T | undefined)[];
+  private readonly items: (T | undefined)[] = [];
   private start = 0;
   private count = 0;
   private writes = 0;
 
   constructor(readonly capacity: number) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`ring buffer capacity must be a positive integer, got ${capacity}`);
-    this.items = new Array<T | undefined>(capacity);
+  }
+
+  /**
+   * A ring again from its structured clone (IndexedDB, postMessage). Null when the value
+   * is not a ring's clone. A clone saved before rings counted their writes starts at 0.
+   */
+  static revive<T>(value: unknown): RingBuffer<T> | null {
+    if (value instanceof RingBuffer) return value as RingBuffer<T>;
+    if (typeof value !== 'object' || value === null) return null;
+    const fields = value as Record<string, unknown>;
+    const { capacity, items, start, count } = fields;
+    if (typeof capacity !== 'number' || !Array.isArray(items) || typeof start !== 'number' || typeof count !== 'number') return null;
+    if (typeof fields.writes !== 'number') fields.writes = 0;
+    return Object.setPrototypeOf(value, RingBuffer.prototype) as RingBuffer<T>;
   }
 
   /** Items held now (≤ capacity). */
@@ -28,7 +47,9 @@ export class RingBuffer<T> {
   push(item: T): T | undefined {
     this.writes += 1;
     if (this.count < this.capacity) {
-      this.items[(this.start + this.count) % this.capacity] = item;
+      const index = (this.start + this.count) % this.capacity;
+      if (index === this.items.length) this.items.push(item);
+      else this.items[index] = item;
       this.count += 1;
       return undefined;
     }
@@ -62,6 +83,19 @@ export class RingBuffer<T> {
     for (let i = 0; i < this.count; i++) fn(this.items[(this.start + i) % this.capacity] as T, i);
   }
 
+  /** First index whose item satisfies a predicate that is false…false,true…true over the buffer (binary search). */
+  lowerBound(pred: (item: T) => boolean): number {
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const item = this.at(mid);
+      if (item !== undefined && pred(item)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
   /** Drops the oldest items while `pred` holds for them (e.g. samples older than a window). */
   dropWhile(pred: (item: T) => boolean): number {
     let dropped = 0;
@@ -75,8 +109,22 @@ export class RingBuffer<T> {
     return dropped;
   }
 
+  /**
+   * A new ring of `capacity` holding the newest `keep` items of this one (as many as fit):
+   * how a bounded list changes its bound (the log view's "Keep lines"), or is cut back
+   * (the simulator's logs of a service nobody reads). This ring is left as it was.
+   */
+  resized(capacity: number, keep = capacity): RingBuffer<T> {
+    const next = new RingBuffer<T>(capacity);
+    const from = this.count - Math.min(keep, capacity);
+    this.forEach((item, i) => {
+      if (i >= from) next.push(item);
+    });
+    return next;
+  }
+
   clear(): void {
-    this.items.fill(undefined);
+    this.items.length = 0;
     this.start = 0;
     this.count = 0;
     this.writes += 1;

@@ -1,5 +1,5 @@
 /**
- * The Instances field of Scale. The master takes any integer (kontena-api.md §4.5: no
+ * The Instances field of Scale. The master takes any integer (docs/kontena-api.md §4.5: no
  * range check, 0 and negatives pass), but a negative count means nothing to an operator,
  * so the client accepts whole numbers from 0 up; 0 is allowed, as the master allows it.
  */

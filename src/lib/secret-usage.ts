@@ -1,6 +1,6 @@
 /**
  * Which services use a grid's vault secrets. The master has no such endpoint: it is
- * read from each service's `secrets` list (kontena-api.md §4.9).
+ * read from each service's `secrets` list (docs/kontena-api.md §4.9).
  */
 export interface ServiceWithSecrets {
   id: string;

@@ -2,7 +2,7 @@
  * What is known about a service's health, and the words every view says it in (the
  * services list, the service header, the overview, the wall).
  *
- * The master's service JSON has `health_status: {healthy, total}` only (kontena-api.md
+ * The master's service JSON has `health_status: {healthy, total}` only (docs/kontena-api.md
  * §4.4): "healthy" counts the containers whose check reported healthy, "total" all of
  * them. So 0/3 can mean "none has reported yet" (just deployed, within initial_delay) as
  * well as "all three reported unhealthy". Only the containers tell the two apart (§4.6:

@@ -1,5 +1,5 @@
 /**
- * The services list's view state as it lives in the URL (DESIGN.md: every view is a
+ * The services list's view state as it lives in the URL (docs/architecture.md: every view is a
  * link): `q` text filter, `state` (comma-separated), `stack`, `sort`, `dir`, `refresh`
  * (seconds, 0 = off). Defaults are left out of the URL, and anything unknown in a hand
  * edited URL falls back to its default instead of breaking the page.

@@ -58,13 +58,13 @@ describe('service rows', () => {
     expect(filterServiceRows(rows, { q: '  ', states: [], stack: null })).toBe(rows);
   });
 
-  it('gives a service object seen before its earlier row, and a changed one a new row', () => {
-    const cache = new WeakMap<ListedService, ReturnType<typeof toServiceRow>>();
-    const first = toServiceRows(services, cache);
+  it('makes a row of its service alone: the same service object shows the same, a changed one anew', () => {
+    const first = toServiceRows(services);
     const changed = { ...services[1], state: 'running' } as ListedService;
-    const next = toServiceRows([services[0] as ListedService, changed], cache);
-    expect(next[0]).toBe(first[0]);
-    expect(next[1]).not.toBe(first[1]);
+    const next = toServiceRows([services[0] as ListedService, changed]);
+    expect(next[0]?.service).toBe(first[0]?.service);
+    expect(next[0]).toEqual(first[0]);
+    expect(next[1]).not.toEqual(first[1]);
     expect(next[1]?.service.state).toBe('running');
   });
 

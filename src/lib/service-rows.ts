@@ -2,8 +2,8 @@
  * The services list's rows: built once per answer of the master (with the text each
  * row is searched and sorted by computed up front), sorted once per sort change, and
  * filtered per keystroke — about a microsecond a row, so 5,000 services filter well
- * inside a frame. A row whose service object did not change keeps its identity, so
- * memoised rows do not re-render on a refresh that changed nothing for them.
+ * inside a frame. A row is made of its service alone: the same service object (the
+ * services query keeps an unchanged service's object) makes a row that shows the same.
  */
 import { formatPorts, type PortMapping } from './format-ports';
 import { HEALTH_ORDER, healthLevel, type HealthCounts, type HealthLevel } from './service-health';
@@ -55,18 +55,9 @@ export function toServiceRow<S extends ListedService>(service: S): ServiceRow<S>
   };
 }
 
-/**
- * Rows for an answer of the master. With a cache, a service object seen before (TanStack
- * Query's structural sharing keeps unchanged objects) gets its earlier row back.
- */
-export function toServiceRows<S extends ListedService>(services: readonly S[], cache?: WeakMap<S, ServiceRow<S>>): ServiceRow<S>[] {
-  return services.map((service) => {
-    const before = cache?.get(service);
-    if (before !== undefined) return before;
-    const row = toServiceRow(service);
-    cache?.set(service, row);
-    return row;
-  });
+/** Rows for an answer of the master: about 5 ms for 5,000 services, once per answer that changed. */
+export function toServiceRows<S extends ListedService>(services: readonly S[]): ServiceRow<S>[] {
+  return services.map((service) => toServiceRow(service));
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });

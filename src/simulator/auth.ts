@@ -1,5 +1,5 @@
 /**
- * The TokenAuthentication middleware (kontena-api.md §2.1): 403 (never 401) with the
+ * The TokenAuthentication middleware (docs/kontena-api.md §2.1): 403 (never 401) with the
  * invalid_token bodies and a WWW-Authenticate header, before any routing.
  */
 import type { Store } from './model/store';

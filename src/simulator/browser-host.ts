@@ -28,7 +28,7 @@ export interface MasterHostOptions {
   storage: WorldStorage;
   /** Default: the real clock. */
   clock?: Clock;
-  /** Passed to the master: a stream the page cannot cancel ends by itself (DESIGN.md). */
+  /** Passed to the master: a stream the page cannot cancel ends by itself (docs/architecture.md). */
   streamMaxLifeMs?: number;
   /** How often the world is saved besides after each change. */
   saveEveryMs?: number;

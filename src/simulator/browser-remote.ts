@@ -4,6 +4,7 @@
  * response's body is a stream fed chunk by chunk; cancelling it (the app's reader let
  * go) tells the host to end it.
  */
+import { createListeners } from '../lib/listeners';
 import type { HostMessage, PageMessage, PortLike } from './browser-protocol';
 
 export interface RemoteMaster {
@@ -38,7 +39,7 @@ export function createRemoteMaster(port: PortLike, options: { headTimeoutMs?: nu
   let nextId = 1;
   const pending = new Map<number, Pending>();
   const replies = new Map<number, (message: HostMessage) => void>();
-  const resetListeners = new Set<() => void>();
+  const resetListeners = createListeners();
   let settleReady: { resolve: () => void; reject: (error: Error) => void } | null = null;
   const ready = new Promise<void>((resolve, reject) => {
     settleReady = { resolve, reject };
@@ -75,7 +76,7 @@ export function createRemoteMaster(port: PortLike, options: { headTimeoutMs?: nu
         settleReady?.reject(new Error(message.message));
         return;
       case 'world-reset':
-        for (const fn of [...resetListeners]) fn();
+        resetListeners.notify();
         return;
       case 'code':
       case 'reset-done':
@@ -156,12 +157,7 @@ export function createRemoteMaster(port: PortLike, options: { headTimeoutMs?: nu
     async reset() {
       await ask({ kind: 'reset', id: nextId++ });
     },
-    onWorldReset(fn) {
-      resetListeners.add(fn);
-      return () => {
-        resetListeners.delete(fn);
-      };
-    },
+    onWorldReset: resetListeners.subscribe,
     bye() {
       send({ kind: 'bye' });
       pending.clear();

@@ -4,7 +4,7 @@
  * keeps that world in IndexedDB, so a reload goes on where it was (browser-host.ts).
  * Where a SharedWorker cannot run, the page hosts the master itself (still kept across
  * reloads, not shared by tabs). A fetch aborted in the page reaches neither
- * request.signal nor the stream's cancel() under MSW's worker (DESIGN.md), so each
+ * request.signal nor the stream's cancel() under MSW's worker (docs/architecture.md), so each
  * stream lives at most 30 s and the app resumes it.
  */
 import { setupWorker } from 'msw/browser';

@@ -1,5 +1,5 @@
-// Checks the simulator's answers against the client's zod schemas (DESIGN.md "Rules of the
-// data flow"), so the simulated master and src/api cannot drift apart.
+// Checks the simulator's answers against the client's zod schemas (docs/architecture.md
+// "Data flow"), so the simulated master and src/api cannot drift apart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod/mini';
 import {

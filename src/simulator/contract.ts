@@ -35,7 +35,7 @@ export interface SimulatorOptions {
   /**
    * Longest life of one log/event stream, in ms. The browser door sets it because a
    * fetch aborted in the page reaches neither request.signal nor the stream's cancel()
-   * under MSW's worker (DESIGN.md); the app resumes a stream that ends. Default: none.
+   * under MSW's worker (docs/architecture.md); the app resumes a stream that ends. Default: none.
    */
   streamMaxLifeMs?: number | null;
   /** When false, no background activity is started (no timers): for unit tests of pure request handling. Default true. */

@@ -1,4 +1,4 @@
-/** Response helpers with the master's conventions (kontena-api.md §0, §3.2). */
+/** Response helpers with the master's conventions (docs/kontena-api.md §0, §3.2). */
 
 export const MASTER_VERSION = '1.2.0.dev';
 

@@ -2,7 +2,7 @@
  * Roda-like routing: each `:param` matches one raw (not percent-decoded) segment, a
  * path that matches nothing gets 404 with an empty body, handler exceptions become
  * 500 {"message":"Internal server error"}, and JSON bodies are parsed whatever the
- * Content-Type says (kontena-api.md §0).
+ * Content-Type says (docs/kontena-api.md §0).
  */
 import type { AuthInfo } from './auth';
 import type { SimContext } from './context';

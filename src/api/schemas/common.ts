@@ -2,7 +2,7 @@ import { z } from './zod-mini';
 
 /**
  * The master writes `Time` fields as `...Z` and `DateTime` fields (deploy times, the
- * metrics timestamp) as `...+00:00` (kontena-api.md §0); both are valid here.
+ * metrics timestamp) as `...+00:00` (docs/kontena-api.md §0); both are valid here.
  */
 export const timestampSchema = z.iso.datetime({ offset: true });
 

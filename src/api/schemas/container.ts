@@ -44,7 +44,7 @@ export const networkSettingsSchema = z.looseObject({
 });
 export type NetworkSettings = z.infer<typeof networkSettingsSchema>;
 
-/** ContainerJson (kontena-api.md §4.6); `node` is missing when the container has no host node. */
+/** ContainerJson (docs/kontena-api.md §4.6); `node` is missing when the container has no host node. */
 export const containerSchema = z.looseObject({
   id: z.string(),
   name: z.string(),

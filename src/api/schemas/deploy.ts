@@ -12,7 +12,7 @@ export const instanceDeploySchema = z.looseObject({
 });
 export type InstanceDeploy = z.infer<typeof instanceDeploySchema>;
 
-/** DeployJson (kontena-api.md §4.5); `started_at`/`finished_at` are `+00:00` DateTimes. */
+/** DeployJson (docs/kontena-api.md §4.5); `started_at`/`finished_at` are `+00:00` DateTimes. */
 export const deploySchema = z.looseObject({
   id: z.string(),
   created_at: timestampSchema,

@@ -11,7 +11,7 @@ export const eventRelationshipSchema = z.looseObject({
 });
 export type EventRelationship = z.infer<typeof eventRelationshipSchema>;
 
-/** EventJson (kontena-api.md §4.12). It has no `id`: streams resume by `since`. */
+/** EventJson (docs/kontena-api.md §4.12). It has no `id`: streams resume by `since`. */
 export const eventSchema = z.looseObject({
   created_at: timestampSchema,
   severity: eventSeveritySchema,

@@ -2,7 +2,7 @@ import { z } from './zod-mini';
 
 const gridLogsSchema = z.looseObject({ forwarder: z.string(), opts: z.record(z.string(), z.unknown()) });
 
-/** GridJson (kontena-api.md §4.2). `token` is the agents' join secret: never show it. */
+/** GridJson (docs/kontena-api.md §4.2). `token` is the agents' join secret: never show it. */
 export const gridSchema = z.looseObject({
   id: z.string(),
   name: z.string(),

@@ -1,7 +1,7 @@
 import { z } from './zod-mini';
 import { idNameSchema, timestampSchema } from './common';
 
-/** LogJson (kontena-api.md §4.11); `id` is the resume cursor (`from`). */
+/** LogJson (docs/kontena-api.md §4.11); `id` is the resume cursor (`from`). */
 export const logSchema = z.looseObject({
   id: z.string(),
   name: z.string(),

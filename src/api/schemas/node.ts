@@ -14,7 +14,7 @@ export const nodeResourceUsageSchema = z.looseObject({
 });
 export type NodeResourceUsage = z.infer<typeof nodeResourceUsageSchema>;
 
-/** NodeJson (kontena-api.md §4.13). `id` is the docker engine id; `grid.token` is a secret. */
+/** NodeJson (docs/kontena-api.md §4.13). `id` is the docker engine id; `grid.token` is a secret. */
 export const nodeSchema = z.looseObject({
   id: z.string(),
   connected: z.boolean(),

@@ -15,7 +15,7 @@ import { logListSchema, logSchema } from './log';
 import { nodeListSchema, nodeSchema } from './node';
 import { secretListSchema, secretWithValueSchema } from './secret';
 import { serviceListSchema, serviceSchema } from './service';
-import type { ServiceCreateBody, ServiceUpdateBody } from './service-body';
+import type { ServiceCreateBody, ServiceUpdateBody } from './requests/service-body';
 import { stackListSchema, stackSchema } from './stack';
 import { metricsSchema, statListSchema } from './stats';
 import { tokenCodeSchema, tokenSchema } from './token';
@@ -162,7 +162,7 @@ describe('schema failure messages', () => {
 });
 
 describe('error bodies', () => {
-  it('parse every shape of kontena-api.md §3', () => {
+  it('parse every shape of docs/kontena-api.md §3', () => {
     expect(wrappedValidationBodySchema.parse({ error: { health_check: { port: 'Port is required', protocol: 'Protocol is required' } } }).error).toBeDefined();
     expect(wrappedValidationBodySchema.parse({ error: { ports: [null, { node_port: 'Node Port is required' }] } }).error.ports).toEqual([null, { node_port: 'Node Port is required' }]);
     expect(wrappedValidationBodySchema.parse({ error: { env: ["Env[0] isn't a string"] } }).error.env).toEqual(["Env[0] isn't a string"]);

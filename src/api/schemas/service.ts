@@ -21,7 +21,7 @@ export type ServiceSecret = z.infer<typeof serviceSecretSchema>;
 export const serviceLinkSchema = z.looseObject({ id: z.string(), alias: z.string(), name: z.string() });
 export type ServiceLink = z.infer<typeof serviceLinkSchema>;
 
-/** The whole embedded Mongoid document, hence the stray `_id: {$oid}` (kontena-api.md §0). */
+/** The whole embedded Mongoid document, hence the stray `_id: {$oid}` (docs/kontena-api.md §0). */
 export const deployOptsSchema = z.looseObject({
   _id: z.optional(z.looseObject({ $oid: z.string() })),
   interval: z.nullable(z.number()),
@@ -52,7 +52,7 @@ export const healthStatusSchema = z.looseObject({ healthy: z.number(), total: z.
 export type HealthStatus = z.infer<typeof healthStatusSchema>;
 
 /**
- * ServiceJson (kontena-api.md §4.4): the 36 keys the master always sends, plus
+ * ServiceJson (docs/kontena-api.md §4.4): the 36 keys the master always sends, plus
  * `health_check`/`health_status`, which exist only while a health-check protocol is set.
  */
 export const serviceSchema = z.looseObject({

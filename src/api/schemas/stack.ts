@@ -5,7 +5,7 @@ import { serviceSchema } from './service';
 export const stackStateSchema = z.enum(['initialized', 'deploying', 'stopped', 'running', 'partially_running']);
 export type StackState = z.infer<typeof stackStateSchema>;
 
-/** StackJson (kontena-api.md §4.14). */
+/** StackJson (docs/kontena-api.md §4.14). */
 export const stackSchema = z.looseObject({
   id: z.string(),
   name: z.string(),

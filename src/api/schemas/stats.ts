@@ -10,7 +10,7 @@ export const netSideSchema = z.looseObject({
 });
 export type NetSide = z.infer<typeof netSideSchema>;
 
-/** One row of `GET …/stats` (kontena-api.md §4.7); `container_id` is the container NAME. */
+/** One row of `GET …/stats` (docs/kontena-api.md §4.7); `container_id` is the container NAME. */
 export const statRowSchema = z.looseObject({
   container_id: z.string(),
   cpu: z.nullable(z.looseObject({ usage: z.number(), limit: z.number(), num_cores: z.number() })),

@@ -2,7 +2,7 @@ import { z } from './zod-mini';
 
 const tokenUserSchema = z.looseObject({ id: z.string(), email: z.string(), name: z.string() });
 
-/** `views/v1/access_tokens/_access_token` for an access token (kontena-api.md §2.2). */
+/** `views/v1/access_tokens/_access_token` for an access token (docs/kontena-api.md §2.2). */
 export const tokenSchema = z.looseObject({
   id: z.string(),
   token_type: z.literal('bearer'),

@@ -1,6 +1,6 @@
 import { z } from './zod-mini';
 
-/** `GET /v1/user` (kontena-api.md §4.1). */
+/** `GET /v1/user` (docs/kontena-api.md §4.1). */
 export const userSchema = z.looseObject({
   id: z.string(),
   email: z.string(),

@@ -1,5 +1,5 @@
 /**
- * Hand-written master answers shaped like kontena-api.md's examples (key order as the
+ * Hand-written master answers shaped like docs/kontena-api.md's examples (key order as the
  * server emits it, `+00:00` DateTimes, `_id: {$oid}`, missing `node`), plus a few
  * unknown keys a newer master might add.
  */

@@ -14,7 +14,7 @@ function plural(n: number, word: string): string {
 /**
  * Picks the grid; the grid lives in the URL, so switching navigates. A menu of radio
  * items rather than a Select: the shell already ships DropdownMenu, and the first
- * route's JavaScript budget is tight (DESIGN.md, performance budgets).
+ * route's JavaScript budget is tight (docs/architecture.md, performance budgets).
  */
 export function GridSwitcher({ grid }: { grid: string | undefined }) {
   const navigate = useNavigate();

@@ -24,7 +24,7 @@ function OfflineNotice() {
   const fetching = useIsFetching() > 0;
   const [attempt, setAttempt] = useState(0);
   const [nextAt, setNextAt] = useState(() => Date.now() + reconnectDelayMs(0));
-  const now = useNow(1_000);
+  const now = useNow(1_000, true, Date.now, nextAt);
 
   useEffect(() => {
     const delay = Math.max(0, nextAt - Date.now());

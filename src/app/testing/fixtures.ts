@@ -1,4 +1,4 @@
-/** Master JSON as kontena-api.md §4 describes it, for the shell's and pages' tests. */
+/** Master JSON as docs/kontena-api.md §4 describes it, for the shell's and pages' tests. */
 import type { Grid } from '../../api/schemas/grid';
 import type { Service, ServiceState } from '../../api/schemas/service';
 import type { TokenJson } from '../../api/schemas/token';

@@ -5,7 +5,7 @@
  * surrogate, blank and padded text, and number-like strings a parser could misread.
  *
  * `masterStores` is what the master keeps of the string as a plain string input
- * (kontena-api.md §3.1, the `mutations` StringFilter): characters that are not
+ * (docs/kontena-api.md §3.1, the `mutations` StringFilter): characters that are not
  * `[[:print:]]` (controls other than tab, CR and LF, U+2028/U+2029, surrogates) become
  * one space per run, then ASCII blanks are stripped from both ends. Format characters
  * such as U+202E, U+200B and the ZWJ of an emoji sequence are printable to Ruby and kept.

@@ -1,5 +1,5 @@
 /**
- * What a one-time code and an access token look like (kontena-api.md §2.2), checked
+ * What a one-time code and an access token look like (docs/kontena-api.md §2.2), checked
  * before anything is sent so a typo gets a message next to the field, not a round trip.
  */
 const HEX = /^[0-9a-f]+$/i;

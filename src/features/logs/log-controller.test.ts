@@ -10,8 +10,12 @@ import type { FrameScheduler } from '../../lib/terminal-write-queue';
 import { setupSimulatorServer } from '../../simulator/node';
 import { createTestMaster } from '../../simulator/test-support';
 import type { TestMaster } from '../../simulator/test-support';
-import { createLogController, TERMINAL_RESET } from './log-controller';
-import type { LogController, LogSession, LogTerminal, LogView } from './log-controller';
+import { createLogController } from './log-controller';
+import type { LogController } from './log-controller';
+import type { LogSession } from './log-stream-follower';
+import { TERMINAL_RESET } from './log-terminal-writer';
+import type { LogTerminal } from './log-terminal-writer';
+import type { LogView } from './log-view-filter';
 import type { LogScope } from '../../api/logs';
 
 const API: LogScope = { kind: 'service', ref: { grid: 'production', stack: 'null', name: 'api' } };

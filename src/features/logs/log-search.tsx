@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../../components/button';
-import type { LogStatus } from './log-controller';
+import type { LogStatus } from './log-status';
 import styles from './log-viewer.module.css';
 
 export interface LogSearchProps {

@@ -14,8 +14,9 @@ import { MAX_LINES, parseLogViewOptions, resolveSince, writeLogViewOptions } fro
 import type { LogViewOptions } from '../../lib/log-view-options';
 import { InstanceChips } from './instance-chips';
 import type { ChipChoice } from './instance-chips';
-import { createLogController, inView } from './log-controller';
-import type { ConnectionStatus } from './log-controller';
+import { createLogController } from './log-controller';
+import type { ConnectionStatus } from './log-status';
+import { inView } from './log-view-filter';
 import { LogDownload } from './log-download';
 import { LogQueryBar } from './log-query-bar';
 import { LogSearch } from './log-search';

@@ -1,8 +1,8 @@
 /**
- * "Is a deploy running?" The master has no list of deploys (kontena-api.md §4.5), so the
- * monitor knows for sure only about a deploy this browser started and follows (its
- * record is in the query cache). Otherwise it reads the signs in the instances: the
- * count differs from the desired count, instances on different service revisions (a
+ * "Is a deploy running?" The master has no list of deploys (docs/kontena-api.md §4.5), so the
+ * monitor knows for sure only about a deploy this browser started and follows
+ * (api/deploys-in-flight, from any page). Otherwise it reads the signs in the instances:
+ * the count differs from the desired count, instances on different service revisions (a
  * rolling update), or the service in a transitional state — and says it is inferred.
  */
 import type { ContainerSummary } from '../../api/schemas/container';

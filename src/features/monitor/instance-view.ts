@@ -2,7 +2,7 @@
  * What the monitor draws, as plain data: one tile per container (what `kontena service
  * monitor` colours, plus health, exit code, OOM and restarts) and one group per node of
  * the grid, with nodes that hold none of the service's instances too (the CLI leaves
- * them out; kontena-api.md §7 suggests adding them from `GET /v1/grids/G/nodes`).
+ * them out; docs/kontena-api.md §7 suggests adding them from `GET /v1/grids/G/nodes`).
  */
 import type { ContainerSummary } from '../../api/schemas/container';
 import type { Node } from '../../api/schemas/node';

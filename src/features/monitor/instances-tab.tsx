@@ -3,11 +3,12 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { containerSummariesQuery, nodesQuery, serviceQuery } from '../../api/queries';
 import type { ContainerSummary } from '../../api/schemas/container';
-import { serviceDisplayName } from '../../api/service-ref';
+import { serviceDisplayName, serviceId } from '../../api/service-ref';
 import { useContainersPoll } from '../../components/containers-poll';
 import { LoadError } from '../../components/load-error';
 import { SkeletonRows } from '../../components/skeleton';
 import { StaleNote } from '../../components/stale-note';
+import { useDeploysInFlight } from '../../components/use-deploys-in-flight';
 import { useServiceRef } from '../../components/use-service-ref';
 import { URL_VIEW_STATE } from '../../components/url-view-state';
 import { formatClockTime } from '../../lib/format-time';
@@ -17,7 +18,6 @@ import { countByStatus, groupByNode, healthCount } from './instance-view';
 import { INTERVAL_CHOICES, intervalLabel, parseMonitorParams, writeMonitorParams } from './monitor-params';
 import type { MonitorParams } from './monitor-params';
 import { NodeCard } from './node-card';
-import { useFollowedDeploy } from './use-followed-deploy';
 import styles from './monitor.module.css';
 
 /** The grid's nodes change rarely: polled at the chosen interval but at most this often. */
@@ -92,17 +92,18 @@ export function InstancesTab() {
   const layoutPolls = useContainersPoll(poll);
   const containers = useQuery({ ...containerSummariesQuery(ref), refetchInterval: layoutPolls ? undefined : poll });
   const nodes = useQuery({ ...nodesQuery(ref.grid), refetchInterval: poll === false ? false : Math.max(NODES_MIN_POLL_MS, intervalMs) });
-  const followed = useFollowedDeploy(ref);
+  // A deploy or scale of this service this browser follows, wherever it was started.
+  const serviceKey = serviceId(ref);
+  const followed = useDeploysInFlight().find((d) => d.serviceId === serviceKey && d.outcome === null)?.deploy;
 
   const list = containers.data ?? EMPTY;
   const groups = useMemo(() => (containers.data ? groupByNode(nodes.data, containers.data) : []), [nodes.data, containers.data]);
   const shown = params.hideEmpty ? groups.filter((g) => g.tiles.length > 0) : groups;
   const counts = useMemo(() => countByStatus(list), [list]);
   const health = useMemo(() => healthCount(list), [list]);
-  const activity = followed ? knownDeployActivity(followed) : inferDeployActivity(service.data, containers.data);
+  const activity = followed !== undefined ? knownDeployActivity(followed) : inferDeployActivity(service.data, containers.data);
 
   // Tiles that appear after the first load (of this service) are new instances: they get highlighted.
-  const serviceKey = `${ref.grid}/${ref.stack}/${ref.name}`;
   const [initial, setInitial] = useState<{ key: string; ids: ReadonlySet<string> } | null>(null);
   if (containers.data && initial?.key !== serviceKey) setInitial({ key: serviceKey, ids: new Set(containers.data.map((c) => c.id)) });
   const initialIds = initial?.key === serviceKey ? initial.ids : null;

@@ -3,7 +3,7 @@
 // hostile string as a new secret's name, as its value, and as an updated value. A name
 // the master would refuse, and a value it would call blank, are refused at the field
 // with nothing sent; any other value is sent as typed, kept as the master keeps a string
-// (kontena-api.md §3.1), and shown as text when revealed.
+// (docs/kontena-api.md §3.1), and shown as text when revealed.
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';

@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { ChangeEvent, FormEvent } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/errors';
-import { queryKeys, secretsQuery, servicesQuery } from '../../api/queries';
+import { secretsQuery, servicesQuery } from '../../api/queries';
 import type { Secret } from '../../api/schemas/secret';
-import { createSecret, deleteSecret, getSecret, updateSecret } from '../../api/secrets';
+import { secretCreateMutation, secretDeleteMutation, secretRevealMutation, secretUpdateMutation } from '../../api/secret-mutations';
 import { serviceDisplayName } from '../../api/service-ref';
 import { fieldErrorText, formErrorText } from '../../components/api-field-error';
 import { Button } from '../../components/button';
@@ -14,14 +14,15 @@ import { DraftOfferBanner } from '../../components/draft-offer';
 import { LoadError } from '../../components/load-error';
 import { Panel, PanelBox, PanelLoading, PanelTable } from '../../components/panel';
 import { TextField } from '../../components/text-field';
+import { useCheckedForm } from '../../components/use-checked-form';
 import { useFormDraft } from '../../components/use-form-draft';
 import type { FormDraft } from '../../components/use-form-draft';
 import { formatTableDateTime } from '../../lib/clock-format';
 import { formatServicePath } from '../../lib/format-path';
-import { NAME_PATTERN } from '../../lib/options/names';
-import { secretValueProblem } from '../../lib/options/secrets';
 import { secretUsage } from '../../lib/secret-usage';
 import type { SecretUse } from '../../lib/secret-usage';
+import { checkSecretCreate, checkSecretValue, NO_SECRET } from './secret-forms';
+import type { SecretCreateValues, SecretValueValues } from './secret-forms';
 import styles from './secrets-page.module.css';
 
 /** The master's bare "is already taken" reads better with its field name. */
@@ -51,46 +52,29 @@ function UsedBy({ grid, uses }: { grid: string; uses: readonly SecretUse[] | und
 
 // A draft may hold a secret's value as typed: drafts live in sessionStorage only, which
 // dies with the tab (lib/form-drafts.ts), and a draft goes as soon as the value is saved.
-const NO_SECRET = { name: '', value: '' };
-const NO_VALUE = { value: '' };
+const NO_VALUE: SecretValueValues = { value: '' };
 
 function CreateSecretForm({ grid, onCreated }: { grid: string; onCreated: (name: string) => void }) {
-  const queryClient = useQueryClient();
-  const [name, setName] = useState('');
-  const [value, setValue] = useState('');
-  const [clientErrors, setClientErrors] = useState<{ name?: string; value?: string }>({});
-  const nameInput = useRef<HTMLInputElement>(null);
+  const form = useCheckedForm<SecretCreateValues, SecretCreateValues>({ defaultValues: NO_SECRET, check: checkSecretCreate });
+  const [name, value] = form.watch(['name', 'value']);
   const kept = useFormDraft({ form: 'secret-create', initial: NO_SECRET, values: { name, value } });
   const create = useMutation({
-    mutationFn: (input: { name: string; value: string }) => createSecret(grid, input.name, input.value),
-    // The answer carries the value: it is not kept anywhere.
-    onSuccess: async (_, input) => {
+    ...secretCreateMutation(grid),
+    onSuccess: (_answer, input) => {
       kept.drop();
-      setName('');
-      setValue('');
+      form.reset(NO_SECRET);
       onCreated(input.name);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.secrets(grid) });
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const trimmed = name.trim();
-    const errors: { name?: string; value?: string } = {};
-    if (trimmed === '') errors.name = 'Name is required';
-    else if (!NAME_PATTERN.test(trimmed)) errors.name = 'Name isn’t in the right format: use letters, digits, _ and -, not starting with -';
-    const valueProblem = secretValueProblem(value);
-    if (valueProblem !== null) errors.value = valueProblem;
-    setClientErrors(errors);
-    if (errors.name !== undefined || errors.value !== undefined) return;
-    create.mutate({ name: trimmed, value });
-  };
+  const submit = (event: FormEvent) => void form.handleSubmit((secret) => create.mutate(secret))(event);
   // Typing again clears what the last attempt reported.
   const edited = () => {
-    setClientErrors({});
+    form.clearErrors();
     if (create.isError) create.reset();
   };
-  const nameError = clientErrors.name ?? withFieldName('Name', fieldErrorText(create.error, 'name'));
-  const valueError = clientErrors.value ?? withFieldName('Value', fieldErrorText(create.error, 'value'));
+  const { errors } = form.formState;
+  const nameError = errors.name?.message ?? withFieldName('Name', fieldErrorText(create.error, 'name'));
+  const valueError = errors.value?.message ?? withFieldName('Value', fieldErrorText(create.error, 'value'));
   const formError = formErrorText(create.error, ['name', 'value']);
   return (
     <>
@@ -101,9 +85,9 @@ function CreateSecretForm({ grid, onCreated }: { grid: string; onCreated: (name:
           formName="New secret"
           onRestore={() => {
             const restored = kept.restore({ name, value });
-            setName(restored.name);
-            setValue(restored.value);
-            nameInput.current?.focus();
+            form.setValue('name', restored.name);
+            form.setValue('value', restored.value);
+            form.setFocus('name');
           }}
           onDiscard={kept.discard}
         />
@@ -112,19 +96,7 @@ function CreateSecretForm({ grid, onCreated }: { grid: string; onCreated: (name:
         <h2 id="create-secret-heading" className={styles.formTitle}>
           New secret
         </h2>
-        <TextField
-          ref={nameInput}
-          className={styles.nameField}
-          label="Name"
-          name="name"
-          placeholder="DB_PASSWORD"
-          value={name}
-          onChange={(event) => {
-            setName(event.target.value);
-            edited();
-          }}
-          error={nameError}
-        />
+        <TextField className={styles.nameField} label="Name" placeholder="DB_PASSWORD" {...form.register('name', { onChange: edited })} error={nameError} />
         <div className={styles.valueField}>
           <label htmlFor="create-secret-value" className={styles.label}>
             Value
@@ -133,15 +105,11 @@ function CreateSecretForm({ grid, onCreated }: { grid: string; onCreated: (name:
             id="create-secret-value"
             className={styles.textarea}
             rows={2}
-            value={value}
             spellCheck={false}
             autoComplete="off"
             aria-invalid={valueError !== null || undefined}
             aria-describedby="create-secret-value-message"
-            onChange={(event) => {
-              setValue(event.target.value);
-              edited();
-            }}
+            {...form.register('value', { onChange: edited })}
           />
           <p id="create-secret-value-message" className={valueError !== null ? styles.error : styles.hint}>
             {valueError ?? 'Kept in the master’s vault; shown again only when asked for.'}
@@ -173,48 +141,32 @@ interface UpdateValueFormProps {
 }
 
 function UpdateValueForm({ grid, name, kept, initialValue, onDone, onCancel }: UpdateValueFormProps) {
-  const queryClient = useQueryClient();
-  const [value, setValue] = useState(initialValue);
-  const [clientError, setClientError] = useState<string | null>(null);
-  const fieldRef = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => fieldRef.current?.focus(), []);
+  const form = useCheckedForm<SecretValueValues, string>({ defaultValues: { value: initialValue }, check: checkSecretValue });
+  const { setFocus } = form;
+  useEffect(() => setFocus('value'), [setFocus]);
   const update = useMutation({
-    mutationFn: (next: string) => updateSecret(grid, name, next),
-    onSuccess: async () => {
+    ...secretUpdateMutation(grid, name),
+    onSuccess: () => {
       kept.drop();
       onDone();
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.secrets(grid) }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.services(grid) }),
-      ]);
     },
   });
   const id = `update-${name}`;
-  const error = clientError ?? (update.error ? (isApiError(update.error) && update.error.kind === 'notFound' ? `${name} no longer exists` : formErrorText(update.error, [])) : null);
+  const error = form.formState.errors.value?.message ?? (update.error ? (isApiError(update.error) && update.error.kind === 'notFound' ? `${name} no longer exists` : formErrorText(update.error, [])) : null);
   return (
     <form
       className={styles.inlineForm}
       noValidate
       aria-label={`New value for ${name}`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        const problem = secretValueProblem(value);
-        if (problem !== null) {
-          setClientError(problem);
-          return;
-        }
-        update.mutate(value);
-      }}
+      onSubmit={(event) => void form.handleSubmit((value) => update.mutate(value))(event)}
     >
       <label htmlFor={id} className="visually-hidden">
         New value for {name}
       </label>
       <textarea
-        ref={fieldRef}
         id={id}
         className={styles.textarea}
         rows={1}
-        value={value}
         spellCheck={false}
         autoComplete="off"
         aria-invalid={error !== null || undefined}
@@ -222,11 +174,12 @@ function UpdateValueForm({ grid, name, kept, initialValue, onDone, onCancel }: U
         onKeyDown={(event) => {
           if (event.key === 'Escape') onCancel();
         }}
-        onChange={(event) => {
-          setValue(event.target.value);
-          kept.save({ value: event.target.value });
-          setClientError(null);
-        }}
+        {...form.register('value', {
+          onChange: (event: ChangeEvent<HTMLTextAreaElement>) => {
+            kept.save({ value: event.target.value });
+            form.clearErrors();
+          },
+        })}
       />
       <Button type="submit" size="sm" variant="primary" disabled={update.isPending}>
         {update.isPending ? 'Saving…' : 'Save value'}
@@ -247,10 +200,7 @@ function SecretRow({ grid, secret, uses, onNote, onDelete }: { grid: string; sec
   // A new value typed and not saved: offered back in this row, opening the form with it.
   const kept = useFormDraft({ form: `secret-value:${secret.name}`, initial: NO_VALUE });
   const [restored, setRestored] = useState('');
-  const reveal = useMutation({
-    mutationFn: () => getSecret(grid, secret.name),
-    onSuccess: (read) => setValue(read.value),
-  });
+  const reveal = useMutation({ ...secretRevealMutation(grid, secret.name), onSuccess: (read) => setValue(read.value) });
   return (
     <tr>
       <th scope="row" className={styles.name}>
@@ -349,17 +299,15 @@ function SecretRow({ grid, secret, uses, onNote, onDelete }: { grid: string; sec
  */
 export function SecretsPage() {
   const grid = useParams().grid ?? '';
-  const queryClient = useQueryClient();
   const secrets = useQuery(secretsQuery(grid));
   const services = useQuery(servicesQuery(grid));
   const [note, setNote] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
   const remove = useMutation({
-    mutationFn: (name: string) => deleteSecret(grid, name),
-    onSuccess: async (_, name) => {
+    ...secretDeleteMutation(grid),
+    onSuccess: (_answer, name) => {
       setDeleting(null);
       setNote(`Deleted ${name}.`);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.secrets(grid) });
     },
   });
   const usage = secretUsage(services.data ?? []);

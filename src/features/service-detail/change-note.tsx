@@ -2,7 +2,7 @@ import type { ServiceState } from '../../api/schemas/service';
 import { cx } from '../../components/class-names';
 import styles from './overview.module.css';
 
-/** When a change reaches the containers (kontena-api.md §4.4: the 20 s scheduler). */
+/** When a change reaches the containers (docs/kontena-api.md §4.4: the 20 s scheduler). */
 export function redeployText(state: ServiceState): string {
   return state === 'running'
     ? 'The master redeploys the running service about 20 s later.'

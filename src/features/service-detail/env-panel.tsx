@@ -1,19 +1,22 @@
 import { Fragment, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { addEnv, removeEnv } from '../../api/envs';
+import { useMutation } from '@tanstack/react-query';
 import type { Service } from '../../api/schemas/service';
+import { serviceEnvAddMutation, serviceEnvRemoveMutation } from '../../api/service-mutations';
 import type { ServiceRef } from '../../api/service-ref';
 import { fieldErrorText, formErrorText } from '../../components/api-field-error';
 import { Button } from '../../components/button';
 import { DraftOfferBanner } from '../../components/draft-offer';
 import { Panel, PanelTable } from '../../components/panel';
 import { TextField } from '../../components/text-field';
+import { useCheckedForm } from '../../components/use-checked-form';
 import { useFormDraft } from '../../components/use-form-draft';
 import { envKey, envValue, parseEnv } from '../../lib/options/env';
 import { ChangeFailed, ChangeNote } from './change-note';
 import { ConfirmInline } from './confirm-inline';
+import { checkEnvAdd, NO_ENV_ENTRY } from './env-add-form';
+import type { EnvAddValues } from './env-add-form';
 import { envKeyCounts, sortEnvLikeCli } from './service-references';
-import { useServiceChange } from './use-service-change';
 import styles from './overview.module.css';
 
 const MASK = '••••••••';
@@ -34,12 +37,11 @@ export function EnvPanel({ serviceRef, service }: { serviceRef: ServiceRef; serv
   // it is on is shown too. `flipped` holds the entries shown or hidden one by one against it.
   const [showAll, setShowAll] = useState(false);
   const [flipped, setFlipped] = useState<ReadonlySet<string>>(new Set());
-  const [draft, setDraft] = useState('');
-  const [clientError, setClientError] = useState<string | null>(null);
+  const form = useCheckedForm<EnvAddValues, string>({ defaultValues: NO_ENV_ENTRY, check: checkEnvAdd });
+  const draft = form.watch('env');
   const [confirming, setConfirming] = useState<number | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const removeButtons = useRef(new Map<number, HTMLButtonElement>());
-  const addInput = useRef<HTMLInputElement>(null);
   // The row being added survives a sign-out, a reload or a crash until it is added.
   const kept = useFormDraft({ form: 'env-add', initial: NO_ENTRY, values: { entry: draft } });
 
@@ -48,36 +50,27 @@ export function EnvPanel({ serviceRef, service }: { serviceRef: ServiceRef; serv
   const isShown = (entry: string) => showAll !== flipped.has(entry);
   const allShown = sorted.length > 0 && sorted.every(isShown);
 
-  const add = useServiceChange(
-    serviceRef,
-    (entry: string) => addEnv(serviceRef, entry),
-    (entry) => {
+  const add = useMutation({
+    ...serviceEnvAddMutation(serviceRef),
+    onSuccess: (_answer, entry) => {
       kept.drop();
-      setDraft('');
+      form.reset(NO_ENV_ENTRY);
       setNote(`Added ${envKey(entry)}.`);
     },
-  );
+  });
   // DELETE …/envs/KEY removes every entry of the key.
-  const remove = useServiceChange(
-    serviceRef,
-    (key: string) => removeEnv(serviceRef, key),
-    (key) => {
+  const remove = useMutation({
+    ...serviceEnvRemoveMutation(serviceRef),
+    onSuccess: (_answer, key) => {
       setConfirming(null);
       setNote(`Removed ${key}.`);
     },
-  );
+  });
 
   const onAdd = (event: FormEvent) => {
-    event.preventDefault();
     setNote(null);
     remove.reset();
-    const parsed = parseEnv(draft);
-    if (!parsed.ok) {
-      setClientError(parsed.error);
-      return;
-    }
-    setClientError(null);
-    add.mutate(draft);
+    void form.handleSubmit((entry) => add.mutate(entry))(event);
   };
 
   const toggle = (entry: string) =>
@@ -88,7 +81,7 @@ export function EnvPanel({ serviceRef, service }: { serviceRef: ServiceRef; serv
       return next;
     });
 
-  const fieldError = clientError ?? fieldErrorText(add.error, 'env') ?? formErrorText(add.error, ['env']);
+  const fieldError = form.formState.errors.env?.message ?? fieldErrorText(add.error, 'env') ?? formErrorText(add.error, ['env']);
   const removeError = fieldErrorText(remove.error, 'env') ?? formErrorText(remove.error, []);
 
   return (
@@ -193,25 +186,23 @@ export function EnvPanel({ serviceRef, service }: { serviceRef: ServiceRef; serv
           offer={kept.offer}
           formName="Add an environment variable"
           onRestore={() => {
-            setDraft(kept.restore({ entry: draft }).entry);
-            addInput.current?.focus();
+            form.setValue('env', kept.restore({ entry: draft }).entry);
+            form.setFocus('env');
           }}
           onDiscard={kept.discard}
         />
       )}
       <form className={styles.form} onSubmit={onAdd} noValidate aria-label="Add an environment variable">
         <TextField
-          ref={addInput}
           className={styles.formGrow}
           label="Add variable"
-          name="env"
           placeholder="KEY=VALUE"
-          value={draft}
-          onChange={(event) => {
-            setDraft(event.target.value);
-            setClientError(null);
-            if (add.isError) add.reset();
-          }}
+          {...form.register('env', {
+            onChange: () => {
+              form.clearErrors();
+              if (add.isError) add.reset();
+            },
+          })}
           error={fieldError}
           hint={addHint(draft, counts)}
         />

@@ -1,4 +1,4 @@
-/** How `kontena service events` prints an event (kontena-api.md §4.12), as pure functions. */
+/** How `kontena service events` prints an event (docs/kontena-api.md §4.12), as pure functions. */
 import type { EventLog, EventSeverity } from '../../api/schemas/event';
 import type { StatusTone } from '../../components/status-badge';
 import { formatDateTime } from '../../lib/format-date-time';

@@ -1,103 +1,65 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { servicesQuery } from '../../api/queries';
 import type { Service } from '../../api/schemas/service';
-import { NULL_STACK, serviceDisplayName } from '../../api/service-ref';
+import { linkTargetLabel, linkTargetName } from '../../api/service-links';
+import type { ServiceLinkSpec } from '../../api/service-links';
+import { serviceLinkMutation, serviceUnlinkMutation } from '../../api/service-mutations';
+import { serviceDisplayName } from '../../api/service-ref';
 import type { ServiceRef } from '../../api/service-ref';
 import { fieldErrorText, formErrorText } from '../../components/api-field-error';
 import { Button } from '../../components/button';
 import { DraftOfferBanner } from '../../components/draft-offer';
 import { Panel, PanelTable } from '../../components/panel';
 import { TextField } from '../../components/text-field';
+import { useCheckedForm } from '../../components/use-checked-form';
 import { useFormDraft } from '../../components/use-form-draft';
 import { formatServicePath } from '../../lib/format-path';
-import { linkTargetMissing, parseLinkAlias, parseLinkTarget } from '../../lib/options/links';
 import { ChangeFailed, ChangeNote } from './change-note';
-import { linkService, unlinkService } from './service-changes';
-import type { ServiceLinkSpec } from './service-changes';
-import { linkTargetLabel, linkTargetName, refOfLink, servicesLinkingTo } from './service-references';
-import { useServiceChange } from './use-service-change';
+import { checkServiceLink, NO_SERVICE_LINK, typedLinkTarget } from './service-link-form';
+import type { ServiceLinkContext, ServiceLinkValues } from './service-link-form';
+import { refOfLink, servicesLinkingTo } from './service-references';
 import styles from './overview.module.css';
-
-/**
- * A target as typed: "N" (the default stack, as the CLI reads a bare TARGET and as the
- * dashboard shows such services) or "S/N". Returns the `S/N` name and the default alias.
- */
-function readTarget(raw: string): { target: string; alias: string } | { error: string } {
-  const parsed = parseLinkTarget(raw);
-  if (!parsed.ok) return { error: parsed.error };
-  const name = parsed.value;
-  const slash = name.indexOf('/');
-  return slash === -1 ? { target: `${NULL_STACK}/${name}`, alias: name } : { target: name, alias: name.slice(slash + 1) };
-}
-
-const NO_LINK = { target: '', alias: '' };
 
 /** `kontena service link/unlink`, plus the services that link to this one. */
 export function LinksPanel({ serviceRef, service }: { serviceRef: ServiceRef; service: Service }) {
   const services = useQuery(servicesQuery(serviceRef.grid));
-  const [target, setTarget] = useState('');
-  const [alias, setAlias] = useState('');
-  const [clientErrors, setClientErrors] = useState<{ links?: string; alias?: string }>({});
+  const form = useCheckedForm<ServiceLinkValues, ServiceLinkSpec, ServiceLinkContext>({
+    defaultValues: NO_SERVICE_LINK,
+    check: checkServiceLink,
+    context: { service, services: services.data },
+  });
+  const [target, alias] = form.watch(['target', 'alias']);
   const [note, setNote] = useState<string | null>(null);
-  const targetInput = useRef<HTMLInputElement>(null);
   // The link being typed survives a sign-out, a reload or a crash until it is made.
-  const kept = useFormDraft({ form: 'service-link', initial: NO_LINK, values: { target, alias } });
+  const kept = useFormDraft({ form: 'service-link', initial: NO_SERVICE_LINK, values: { target, alias } });
 
-  const link = useServiceChange(
-    serviceRef,
-    (spec: ServiceLinkSpec) => linkService(serviceRef, spec),
-    (spec) => {
+  const link = useMutation({
+    ...serviceLinkMutation(serviceRef),
+    onSuccess: (_answer, spec: ServiceLinkSpec) => {
       kept.drop();
-      setTarget('');
-      setAlias('');
+      form.reset(NO_SERVICE_LINK);
       setNote(`Linked ${linkTargetLabel(spec.target)} as ${spec.alias}.`);
     },
-  );
-  const unlink = useServiceChange(
-    serviceRef,
-    (targetId: string) => unlinkService(serviceRef, targetId),
-    (targetId) => setNote(`Unlinked ${linkTargetLabel(targetId)}.`),
-  );
+  });
+  const unlink = useMutation({
+    ...serviceUnlinkMutation(serviceRef),
+    onSuccess: (_answer, targetId) => setNote(`Unlinked ${linkTargetLabel(targetId)}.`),
+  });
   // Typing again clears what the last attempt reported.
   const edited = () => {
-    setClientErrors({});
+    form.clearErrors();
     if (link.isError) link.reset();
   };
 
-  const typed = target.trim() === '' ? null : readTarget(target.trim());
+  const typed = typedLinkTarget({ target, alias });
 
   const onLink = (event: FormEvent) => {
-    event.preventDefault();
     setNote(null);
     unlink.reset();
-    if (typed === null) {
-      setClientErrors({ links: 'Pick the service to link to' });
-      return;
-    }
-    if ('error' in typed) {
-      setClientErrors({ links: typed.error });
-      return;
-    }
-    const chosenAlias = alias.trim() === '' ? typed.alias : alias.trim();
-    const aliasCheck = parseLinkAlias(chosenAlias);
-    if (!aliasCheck.ok) {
-      setClientErrors({ alias: aliasCheck.error });
-      return;
-    }
-    if (typed.target === `${service.stack.name}/${service.name}`) {
-      setClientErrors({ links: 'A service cannot link to itself' });
-      return;
-    }
-    const missing = services.data === undefined ? null : linkTargetMissing(typed.target, services.data.map((s) => `${s.stack.name}/${s.name}`));
-    if (missing !== null) {
-      setClientErrors({ links: missing });
-      return;
-    }
-    setClientErrors({});
-    link.mutate({ target: typed.target, alias: chosenAlias });
+    void form.handleSubmit((spec) => link.mutate(spec))(event);
   };
 
   const ownId = service.id;
@@ -106,8 +68,9 @@ export function LinksPanel({ serviceRef, service }: { serviceRef: ServiceRef; se
     .map((s) => serviceDisplayName(s))
     .sort();
   const incoming = servicesLinkingTo(services.data ?? [], ownId);
-  const linkError = clientErrors.links ?? fieldErrorText(link.error, 'links') ?? formErrorText(link.error, ['links', 'alias']);
-  const aliasError = clientErrors.alias ?? fieldErrorText(link.error, 'alias');
+  const { errors } = form.formState;
+  const linkError = errors.target?.message ?? fieldErrorText(link.error, 'links') ?? formErrorText(link.error, ['links', 'alias']);
+  const aliasError = errors.alias?.message ?? fieldErrorText(link.error, 'alias');
   const unlinkError = fieldErrorText(unlink.error, 'links') ?? formErrorText(unlink.error, []);
 
   return (
@@ -153,39 +116,28 @@ export function LinksPanel({ serviceRef, service }: { serviceRef: ServiceRef; se
           formName="Link a service"
           onRestore={() => {
             const restored = kept.restore({ target, alias });
-            setTarget(restored.target);
-            setAlias(restored.alias);
-            targetInput.current?.focus();
+            form.setValue('target', restored.target);
+            form.setValue('alias', restored.alias);
+            form.setFocus('target');
           }}
           onDiscard={kept.discard}
         />
       )}
       <form className={styles.form} onSubmit={onLink} noValidate aria-label="Link a service">
         <TextField
-          ref={targetInput}
           className={styles.formGrow}
           label="Link to service"
-          name="target"
           placeholder={candidates[0] ?? 'SERVICE or STACK/SERVICE'}
           suggestions={candidates}
-          value={target}
-          onChange={(event) => {
-            setTarget(event.target.value);
-            edited();
-          }}
+          {...form.register('target', { onChange: edited })}
           error={linkError}
           hint="A name without a stack is a service of the default stack."
         />
         <TextField
           className={styles.formField}
           label="Alias"
-          name="alias"
           placeholder={typed !== null && !('error' in typed) ? typed.alias : 'alias'}
-          value={alias}
-          onChange={(event) => {
-            setAlias(event.target.value);
-            edited();
-          }}
+          {...form.register('alias', { onChange: edited })}
           error={aliasError}
           hint="Defaults to the service’s name."
         />

@@ -1,93 +1,73 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/errors';
 import { secretsQuery } from '../../api/queries';
 import type { Service } from '../../api/schemas/service';
+import type { SecretLinkSpec } from '../../api/service-links';
+import { secretLinkMutation, secretUnlinkMutation } from '../../api/service-mutations';
 import type { ServiceRef } from '../../api/service-ref';
 import { fieldErrorText, formErrorText } from '../../components/api-field-error';
 import { Button } from '../../components/button';
 import { DraftOfferBanner } from '../../components/draft-offer';
 import { Panel, PanelTable } from '../../components/panel';
 import { TextField } from '../../components/text-field';
+import { useCheckedForm } from '../../components/use-checked-form';
 import { useFormDraft } from '../../components/use-form-draft';
 import { formatSecretsPath } from '../../lib/format-secrets-path';
-import { parseSecretLink, secretMissing } from '../../lib/options/secrets';
 import { ChangeFailed, ChangeNote } from './change-note';
-import { linkSecret, unlinkSecret } from './service-changes';
-import type { SecretLinkSpec } from './service-changes';
-import { useServiceChange } from './use-service-change';
+import { checkSecretLink, NO_SECRET_LINK, typedSecretLink } from './secret-link-form';
+import type { SecretLinkValues } from './secret-link-form';
 import styles from './overview.module.css';
-
-const NO_LINK = { secret: '', name: '' };
 
 /** `kontena service secret link/unlink`: vault secret → environment variable. */
 export function SecretsPanel({ serviceRef, service }: { serviceRef: ServiceRef; service: Service }) {
   const vault = useQuery(secretsQuery(serviceRef.grid));
-  const [secret, setSecret] = useState('');
-  const [envName, setEnvName] = useState('');
-  const [clientErrors, setClientErrors] = useState<{ secret?: string; name?: string }>({});
+  const vaultNames = vault.data?.map((s) => s.name);
+  const form = useCheckedForm<SecretLinkValues, SecretLinkSpec, readonly string[]>({ defaultValues: NO_SECRET_LINK, check: checkSecretLink, context: vaultNames });
+  const [secret, envName] = form.watch(['secret', 'name']);
   const [note, setNote] = useState<string | null>(null);
-  const secretInput = useRef<HTMLInputElement>(null);
   // The link being typed survives a sign-out, a reload or a crash until it is made.
-  const kept = useFormDraft({ form: 'secret-link', initial: NO_LINK, values: { secret, name: envName } });
+  const kept = useFormDraft({ form: 'secret-link', initial: NO_SECRET_LINK, values: { secret, name: envName } });
 
-  const link = useServiceChange(
-    serviceRef,
-    (spec: SecretLinkSpec) => linkSecret(serviceRef, spec),
-    (spec) => {
+  const link = useMutation({
+    ...secretLinkMutation(serviceRef),
+    onSuccess: (_answer, spec: SecretLinkSpec) => {
       kept.drop();
-      setSecret('');
-      setEnvName('');
+      form.reset(NO_SECRET_LINK);
       setNote(`Linked secret ${spec.secret} as ${spec.name}.`);
     },
-  );
-  const unlink = useServiceChange(
-    serviceRef,
-    (spec: SecretLinkSpec) => unlinkSecret(serviceRef, spec),
-    (spec) => setNote(`Unlinked secret ${spec.secret} (${spec.name}).`),
-  );
+  });
+  const unlink = useMutation({
+    ...secretUnlinkMutation(serviceRef),
+    onSuccess: (_answer, spec: SecretLinkSpec) => setNote(`Unlinked secret ${spec.secret} (${spec.name}).`),
+  });
   // Typing again clears what the last attempt reported.
   const edited = () => {
-    setClientErrors({});
+    form.clearErrors();
     if (link.isError) link.reset();
   };
 
-  // The link as typed; the variable defaults to the secret's name, as in the CLI.
   const typedSecret = secret.trim();
-  const typed = typedSecret === '' ? null : parseSecretLink(typedSecret, envName.trim() === '' ? typedSecret : envName);
+  const typed = typedSecretLink({ secret, name: envName });
 
   const onLink = (event: FormEvent) => {
-    event.preventDefault();
     setNote(null);
     unlink.reset();
-    if (typed === null) {
-      setClientErrors({ secret: 'Pick the vault secret to link' });
-      return;
-    }
-    if (!typed.ok) {
-      setClientErrors(typed.error.includes('variable name') ? { name: typed.error } : { secret: typed.error });
-      return;
-    }
-    const missing = vault.data === undefined ? null : secretMissing(typed.value.secret, vault.data.map((s) => s.name));
-    if (missing !== null) {
-      setClientErrors({ secret: missing });
-      return;
-    }
-    setClientErrors({});
-    link.mutate({ secret: typed.value.secret, name: typed.value.name });
+    void form.handleSubmit((spec) => link.mutate(spec))(event);
   };
 
-  const vaultNames = vault.data?.map((s) => s.name) ?? [];
+  const suggestions = vaultNames ?? [];
   const vaultProblem =
     vault.isError && isApiError(vault.error) && vault.error.status === 503
       ? 'The master has no vault configured, so it keeps no secrets.'
       : vault.isError
         ? 'Could not load the grid’s secrets; type the name.'
         : null;
-  const secretError = clientErrors.secret ?? fieldErrorText(link.error, 'secrets') ?? formErrorText(link.error, ['secrets', 'name']);
-  const nameError = clientErrors.name ?? fieldErrorText(link.error, 'name');
+  const { errors } = form.formState;
+  const secretError = errors.secret?.message ?? fieldErrorText(link.error, 'secrets') ?? formErrorText(link.error, ['secrets', 'name']);
+  const nameError = errors.name?.message ?? fieldErrorText(link.error, 'name');
   const parsedWarning = typed?.ok ? typed.warning : undefined;
   const unlinkError = fieldErrorText(unlink.error, 'secrets') ?? formErrorText(unlink.error, []);
 
@@ -138,39 +118,28 @@ export function SecretsPanel({ serviceRef, service }: { serviceRef: ServiceRef; 
           formName="Link a secret"
           onRestore={() => {
             const restored = kept.restore({ secret, name: envName });
-            setSecret(restored.secret);
-            setEnvName(restored.name);
-            secretInput.current?.focus();
+            form.setValue('secret', restored.secret);
+            form.setValue('name', restored.name);
+            form.setFocus('secret');
           }}
           onDiscard={kept.discard}
         />
       )}
       <form className={styles.form} onSubmit={onLink} noValidate aria-label="Link a secret">
         <TextField
-          ref={secretInput}
           className={styles.formField}
           label="Vault secret"
-          name="secret"
-          placeholder={vaultNames[0] ?? 'SECRET_NAME'}
-          suggestions={vaultNames}
-          value={secret}
-          onChange={(event) => {
-            setSecret(event.target.value);
-            edited();
-          }}
+          placeholder={suggestions[0] ?? 'SECRET_NAME'}
+          suggestions={suggestions}
+          {...form.register('secret', { onChange: edited })}
           error={secretError}
-          hint={vaultProblem ?? (vault.data !== undefined && vault.data.length === 0 ? 'The grid has no secrets yet.' : `${vaultNames.length} in this grid`)}
+          hint={vaultProblem ?? (vault.data !== undefined && vault.data.length === 0 ? 'The grid has no secrets yet.' : `${suggestions.length} in this grid`)}
         />
         <TextField
           className={styles.formField}
           label="As variable"
-          name="name"
           placeholder={typedSecret === '' ? 'ENV_NAME' : typedSecret}
-          value={envName}
-          onChange={(event) => {
-            setEnvName(event.target.value);
-            edited();
-          }}
+          {...form.register('name', { onChange: edited })}
           error={nameError}
           hint={parsedWarning ?? 'Defaults to the secret’s name.'}
         />

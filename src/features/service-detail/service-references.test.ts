@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serviceJson } from '../../app/testing/fixtures';
-import { envKeyCounts, linkTargetLabel, linkTargetName, linksBody, secretsBody, servicesLinkingTo, sortEnvLikeCli } from './service-references';
+import { linkTargetLabel, linkTargetName, linksBody, secretsBody } from '../../api/service-links';
+import { envKeyCounts, servicesLinkingTo, sortEnvLikeCli } from './service-references';
 
 describe('env list', () => {
   it('sorts like the CLI and keeps repeated keys', () => {

@@ -1,12 +1,10 @@
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
-import { queryKeys, serviceQuery } from '../../api/queries';
-import type { Deploy } from '../../api/schemas/deploy';
-import type { Service } from '../../api/schemas/service';
+import { serviceCreateMutation, serviceDeployMutation } from '../../api/service-mutations';
+import type { SavedService } from '../../api/service-mutations';
 import { NULL_STACK, refOfService, serviceDisplayName } from '../../api/service-ref';
-import { createService, deployService } from '../../api/services';
 import { Banner } from '../../components/banner';
 import { Button } from '../../components/button';
 import { DeployProgressPanel } from '../../components/deploy-progress-panel';
@@ -24,12 +22,7 @@ import { UnsavedChangesGuard } from './unsaved-changes-guard';
 import { useServiceFormDraft } from './use-service-form-draft';
 import styles from './service-form.module.css';
 
-interface Created {
-  service: Service;
-  deploy: Deploy | null;
-  deployError: unknown;
-  sentAt: number;
-}
+type Created = SavedService;
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -39,15 +32,8 @@ function CreatedPanel({ created, onCreateAnother }: { created: Created; onCreate
   const ref = refOfService(created.service);
   const name = serviceDisplayName(ref);
   const path = formatServicePath(ref);
-  const queryClient = useQueryClient();
   const [deploy, setDeploy] = useState<{ id: string; sentAt: number } | null>(created.deploy === null ? null : { id: created.deploy.id, sentAt: created.sentAt });
-  const deployNow = useMutation({
-    mutationFn: () => deployService(ref),
-    onSuccess: (record) => {
-      setDeploy({ id: record.id, sentAt: Date.now() });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.service(ref) });
-    },
-  });
+  const deployNow = useMutation({ ...serviceDeployMutation(ref), onSuccess: (record) => setDeploy({ id: record.id, sentAt: Date.now() }) });
   const deployError = deployNow.error ?? created.deployError;
 
   return (
@@ -58,7 +44,7 @@ function CreatedPanel({ created, onCreateAnother }: { created: Created; onCreate
         title={`Service ${name} created in grid ${ref.grid}.`}
         actions={
           deploy === null ? (
-            <Button variant="primary" disabled={deployNow.isPending} onClick={() => deployNow.mutate()}>
+            <Button variant="primary" disabled={deployNow.isPending} onClick={() => deployNow.mutate({ force: false })}>
               {deployNow.isPending ? 'Deploying…' : 'Deploy now'}
             </Button>
           ) : undefined
@@ -99,23 +85,12 @@ function CreateForm({ grid, onCreated }: { grid: string; onCreated: (created: Cr
   const draft = useServiceFormDraft(form, { form: 'create-service', initial: empty });
   const [deployNow, setDeployNow] = useState(true);
   const [problem, setProblem] = useState<SaveProblem | null>(null);
-  const queryClient = useQueryClient();
 
+  // Creates the service (and deploys it, when asked: followed like any deploy).
   const create = useMutation({
-    mutationFn: async (values: ServiceForm): Promise<Created> => {
-      const service = await createService(grid, createBody(values));
-      const sentAt = Date.now();
-      if (!deployNow) return { service, deploy: null, deployError: null, sentAt };
-      try {
-        return { service, deploy: await deployService(refOfService(service)), deployError: null, sentAt };
-      } catch (error) {
-        return { service, deploy: null, deployError: error, sentAt };
-      }
-    },
+    ...serviceCreateMutation(grid),
     onSuccess: (created) => {
       draft.drop();
-      queryClient.setQueryData(serviceQuery(refOfService(created.service)).queryKey, created.service);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.services(grid) });
       onCreated(created);
     },
     onError: (error) => setProblem(reportSaveError(error, form, NULL_STACK)),
@@ -133,7 +108,7 @@ function CreateForm({ grid, onCreated }: { grid: string; onCreated: (created: Cr
         submitting={create.isPending}
         onValid={(values) => {
           setProblem(null);
-          create.mutate(values);
+          create.mutate({ body: createBody(values), deploy: deployNow });
         }}
         banner={
           problem !== null || draft.offer !== null ? (

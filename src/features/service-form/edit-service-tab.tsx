@@ -1,15 +1,14 @@
 import { useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
-import { queryKeys, serviceQuery } from '../../api/queries';
+import { serviceQuery } from '../../api/queries';
 import type { Deploy } from '../../api/schemas/deploy';
 import type { Service } from '../../api/schemas/service';
 import { serviceDisplayName, serviceId } from '../../api/service-ref';
-import { deployService, updateService } from '../../api/services';
+import { serviceDeployMutation, serviceUpdateMutation } from '../../api/service-mutations';
 import { Banner } from '../../components/banner';
 import { Button } from '../../components/button';
-import { DeployProgressPanel } from '../../components/deploy-progress-panel';
 import { DraftOfferBanner } from '../../components/draft-offer';
 import { SkeletonRows } from '../../components/skeleton';
 import { useServiceRef } from '../../components/use-service-ref';
@@ -31,13 +30,14 @@ import styles from './service-form.module.css';
 interface Saved {
   service: Service;
   changes: FieldChange[];
-  deploy: { id: string; sentAt: number } | null;
+  /** The deploy started with the save or after it (its panel is the service page's). */
+  deploy: { id: string } | null;
   deployError: unknown;
 }
 
 function SavedBanner({ saved, onDeployed }: { saved: Saved; onDeployed: (deploy: Deploy) => void }) {
   const ref = { grid: saved.service.grid.id, stack: saved.service.stack.name, name: saved.service.name };
-  const deployNow = useMutation({ mutationFn: () => deployService(ref), onSuccess: onDeployed });
+  const deployNow = useMutation({ ...serviceDeployMutation(ref), onSuccess: onDeployed });
   const deployError = deployNow.error ?? saved.deployError;
   const fields = saved.changes.map((c) => c.label).join(', ');
   return (
@@ -48,7 +48,7 @@ function SavedBanner({ saved, onDeployed }: { saved: Saved; onDeployed: (deploy:
         title={`Saved ${serviceDisplayName(saved.service)}: revision ${saved.service.revision}.`}
         actions={
           saved.deploy === null ? (
-            <Button variant="primary" disabled={deployNow.isPending} onClick={() => deployNow.mutate()}>
+            <Button variant="primary" disabled={deployNow.isPending} onClick={() => deployNow.mutate({ force: false })}>
               {deployNow.isPending ? 'Deploying…' : 'Deploy now'}
             </Button>
           ) : undefined
@@ -56,21 +56,19 @@ function SavedBanner({ saved, onDeployed }: { saved: Saved; onDeployed: (deploy:
       >
         <p>Changed: {fields}.</p>
         {saved.deploy !== null ? (
-          <p>The deploy has started: follow it below.</p>
+          <p>The deploy has started: its progress shows above the tabs.</p>
         ) : deployError !== null && deployError !== undefined ? (
           <p>The deploy could not be started ({deployError instanceof Error ? deployError.message : String(deployError)}).</p>
         ) : (
           <p>{redeployNote(saved.service.state)}</p>
         )}
       </Banner>
-      {saved.deploy !== null && <DeployProgressPanel serviceRef={ref} deployId={saved.deploy.id} title="Deploy" sentAt={saved.deploy.sentAt} />}
     </>
   );
 }
 
 function EditForm({ initial }: { initial: Service }) {
   const ref = useServiceRef();
-  const queryClient = useQueryClient();
   const latest = useQuery(serviceQuery(ref)).data ?? initial;
   // The form compares with the service as it was when the form was filled, not with
   // whatever a later poll brings: an update sends only what the user changed.
@@ -89,25 +87,15 @@ function EditForm({ initial }: { initial: Service }) {
   const shown = useMemo(() => formFromService(baseline), [baseline]);
   const draft = useServiceFormDraft(form, { form: 'edit-service', initial: shown, revision: String(baseline.revision) });
 
+  // Saves the changes under review (and deploys, when asked: followed like any deploy).
   const save = useMutation({
-    mutationFn: async ({ values, changes }: { values: ServiceForm; changes: FieldChange[] }): Promise<Saved> => {
-      const service = await updateService(ref, updateBody(baseline, values));
-      if (!deployNow) return { service, changes, deploy: null, deployError: null };
-      const sentAt = Date.now();
-      try {
-        const deploy = await deployService(ref);
-        return { service, changes, deploy: { id: deploy.id, sentAt }, deployError: null };
-      } catch (error) {
-        return { service, changes, deploy: null, deployError: error };
-      }
-    },
+    ...serviceUpdateMutation(ref),
     onSuccess: (result) => {
       draft.drop();
-      queryClient.setQueryData(serviceQuery(ref).queryKey, result.service);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.services(ref.grid) });
       setBaseline(result.service);
       form.reset(formFromService(result.service));
-      setSaved(result);
+      const { deploy, deployError } = result;
+      setSaved({ service: result.service, changes: reviewed?.changes ?? [], deploy: deploy === null ? null : { id: deploy.id }, deployError });
       setDeployNow(false);
       setStep('edit');
     },
@@ -131,7 +119,7 @@ function EditForm({ initial }: { initial: Service }) {
         />
       )}
       {saved !== null && (
-        <SavedBanner saved={saved} onDeployed={(deploy) => setSaved({ ...saved, deploy: { id: deploy.id, sentAt: Date.now() } })} />
+        <SavedBanner saved={saved} onDeployed={(deploy) => setSaved({ ...saved, deploy: { id: deploy.id } })} />
       )}
       {problem !== null && <SaveProblemBanner problem={problem} />}
       {notice === 'no-changes' && <Banner tone="info" role="status" title="Nothing to save: no field would change on the master." />}
@@ -170,7 +158,7 @@ function EditForm({ initial }: { initial: Service }) {
           saving={save.isPending}
           onSave={() => {
             setProblem(null);
-            save.mutate(reviewed);
+            save.mutate({ body: updateBody(baseline, reviewed.values), deploy: deployNow });
           }}
           onBack={() => setStep('edit')}
         />

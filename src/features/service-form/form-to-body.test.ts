@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ServiceCreateBody, ServiceUpdateBody } from '../../api/schemas/service-body';
+import type { ServiceCreateBody, ServiceUpdateBody } from '../../api/schemas/requests/service-body';
 import { parseCommandLine } from '../../lib/cli-command';
 import { canonicalCreateBody, canonicalUpdateBody } from '../../lib/options/canonical-body';
 import type { ServiceCreateBody as LibCreateBody, ServiceUpdateBody as LibUpdateBody } from '../../lib/options/service-body';

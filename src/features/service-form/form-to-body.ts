@@ -4,7 +4,7 @@
  * Both expect a form that validateServiceForm passed; an invalid field is left out.
  */
 import type { Service } from '../../api/schemas/service';
-import type { ServiceCreateBody, ServiceUpdateBody } from '../../api/schemas/service-body';
+import type { ServiceCreateBody, ServiceUpdateBody } from '../../api/schemas/requests/service-body';
 import { deepEqual } from '../../lib/deep-equal';
 import { formFromService } from './form-from-service';
 import { BODY_KEYS, envAfterUpdate, groupOf, type BodyKey, type BodyValues, type FormContext } from './option-groups';

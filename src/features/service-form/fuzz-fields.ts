@@ -2,7 +2,7 @@
  * Every text input of the service form, for the fuzz tests (#15 item 7): how a text goes
  * into the form (with what else the input needs to be sent), and, when the form accepts
  * it, what the master must then hold, read back from the service JSON. The master keeps
- * a string input as `masterText` says (kontena-api.md §3.1); the form trims what it
+ * a string input as `masterText` says (docs/kontena-api.md §3.1); the form trims what it
  * trims first, as the CLI's users would.
  */
 import type { Service } from '../../api/schemas/service';
@@ -166,7 +166,7 @@ export const FUZZ_FIELDS: readonly FuzzField[] = [
     set: (f, t) => void (f.env = [{ key: 'FUZZ', value: t }]),
     read: (s) => s.env,
     expect: (t, { mode, before }) => {
-      // An update cannot empty a variable that exists: `FUZZ=` keeps its value (kontena-api.md §4.4).
+      // An update cannot empty a variable that exists: `FUZZ=` keeps its value (docs/kontena-api.md §4.4).
       const entry = masterText(`FUZZ=${t}`);
       const old = before?.env.find((e) => e.startsWith('FUZZ='));
       return { held: [entry === 'FUZZ=' && mode === 'update' && old !== undefined ? old : entry] };

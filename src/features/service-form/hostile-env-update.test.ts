@@ -1,6 +1,6 @@
 // An env value of blanks on update (found by the fuzz pass, #15 item 7): the master strips
 // each entry, so `FUZZ=   ` arrives as `FUZZ=`, which keeps FUZZ's stored value
-// (kontena-api.md §3.1, §4.4). The form says so at the value and counts no change.
+// (docs/kontena-api.md §3.1, §4.4). The form says so at the value and counts no change.
 import { describe, expect, it } from 'vitest';
 import { formFromService } from './form-from-service';
 import { updateChanges } from './form-to-body';

@@ -2,7 +2,7 @@
 // input × every hostile string, for a new service and for an update. Each one is either
 // refused by the form's own check at that input (and then nothing is sent), or accepted,
 // sent through the real api client, taken by the simulated master, and stored as the
-// master keeps a string (kontena-api.md §3.1). Messages are safe to show.
+// master keeps a string (docs/kontena-api.md §3.1). Messages are safe to show.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../api/schemas/service';
 import { createService, getService, updateService } from '../../api/services';

@@ -1,6 +1,6 @@
 // What the form says about any text, whatever its field (found by the fuzz pass, #15
 // item 7): a broken character (a lone surrogate) blocks saving at its input; control
-// characters, which the master turns into spaces (kontena-api.md §3.1), and blanks it
+// characters, which the master turns into spaces (docs/kontena-api.md §3.1), and blanks it
 // strips from the end of an env entry, get a warning saying what it will store; a hidden
 // input whose text is not sent is not checked.
 import { describe, expect, it } from 'vitest';

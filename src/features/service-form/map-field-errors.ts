@@ -1,5 +1,5 @@
 /**
- * The master's 422 (kontena-api.md §3.1) back onto the form: a string per plain field, a
+ * The master's 422 (docs/kontena-api.md §3.1) back onto the form: a string per plain field, a
  * nested object per hash input (health_check, deploy_opts, hooks, log_opts), an array
  * with one entry per element (null = fine) for lists. Custom messages that name an
  * element ("Secret X does not exist", "Volume definition 'v' …") go to that row.

@@ -5,7 +5,7 @@
  * the 422 mapping are all driven by this table, so they cannot disagree.
  */
 import type { Service, Strategy } from '../../api/schemas/service';
-import type { ServiceCreateBody } from '../../api/schemas/service-body';
+import type { ServiceCreateBody } from '../../api/schemas/requests/service-body';
 import { parseDevice } from '../../lib/options/devices';
 import { parseHookInstances } from '../../lib/options/hook-instances';
 import { parseAffinity } from '../../lib/options/affinity';
@@ -365,7 +365,7 @@ export const OPTION_GROUPS: Groups = {
           if (!parsed.ok) return invalid(`${path}.key`, parsed.error);
           const warnings: FieldIssue[] = [];
           if (parsed.warning !== undefined && !PORTABLE_ENV_NAME.test(row.key)) warnings.push(issue(`${path}.key`, parsed.warning));
-          // The master strips the whole entry (kontena-api.md §3.1): blanks at the end of the value are lost.
+          // The master strips the whole entry (docs/kontena-api.md §3.1): blanks at the end of the value are lost.
           const kept = masterText(entry).slice(masterText(entry).indexOf('=') + 1);
           // An update that empties a value keeps the stored one: said below, with the stored env at hand.
           if (kept !== row.value && !masterReplacesCharacters(row.value) && !(kept === '' && ctx.mode === 'update')) {
@@ -655,7 +655,7 @@ export function groupOf<K extends BodyKey>(key: K): OptionGroup<BodyValues[K]> {
   return OPTION_GROUPS[key];
 }
 
-/** Env compares by what the master would store: `K=` keeps K's value (kontena-api.md §4.4). */
+/** Env compares by what the master would store: `K=` keeps K's value (docs/kontena-api.md §4.4). */
 export function envAfterUpdate(current: readonly string[], next: readonly string[]): string[] {
   const applied = applyEnvUpdate(current, next);
   return applied.ok ? applied.value : [...next];

@@ -8,7 +8,7 @@ import type { FieldChange } from './describe-changes';
 import { OptionFlag } from './form-controls';
 import styles from './service-form.module.css';
 
-/** What happens after an update, by the service's state (kontena-api.md §4.4: the 20 s scheduler). */
+/** What happens after an update, by the service's state (docs/kontena-api.md §4.4: the 20 s scheduler). */
 export function redeployNote(state: Service['state']): string {
   switch (state) {
     case 'initialized':

@@ -200,6 +200,9 @@ describe('settings tab', () => {
 
     await user.click(screen.getByRole('button', { name: 'Deploy now' }));
     await waitFor(() => expect(writes().at(-1)).toMatchObject({ method: 'POST', path: '/v1/services/production/null/api/deploy' }));
+    // Its progress shows once, in the place the service page keeps for a deploy.
+    expect(await screen.findByText('The deploy has started: its progress shows above the tabs.')).toBeVisible();
+    await waitFor(() => expect(screen.getAllByRole('region', { name: /^(Deploy|Redeploy)\b.*: api$/ })).toHaveLength(1));
   });
 
   it('goes back to the form from the review with everything kept, and says when nothing changed', async () => {

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isApiError, type FieldErrors } from '../../api/errors';
 import type { Service } from '../../api/schemas/service';
-import type { ServiceCreateBody, ServiceUpdateBody } from '../../api/schemas/service-body';
+import type { ServiceCreateBody, ServiceUpdateBody } from '../../api/schemas/requests/service-body';
 import { createService, getService, updateService } from '../../api/services';
 import { setupSimulatorForApiTests } from '../../app/testing/simulator-api-setup';
 import { formFromService } from './form-from-service';

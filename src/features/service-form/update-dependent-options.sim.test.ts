@@ -3,7 +3,7 @@
 // volumes-from, the health check's fields, the deploy options, net=host & ports, cap add
 // & cap drop), from each starting state, each edit the form can make. For every case:
 //  (a) the body the form sends equals what `kontena service update <flags>` sends. That
-//      body is written out by hand from kontena-api.md §6, as the CLI puts it on the wire,
+//      body is written out by hand from docs/kontena-api.md §6, as the CLI puts it on the wire,
 //      never derived from the dashboard's own code;
 //  (b) the form refuses exactly what the master refuses, in the master's words and at the
 //      input they are about, and the master (simulated, through the real api client)
@@ -290,7 +290,7 @@ async function privilegedOf(name: string): Promise<boolean> {
   return (await put(name, { privileged: true })).body.revision === before;
 }
 
-describe('update: what the form sends, refuses and shows equals kontena service update (kontena-api.md §6)', () => {
+describe('update: what the form sends, refuses and shows equals kontena service update (docs/kontena-api.md §6)', () => {
   it.each(CASES.map(([label, c], index) => [label, c, index] as const))('%s', async (_label, c, index) => {
     const name = `dep-${index}`;
     const original = await start(name, c.start);

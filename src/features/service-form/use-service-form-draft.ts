@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { useFormDraft } from '../../components/use-form-draft';
+import { deepEqual } from '../../lib/deep-equal';
 import type { DraftOffer } from '../../components/use-form-draft';
 import { fieldId } from './form-controls';
 import type { FormContext } from './option-groups';
@@ -36,7 +37,7 @@ export function useServiceFormDraft(
       const current = form.getValues();
       const next = draft.restore(current);
       form.reset(next, { keepDefaultValues: true });
-      const first = Object.keys(next).find((key) => JSON.stringify(next[key as keyof ServiceForm]) !== JSON.stringify(current[key as keyof ServiceForm]));
+      const first = Object.keys(next).find((key) => !deepEqual(next[key as keyof ServiceForm], current[key as keyof ServiceForm]));
       // The first field put back takes focus (the offer and its buttons are gone); a list has no one input to focus.
       if (first !== undefined) document.getElementById(fieldId(first))?.focus();
     },

@@ -12,7 +12,7 @@ export interface FormCheck {
 }
 
 /**
- * Checks the form with the CLI's parsers and the master's rules (kontena-api.md §5, §6).
+ * Checks the form with the CLI's parsers and the master's rules (docs/kontena-api.md §5, §6).
  * On update only the fields the user touched are checked: what the master already
  * stores is not the user's to fix, and an untouched field is not sent. An untouched field
  * whose checks read a touched one (memory swap, when Memory changes) is looked at again
@@ -62,7 +62,7 @@ function typedTexts(form: ServiceForm, fields: readonly (keyof ServiceForm)[]): 
 /**
  * What holds for any text, whatever its field: a broken character (a lone surrogate)
  * blocks saving, and control characters, which the master turns into spaces
- * (kontena-api.md §3.1), get a warning saying what it will store. An input that its own
+ * (docs/kontena-api.md §3.1), get a warning saying what it will store. An input that its own
  * check already refused or warned about keeps that message.
  */
 function textChecks(form: ServiceForm, fields: readonly (keyof ServiceForm)[], check: FormCheck): void {
@@ -79,47 +79,12 @@ function textChecks(form: ServiceForm, fields: readonly (keyof ServiceForm)[], c
   }
 }
 
-/** The body field each input feeds. */
-const KEY_OF_FIELD: Record<keyof ServiceForm, BodyKey> = {
-  name: 'name',
-  image: 'image',
-  instances: 'instances',
-  cmd: 'cmd',
-  entrypoint: 'entrypoint',
-  user: 'user',
-  stateful: 'stateful',
-  ports: 'ports',
-  netMode: 'net',
-  netContainer: 'net',
-  links: 'links',
-  volumes: 'volumes',
-  volumesFrom: 'volumes_from',
-  env: 'env',
-  secrets: 'secrets',
-  cpuShares: 'cpu_shares',
-  memory: 'memory',
-  memorySwap: 'memory_swap',
-  privileged: 'privileged',
-  capAdd: 'cap_add',
-  capDrop: 'cap_drop',
-  pid: 'pid',
-  replaceDevices: 'devices',
-  devices: 'devices',
-  logDriver: 'log_driver',
-  logOpts: 'log_opts',
-  strategy: 'strategy',
-  deployWaitForPort: 'deploy_opts',
-  deployMinHealth: 'deploy_opts',
-  deployInterval: 'deploy_opts',
-  affinity: 'affinity',
-  healthCheck: 'health_check',
-  hooks: 'hooks',
-};
+/** The body field each input feeds, read off the option groups' `fields` (every form field is in exactly one). */
+const KEY_OF_FIELD: ReadonlyMap<string, BodyKey> = new Map(BODY_KEYS.flatMap((key) => OPTION_GROUPS[key].fields.map((field) => [field, key] as const)));
 
 /** The body field an input path belongs to (`ports.1.value` → ports), for labels and sections. */
 export function bodyKeyOfPath(path: string): BodyKey | null {
-  const head = path.split('.')[0] ?? '';
-  return head in KEY_OF_FIELD ? KEY_OF_FIELD[head as keyof ServiceForm] : null;
+  return KEY_OF_FIELD.get(path.split('.')[0] ?? '') ?? null;
 }
 
 /** "Ports, row 2" for `ports.1.value`: where a message is, in words. */

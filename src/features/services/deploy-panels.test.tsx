@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { QueryClient } from '@tanstack/react-query';
 import { renderApp } from '../../app/testing/render-app';
-import { HIDE_FINISHED_AFTER_MS } from './tracked-deploys';
+import { HIDE_FINISHED_AFTER_MS } from './deploy-panel-state';
 import { grid, rowOf, setUpSimulatedMaster } from './testing-master';
 
 const sim = setUpSimulatedMaster();

@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
 import { Button } from '../../components/button';
-import { TrackedDeployPanel } from './tracked-deploy-panel';
-import { dismissFinishedDeploys } from './tracked-deploys';
-import type { TrackedDeploy } from './tracked-deploys';
+import { DeployPanel } from './deploy-panel';
+import { dismissFinishedDeploys } from './deploy-panel-state';
+import type { DeployPanelEntry } from './deploy-panel-state';
 import styles from './services.module.css';
 
 /** "2 running · 5 done · 1 failed": how the deploys started here stand. */
-function countsOf(entries: readonly TrackedDeploy[]): { text: string; tone: 'fail' | null }[] {
+function countsOf(entries: readonly DeployPanelEntry[]): { text: string; tone: 'fail' | null }[] {
   let running = 0;
   let done = 0;
   let failed = 0;
@@ -26,12 +26,13 @@ function countsOf(entries: readonly TrackedDeploy[]): { text: string; tone: 'fai
 }
 
 /**
- * The list's view of the deploys and scales started from here. One deploy is its own
- * one-line panel; several (a bulk deploy) are one summary line with their counts, the
- * one-line panel of each a click away, so the list keeps its height. Finished ones go by
- * themselves a while after a good finish (tracked-deploys).
+ * The list's view of the deploys and scales started from here (on any page: the one source
+ * is api/deploys-in-flight). One deploy is its own one-line panel; several (a bulk deploy)
+ * are one summary line with their counts, the one-line panel of each a click away, so the
+ * list keeps its height. Finished ones go by themselves a while after a good finish
+ * (deploy-panel-state).
  */
-export function DeployTray({ entries }: { entries: readonly TrackedDeploy[] }) {
+export function DeployTray({ entries }: { entries: readonly DeployPanelEntry[] }) {
   const [open, setOpen] = useState(false);
   const listId = useId();
   if (entries.length === 0) return null;
@@ -40,7 +41,7 @@ export function DeployTray({ entries }: { entries: readonly TrackedDeploy[] }) {
   if (newestFirst.length === 1 && only !== undefined) {
     return (
       <section className={styles.tray} aria-label="Deploys started here">
-        <TrackedDeployPanel entry={only} />
+        <DeployPanel entry={only} />
       </section>
     );
   }
@@ -72,7 +73,7 @@ export function DeployTray({ entries }: { entries: readonly TrackedDeploy[] }) {
       {open && (
         <div id={listId} className={styles.trayList}>
           {newestFirst.map((t) => (
-            <TrackedDeployPanel key={t.deployId} entry={t} />
+            <DeployPanel key={t.deployId} entry={t} />
           ))}
         </div>
       )}

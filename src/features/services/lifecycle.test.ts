@@ -5,7 +5,15 @@ import { configureSessionStorage, setSession } from '../../api/session';
 import { createFakeFetch } from '../../api/testing/fake-fetch';
 import { serviceJson } from '../../app/testing/fixtures';
 import { MemoryStorage } from '../../api/testing/memory-storage';
-import { actionAcceptedText, actionTitle, describeActionError, performAction } from './lifecycle';
+import { QueryClient } from '@tanstack/react-query';
+import { serviceActionTitle as actionTitle } from '../../api/service-actions';
+import type { ServiceAction } from '../../api/service-actions';
+import { runServiceAction } from '../../api/service-mutations';
+import type { ServiceRef } from '../../api/service-ref';
+import { actionAcceptedText, describeActionError } from './lifecycle';
+
+/** One action as a page runs it: a mutation in a client of its own. */
+const performAction = (target: ServiceRef, action: ServiceAction, options?: { sleep?: (ms: number) => Promise<void> }) => runServiceAction(new QueryClient(), target, action, options);
 
 const ref = { grid: 'g', stack: 'null', name: 'web' };
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });

@@ -3,20 +3,18 @@ import { useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { DropdownMenu } from 'radix-ui';
 import { serviceQuery } from '../../api/queries';
+import type { ServiceAction } from '../../api/service-actions';
 import { serviceDisplayName, serviceId } from '../../api/service-ref';
 import type { ServiceRef } from '../../api/service-ref';
 import { Button } from '../../components/button';
 import { InDeploySlot } from '../../components/deploy-slot';
 import { formatServicesPath } from '../../lib/format-path';
-import { DeployWatchers } from './deploy-watchers';
-import type { LifecycleAction } from './lifecycle';
+import { DeployPanel } from './deploy-panel';
+import { useDeployPanels } from './deploy-panel-state';
 import { RemoveDialog } from './remove-dialog';
 import { ScaleDialog } from './scale-dialog';
-import { TrackedDeployPanel } from './tracked-deploy-panel';
-import { useTrackedDeploys } from './tracked-deploys';
 import { useLifecycle } from './use-lifecycle';
 import styles from './services.module.css';
-
 
 type Pending = 'deploy' | 'force' | 'start' | 'stop' | 'restart' | null;
 
@@ -30,8 +28,9 @@ const busyText: Record<Exclude<Pending, null>, string> = {
 
 /**
  * The lifecycle commands in a service page's header: Deploy ▾ (with Force), Scale,
- * Start or Stop, Restart, ⋯ Remove; and the progress of a deploy or scale started here,
- * one line in the place the page reserved for it (components/deploy-slot).
+ * Start or Stop, Restart, ⋯ Remove; and the progress of the service's deploy or scale in
+ * flight (started here, from the list, or from the Settings tab), one line in the place
+ * the page reserved for it (components/deploy-slot).
  */
 export function ServiceActions({ serviceRef }: { serviceRef: ServiceRef }) {
   const navigate = useNavigate();
@@ -44,11 +43,11 @@ export function ServiceActions({ serviceRef }: { serviceRef: ServiceRef }) {
   const deployMenuRef = useRef<HTMLButtonElement>(null);
   const moreRef = useRef<HTMLButtonElement>(null);
   const id = serviceId(serviceRef);
-  const tracked = useTrackedDeploys().find((t) => t.serviceId === id && !t.dismissed);
+  const tracked = useDeployPanels().find((t) => t.serviceId === id && !t.dismissed);
   const name = serviceDisplayName(serviceRef);
   const busy = pending !== null;
 
-  const act = (key: Exclude<Pending, null>, action: LifecycleAction) => {
+  const act = (key: Exclude<Pending, null>, action: ServiceAction) => {
     setPending(key);
     run(serviceRef, action)
       .catch(() => undefined)
@@ -114,7 +113,7 @@ export function ServiceActions({ serviceRef }: { serviceRef: ServiceRef }) {
       {tracked !== undefined && (
         // In the place the page's header keeps for it: the header never grows or shrinks with it.
         <InDeploySlot>
-          <TrackedDeployPanel key={tracked.deployId} entry={tracked} />
+          <DeployPanel key={tracked.deployId} entry={tracked} />
         </InDeploySlot>
       )}
 
@@ -135,8 +134,6 @@ export function ServiceActions({ serviceRef }: { serviceRef: ServiceRef }) {
           returnFocusTo={() => moreRef.current}
         />
       )}
-
-      <DeployWatchers />
     </div>
   );
 }

@@ -1,7 +1,5 @@
 import { memo, useCallback } from 'react';
 import { Link } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
-import { deployQuery } from '../../api/queries';
 import type { Service } from '../../api/schemas/service';
 import { refOfService } from '../../api/service-ref';
 import { cx } from '../../components/class-names';
@@ -15,9 +13,9 @@ import { formatAgo, formatExactTime } from '../../lib/relative-time';
 import { healthFromService } from '../../lib/service-health';
 import type { ServiceHealth } from '../../lib/service-health';
 import type { ServiceRow } from '../../lib/service-rows';
+import type { DeployPanelEntry } from './deploy-panel-state';
 import type { RowActionKind } from './row-actions';
 import { RowActionsMenu } from './row-actions-menu';
-import type { TrackedDeploy } from './tracked-deploys';
 import styles from './services.module.css';
 
 /**
@@ -41,8 +39,8 @@ function ReportedHealth({ service, fromService }: { service: Service; fromServic
  * The deploy this browser started for the row's service, while it runs: shown in place
  * of the state badge (the master's own state stays in the words read out and the tooltip).
  */
-function RowDeploy({ tracked, state }: { tracked: TrackedDeploy; state: string }) {
-  const { data } = useQuery(deployQuery(tracked.ref, tracked.deployId));
+function RowDeploy({ tracked, state }: { tracked: DeployPanelEntry; state: string }) {
+  const data = tracked.deploy;
   let text = 'deploy sent';
   if (data?.state === 'created') text = 'deploy queued';
   else if (data?.state === 'ongoing') {
@@ -78,7 +76,7 @@ export interface ServiceGridRowProps {
   selected: boolean;
   active: boolean;
   menuOpen: boolean;
-  tracked: TrackedDeploy | undefined;
+  tracked: DeployPanelEntry | undefined;
   /** For the relative "updated" time; ticks coarsely so rows do not re-render every second. */
   now: number;
   rowRef: (id: string, el: HTMLDivElement | null) => void;
@@ -88,9 +86,18 @@ export interface ServiceGridRowProps {
 }
 
 /**
- * One service in the grid. Memoised: a refresh that returns the same service object
- * (TanStack's structural sharing) leaves the row alone.
+ * Rows are built anew from each answer that changed, and a row is made of its service
+ * alone (lib/service-rows): the same service object (the services query keeps an unchanged
+ * service's object) is the same row, whatever the row object.
  */
+function sameRowProps(a: ServiceGridRowProps, b: ServiceGridRowProps): boolean {
+  for (const key of Object.keys(b) as (keyof ServiceGridRowProps)[]) {
+    if (key === 'row' ? a.row.service !== b.row.service : a[key] !== b[key]) return false;
+  }
+  return true;
+}
+
+/** One service in the grid. Memoised: a refresh that kept the service object leaves the row alone. */
 export const ServiceGridRow = memo(function ServiceGridRow({ row, index, top, selected, active, menuOpen, tracked, now, rowRef, onToggle, onMenuOpenChange, onAction }: ServiceGridRowProps) {
   const { service } = row;
   const tab = active ? 0 : -1;
@@ -162,4 +169,4 @@ export const ServiceGridRow = memo(function ServiceGridRow({ row, index, top, se
       </div>
     </div>
   );
-});
+}, sameRowProps);

@@ -9,7 +9,7 @@ import type { ServiceRow } from '../../lib/service-rows';
 import type { SortDir, SortKey } from '../../lib/service-list-view';
 import type { RowActionKind } from './row-actions';
 import { ServiceGridRow } from './service-grid-row';
-import type { TrackedDeploy } from './tracked-deploys';
+import type { DeployPanelEntry } from './deploy-panel-state';
 import styles from './services.module.css';
 
 /** Fixed sizes (also in services.module.css): no row is measured, so nothing shifts. */
@@ -55,7 +55,7 @@ export interface ServicesGridProps {
   onToggle: (id: string) => void;
   onSelectMany: (ids: readonly string[], select: boolean) => void;
   onClearSelection: () => void;
-  tracked: ReadonlyMap<string, TrackedDeploy>;
+  tracked: ReadonlyMap<string, DeployPanelEntry>;
   now: number;
   onAction: (row: ServiceRow<Service>, kind: RowActionKind) => void;
   onOpen: (row: ServiceRow<Service>) => void;

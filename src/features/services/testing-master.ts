@@ -1,7 +1,7 @@
 /**
  * Test support for this feature's DOM tests: the shared simulated-master setup
  * (app/testing/dom-test-setup: demo scenario, fake clock, a fresh master per test), plus
- * what the services pages leave behind between tests (toasts, followed deploys) and the
+ * what the services pages leave behind between tests (toasts, the deploy panels' marks) and the
  * lookups of the list. Only imported by *.test.tsx files.
  */
 /* eslint-disable no-restricted-imports -- test support: only this feature's tests import it, never app code */
@@ -10,7 +10,7 @@ import { screen, within } from '@testing-library/react';
 import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';
 import { clearToasts } from '../../components/toasts';
 import type { TestMaster } from '../../simulator/test-support';
-import { clearTrackedDeploys } from './tracked-deploys';
+import { clearDeployPanels } from './deploy-panel-state';
 
 /** Call at the top of a test file, outside any test. */
 export function setUpSimulatedMaster() {
@@ -18,7 +18,7 @@ export function setUpSimulatedMaster() {
   // reverse): the rendered tree is gone before the stores it reads are emptied.
   afterEach(() => {
     clearToasts();
-    clearTrackedDeploys();
+    clearDeployPanels();
   });
   const sim = setupSimulatorForDomTests();
   return {

@@ -1,10 +1,11 @@
 /**
- * One instance's stats as the page shows them, from a master StatRow (kontena-api.md
+ * One instance's stats as the page shows them, from a master StatRow (docs/kontena-api.md
  * §4.7): CPU %, memory used/limit (null limit = unlimited), network per second and in
  * total (internal + external, like the CLI's NET I/O), and the service totals.
  */
 import type { StatRow } from '../../api/schemas/stats';
 import { isUnlimitedMemory, memoryPercent } from '../../lib/format-units';
+import { sumReported } from '../../lib/sum-reported';
 
 export interface InstanceStat {
   /** Container name, e.g. "shop.app-2": the StatRow's `container_id`. */
@@ -65,33 +66,21 @@ export interface ServiceTotals {
   txBytes: number | null;
 }
 
-function sum(stats: readonly InstanceStat[], pick: (s: InstanceStat) => number | null): number | null {
-  let total = 0;
-  let any = false;
-  for (const s of stats) {
-    const v = pick(s);
-    if (v === null) continue;
-    total += v;
-    any = true;
-  }
-  return any ? total : null;
-}
-
 /** Service totals with the master's metrics rules: CPU as a mean, memory and network as sums. */
 export function serviceTotals(stats: readonly InstanceStat[]): ServiceTotals {
   const withCpu = stats.filter((s) => s.cpu !== null);
-  const cpuSum = sum(withCpu, (s) => s.cpu);
+  const cpuSum = sumReported(withCpu, (s) => s.cpu);
   const sampled = stats.filter((s) => s.memory !== null);
   return {
     reporting: stats.filter((s) => s.cpu !== null || s.memory !== null || s.rxRate !== null).length,
     cpuMean: cpuSum === null ? null : cpuSum / withCpu.length,
     cpuSum,
-    memory: sum(stats, (s) => s.memory),
-    memoryLimit: sampled.length > 0 && sampled.every((s) => s.memoryLimit !== null) ? sum(sampled, (s) => s.memoryLimit) : null,
-    rxRate: sum(stats, (s) => s.rxRate),
-    txRate: sum(stats, (s) => s.txRate),
-    rxBytes: sum(stats, (s) => s.rxBytes),
-    txBytes: sum(stats, (s) => s.txBytes),
+    memory: sumReported(stats, (s) => s.memory),
+    memoryLimit: sampled.length > 0 && sampled.every((s) => s.memoryLimit !== null) ? sumReported(sampled, (s) => s.memoryLimit) : null,
+    rxRate: sumReported(stats, (s) => s.rxRate),
+    txRate: sumReported(stats, (s) => s.txRate),
+    rxBytes: sumReported(stats, (s) => s.rxBytes),
+    txBytes: sumReported(stats, (s) => s.txBytes),
   };
 }
 

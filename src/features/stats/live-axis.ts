@@ -1,7 +1,7 @@
 /**
  * How a live chart's time axis moves: in steps, not with every sample. Between steps the
  * chart itself stays as drawn and only its newest part (the live tail) is drawn again,
- * so a live sample costs a few SVG paths instead of a Recharts redraw (DESIGN.md: a live
+ * so a live sample costs a few SVG paths instead of a Recharts redraw (docs/architecture.md: a live
  * update costs ≤ 50 ms of main thread).
  */
 import type { TimeRange } from './chart-data';

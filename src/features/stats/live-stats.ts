@@ -1,11 +1,12 @@
 /**
  * The live side of the stats page: each poll of `…/stats` becomes one sample in a
- * bounded ring buffer (DESIGN.md: stats samples go into bounded ring buffers, not into
+ * bounded ring buffer (docs/architecture.md: stats samples go into bounded ring buffers, not into
  * React state). Views subscribe and read a snapshot that changes only when a sample
  * with new numbers arrives: the master's samples change every few seconds, polls that
  * bring the same numbers cost the charts nothing.
  */
 import type { StatRow } from '../../api/schemas/stats';
+import { createListeners } from '../../lib/listeners';
 import { RingBuffer } from '../../lib/ring-buffer';
 import { serviceTotals, toInstanceStat } from './instance-stats';
 import type { InstanceStat, ServiceTotals } from './instance-stats';
@@ -34,7 +35,7 @@ const EMPTY: readonly LiveSample[] = [];
 
 export class LiveStats {
   private readonly ring: RingBuffer<LiveSample>;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = createListeners();
   private cached: { version: number; samples: readonly LiveSample[] } | null = null;
 
   constructor(capacity = LIVE_CAPACITY) {
@@ -48,7 +49,7 @@ export class LiveStats {
     if (last && sameNumbers(stats, last.byName)) return false;
     if (last && t <= last.t) return false;
     this.ring.push({ t, stats, byName: new Map(stats.map((s) => [s.name, s])), totals: serviceTotals(stats) });
-    this.emit();
+    this.listeners.notify();
     return true;
   }
 
@@ -59,10 +60,7 @@ export class LiveStats {
   /** Changes whenever the samples do: the useSyncExternalStore snapshot. */
   readonly version = (): number => this.ring.version;
 
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  readonly subscribe = this.listeners.subscribe;
 
   /** Oldest first; the same array until the next change (a useSyncExternalStore snapshot). */
   readonly samples = (): readonly LiveSample[] => {
@@ -70,8 +68,4 @@ export class LiveStats {
     if (this.cached?.version !== version) this.cached = { version, samples: this.ring.size > 0 ? this.ring.toArray() : EMPTY };
     return this.cached.samples;
   };
-
-  private emit(): void {
-    for (const listener of [...this.listeners]) listener();
-  }
 }

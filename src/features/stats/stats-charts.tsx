@@ -12,7 +12,7 @@ import { binaryTicks, decimalTicks, trimZeros } from './time-ticks';
 import type { StatsView, StatsWindow } from './stats-params';
 import styles from './stats-charts.module.css';
 
-/** DESIGN.md budget: at most 300 points per series. */
+/** docs/architecture.md budget: at most 300 points per series. */
 export const MAX_POINTS_PER_SERIES = 300;
 /**
  * Points one chart may draw over all its series: Recharts' redraw cost grows with the
@@ -35,7 +35,7 @@ interface MetricSpec {
   yTicks: (max: number) => number[] | undefined;
 }
 
-/** Four charts, never more (DESIGN.md: ≤ 4 Recharts charts visible). */
+/** Four charts, never more (docs/architecture.md: ≤ 4 Recharts charts visible). */
 const METRICS: readonly MetricSpec[] = [
   { metric: 'cpu', title: 'CPU', serviceSubtitle: 'mean % of one core over instances', format: formatCpu, formatAxis: formatAxisPercent, yTicks: decimalTicks },
   { metric: 'memory', title: 'Memory', serviceSubtitle: 'total used', format: formatBytes, formatAxis: formatAxisBytes, yTicks: binaryTicks },

@@ -1,11 +1,11 @@
 import { formatAgo } from '../../lib/relative-time';
 import { formatClockTime } from '../../lib/format-time';
 import { formatHourMinute } from './clock-time';
-import { useTickerNow } from './ticker';
+import { useNow } from '../../components/use-now';
 
-/** "updated 8 s ago", re-read every second from the wall's one clock (only this text re-renders). */
+/** "updated 8 s ago", re-read every second on the page's one 1 s timer (only this text re-renders). */
 export function DataAge({ since }: { since: number }) {
-  const now = useTickerNow();
+  const now = useNow(1_000);
   if (since <= 0) return <span>no data yet</span>;
   return (
     <span title={`Data received at ${formatClockTime(since)}`}>
@@ -17,7 +17,7 @@ export function DataAge({ since }: { since: number }) {
 
 /** "14:05", the wall's clock in the header. */
 export function WallClock({ className }: { className?: string }) {
-  const now = useTickerNow();
+  const now = useNow(1_000);
   return (
     <time className={className} dateTime={new Date(now).toISOString()}>
       {formatHourMinute(now)}

@@ -7,6 +7,7 @@
  */
 import type { StatRow } from '../../api/schemas/stats';
 import { RingBuffer } from '../../lib/ring-buffer';
+import { sumReported } from '../../lib/sum-reported';
 
 export interface StatSample {
   /** When the sample was received (ms epoch, the browser's clock). */
@@ -24,13 +25,7 @@ export const MAX_SERIES = 2_000;
 
 /** The service's totals from one stats answer (one row per container). */
 export function sumStats(rows: readonly StatRow[]): { cpu: number | null; mem: number | null } {
-  let cpu: number | null = null;
-  let mem: number | null = null;
-  for (const row of rows) {
-    if (row.cpu !== null && Number.isFinite(row.cpu.usage)) cpu = (cpu ?? 0) + row.cpu.usage;
-    if (row.memory !== null && Number.isFinite(row.memory.usage)) mem = (mem ?? 0) + row.memory.usage;
-  }
-  return { cpu, mem };
+  return { cpu: sumReported(rows, (row) => row.cpu?.usage), mem: sumReported(rows, (row) => row.memory?.usage) };
 }
 
 export class SeriesStore {

@@ -25,7 +25,7 @@ const HALTED = /^halting deploy of \S+?,? one or more instances failed\.?$/i;
 const NO_NODE = /^cannot find applicable node for service instance \S+?:/i;
 
 /**
- * A deploy's failure reason in a few words. The master's two usual reasons (kontena-api.md
+ * A deploy's failure reason in a few words. The master's two usual reasons (docs/kontena-api.md
  * §4.8) have short names; anything else keeps its first clause, and a clause too long for
  * a tile ends at a whole word with "…" (the service's page has the full text).
  */

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useMemo } from 'react';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { getGridEventLogs } from '../../api/grid-events';
-import { gridsQuery, queryKeys, servicesQuery } from '../../api/queries';
+import type { QueryObserverResult } from '@tanstack/react-query';
+import { gridDeployEventsQuery, withDeploysInFlight } from '../../api/grid-deploy-events';
+import type { DeployStatus } from '../../api/grid-deploy-events';
+import { gridsQuery, servicesQuery } from '../../api/queries';
 import type { Service } from '../../api/schemas/service';
-import { createDeployTracker } from './deploy-tracker';
-import type { DeployStatus, DeployTracker } from './deploy-tracker';
+import { useDeploysInFlight } from '../../components/use-deploys-in-flight';
 import type { WallConfig } from './wall-config';
 import { wallPolling } from './wall-polling';
 
@@ -30,30 +31,18 @@ export interface WallData {
 
 const NO_DEPLOYS: Readonly<Record<string, DeployStatus>> = Object.freeze({});
 
-/** One deploy tracker per grid, for as long as the wall is open. */
-class DeployTrackers {
-  private readonly byGrid = new Map<string, DeployTracker>();
-
-  for(grid: string): DeployTracker {
-    let tracker = this.byGrid.get(grid);
-    if (tracker === undefined) {
-      tracker = createDeployTracker();
-      this.byGrid.set(grid, tracker);
-    }
-    return tracker;
-  }
-}
-
-export const wallDeploysKey = (grid: string) => [...queryKeys.grid(grid), 'wall', 'deploy-events'] as const;
+type Statuses = Readonly<Record<string, DeployStatus>>;
+const statusesOf = (results: QueryObserverResult<Statuses>[]): (Statuses | undefined)[] => results.map((r) => r.data);
 
 /**
  * Everything the wall polls except per-tile stats: each grid's services, and each grid's
- * event log (incrementally) for deploys in progress and failed. All at the wall's refresh
- * interval, in a background tab too, with backoff while the master does not answer.
+ * event log (incrementally, api/grid-deploy-events) for deploys in progress and failed,
+ * with the deploys this browser follows on top (api/deploys-in-flight: started on any
+ * page, they show at once). All at the wall's refresh interval, in a background tab too,
+ * with backoff while the master does not answer.
  */
 export function useWallData(config: WallConfig): WallData {
   const polling = wallPolling(config.refreshMs);
-  const [trackers] = useState(() => new DeployTrackers());
   const allGrids = config.grids.length === 0;
   const gridsResult = useQuery({ ...gridsQuery(), ...polling, enabled: allGrids });
   const grids = allGrids ? (gridsResult.data?.map((g) => g.name) ?? []) : config.grids;
@@ -61,18 +50,24 @@ export function useWallData(config: WallConfig): WallData {
   const services = useQueries({
     queries: grids.map((grid) => ({ ...servicesQuery(grid), ...polling })),
   });
-  const deploys = useQueries({
-    queries: grids.map((grid) => ({
-      queryKey: wallDeploysKey(grid),
-      queryFn: async ({ signal }: { signal: AbortSignal }) => {
-        const tracker = trackers.for(grid);
-        const events = await getGridEventLogs(grid, { ...tracker.nextQuery(), signal });
-        tracker.apply(events);
-        return tracker.statuses(Date.now());
-      },
-      ...polling,
-    })),
+  const fromLog = useQueries({
+    queries: grids.map((grid) => ({ ...gridDeployEventsQuery(grid), ...polling })),
+    combine: statusesOf,
   });
+
+  // "G/S/N\n…" of the running deploys followed here: a new key only when one starts or ends.
+  const inFlight = useDeploysInFlight();
+  const runningKey = inFlight
+    .filter((d) => d.outcome === null)
+    .map((d) => d.serviceId)
+    .join('\n');
+  // By the grids' names: `grids` is a new array on each render.
+  const gridsKey = grids.join('\n');
+  const deploysByGrid = useMemo(() => {
+    const running = runningKey === '' ? [] : runningKey.split('\n');
+    const names = gridsKey === '' ? [] : gridsKey.split('\n');
+    return names.map((grid, i) => withDeploysInFlight(fromLog[i] ?? NO_DEPLOYS, running.filter((id) => id.startsWith(`${grid}/`))));
+  }, [fromLog, runningKey, gridsKey]);
 
   const perGrid = grids.map((grid, i): GridData => {
     const list = services[i];
@@ -82,7 +77,7 @@ export function useWallData(config: WallConfig): WallData {
       updatedAt: list?.dataUpdatedAt ?? 0,
       failing: list?.status === 'error',
       error: list?.error ?? null,
-      deploys: deploys[i]?.data ?? NO_DEPLOYS,
+      deploys: deploysByGrid[i] ?? NO_DEPLOYS,
     };
   });
 

@@ -2,11 +2,11 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CSSProperties } from 'react';
 import { useSearchParams } from 'react-router';
 import { isApiError } from '../../api/errors';
+import type { DeployStatus } from '../../api/grid-deploy-events';
 import type { Service } from '../../api/schemas/service';
 import { NULL_STACK } from '../../api/service-ref';
 import { formatHourMinute } from './clock-time';
 import { WallClock } from './data-age';
-import type { DeployStatus } from './deploy-tracker';
 import { SeriesStore } from './series-store';
 import { ToneIcon } from './tone-icon';
 import { useConnectionLostSince, useRefetchOnReconnect } from './use-outage';
@@ -26,8 +26,8 @@ import type { WallTile } from './wall-tiles';
 import styles from './wall-page.module.css';
 
 /**
- * Tiles are rebuilt only for services whose JSON (structurally shared by TanStack Query,
- * so unchanged services keep their object) or deploy status changed; the rest keep their
+ * Tiles are rebuilt only for services whose JSON (servicesQuery keeps an unchanged
+ * service's object) or deploy status changed; the rest keep their
  * tile object and their memoised view does not re-render. Weakly held: a service object
  * the cache no longer has is garbage with its tile.
  */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { serviceJson } from '../../app/testing/fixtures';
 import type { ServiceSpec } from '../../app/testing/fixtures';
+import type { DeployStatus } from '../../api/grid-deploy-events';
 import type { Service } from '../../api/schemas/service';
-import type { DeployStatus } from './deploy-tracker';
 import { healthFromInstances } from '../../lib/service-health';
 import { orderTiles, serviceProblems, summarize, tileMatches, toWallTile, withReportedHealth } from './wall-tiles';
 

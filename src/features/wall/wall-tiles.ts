@@ -3,11 +3,11 @@
  * problem first, worst problem first, so trouble is at the top-left of the screen (and on
  * its first page) however many services there are.
  */
+import type { DeployStatus } from '../../api/grid-deploy-events';
 import type { Service } from '../../api/schemas/service';
 import { serviceDisplayName } from '../../api/service-ref';
 import { healthFromService } from '../../lib/service-health';
 import type { ServiceHealth } from '../../lib/service-health';
-import type { DeployStatus } from './deploy-tracker';
 
 export type ProblemKind = 'down' | 'deploy-failed' | 'unhealthy' | 'degraded' | 'partly-unhealthy' | 'stopped';
 

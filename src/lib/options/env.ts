@@ -106,7 +106,7 @@ function envMap(env: readonly string[]): Map<string, string | null> {
 
 /**
  * The env list the master stores after `PUT {env: next}` on a service whose env is
- * `current` (kontena-api.md §4.4): each entry is first stripped like any string input
+ * `current` (docs/kontena-api.md §4.4): each entry is first stripped like any string input
  * (§3.1, so `K=   ` is `K=`), `next` replaces the list, repeated keys collapse to one
  * entry (first position, last value), and an entry `KEY=` keeps KEY's current value
  * when KEY already exists. So an existing variable cannot be emptied by an update.

@@ -143,7 +143,7 @@ describe('pasted KEY=VALUE lines', () => {
   });
 });
 
-describe('what the master keeps of a string (kontena-api.md §3.1)', () => {
+describe('what the master keeps of a string (docs/kontena-api.md §3.1)', () => {
   it.each(HOSTILE_CASES)('%s', (_, hostile) => {
     const kept = masterText(hostile.value);
     expect(kept === '' ? null : kept).toBe(hostile.masterStores);

@@ -56,7 +56,7 @@ export function parseLinkAlias(raw: string): ParseResult<string> {
 }
 
 /**
- * The master's refusal of a link to a service the grid does not have (kontena-api.md
+ * The master's refusal of a link to a service the grid does not have (docs/kontena-api.md
  * §4.10), or null: `target` is `S/N`, `services` the grid's services as `S/N`. A stack
  * none of them is in is taken for a stack that does not exist.
  */

@@ -1,7 +1,7 @@
 import { shownValue } from './shown-value';
 
 /**
- * What the master keeps of a string input (kontena-api.md §3.1, the `mutations` gem's
+ * What the master keeps of a string input (docs/kontena-api.md §3.1, the `mutations` gem's
  * StringFilter): every run of characters that Ruby does not count as printable becomes
  * one space (controls other than tab, CR and LF; U+2028 and U+2029; surrogates;
  * unassigned code points), then ASCII blanks are stripped from both ends. Format

@@ -48,7 +48,7 @@ export function parseSecretLink(secretRaw: string, nameRaw: string): ParseResult
   if (!NAME_PATTERN.test(secret)) {
     return fail(`Invalid secret name '${shownValue(secret)}': use letters, digits, _ and -, not starting with -`);
   }
-  // A control character would be stored as a space (kontena-api.md §3.1).
+  // A control character would be stored as a space (docs/kontena-api.md §3.1).
   if (name === '' || /[\s=\p{Cc}]/u.test(name)) return fail(`Invalid variable name '${shownValue(name)}' for secret ${secret}`);
   const broken = brokenTextError(name);
   if (broken !== null) return fail(`Invalid variable name for secret ${secret}: ${broken}`);
@@ -59,7 +59,7 @@ export function parseSecretLink(secretRaw: string, nameRaw: string): ParseResult
   return ok(spec);
 }
 
-/** The master's refusal of a link to a secret the grid's vault does not have (kontena-api.md §4.9), or null. */
+/** The master's refusal of a link to a secret the grid's vault does not have (docs/kontena-api.md §4.9), or null. */
 export function secretMissing(secret: string, vault: readonly string[]): string | null {
   return vault.includes(secret) ? null : `Secret ${shownValue(secret)} does not exist`;
 }

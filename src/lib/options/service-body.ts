@@ -1,6 +1,6 @@
 /**
  * Request bodies of `POST /v1/grids/G/services` and `PUT /v1/services/G/S/N`, field for
- * field as the master validates them (kontena-api.md §5). Numbers are numbers here: the
+ * field as the master validates them (docs/kontena-api.md §5). Numbers are numbers here: the
  * dashboard sends integers, while the CLI sends some of them as strings (see
  * `parsePortCli` and the notes in cli-command.ts) and the master converts both alike.
  *
@@ -8,8 +8,8 @@
  * answers 422 "isn't the right class" when a client sends them, so they must never be
  * copied from a GET.
  *
- * These are the only definitions: api/schemas/service-body.ts re-exports them under the
- * api's names (lib/ may not import api/).
+ * lib/ may not import api/, so the api's request schemas (api/schemas/service-body.ts)
+ * describe the same bodies on their own; a compile-time check there keeps the two equal.
  */
 
 export type Strategy = 'ha' | 'daemon' | 'random';

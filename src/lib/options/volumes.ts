@@ -9,7 +9,7 @@ export type VolumeSpec =
   | { kind: 'named'; volume: string; path: string; flags: string };
 
 /**
- * The master's `parse_volume` (kontena-api.md §5): `/path` is an anonymous volume,
+ * The master's `parse_volume` (docs/kontena-api.md §5): `/path` is an anonymous volume,
  * `/host:/path[:flags…]` a bind mount and `name:/path[:flags…]` a named volume; extra
  * fields are the flags, joined with `,`. Anything else gets the master's own message.
  */

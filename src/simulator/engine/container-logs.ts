@@ -6,7 +6,7 @@
  * once nobody reads it.
  */
 import { liveContainers } from '../model/store';
-import { Ring } from '../model/ring';
+import { RingBuffer } from '../../lib/ring-buffer';
 import type { ContainerRecord, LogRecord, ServiceRecord } from '../model/types';
 import type { TimerId } from './clock';
 import type { EngineKit } from './kit';
@@ -21,14 +21,8 @@ const TICK_MS = 1000;
 const MAX_LINES_PER_TICK = 200;
 
 /** A ring of the same capacity holding only the newest `keep` records of `ring`. */
-function newest(ring: Ring<LogRecord>, keep: number): Ring<LogRecord> {
-  if (ring.length <= keep) return ring;
-  const out = new Ring<LogRecord>(ring.capacity);
-  for (let i = ring.length - keep; i < ring.length; i++) {
-    const record = ring.at(i);
-    if (record !== undefined) out.push(record);
-  }
-  return out;
+function newest(ring: RingBuffer<LogRecord>, keep: number): RingBuffer<LogRecord> {
+  return ring.size <= keep ? ring : ring.resized(ring.capacity, keep);
 }
 
 export interface ContainerLogs {
@@ -58,7 +52,7 @@ export function createContainerLogs(kit: EngineKit, rng: Prng): ContainerLogs {
   };
 
   /** Some history for each container, spaced by its image's log rate and ending when it stopped. */
-  const backfill = (service: ServiceRecord, ring: Ring<LogRecord>): void => {
+  const backfill = (service: ServiceRecord, ring: RingBuffer<LogRecord>): void => {
     const containers = liveContainers(service).filter((c) => c.startedAt !== null);
     if (containers.length === 0) return;
     const now = clock.now();
@@ -111,7 +105,7 @@ export function createContainerLogs(kit: EngineKit, rng: Prng): ContainerLogs {
       const now = clock.now();
       service.logsWatchedUntil = now + WATCH_MS;
       if (!service.logs) {
-        service.logs = new Ring(LOGS_PER_SERVICE);
+        service.logs = new RingBuffer(LOGS_PER_SERVICE);
         backfill(service, service.logs);
       }
       if (!kit.live) return;

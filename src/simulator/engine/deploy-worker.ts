@@ -1,5 +1,5 @@
 /**
- * The deploy worker (kontena-api.md §4.5): records go created → ongoing (picked up
+ * The deploy worker (docs/kontena-api.md §4.5): records go created → ongoing (picked up
  * 0.5–1 s later) → one instance_deploy per instance (created → ongoing → success|error)
  * → success|error. min_health bounds how many instances are replaced at once; one deploy
  * per service at a time; a record found for a stopped service is deleted.

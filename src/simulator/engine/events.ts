@@ -1,5 +1,5 @@
 /**
- * Event log writer with the relationship rules of kontena-api.md §4.12: master events
+ * Event log writer with the relationship rules of docs/kontena-api.md §4.12: master events
  * (deploy, scheduler) relate to grid + service only; agent events to grid, stack,
  * service and node with meta.instance_number.
  */

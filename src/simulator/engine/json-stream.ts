@@ -1,5 +1,5 @@
 /**
- * The master's streaming protocol (kontena-api.md §4.11): one compact JSON object per
+ * The master's streaming protocol (docs/kontena-api.md §4.11): one compact JSON object per
  * chunk, no separators, a " " keep-alive chunk and a 0.5 s sleep whenever a pass finds
  * nothing; the response never ends on its own.
  *
@@ -8,7 +8,7 @@
  * backlog, and a stream nobody reads costs one pending timer at most. Every way a
  * stream can end (abort signal, reader cancel, life bound, registry close) goes through
  * one `finish` that clears its timers, so a dropped client leaves nothing behind
- * (DESIGN.md "The simulated master").
+ * (docs/architecture.md "The simulated master").
  */
 import type { Clock, TimerId } from './clock';
 

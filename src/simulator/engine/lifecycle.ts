@@ -1,5 +1,5 @@
 /**
- * start / stop / restart (kontena-api.md §4.5): the service state changes at once, the
+ * start / stop / restart (docs/kontena-api.md §4.5): the service state changes at once, the
  * containers follow shortly after, as the agents report back. No deploy record.
  */
 import { liveContainers } from '../model/store';

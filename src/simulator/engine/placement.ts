@@ -1,5 +1,5 @@
 /**
- * Where the scheduler puts each instance (kontena-api.md §4.5): `ha` spreads over
+ * Where the scheduler puts each instance (docs/kontena-api.md §4.5): `ha` spreads over
  * availability zones (`az=` labels) and then the least-loaded node, `random` uses the
  * PRNG, `daemon` runs `instances` copies on every node that passes the filters.
  * Affinity filters: node==/!=, label==/!=, service==/!=, container==/!=, `%s` = instance.

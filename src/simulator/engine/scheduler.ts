@@ -1,5 +1,5 @@
 /**
- * GridSchedulerJob (kontena-api.md §4.4): every 20 s, each `running` service with no
+ * GridSchedulerJob (docs/kontena-api.md §4.4): every 20 s, each `running` service with no
  * pending or active deploy gets a new deploy when (a) it changed since its last deploy,
  * (b) its instances are missing, extra, stopped or on a disconnected node, or (c) its
  * deploy interval has passed; each writes a `scheduler` event.

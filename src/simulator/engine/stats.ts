@@ -43,7 +43,7 @@ export interface NetSide {
   tx_bytes_per_second: number;
 }
 
-/** kontena-api.md §4.7 StatRow. */
+/** docs/kontena-api.md §4.7 StatRow. */
 export interface StatRowJson {
   container_id: string;
   cpu: { usage: number; limit: number; num_cores: number } | null;
@@ -51,7 +51,7 @@ export interface StatRowJson {
   network: { internal: NetSide; external: NetSide } | null;
 }
 
-/** kontena-api.md §4.7 MetricsJson.stats[number]. */
+/** docs/kontena-api.md §4.7 MetricsJson.stats[number]. */
 export interface MetricsEntryJson {
   timestamp: string;
   cpu: { used: number; cores: number };

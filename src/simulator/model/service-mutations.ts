@@ -1,6 +1,6 @@
 /**
  * The `execute` half of GridServices::Create/Update: turning checked inputs into stored
- * configuration, with the update rules of kontena-api.md §4.4 (env `K=` keeps the old
+ * configuration, with the update rules of docs/kontena-api.md §4.4 (env `K=` keeps the old
  * value, hooks/secrets merge, deploy_opts and health_check replaced whole, revision++
  * only on a real change).
  */

@@ -3,7 +3,7 @@
  * with the few indexes the routes need. Pure data operations; the engine decides when.
  */
 import type { IdFactory } from './ids';
-import { Ring } from './ring';
+import { RingBuffer } from '../../lib/ring-buffer';
 import type {
   ContainerRecord,
   DeployOptsRecord,
@@ -135,7 +135,7 @@ export function addGrid(store: Store, spec: GridSpec): GridRecord {
     networks: ['kontena'],
     nextNodeNumber: 1,
     nextOverlayHost: 256,
-    events: new Ring(GRID_EVENTS_LIMIT),
+    events: new RingBuffer(GRID_EVENTS_LIMIT),
   };
   store.grids.set(grid.name, grid);
   addStack(store, grid, { name: NULL_STACK, createdAt: at });
@@ -361,7 +361,7 @@ export function addService(store: Store, spec: ServiceSpec): ServiceRecord {
     deployedAt: null,
     containers: new Set(),
     deploys: [],
-    events: new Ring(SERVICE_EVENTS_LIMIT),
+    events: new RingBuffer(SERVICE_EVENTS_LIMIT),
     logs: null,
     logsWatchedUntil: 0,
     destroyed: false,

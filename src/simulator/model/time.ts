@@ -1,5 +1,5 @@
 /**
- * The master's two timestamp encodings (kontena-api.md §0): Mongoid `Time` fields end in
+ * The master's two timestamp encodings (docs/kontena-api.md §0): Mongoid `Time` fields end in
  * `Z`, `DateTime` fields (deploy started_at/finished_at, metrics timestamps) in `+00:00`.
  */
 export function isoZ(ms: number): string {

@@ -1,8 +1,8 @@
 /**
  * The simulated master's records. They mirror the Mongoid models the JSON views read
- * (kontena-api.md §4); views/ turns them into the exact wire shapes.
+ * (docs/kontena-api.md §4); views/ turns them into the exact wire shapes.
  */
-import type { Ring } from './ring';
+import type { RingBuffer } from '../../lib/ring-buffer';
 
 export interface RoleRecord {
   name: string;
@@ -85,7 +85,7 @@ export interface GridRecord {
   networks: string[];
   nextNodeNumber: number;
   nextOverlayHost: number;
-  events: Ring<EventRecord>;
+  events: RingBuffer<EventRecord>;
 }
 
 export interface NodeRecord {
@@ -224,8 +224,8 @@ export interface ServiceRecord extends ServiceConfig {
   /** Container records of this service, soft-deleted ones included until they are destroyed. */
   containers: Set<ContainerRecord>;
   deploys: DeployRecord[];
-  events: Ring<EventRecord>;
-  logs: Ring<LogRecord> | null;
+  events: RingBuffer<EventRecord>;
+  logs: RingBuffer<LogRecord> | null;
   /** Logs are generated only while someone looks (kept cheap for the large scenario). */
   logsWatchedUntil: number;
   destroyed: boolean;

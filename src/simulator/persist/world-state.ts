@@ -8,7 +8,7 @@
  */
 import type { ScenarioName } from '../contract';
 import type { IdFactory, IdState } from '../model/ids';
-import { Ring } from '../model/ring';
+import { RingBuffer } from '../../lib/ring-buffer';
 import type { Store } from '../model/store';
 import type { GridRecord, TokenRecord, UserRecord } from '../model/types';
 
@@ -94,8 +94,8 @@ export function captureWorld(store: Store, meta: { scenario: ScenarioName; seed:
   };
 }
 
-function reviveRing<T>(value: unknown, where: string): Ring<T> {
-  const ring = Ring.revive<T>(value);
+function reviveRing<T>(value: unknown, where: string): RingBuffer<T> {
+  const ring = RingBuffer.revive<T>(value);
   if (!ring) throw new Error(`saved world: ${where} is not a ring`);
   return ring;
 }

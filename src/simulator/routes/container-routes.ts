@@ -1,4 +1,4 @@
-/** `/v1/containers/G…` (kontena-api.md §4.6). */
+/** `/v1/containers/G…` (docs/kontena-api.md §4.6). */
 import { json, notFound } from '../http';
 import { olderFirst } from '../model/store';
 import type { ContainerRecord, GridRecord } from '../model/types';

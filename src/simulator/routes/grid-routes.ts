@@ -1,4 +1,4 @@
-/** `/v1/grids…`: grids, their services list/create, nodes, stacks (kontena-api.md §4.2, §4.3, §4.13, §4.14). */
+/** `/v1/grids…`: grids, their services list/create, nodes, stacks (docs/kontena-api.md §4.2, §4.3, §4.13, §4.14). */
 import { HttpError, json, unprocessable } from '../http';
 import { addService, addGrid, findService, isMasterAdmin, NULL_STACK, userCanSeeGrid } from '../model/store';
 import { buildCreateConfig } from '../model/service-mutations';

@@ -1,5 +1,5 @@
 /**
- * Container and event log windows and streams (kontena-api.md §4.11, §4.12): limit
+ * Container and event log windows and streams (docs/kontena-api.md §4.11, §4.12): limit
  * (default 100, ≤0 or junk → 100, cap 10000), since (strictly greater, only without
  * from), from (ids after), instance/container filters, oldest first; `follow` with any
  * value streams; `search` crashes (500).
@@ -7,7 +7,7 @@
 import type { SimContext } from '../context';
 import { createJsonStreamResponse } from '../engine/json-stream';
 import { json } from '../http';
-import type { Ring } from '../model/ring';
+import type { RingBuffer } from '../../lib/ring-buffer';
 import type { EventRecord, GridRecord, LogRecord, ServiceRecord, StackRecord } from '../model/types';
 import { parseTime } from '../model/time';
 import type { RouteRequest } from '../router';
@@ -43,7 +43,7 @@ function parseWindow(url: URL): WindowParams {
 }
 
 interface Source<T> {
-  ring: Ring<T>;
+  ring: RingBuffer<T>;
   match: (item: T) => boolean;
 }
 
@@ -56,7 +56,7 @@ function itemsAfter<T>(sources: Source<T>[], key: (t: T) => string, from: string
   const out: T[] = [];
   for (const { ring, match } of sources) {
     let taken = 0;
-    for (let i = ring.lowerBound((t) => key(t) > from); i < ring.length && taken < limit; i++) {
+    for (let i = ring.lowerBound((t) => key(t) > from); i < ring.size && taken < limit; i++) {
       const item = ring.at(i);
       if (item !== undefined && match(item)) {
         out.push(item);
@@ -74,7 +74,7 @@ function latestItems<T>(sources: Source<T>[], key: (t: T) => string, time: (t: T
   const out: T[] = [];
   for (const { ring, match } of sources) {
     let taken = 0;
-    for (let i = ring.length - 1; i >= 0 && taken < limit; i--) {
+    for (let i = ring.size - 1; i >= 0 && taken < limit; i--) {
       const item = ring.at(i);
       if (item === undefined || !match(item)) continue;
       if (since !== null && !(time(item) > since)) continue;

@@ -1,4 +1,4 @@
-/** `/`, `/v1/ping`, `/v1/auth`, `/v1/user`, and the web-flow paths that need a provider (kontena-api.md §2.2, §4.1). */
+/** `/`, `/v1/ping`, `/v1/auth`, `/v1/user`, and the web-flow paths that need a provider (docs/kontena-api.md §2.2, §4.1). */
 import { json, MASTER_VERSION } from '../http';
 import type { Router } from '../router';
 import { requireUser } from './helpers';

@@ -1,4 +1,4 @@
-/** `/v1/nodes/G/<name or node id>` (kontena-api.md §4.13). */
+/** `/v1/nodes/G/<name or node id>` (docs/kontena-api.md §4.13). */
 import { json } from '../http';
 import type { Router } from '../router';
 import { nodeJson } from '../views/node-json';

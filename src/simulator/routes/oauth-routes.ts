@@ -1,6 +1,6 @@
 /**
  * `/oauth2/token` (authorization_code and refresh_token grants), `/oauth2/authorize`
- * and `/oauth2/tokens` (kontena-api.md §2.2), with their status codes and bodies.
+ * and `/oauth2/tokens` (docs/kontena-api.md §2.2), with their status codes and bodies.
  */
 import type { SimContext } from '../context';
 import { empty, HttpError, json, notFound } from '../http';

@@ -1,4 +1,4 @@
-/** Vault secrets (kontena-api.md §4.9). */
+/** Vault secrets (docs/kontena-api.md §4.9). */
 import type { SimContext } from '../context';
 import { empty, json, notFound, unprocessable } from '../http';
 import type { GridRecord, SecretRecord } from '../model/types';

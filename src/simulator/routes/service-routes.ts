@@ -1,4 +1,4 @@
-/** `/v1/services/G/S/N…` (kontena-api.md §4.4–§4.12). */
+/** `/v1/services/G/S/N…` (docs/kontena-api.md §4.4–§4.12). */
 import { HttpError, json, notFound, unprocessable } from '../http';
 import { destroyService, linkingServices, liveContainers, olderFirst } from '../model/store';
 import { applyUpdate, setEnv } from '../model/service-mutations';

@@ -1,4 +1,4 @@
-/** `/v1/stacks/G/S…` (kontena-api.md §4.14), plus the grid-wide log endpoints. */
+/** `/v1/stacks/G/S…` (docs/kontena-api.md §4.14), plus the grid-wide log endpoints. */
 import { json } from '../http';
 import type { EventRecord, LogRecord } from '../model/types';
 import type { Router } from '../router';

@@ -1,4 +1,4 @@
-/** `…/stats` and `…/metrics` of a service (kontena-api.md §4.7), computed on demand by engine/stats. */
+/** `…/stats` and `…/metrics` of a service (docs/kontena-api.md §4.7), computed on demand by engine/stats. */
 import type { SimContext } from '../context';
 import { serviceMetrics, statRow, type StatContainer, type StatRowJson } from '../engine/stats';
 import { json } from '../http';

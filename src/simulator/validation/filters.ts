@@ -1,6 +1,6 @@
 /**
  * A small re-creation of the `mutations` gem (0.7.2) input filters, because the master's
- * 422 bodies are its error messages (kontena-api.md §3.1): coercions, the order of
+ * 422 bodies are its error messages (docs/kontena-api.md §3.1): coercions, the order of
  * checks, "<Field Titleized> <text>" messages, nested objects for hashes and arrays with
  * null entries for arrays.
  */

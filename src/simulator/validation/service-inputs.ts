@@ -1,5 +1,5 @@
 /**
- * Input declarations of GridServices::Create / Update (kontena-api.md §5) and their
+ * Input declarations of GridServices::Create / Update (docs/kontena-api.md §5) and their
  * custom checks, which run only once every type check has passed (§3.1).
  */
 import { findService } from '../model/store';

@@ -1,4 +1,4 @@
-// The simulated master keeps a string input as the real one does (kontena-api.md §3.1,
+// The simulated master keeps a string input as the real one does (docs/kontena-api.md §3.1,
 // the `mutations` StringFilter): runs of what Ruby's [[:print:]] leaves out (controls
 // other than tab/CR/LF, U+2028/U+2029, surrogates) become one space, format characters
 // (U+202E, U+200B, an emoji's ZWJ) stay, and only ASCII blanks are stripped.

@@ -1,4 +1,4 @@
-/** ContainerJson (kontena-api.md §4.6); `node` and `health_status` keys disappear when empty. */
+/** ContainerJson (docs/kontena-api.md §4.6); `node` and `health_status` keys disappear when empty. */
 import type { ContainerRecord } from '../model/types';
 import { isoOrNull, isoZ } from '../model/time';
 import { servicePath } from '../model/store';

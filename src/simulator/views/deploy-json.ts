@@ -1,4 +1,4 @@
-/** DeployJson (kontena-api.md §4.5): created_at as Time (`Z`), started/finished as DateTime (`+00:00`). */
+/** DeployJson (docs/kontena-api.md §4.5): created_at as Time (`Z`), started/finished as DateTime (`+00:00`). */
 import { servicePath } from '../model/store';
 import type { DeployRecord, DeployState } from '../model/types';
 import { isoOffset, isoZ } from '../model/time';

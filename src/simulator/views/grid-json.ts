@@ -1,4 +1,4 @@
-/** GridJson (kontena-api.md §4.2), keys in the server's order. */
+/** GridJson (docs/kontena-api.md §4.2), keys in the server's order. */
 import type { GridRecord } from '../model/types';
 
 export interface GridJson {

@@ -1,4 +1,4 @@
-/** NodeJson (kontena-api.md §4.13). `resource_usage` is computed from noise for connected nodes and omitted otherwise. */
+/** NodeJson (docs/kontena-api.md §4.13). `resource_usage` is computed from noise for connected nodes and omitted otherwise. */
 import { noise } from '../engine/prng';
 import { overlayIp } from '../model/store';
 import type { NodeRecord } from '../model/types';

@@ -1,4 +1,4 @@
-/** ServiceJson (kontena-api.md §4.4): the exact key order and the 36-key set. */
+/** ServiceJson (docs/kontena-api.md §4.4): the exact key order and the 36-key set. */
 import { serviceDns, servicePath } from '../model/store';
 import type { ServiceRecord } from '../model/types';
 import { isoZ } from '../model/time';
@@ -45,7 +45,7 @@ export interface ServiceJson {
 }
 
 export interface ServiceJsonOptions {
-  /** The list's aggregation counts soft-deleted containers too (kontena-api.md §4.3 quirk). */
+  /** The list's aggregation counts soft-deleted containers too (docs/kontena-api.md §4.3 quirk). */
   countDeleted?: boolean;
 }
 

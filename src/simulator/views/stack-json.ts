@@ -1,4 +1,4 @@
-/** StackJson (kontena-api.md §4.14): exactly 13 keys; state derived from the services. */
+/** StackJson (docs/kontena-api.md §4.14): exactly 13 keys; state derived from the services. */
 import type { StackRecord } from '../model/types';
 import { isoOrNull, isoZ } from '../model/time';
 import { serviceJson, type ServiceJson } from './service-json';

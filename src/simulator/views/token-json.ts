@@ -1,4 +1,4 @@
-/** TokenJson (kontena-api.md §2.2): plaintext values only at creation. */
+/** TokenJson (docs/kontena-api.md §2.2): plaintext values only at creation. */
 import type { TokenRecord } from '../model/types';
 
 export interface TokenJson {

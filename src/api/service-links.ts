@@ -1,14 +1,48 @@
 /**
  * The CLI's `service secret` and `link` commands as the dashboard runs them
- * (kontena-api.md §4.9–§4.10; `service env` has endpoints of its own, src/api/envs.ts).
+ * (docs/kontena-api.md §4.9–§4.10; `service env` has endpoints of its own, api/envs.ts).
  * Secrets and links are changed by PUT of the whole list, built from a fresh GET of the
  * service as the CLI does, so a change made meanwhile by someone else is not overwritten.
  */
-import { ApiError } from '../../api/errors';
-import type { Service } from '../../api/schemas/service';
-import { getService, updateService } from '../../api/services';
-import type { ServiceRef } from '../../api/service-ref';
-import { linksBody, linkTargetLabel, linkTargetName, secretsBody } from './service-references';
+import { ApiError } from './errors';
+import type { ServiceLink, ServiceSecret, Service } from './schemas/service';
+import type { ServiceLinkBody, ServiceSecretBody } from './schemas/requests/service-body';
+import { getService, updateService } from './services';
+import { serviceDisplayName, tryParseServiceId } from './service-ref';
+import type { ServiceRef } from './service-ref';
+
+/**
+ * A link's target as `S/N`: its id "G/S/N" minus "G/". The CLI's unlink sends the bare
+ * `name` back instead, which the master resolves in the linking service's own stack and
+ * so re-points every cross-stack link (§4.10); the id never does.
+ */
+export function linkTargetName(link: Pick<ServiceLink, 'id' | 'name'>): string {
+  const ref = tryParseServiceId(link.id);
+  if (ref) return `${ref.stack}/${ref.name}`;
+  const slash = link.id.indexOf('/');
+  return slash >= 0 ? link.id.slice(slash + 1) : link.name;
+}
+
+/**
+ * A link target (`S/N`) or service id (`G/S/N`) as messages name it: like the list,
+ * `name` for the default stack and `stack/name` otherwise. Anything else is kept as is.
+ */
+export function linkTargetLabel(targetOrId: string): string {
+  const parts = targetOrId.split('/');
+  const [stack, name] = parts.length === 3 ? parts.slice(1) : parts;
+  if ((parts.length !== 2 && parts.length !== 3) || !stack || !name) return targetOrId;
+  return serviceDisplayName({ grid: '', stack, name });
+}
+
+/** The links list to PUT: every existing link by its full `S/N` name. */
+export function linksBody(links: readonly ServiceLink[]): ServiceLinkBody[] {
+  return links.map((link) => ({ name: linkTargetName(link), alias: link.alias }));
+}
+
+/** The secrets list to PUT, with only the keys the master reads. */
+export function secretsBody(secrets: readonly ServiceSecret[]): ServiceSecretBody[] {
+  return secrets.map(({ secret, name, type }) => ({ secret, name, type }));
+}
 
 /** A refusal found before anything is sent, shaped like the master's 422 so forms show it at the field. */
 function refuse(field: string, message: string): ApiError {

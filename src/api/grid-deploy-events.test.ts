@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { eventListSchema } from '../../api/schemas/event';
-import type { EventLog } from '../../api/schemas/event';
-import { createTestMaster } from '../../simulator/test-support';
-import type { TestMaster } from '../../simulator/test-support';
-import { createDeployTracker, DEPLOY_ACTIVE_MS, INITIAL_EVENT_LIMIT } from './deploy-tracker';
-import type { DeployTracker } from './deploy-tracker';
+import { eventListSchema } from './schemas/event';
+import type { EventLog } from './schemas/event';
+import { createTestMaster } from '../simulator/test-support';
+import type { TestMaster } from '../simulator/test-support';
+import { createDeployTracker, DEPLOY_ACTIVE_MS, INITIAL_EVENT_LIMIT } from './grid-deploy-events';
+import type { DeployTracker } from './grid-deploy-events';
 
 function event(at: string, message: string, service = 'staging/null/web'): EventLog {
   return {

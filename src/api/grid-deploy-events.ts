@@ -1,13 +1,21 @@
 /**
- * Which services of a grid are deploying, and which failed their last deploy. The
- * master has no list of deploys (kontena-api.md §4.5) and ServiceJson does not say, but
- * every deploy writes master events to the grid's event log (§4.12):
+ * Which services of a grid are deploying, and which failed their last deploy, as the
+ * grid's event log tells it: the deploys started elsewhere (the CLI, another browser)
+ * that api/deploys-in-flight cannot know of. The master has no list of deploys
+ * (docs/kontena-api.md §4.5) and ServiceJson does not say, but every deploy writes master
+ * events to the grid's event log (§4.12):
  *   "service G/S/N deploy started" · "service G/S/N deployed" · "deploy of G/S/N errored: <reason>"
- * The wall reads that log incrementally (each poll asks only for what came after the last
- * event seen) and keeps one small record per service, with a hard bound on their number.
+ * The log is read incrementally (each read asks only for what came after the last event
+ * seen) into one small record per service, with a hard bound on their number. The wall
+ * reads it (gridDeployEventsQuery), with the deploys in flight of this browser on top
+ * (withDeploysInFlight).
  */
-import { eventCursor, eventIdentity, resumeSince } from '../../api/events';
-import type { EventLog } from '../../api/schemas/event';
+import { queryOptions } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
+import { eventCursor, eventIdentity, resumeSince } from './events';
+import { getGridEventLogs } from './grid-events';
+import { queryKeys } from './queries';
+import type { EventLog } from './schemas/event';
 
 export interface DeployStatus {
   inProgress: boolean;
@@ -127,4 +135,49 @@ export function createDeployTracker(maxServices = MAX_TRACKED_SERVICES): DeployT
     },
     size: () => entries.size,
   };
+}
+
+/** One tracker per grid and client: the log is read on from where the last read ended. */
+const trackers = new WeakMap<QueryClient, Map<string, DeployTracker>>();
+
+function trackerFor(client: QueryClient, grid: string): DeployTracker {
+  let byGrid = trackers.get(client);
+  if (byGrid === undefined) {
+    byGrid = new Map();
+    trackers.set(client, byGrid);
+  }
+  let tracker = byGrid.get(grid);
+  if (tracker === undefined) {
+    tracker = createDeployTracker();
+    byGrid.set(grid, tracker);
+  }
+  return tracker;
+}
+
+/** The deploy statuses of a grid's services from its event log, by service id "G/S/N"; each read asks only for what is new. */
+export const gridDeployEventsQuery = (grid: string) =>
+  queryOptions({
+    queryKey: queryKeys.deployEvents(grid),
+    queryFn: async ({ signal, client }): Promise<Readonly<Record<string, DeployStatus>>> => {
+      const tracker = trackerFor(client, grid);
+      const events = await getGridEventLogs(grid, { ...tracker.nextQuery(), signal });
+      tracker.apply(events);
+      return tracker.statuses(Date.now());
+    },
+  });
+
+/**
+ * A grid's statuses with the deploys this browser follows in it (`running`: their service
+ * ids): those are in progress at once, not from the next read of the log. The same object
+ * when they add nothing.
+ */
+export function withDeploysInFlight(statuses: Readonly<Record<string, DeployStatus>>, running: readonly string[]): Readonly<Record<string, DeployStatus>> {
+  let merged: Record<string, DeployStatus> | null = null;
+  for (const id of running) {
+    const known = statuses[id];
+    if (known?.inProgress === true) continue;
+    merged ??= { ...statuses };
+    merged[id] = { inProgress: true, failed: known?.failed ?? null };
+  }
+  return merged ?? statuses;
 }

@@ -1,9 +1,9 @@
-// The worker path of big polled answers, with the worker run in-process (Node has no
-// Worker): what the main thread gets back must be what checking it here gives, an
-// unchanged answer the very same object, and a changed one sharing its unchanged items.
+// The answer-check worker with its worker run in-process (Node has no Worker): what the
+// main thread gets back must be what checking it here gives, an unchanged answer the very
+// same object, and a changed one sharing its unchanged items.
+import { expose } from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAnswerChecker } from './answer-checker';
-import type { AnswerJob, WorkerAnswer } from './answer-checker';
+import { createAnswerChecker } from './answer-check';
 import { serviceJson } from './testing/fixtures';
 
 const container = (n: number, status = 'running') => ({
@@ -22,23 +22,32 @@ const container = (n: number, status = 'running') => ({
 });
 const bytesOf = (value: unknown): ArrayBuffer => new TextEncoder().encode(JSON.stringify(value)).buffer as ArrayBuffer;
 
-/** A Worker that runs the answer checker in this thread, answering asynchronously like a real one. */
-class InProcessWorker {
+/**
+ * A Worker that runs the answer checker in this thread behind a MessageChannel (comlink's
+ * messages, answered asynchronously like a real one), or fails to start.
+ */
+class InProcessWorker extends EventTarget {
   static started = 0;
   static failToStart = false;
-  onmessage: ((event: MessageEvent<WorkerAnswer>) => void) | null = null;
-  onerror: ((event: Event) => void) | null = null;
-  private readonly check = createAnswerChecker();
+  static readonly ports: MessagePort[] = [];
+  private readonly port: MessagePort;
   constructor() {
+    super();
     InProcessWorker.started++;
+    const channel = new MessageChannel();
+    expose(createAnswerChecker(), channel.port2);
+    this.port = channel.port1;
+    this.port.addEventListener('message', (event) => this.dispatchEvent(new MessageEvent('message', { data: event.data })));
+    this.port.start();
+    InProcessWorker.ports.push(channel.port1, channel.port2);
   }
-  postMessage(job: AnswerJob): void {
-    setTimeout(() => {
-      if (InProcessWorker.failToStart) this.onerror?.(new Event('error'));
-      else this.onmessage?.(new MessageEvent('message', { data: this.check(job) }));
-    }, 0);
+  postMessage(message: unknown, transfer: Transferable[] = []): void {
+    if (InProcessWorker.failToStart) setTimeout(() => this.dispatchEvent(new Event('error')), 0);
+    else this.port.postMessage(message, transfer);
   }
-  terminate(): void {}
+  terminate(): void {
+    this.port.close();
+  }
 }
 
 async function load(worker: boolean) {
@@ -46,10 +55,13 @@ async function load(worker: boolean) {
   InProcessWorker.started = 0;
   InProcessWorker.failToStart = false;
   if (worker) vi.stubGlobal('Worker', InProcessWorker);
-  return import('./off-thread');
+  return import('./answer-check-worker');
 }
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  for (const port of InProcessWorker.ports.splice(0)) port.close();
+});
 
 describe('checking big answers in a worker', () => {
   it('checks a grid’s services the same way: an unchanged list is the same object, a bad one is refused', async () => {
@@ -113,6 +125,18 @@ describe('checking big answers in a worker', () => {
     expect(y.ok && y.data.containers.map((c) => c.name)).toEqual(['api-2', 'api-3']);
     const z = await checkOffThread('containerSummaries', 'GET /a', bytesOf({ containers: [container(2), container(3)] }));
     expect(z.ok && z.data).toBe(y.ok && y.data);
+  });
+
+  it('keeps an unchanged answer the same object without a worker too', async () => {
+    const { checkOffThread } = await load(false);
+    const services = [serviceJson({ id: 'production/null/a', name: 'a' }), serviceJson({ id: 'production/null/b', name: 'b' })];
+    const first = await checkOffThread('services', 'GET /s', bytesOf({ services }));
+    const again = await checkOffThread('services', 'GET /s', bytesOf({ services }));
+    expect(again.ok && again.data).toBe(first.ok && first.data);
+    const changed = await checkOffThread('services', 'GET /s', bytesOf({ services: [services[0], { ...services[1], instances: 5 }] }));
+    if (!first.ok || !changed.ok) throw new Error('expected checked answers');
+    expect(changed.data.services[0]).toBe(first.data.services[0]);
+    expect(changed.data.services[1]?.instances).toBe(5);
   });
 
   it('checks here when there is no worker, or when the worker fails to start', async () => {

@@ -58,7 +58,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.{ts,tsx}'],
+    files: ['src/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
     rules: {
       ...reactHooks.configs.recommended.rules,
@@ -86,9 +86,24 @@ export default tseslint.config(
     },
   },
   {
+    // Helpers for tests live in test/, and production code never loads them. The zod
+    // paths again: a file gets one set of options for a rule, so these carry both.
+    files: ['src/**/*.{ts,tsx}', 'server/**/*.ts'],
+    ignores: ['**/*.test.{ts,tsx}', 'src/api/schemas/zod-mini.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['zod', 'zod/v4', 'zod/v3'].map((name) => ({ name, message: 'import { z } from src/api/schemas/zod-mini (zod/mini) instead' })),
+          patterns: [{ group: ['**/test/**'], message: 'test helpers (test/) are for tests only' }],
+        },
+      ],
+    },
+  },
+  {
     // No import cycles: a cycle makes load order decide what a module sees, and hides a
     // layer that should be split.
-    files: ['src/**/*.{ts,tsx}', 'server/**/*.ts', 'scripts/**/*.ts'],
+    files: ['src/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}', 'server/**/*.ts', 'scripts/**/*.ts'],
     plugins: { 'import-x': importX },
     settings: {
       'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],

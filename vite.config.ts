@@ -30,7 +30,7 @@ export default defineConfig(({ command }) => {
     test: {
       include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
       environment: 'node',
-      setupFiles: ['src/test-setup.ts'],
+      setupFiles: ['test/setup.ts'],
       testTimeout: 20000,
       pool: 'threads',
     },

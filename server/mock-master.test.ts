@@ -4,7 +4,7 @@ import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeClock, type FakeClock } from '../src/simulator/engine/clock';
 import { parseFaults, startMockMaster, type RunningMockMaster } from './mock-master';
-import { waitFor } from './test-helpers';
+import { waitFor } from '../test/server/test-helpers';
 
 // The master runs on a fake clock: its background timers never fire on their own, so
 // its timer count is exact, and time-based faults (restart downtime) need no sleeping.

@@ -10,7 +10,7 @@ import net from 'node:net';
 import zlib from 'node:zlib';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOSTILE_PATHS, freePort, httpRequest, makeDist, rawClient, rawRequest, readToEnd, startKillableMaster, startUpstream, type TestUpstream } from './test-helpers';
+import { HOSTILE_PATHS, freePort, httpRequest, makeDist, rawClient, rawRequest, readToEnd, startKillableMaster, startUpstream, type TestUpstream } from '../test/server/test-helpers';
 
 const NGINX = [process.env.NGINX_PATH, '/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => p && fs.existsSync(p));
 

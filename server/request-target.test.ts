@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_REQUEST_TARGET, normaliseRequestTarget } from './request-target';
-import { HOSTILE_PATHS } from './test-helpers';
+import { HOSTILE_PATHS } from '../test/server/test-helpers';
 
 describe('normaliseRequestTarget', () => {
   it.each(HOSTILE_PATHS)('refuses $raw with a 400', ({ raw, why }) => {

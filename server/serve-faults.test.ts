@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe, type RunningServe } from './serve';
-import { makeDist, rawClient, readToEnd, startKillableMaster, startUpstream, waitFor, type TestUpstream } from './test-helpers';
+import { makeDist, rawClient, readToEnd, startKillableMaster, startUpstream, waitFor, type TestUpstream } from '../test/server/test-helpers';
 
 const TIMEOUTS = { headersMs: 150, requestMs: 300, checkIntervalMs: 20, upstreamIdleMs: 300 };
 

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe, type RunningServe } from './serve';
-import { HOSTILE_PATHS, makeDist, rawRequest, startUpstream, type TestUpstream } from './test-helpers';
+import { HOSTILE_PATHS, makeDist, rawRequest, startUpstream, type TestUpstream } from '../test/server/test-helpers';
 
 const ask = (port: number, target: string) => rawRequest(port, `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
 

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import zlib from 'node:zlib';
 import { probeMaster, startServe, type RunningServe } from './serve';
-import { freePort, httpRequest, makeDist, rawRequest, waitFor } from './test-helpers';
+import { freePort, httpRequest, makeDist, rawRequest, waitFor } from '../test/server/test-helpers';
 
 /** The strict set of every answer that is not one of the SPA's files. */
 function expectApiHeaders(headers: Headers | Record<string, string | string[] | undefined>): void {

@@ -4,7 +4,7 @@
 import { expose } from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAnswerChecker } from './answer-check';
-import { serviceJson } from './testing/fixtures';
+import { serviceJson } from '../../test/api/fixtures';
 
 const container = (n: number, status = 'running') => ({
   id: `production/node-1/api-${n}`,

@@ -5,10 +5,10 @@ import { isApiError } from './errors';
 import type { ApiError } from './errors';
 import { SESSION_STORAGE_KEY, configureSessionStorage, getSession, subscribeSession } from './session';
 import type { Session } from './session';
-import { createFakeFetch, json } from './testing/fake-fetch';
-import type { FakeFetch } from './testing/fake-fetch';
-import { ACCESS_TOKEN, REFRESH_TOKEN, tokenJson, userJson } from './testing/fixtures';
-import { MemoryStorage } from './testing/memory-storage';
+import { createFakeFetch, json } from '../../test/api/fake-fetch';
+import type { FakeFetch } from '../../test/api/fake-fetch';
+import { ACCESS_TOKEN, REFRESH_TOKEN, tokenJson, userJson } from '../../test/api/fixtures';
+import { MemoryStorage } from '../../test/api/memory-storage';
 
 const NOW = Date.parse('2017-04-06T15:00:00.000Z');
 let fake: FakeFetch;

@@ -9,10 +9,10 @@ import { gridListSchema } from './schemas/grid';
 import { createService, getService, updateService } from './services';
 import { configureSessionStorage, getSession, onAuthFailure, setSession } from './session';
 import type { Session } from './session';
-import { createFakeFetch, json } from './testing/fake-fetch';
-import type { FakeFetch } from './testing/fake-fetch';
-import { ACCESS_TOKEN, NEW_ACCESS_TOKEN, NEW_REFRESH_TOKEN, REFRESH_TOKEN, gridJson, serviceJson, tokenJson } from './testing/fixtures';
-import { MemoryStorage } from './testing/memory-storage';
+import { createFakeFetch, json } from '../../test/api/fake-fetch';
+import type { FakeFetch } from '../../test/api/fake-fetch';
+import { ACCESS_TOKEN, NEW_ACCESS_TOKEN, NEW_REFRESH_TOKEN, REFRESH_TOKEN, gridJson, serviceJson, tokenJson } from '../../test/api/fixtures';
+import { MemoryStorage } from '../../test/api/memory-storage';
 
 const NOW = Date.parse('2017-04-06T15:00:00.000Z');
 let clock = NOW;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { eventListSchema } from './schemas/event';
 import type { EventLog } from './schemas/event';
-import { createTestMaster } from '../simulator/test-support';
-import type { TestMaster } from '../simulator/test-support';
+import { createTestMaster } from '../../test/simulator/test-support';
+import type { TestMaster } from '../../test/simulator/test-support';
 import { createDeployTracker, DEPLOY_ACTIVE_MS, INITIAL_EVENT_LIMIT } from './grid-deploy-events';
 import type { DeployTracker } from './grid-deploy-events';
 

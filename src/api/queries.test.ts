@@ -4,10 +4,10 @@ import { configureClient } from './client';
 import { deployQuery, queryKeys, retryApiError } from './queries';
 import { ApiError } from './errors';
 import { configureSessionStorage, setSession } from './session';
-import { createFakeFetch, json } from './testing/fake-fetch';
-import type { FakeFetch } from './testing/fake-fetch';
-import { ACCESS_TOKEN, deployJson } from './testing/fixtures';
-import { MemoryStorage } from './testing/memory-storage';
+import { createFakeFetch, json } from '../../test/api/fake-fetch';
+import type { FakeFetch } from '../../test/api/fake-fetch';
+import { ACCESS_TOKEN, deployJson } from '../../test/api/fixtures';
+import { MemoryStorage } from '../../test/api/memory-storage';
 
 const REF = { grid: 'terminal-a', stack: 'null', name: 'redis' };
 const DEPLOY_PATH = '/v1/services/terminal-a/null/redis/deploys/58e65b2a8e9a1a0007e3c1c0';

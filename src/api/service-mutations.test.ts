@@ -8,10 +8,10 @@ import { queryKeys } from './queries';
 import { configureSessionStorage, setSession } from './session';
 import { runMutation, runServiceAction, secretLinkMutation, serviceEnvAddMutation } from './service-mutations';
 import type { ServiceRef } from './service-ref';
-import { createFakeFetch, json } from './testing/fake-fetch';
-import type { FakeFetch } from './testing/fake-fetch';
-import { ACCESS_TOKEN, deployJson, serviceJson } from './testing/fixtures';
-import { MemoryStorage } from './testing/memory-storage';
+import { createFakeFetch, json } from '../../test/api/fake-fetch';
+import type { FakeFetch } from '../../test/api/fake-fetch';
+import { ACCESS_TOKEN, deployJson, serviceJson } from '../../test/api/fixtures';
+import { MemoryStorage } from '../../test/api/memory-storage';
 
 const REF: ServiceRef = { grid: 'terminal-a', stack: 'null', name: 'redis' };
 let fake: FakeFetch;

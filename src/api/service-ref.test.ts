@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serviceSchema } from './schemas/service';
 import { parseServiceId, refOfService, serviceDisplayName, serviceId, servicePath, tryParseServiceId } from './service-ref';
-import { serviceJson } from './testing/fixtures';
+import { serviceJson } from '../../test/api/fixtures';
 
 describe('service refs', () => {
   it('round-trip G/S/N ids', () => {

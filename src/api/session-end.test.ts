@@ -9,9 +9,9 @@ import { gridListSchema } from './schemas/grid';
 import { SESSION_STORAGE_KEY, configureSessionStorage, getSession, setSession } from './session';
 import type { Session } from './session';
 import { RESTART_WINDOW_MS, SESSION_END_SIGNAL_KEY, TAB_SESSION_END_KEY, classifyRefusal, getSessionEnd, tokenFingerprint, watchSessionEnds } from './session-end';
-import { createFakeFetch, json } from './testing/fake-fetch';
-import type { FakeFetch } from './testing/fake-fetch';
-import { ACCESS_TOKEN, NEW_ACCESS_TOKEN } from './testing/fixtures';
+import { createFakeFetch, json } from '../../test/api/fake-fetch';
+import type { FakeFetch } from '../../test/api/fake-fetch';
+import { ACCESS_TOKEN, NEW_ACCESS_TOKEN } from '../../test/api/fixtures';
 
 const NOW = Date.parse('2017-04-06T15:00:00.000Z');
 // The client's clock only goes forward, from one test to the next too, as a page's does.

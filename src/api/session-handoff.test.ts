@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTestMaster, type TestMaster } from '../simulator/test-support';
+import { createTestMaster, type TestMaster } from '../../test/simulator/test-support';
 import { exchangeCode, getUser } from './auth';
 import { configureClient } from './client';
 import { askOtherTabsForSession, HANDOFF_CHANNEL, serveSessionToOtherTabs } from './session-handoff';
 import { configureSessionStorage, getSession } from './session';
 import type { Session } from './session';
-import { MemoryStorage } from './testing/memory-storage';
+import { MemoryStorage } from '../../test/api/memory-storage';
 
 const channels: BroadcastChannel[] = [];
 const stops: (() => void)[] = [];

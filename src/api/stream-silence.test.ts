@@ -12,11 +12,11 @@ import { PLANNED_END_MIN_LIFE_MS, RESUME_GRACE_MS } from './stream';
 import type { StreamState } from './stream';
 import { DEFAULT_SILENCE_MS, watchSilence } from './stream-watchdog';
 import type { StreamClock } from './stream-watchdog';
-import { controlledStream, createFakeFetch } from './testing/fake-fetch';
-import type { ControlledBody, FakeFetch, RecordedCall } from './testing/fake-fetch';
-import { ACCESS_TOKEN, eventJson, logJson } from './testing/fixtures';
-import { createManualClock } from './testing/manual-clock';
-import { MemoryStorage } from './testing/memory-storage';
+import { controlledStream, createFakeFetch } from '../../test/api/fake-fetch';
+import type { ControlledBody, FakeFetch, RecordedCall } from '../../test/api/fake-fetch';
+import { ACCESS_TOKEN, eventJson, logJson } from '../../test/api/fixtures';
+import { createManualClock } from '../../test/api/manual-clock';
+import { MemoryStorage } from '../../test/api/memory-storage';
 
 const REF = { grid: 'terminal-a', stack: 'null', name: 'redis' };
 const SERVICE = { kind: 'service', ref: REF } as const;

@@ -3,8 +3,8 @@ import { configureClient } from './client';
 import { followLogs } from './logs';
 import type { Log } from './schemas/log';
 import { configureSessionStorage, setSession } from './session';
-import { ACCESS_TOKEN, logJson } from './testing/fixtures';
-import { MemoryStorage } from './testing/memory-storage';
+import { ACCESS_TOKEN, logJson } from '../../test/api/fixtures';
+import { MemoryStorage } from '../../test/api/memory-storage';
 
 /*
  * The same reader over real HTTP (Node's fetch, chunked encoding, a socket that dies).

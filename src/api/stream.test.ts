@@ -8,10 +8,10 @@ import type { Log } from './schemas/log';
 import { configureSessionStorage, setSession } from './session';
 import { createByteStreamSplitter, createConcatJsonSplitter, followJsonStream } from './stream';
 import type { StreamState } from './stream';
-import { controlledStream, createFakeFetch, json } from './testing/fake-fetch';
-import type { ControlledBody, FakeFetch } from './testing/fake-fetch';
-import { ACCESS_TOKEN, eventJson, logJson } from './testing/fixtures';
-import { MemoryStorage } from './testing/memory-storage';
+import { controlledStream, createFakeFetch, json } from '../../test/api/fake-fetch';
+import type { ControlledBody, FakeFetch } from '../../test/api/fake-fetch';
+import { ACCESS_TOKEN, eventJson, logJson } from '../../test/api/fixtures';
+import { MemoryStorage } from '../../test/api/memory-storage';
 
 const REF = { grid: 'terminal-a', stack: 'null', name: 'redis' };
 const LOGS_PATH = '/v1/services/terminal-a/null/redis/container_logs';

@@ -8,8 +8,8 @@ import { http, HttpResponse } from 'msw';
 import { createSignInCode } from '../api/auth';
 import { getSession, SESSION_STORAGE_KEY, setSession } from '../api/session';
 import { establishSession, linkSignInReason, resetLinkSignInForTests, takeSignInCode } from './boot-session';
-import { setupSimulatorForDomTests } from './testing/dom-test-setup';
-import { renderApp, TEST_ORIGIN } from './testing/render-app';
+import { setupSimulatorForDomTests } from '../../test/app/dom-test-setup';
+import { renderApp, TEST_ORIGIN } from '../../test/app/render-app';
 
 const sim = setupSimulatorForDomTests({ clientOnMasterClock: true });
 const noWait = (): Promise<void> => Promise.resolve();

@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor } from '@testing-library/react';
 import { SESSION_STORAGE_KEY } from '../api/session';
 import { SESSION_END_SIGNAL_KEY, tokenFingerprint } from '../api/session-end';
-import { setupSimulatorForDomTests } from './testing/dom-test-setup';
-import { renderApp } from './testing/render-app';
-import { revokeToken, signInWithOwnToken } from './testing/sign-in-again';
+import { setupSimulatorForDomTests } from '../../test/app/dom-test-setup';
+import { renderApp } from '../../test/app/render-app';
+import { revokeToken, signInWithOwnToken } from '../../test/app/sign-in-again';
 
 const sim = setupSimulatorForDomTests({ live: false });
 

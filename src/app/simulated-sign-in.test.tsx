@@ -8,11 +8,11 @@ import { getSession, setSession } from '../api/session';
 import { createMasterHost } from '../simulator/browser-host';
 import { createRemoteMaster } from '../simulator/browser-remote';
 import { simulatorHandlers } from '../simulator/handlers';
-import { createMemoryWorldStorage } from '../simulator/persist/memory-world-storage';
+import { createMemoryWorldStorage } from '../../test/simulator/memory-world-storage';
 import { signInToSimulator } from './simulated-sign-in';
-import { setupMswForDomTests } from './testing/dom-test-setup';
-import { GOOD_TOKEN } from './testing/fixtures';
-import { renderApp } from './testing/render-app';
+import { setupMswForDomTests } from '../../test/app/dom-test-setup';
+import { GOOD_TOKEN } from '../../test/app/fixtures';
+import { renderApp } from '../../test/app/render-app';
 
 const host = createMasterHost({ scenario: 'demo', storage: createMemoryWorldStorage(), saveEveryMs: 0 });
 const channel = new MessageChannel();

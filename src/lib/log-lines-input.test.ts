@@ -2,7 +2,7 @@
 // number box holds a decimal number or nothing, and `2e3` there is 2000 lines; whatever
 // a link says, the options are whole numbers in range and plain text.
 import { describe, expect, it } from 'vitest';
-import { HOSTILE_CASES } from '../app/testing/hostile-strings';
+import { HOSTILE_CASES } from '../../test/app/hostile-strings';
 import { linesFromInput } from './log-lines-input';
 import { MAX_LINES, parseLogViewOptions } from './log-view-options';
 

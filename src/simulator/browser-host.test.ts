@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMasterHost, type MasterHost, type WorldStorage } from './browser-host';
 import { createRemoteMaster, type RemoteMaster } from './browser-remote';
 import { createFakeClock, type FakeClock } from './engine/clock';
-import { createMemoryWorldStorage } from './persist/memory-world-storage';
-import { arr, obj, send } from './test-support';
+import { createMemoryWorldStorage } from '../../test/simulator/memory-world-storage';
+import { arr, obj, send } from '../../test/simulator/test-support';
 
 /** Lets messages between the ports arrive (they go through the event loop, not microtasks). */
 const deliver = async (): Promise<void> => {

@@ -28,10 +28,10 @@ import { formFromService } from '../features/service-form/form-from-service';
 import { createBody, updateBody } from '../features/service-form/form-to-body';
 import { BODY_KEYS, OPTION_GROUPS, type BodyKey } from '../features/service-form/option-groups';
 import { emptyServiceForm, type ServiceForm } from '../features/service-form/service-form-model';
-import { everyOptionForm } from '../features/service-form/test-fixtures';
+import { everyOptionForm } from '../../test/features/service-form/test-fixtures';
 import { validateServiceForm } from '../features/service-form/validate-form';
 import { parseScaleInput } from '../lib/scale-input';
-import { createTestMaster, type TestMaster } from './test-support';
+import { createTestMaster, type TestMaster } from '../../test/simulator/test-support';
 
 const GRID = 'production';
 const ORIGIN = 'http://sim';

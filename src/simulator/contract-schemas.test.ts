@@ -28,7 +28,7 @@ import {
   invalidTokenBodySchema,
   serverErrorBodySchema,
 } from '../api/schemas';
-import { createTestMaster, obj, type TestMaster } from './test-support';
+import { createTestMaster, obj, type TestMaster } from '../../test/simulator/test-support';
 
 let t: TestMaster;
 beforeAll(async () => {

@@ -34,7 +34,7 @@ import {
   statRowJson,
   tokenJson,
   userJson,
-} from '../testing/fixtures';
+} from '../../../test/api/fixtures';
 
 function without(obj: Record<string, unknown>, key: string): Record<string, unknown> {
   return Object.fromEntries(Object.entries(obj).filter(([k]) => k !== key));

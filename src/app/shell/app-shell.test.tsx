@@ -5,9 +5,9 @@ import { http, HttpResponse } from 'msw';
 import { getSession, setSession } from '../../api/session';
 import { setDemoControls } from '../demo-controls';
 import { THEME_STORAGE_KEY, resetThemeForTests } from '../theme';
-import { setupMswForDomTests } from '../testing/dom-test-setup';
-import { INVALID_TOKEN_BODY, gridJson, serviceJson } from '../testing/fixtures';
-import { TEST_ORIGIN, renderApp, signInForTest } from '../testing/render-app';
+import { setupMswForDomTests } from '../../../test/app/dom-test-setup';
+import { INVALID_TOKEN_BODY, gridJson, serviceJson } from '../../../test/app/fixtures';
+import { TEST_ORIGIN, renderApp, signInForTest } from '../../../test/app/render-app';
 
 const api = (path: string) => `${TEST_ORIGIN}${path}`;
 

@@ -4,9 +4,9 @@
 // typed, and nothing is sent to the master.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { setupMswForDomTests } from '../../app/testing/dom-test-setup';
-import { HOSTILE_STRINGS, injectedMarkup } from '../../app/testing/hostile-strings';
-import { renderApp } from '../../app/testing/render-app';
+import { setupMswForDomTests } from '../../../test/app/dom-test-setup';
+import { HOSTILE_STRINGS, injectedMarkup } from '../../../test/app/hostile-strings';
+import { renderApp } from '../../../test/app/render-app';
 
 const server = setupMswForDomTests();
 const sent: string[] = [];

@@ -3,9 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { SESSION_STORAGE_KEY, getSession } from '../../api/session';
-import { setupMswForDomTests } from '../../app/testing/dom-test-setup';
-import { ADMIN, GOOD_TOKEN, INVALID_TOKEN_BODY, gridJson, serviceJson, tokenJson } from '../../app/testing/fixtures';
-import { TEST_ORIGIN, renderApp } from '../../app/testing/render-app';
+import { setupMswForDomTests } from '../../../test/app/dom-test-setup';
+import { ADMIN, GOOD_TOKEN, INVALID_TOKEN_BODY, gridJson, serviceJson, tokenJson } from '../../../test/app/fixtures';
+import { TEST_ORIGIN, renderApp } from '../../../test/app/render-app';
 
 const api = (path: string) => `${TEST_ORIGIN}${path}`;
 

@@ -5,7 +5,7 @@
 // the box cannot hold changes nothing; a search is any text, taken as typed.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { HOSTILE_STRINGS, injectedMarkup } from '../../app/testing/hostile-strings';
+import { HOSTILE_STRINGS, injectedMarkup } from '../../../test/app/hostile-strings';
 import { DEFAULT_LOG_VIEW_OPTIONS, MAX_LINES } from '../../lib/log-view-options';
 import { LogQueryBar } from './log-query-bar';
 import { LogSearch } from './log-search';

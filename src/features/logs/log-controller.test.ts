@@ -3,13 +3,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { configureClient } from '../../api/client';
 import { configureSessionStorage, setSession } from '../../api/session';
-import { MemoryStorage } from '../../api/testing/memory-storage';
+import { MemoryStorage } from '../../../test/api/memory-storage';
 import { stripSgr } from '../../lib/log-line-format';
 import type { PaceOptions } from '../../lib/paced-body';
 import type { FrameScheduler } from '../../lib/terminal-write-queue';
 import { setupSimulatorServer } from '../../simulator/node';
-import { createTestMaster } from '../../simulator/test-support';
-import type { TestMaster } from '../../simulator/test-support';
+import { createTestMaster } from '../../../test/simulator/test-support';
+import type { TestMaster } from '../../../test/simulator/test-support';
 import { createLogController } from './log-controller';
 import type { LogController } from './log-controller';
 import type { LogSession } from './log-stream-follower';

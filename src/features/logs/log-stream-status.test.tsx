@@ -6,13 +6,13 @@
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { act, screen, waitFor } from '@testing-library/react';
 import { configureStreams } from '../../api/stream';
-import { createManualClock } from '../../api/testing/manual-clock';
-import type { ManualClock } from '../../api/testing/manual-clock';
-import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';
-import { renderApp } from '../../app/testing/render-app';
+import { createManualClock } from '../../../test/api/manual-clock';
+import type { ManualClock } from '../../../test/api/manual-clock';
+import { setupSimulatorForDomTests } from '../../../test/app/dom-test-setup';
+import { renderApp } from '../../../test/app/render-app';
 import type { TerminalHandle } from '../../components/terminal-host';
 import { stripSgr } from '../../lib/log-line-format';
-import { arr, obj } from '../../simulator/test-support';
+import { arr, obj } from '../../../test/simulator/test-support';
 
 const written: string[] = [];
 const screenLines = (): string[] =>

@@ -5,13 +5,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { setSession } from '../../api/session';
-import { installDomStubs } from '../../app/testing/dom-stubs';
-import { renderApp, resetClient } from '../../app/testing/render-app';
+import { installDomStubs } from '../../../test/app/dom-stubs';
+import { renderApp, resetClient } from '../../../test/app/render-app';
 import type { TerminalHandle } from '../../components/terminal-host';
 import { stripSgr } from '../../lib/log-line-format';
 import { setupSimulatorServer } from '../../simulator/node';
-import { createTestMaster } from '../../simulator/test-support';
-import type { TestMaster } from '../../simulator/test-support';
+import { createTestMaster } from '../../../test/simulator/test-support';
+import type { TestMaster } from '../../../test/simulator/test-support';
 
 const written: string[] = [];
 const screenText = (): string => stripSgr(written.join('').split('\u001bc').at(-1) ?? '').replace('\u001b[?25l', '');

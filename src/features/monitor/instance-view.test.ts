@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Container } from '../../api/schemas/container';
 import type { Node } from '../../api/schemas/node';
 import type { Service } from '../../api/schemas/service';
-import { serviceJson } from '../../app/testing/fixtures';
+import { serviceJson } from '../../../test/app/fixtures';
 import { inferDeployActivity, knownDeployActivity } from './deploy-activity';
 import { countByStatus, groupByNode, sameTile, tileModel } from './instance-view';
 import { parseMonitorParams, writeMonitorParams } from './monitor-params';

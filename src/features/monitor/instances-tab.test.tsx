@@ -9,12 +9,12 @@ import { exchangeCode } from '../../api/auth';
 import { configureClient } from '../../api/client';
 import { queryKeys } from '../../api/queries';
 import { getSession, setSession } from '../../api/session';
-import { installDomStubs } from '../../app/testing/dom-stubs';
-import { TEST_ORIGIN, renderApp } from '../../app/testing/render-app';
+import { installDomStubs } from '../../../test/app/dom-stubs';
+import { TEST_ORIGIN, renderApp } from '../../../test/app/render-app';
 import { createFakeClock } from '../../simulator/engine/clock';
 import { createSimulatedMaster } from '../../simulator/index';
 import { setupSimulatorServer } from '../../simulator/node';
-import { send } from '../../simulator/test-support';
+import { send } from '../../../test/simulator/test-support';
 
 const CODE = '5ca1ab1e0002';
 const clock = createFakeClock(Date.UTC(2017, 3, 6, 12, 10, 0));

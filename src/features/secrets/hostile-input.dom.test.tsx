@@ -6,11 +6,11 @@
 // (docs/kontena-api.md §3.1), and shown as text when revealed.
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';
-import { HOSTILE_STRINGS, injectedMarkup } from '../../app/testing/hostile-strings';
-import { renderApp } from '../../app/testing/render-app';
+import { setupSimulatorForDomTests } from '../../../test/app/dom-test-setup';
+import { HOSTILE_STRINGS, injectedMarkup } from '../../../test/app/hostile-strings';
+import { renderApp } from '../../../test/app/render-app';
 import { masterText } from '../../lib/options/master-text';
-import { obj } from '../../simulator/test-support';
+import { obj } from '../../../test/simulator/test-support';
 
 const sim = setupSimulatorForDomTests({ live: false });
 

@@ -4,11 +4,11 @@
 // back, and go once saved.
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';
-import { renderApp } from '../../app/testing/render-app';
-import { signInWithOwnToken } from '../../app/testing/sign-in-again';
+import { setupSimulatorForDomTests } from '../../../test/app/dom-test-setup';
+import { renderApp } from '../../../test/app/render-app';
+import { signInWithOwnToken } from '../../../test/app/sign-in-again';
 import { DRAFT_KEY_PREFIX } from '../../lib/form-drafts';
-import { obj } from '../../simulator/test-support';
+import { obj } from '../../../test/simulator/test-support';
 
 const sim = setupSimulatorForDomTests({ live: false });
 const PAGE = '/grids/production/secrets';

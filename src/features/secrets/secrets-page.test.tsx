@@ -2,9 +2,9 @@
 // The grid's secrets page against the simulated master (Node door), a fresh demo grid per test.
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';
-import { renderApp } from '../../app/testing/render-app';
-import { arr, obj } from '../../simulator/test-support';
+import { setupSimulatorForDomTests } from '../../../test/app/dom-test-setup';
+import { renderApp } from '../../../test/app/render-app';
+import { arr, obj } from '../../../test/simulator/test-support';
 
 const sim = setupSimulatorForDomTests();
 const sent = () => sim.sent();

@@ -6,11 +6,11 @@
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { configureStreams } from '../../api/stream';
-import { createManualClock } from '../../api/testing/manual-clock';
-import type { ManualClock } from '../../api/testing/manual-clock';
-import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';
-import { renderApp } from '../../app/testing/render-app';
-import { arr, obj } from '../../simulator/test-support';
+import { createManualClock } from '../../../test/api/manual-clock';
+import type { ManualClock } from '../../../test/api/manual-clock';
+import { setupSimulatorForDomTests } from '../../../test/app/dom-test-setup';
+import { renderApp } from '../../../test/app/render-app';
+import { arr, obj } from '../../../test/simulator/test-support';
 
 const sim = setupSimulatorForDomTests();
 let clock: ManualClock;

@@ -4,8 +4,8 @@
 // Lines box, messages that name a service of the default stack.
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';
-import { renderApp } from '../../app/testing/render-app';
+import { setupSimulatorForDomTests } from '../../../test/app/dom-test-setup';
+import { renderApp } from '../../../test/app/render-app';
 
 const sim = setupSimulatorForDomTests();
 

@@ -2,7 +2,7 @@
 // whole number from 1 is lines, the refusal quotes the text safely, and whatever a link
 // says, the view is whole lines, a real time or none, and a follow flag.
 import { describe, expect, it } from 'vitest';
-import { HOSTILE_CASES } from '../../app/testing/hostile-strings';
+import { HOSTILE_CASES } from '../../../test/app/hostile-strings';
 import { parseLines, readEventsView } from './event-view';
 
 const HIDDEN = /\p{Cc}|\p{Cs}|\p{Zl}|\p{Zp}|(?![\u200C\u200D])\p{Cf}/u;

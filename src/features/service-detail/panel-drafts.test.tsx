@@ -4,11 +4,11 @@
 // forget it once it is added.
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';
-import { renderApp } from '../../app/testing/render-app';
-import { revokeToken, signInAgainWithCode, signInWithOwnToken } from '../../app/testing/sign-in-again';
+import { setupSimulatorForDomTests } from '../../../test/app/dom-test-setup';
+import { renderApp } from '../../../test/app/render-app';
+import { revokeToken, signInAgainWithCode, signInWithOwnToken } from '../../../test/app/sign-in-again';
 import { DRAFT_KEY_PREFIX } from '../../lib/form-drafts';
-import { obj } from '../../simulator/test-support';
+import { obj } from '../../../test/simulator/test-support';
 
 const sim = setupSimulatorForDomTests({ live: false });
 const PAGE = '/grids/production/services/null/docs';

@@ -4,9 +4,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setupMswForDomTests } from '../../app/testing/dom-test-setup';
-import { gridJson, serviceJson } from '../../app/testing/fixtures';
-import { TEST_ORIGIN, renderApp, signInForTest } from '../../app/testing/render-app';
+import { setupMswForDomTests } from '../../../test/app/dom-test-setup';
+import { gridJson, serviceJson } from '../../../test/app/fixtures';
+import { TEST_ORIGIN, renderApp, signInForTest } from '../../../test/app/render-app';
 
 const api = (path: string) => `${TEST_ORIGIN}${path}`;
 

@@ -4,9 +4,9 @@
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';
-import { renderApp } from '../../app/testing/render-app';
-import { arr, obj } from '../../simulator/test-support';
+import { setupSimulatorForDomTests } from '../../../test/app/dom-test-setup';
+import { renderApp } from '../../../test/app/render-app';
+import { arr, obj } from '../../../test/simulator/test-support';
 
 const sim = setupSimulatorForDomTests();
 const changes = () => sim.writes();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serviceJson } from '../../app/testing/fixtures';
+import { serviceJson } from '../../../test/app/fixtures';
 import { linkTargetLabel, linkTargetName, linksBody, secretsBody } from '../../api/service-links';
 import { envKeyCounts, servicesLinkingTo, sortEnvLikeCli } from './service-references';
 

@@ -5,12 +5,12 @@
 // it all back, and a save drops the draft. A reload keeps a draft, Discard drops it.
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';
-import { renderApp } from '../../app/testing/render-app';
+import { setupSimulatorForDomTests } from '../../../test/app/dom-test-setup';
+import { renderApp } from '../../../test/app/render-app';
 import { getSession, setSession } from '../../api/session';
-import { revokeToken, signInAgainWithCode, signInWithOwnToken } from '../../app/testing/sign-in-again';
+import { revokeToken, signInAgainWithCode, signInWithOwnToken } from '../../../test/app/sign-in-again';
 import { DRAFT_KEY_PREFIX } from '../../lib/form-drafts';
-import { obj } from '../../simulator/test-support';
+import { obj } from '../../../test/simulator/test-support';
 
 const sim = setupSimulatorForDomTests({ live: false });
 

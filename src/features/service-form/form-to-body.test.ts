@@ -8,7 +8,7 @@ import { cliCommand } from './form-cli-command';
 import { formFromService } from './form-from-service';
 import { createBody, updateBody } from './form-to-body';
 import { emptyServiceForm, type ServiceForm } from './service-form-model';
-import { everyOptionForm, storedService } from './test-fixtures';
+import { everyOptionForm, storedService } from '../../../test/features/service-form/test-fixtures';
 import { validateServiceForm } from './validate-form';
 
 const form = (patch: Partial<ServiceForm>): ServiceForm => ({ ...emptyServiceForm(), name: 'web', image: 'nginx:1', ...patch });

@@ -7,13 +7,13 @@
 // text as text: no element, no handler, no javascript: URL comes out of it.
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';
-import { HOSTILE_CASES, HOSTILE_STRINGS, injectedMarkup } from '../../app/testing/hostile-strings';
-import { renderApp } from '../../app/testing/render-app';
+import { setupSimulatorForDomTests } from '../../../test/app/dom-test-setup';
+import { HOSTILE_CASES, HOSTILE_STRINGS, injectedMarkup } from '../../../test/app/hostile-strings';
+import { renderApp } from '../../../test/app/render-app';
 import { masterText } from '../../lib/options/master-text';
 import { fieldId } from './form-controls';
 import { createBody } from './form-to-body';
-import { buttonNamed, byId, fillForm, FORM_INPUTS, revealEveryInput } from './fuzz-dom';
+import { buttonNamed, byId, fillForm, FORM_INPUTS, revealEveryInput } from '../../../test/features/service-form/fuzz-dom';
 import { emptyServiceForm } from './service-form-model';
 import { validateServiceForm } from './validate-form';
 

@@ -8,13 +8,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { Service } from '../../api/schemas/service';
 import { getService } from '../../api/services';
-import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';
-import { HOSTILE_CASES, injectedMarkup } from '../../app/testing/hostile-strings';
-import { renderApp } from '../../app/testing/render-app';
+import { setupSimulatorForDomTests } from '../../../test/app/dom-test-setup';
+import { HOSTILE_CASES, injectedMarkup } from '../../../test/app/hostile-strings';
+import { renderApp } from '../../../test/app/render-app';
 import { fieldId } from './form-controls';
 import { formFromService } from './form-from-service';
 import { updateBody } from './form-to-body';
-import { buttonNamed, byId, fillForm, FORM_INPUTS, revealEveryInput } from './fuzz-dom';
+import { buttonNamed, byId, fillForm, FORM_INPUTS, revealEveryInput } from '../../../test/features/service-form/fuzz-dom';
 import { validateServiceForm } from './validate-form';
 
 const sim = setupSimulatorForDomTests({ live: false });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { formFromService } from './form-from-service';
 import { updateChanges } from './form-to-body';
-import { storedService } from './test-fixtures';
+import { storedService } from '../../../test/features/service-form/test-fixtures';
 import { validateServiceForm } from './validate-form';
 
 describe('an update that sets a stored variable to blanks', () => {

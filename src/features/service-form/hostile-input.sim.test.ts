@@ -6,11 +6,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../api/schemas/service';
 import { createService, getService, updateService } from '../../api/services';
-import { HOSTILE_CASES } from '../../app/testing/hostile-strings';
-import { setupSimulatorForApiTests } from '../../app/testing/simulator-api-setup';
+import { HOSTILE_CASES } from '../../../test/app/hostile-strings';
+import { setupSimulatorForApiTests } from '../../../test/app/simulator-api-setup';
 import { formFromService } from './form-from-service';
 import { createBody, updateBody } from './form-to-body';
-import { FUZZ_FIELDS, type FuzzField } from './fuzz-fields';
+import { FUZZ_FIELDS, type FuzzField } from '../../../test/features/service-form/fuzz-fields';
 import type { FormContext } from './option-groups';
 import { emptyServiceForm, type ServiceForm } from './service-form-model';
 import { validateServiceForm } from './validate-form';

@@ -4,9 +4,9 @@
 // update, 422s on the fields, and the question before leaving unsaved changes.
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';
-import { renderApp } from '../../app/testing/render-app';
-import { obj } from '../../simulator/test-support';
+import { setupSimulatorForDomTests } from '../../../test/app/dom-test-setup';
+import { renderApp } from '../../../test/app/render-app';
+import { obj } from '../../../test/simulator/test-support';
 
 const sim = setupSimulatorForDomTests({ live: false });
 const writes = () => sim.writes();

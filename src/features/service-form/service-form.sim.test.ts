@@ -5,12 +5,12 @@ import { isApiError, type FieldErrors } from '../../api/errors';
 import type { Service } from '../../api/schemas/service';
 import type { ServiceCreateBody, ServiceUpdateBody } from '../../api/schemas/requests/service-body';
 import { createService, getService, updateService } from '../../api/services';
-import { setupSimulatorForApiTests } from '../../app/testing/simulator-api-setup';
+import { setupSimulatorForApiTests } from '../../../test/app/simulator-api-setup';
 import { formFromService } from './form-from-service';
 import { createBody, updateBody } from './form-to-body';
 import { mapFieldErrors } from './map-field-errors';
 import { emptyServiceForm, type ServiceForm } from './service-form-model';
-import { everyOptionForm } from './test-fixtures';
+import { everyOptionForm } from '../../../test/features/service-form/test-fixtures';
 import { validateServiceForm } from './validate-form';
 
 const sim = setupSimulatorForApiTests();

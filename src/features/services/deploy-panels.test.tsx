@@ -7,9 +7,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { QueryClient } from '@tanstack/react-query';
-import { renderApp } from '../../app/testing/render-app';
+import { renderApp } from '../../../test/app/render-app';
 import { HIDE_FINISHED_AFTER_MS } from './deploy-panel-state';
-import { grid, rowOf, setUpSimulatedMaster } from './testing-master';
+import { grid, rowOf, setUpSimulatedMaster } from '../../../test/features/services/testing-master';
 
 const sim = setUpSimulatedMaster();
 

@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import type { QueryClient } from '@tanstack/react-query';
-import { renderApp } from '../../app/testing/render-app';
-import { arr, obj } from '../../simulator/test-support';
-import { rowOf, setUpSimulatedMaster } from './testing-master';
+import { renderApp } from '../../../test/app/render-app';
+import { arr, obj } from '../../../test/simulator/test-support';
+import { rowOf, setUpSimulatedMaster } from '../../../test/features/services/testing-master';
 
 const sim = setUpSimulatedMaster();
 

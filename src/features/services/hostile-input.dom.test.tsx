@@ -6,9 +6,9 @@
 // a whole number at the field and sends nothing.
 import { describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';
-import { HOSTILE_STRINGS, injectedMarkup, wellFormed } from '../../app/testing/hostile-strings';
-import { renderApp } from '../../app/testing/render-app';
+import { setupSimulatorForDomTests } from '../../../test/app/dom-test-setup';
+import { HOSTILE_STRINGS, injectedMarkup, wellFormed } from '../../../test/app/hostile-strings';
+import { renderApp } from '../../../test/app/render-app';
 
 const sim = setupSimulatorForDomTests({ live: false });
 

@@ -3,9 +3,9 @@
 // the dialog opens again after a reload; scaling or cancelling lets go of it.
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';
-import { renderApp } from '../../app/testing/render-app';
-import { signInWithOwnToken } from '../../app/testing/sign-in-again';
+import { setupSimulatorForDomTests } from '../../../test/app/dom-test-setup';
+import { renderApp } from '../../../test/app/render-app';
+import { signInWithOwnToken } from '../../../test/app/sign-in-again';
 import { DRAFT_KEY_PREFIX } from '../../lib/form-drafts';
 
 const sim = setupSimulatorForDomTests({ live: false });

@@ -4,8 +4,8 @@
 // (the widths themselves are checked in a browser: e2e/first-impressions.spec.ts).
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { renderApp } from '../../app/testing/render-app';
-import { grid, setUpSimulatedMaster } from './testing-master';
+import { renderApp } from '../../../test/app/render-app';
+import { grid, setUpSimulatedMaster } from '../../../test/features/services/testing-master';
 
 setUpSimulatedMaster();
 

@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { renderApp } from '../../app/testing/render-app';
-import { grid, rowOf, setUpSimulatedMaster } from './testing-master';
+import { renderApp } from '../../../test/app/render-app';
+import { grid, rowOf, setUpSimulatedMaster } from '../../../test/features/services/testing-master';
 
 const sim = setUpSimulatedMaster();
 

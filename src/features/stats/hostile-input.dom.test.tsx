@@ -4,7 +4,7 @@
 // refused with the reason and no window is asked for.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { HOSTILE_STRINGS, injectedMarkup } from '../../app/testing/hostile-strings';
+import { HOSTILE_STRINGS, injectedMarkup } from '../../../test/app/hostile-strings';
 import { WindowPicker } from './window-picker';
 
 afterEach(cleanup);

@@ -4,9 +4,9 @@
 // percent-encoded, with the wall link still a link to /wall and the text shown as text.
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';
-import { HOSTILE_STRINGS, injectedMarkup } from '../../app/testing/hostile-strings';
-import { renderApp } from '../../app/testing/render-app';
+import { setupSimulatorForDomTests } from '../../../test/app/dom-test-setup';
+import { HOSTILE_STRINGS, injectedMarkup } from '../../../test/app/hostile-strings';
+import { renderApp } from '../../../test/app/render-app';
 
 const sim = setupSimulatorForDomTests({ scenario: 'demo', seed: 1, live: false, clientOnMasterClock: true });
 

@@ -3,8 +3,8 @@
 // composes the wall's address from the choices, keeping them in its own URL.
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';
-import { renderApp } from '../../app/testing/render-app';
+import { setupSimulatorForDomTests } from '../../../test/app/dom-test-setup';
+import { renderApp } from '../../../test/app/render-app';
 
 setupSimulatorForDomTests({ scenario: 'demo', seed: 1, live: false, clientOnMasterClock: true });
 

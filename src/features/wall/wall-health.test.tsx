@@ -4,8 +4,8 @@
 // red "Unhealthy" problem; healthy after initial_delay; no check is said in words.
 import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor } from '@testing-library/react';
-import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';
-import { renderApp } from '../../app/testing/render-app';
+import { setupSimulatorForDomTests } from '../../../test/app/dom-test-setup';
+import { renderApp } from '../../../test/app/render-app';
 
 const sim = setupSimulatorForDomTests({ scenario: 'demo', seed: 1, clientOnMasterClock: true });
 

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { setSession } from '../../api/session';
-import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';
-import { renderApp } from '../../app/testing/render-app';
+import { setupSimulatorForDomTests } from '../../../test/app/dom-test-setup';
+import { renderApp } from '../../../test/app/render-app';
 
 const sim = setupSimulatorForDomTests({ scenario: 'demo', seed: 1, clientOnMasterClock: true });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serviceJson } from '../../app/testing/fixtures';
+import { serviceJson } from '../../../test/app/fixtures';
 import { buildScreens } from './wall-screens';
 import { orderTiles, toWallTile } from './wall-tiles';
 

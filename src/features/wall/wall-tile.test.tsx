@@ -3,8 +3,8 @@
 // with its unit, and "no data" in words where a service has nothing running to measure.
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
-import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';
-import { renderApp } from '../../app/testing/render-app';
+import { setupSimulatorForDomTests } from '../../../test/app/dom-test-setup';
+import { renderApp } from '../../../test/app/render-app';
 
 setupSimulatorForDomTests({ scenario: 'demo', seed: 1, clientOnMasterClock: true });
 

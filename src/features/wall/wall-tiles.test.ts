@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { serviceJson } from '../../app/testing/fixtures';
-import type { ServiceSpec } from '../../app/testing/fixtures';
+import { serviceJson } from '../../../test/app/fixtures';
+import type { ServiceSpec } from '../../../test/app/fixtures';
 import type { DeployStatus } from '../../api/grid-deploy-events';
 import type { Service } from '../../api/schemas/service';
 import { healthFromInstances } from '../../lib/service-health';

@@ -3,7 +3,7 @@
 // the rest; no accepted value carries a broken character or a -0; and every message is
 // safe to show (no raw control, bidi or zero-width character, no 10,000-character echo).
 import { describe, expect, it } from 'vitest';
-import { HOSTILE_CASES, HOSTILE_STRINGS, LONG_LENGTH } from '../../app/testing/hostile-strings';
+import { HOSTILE_CASES, HOSTILE_STRINGS, LONG_LENGTH } from '../../../test/app/hostile-strings';
 import { shellSplit } from '../shellwords';
 import { parseAffinity } from './affinity';
 import { parseCapability } from './capabilities';

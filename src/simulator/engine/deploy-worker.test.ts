@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { arr, createTestMaster, obj, type TestMaster } from '../test-support';
+import { arr, createTestMaster, obj, type TestMaster } from '../../../test/simulator/test-support';
 
 let t: TestMaster;
 afterEach(() => t.master.dispose());

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeClock } from '../engine/clock';
 import { createSimulatedMaster } from '../index';
-import { arr, obj, send, TEST_ADMIN_CODE } from '../test-support';
+import { arr, obj, send, TEST_ADMIN_CODE } from '../../../test/simulator/test-support';
 import type { SimulatedMaster } from '../contract';
 import { shapeMismatches, shapesOf, type WorldState } from './world-state';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestMaster, obj, type TestMaster } from '../test-support';
+import { createTestMaster, obj, type TestMaster } from '../../../test/simulator/test-support';
 
 const KEYS = [
   'id', 'created_at', 'updated_at', 'image', 'affinity', 'name', 'stateful', 'user', 'instances', 'cmd', 'entrypoint', 'net', 'dns',

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestMaster, obj, type TestMaster } from '../test-support';
+import { createTestMaster, obj, type TestMaster } from '../../../test/simulator/test-support';
 
 let t: TestMaster;
 beforeEach(async () => {

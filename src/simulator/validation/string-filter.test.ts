@@ -3,8 +3,8 @@
 // other than tab/CR/LF, U+2028/U+2029, surrogates) become one space, format characters
 // (U+202E, U+200B, an emoji's ZWJ) stay, and only ASCII blanks are stripped.
 import { describe, expect, it } from 'vitest';
-import { HOSTILE_CASES } from '../../app/testing/hostile-strings';
-import { createTestMaster, obj } from '../test-support';
+import { HOSTILE_CASES } from '../../../test/app/hostile-strings';
+import { createTestMaster, obj } from '../../../test/simulator/test-support';
 import { string } from './filters';
 
 describe('a string input, hostile text included', () => {

@@ -2,8 +2,8 @@
  * Forms and services for the service-form tests: one form with every option set, and a
  * stored service as the master returns it.
  */
-import type { Service } from '../../api/schemas/service';
-import { emptyServiceForm, type ServiceForm } from './service-form-model';
+import type { Service } from '../../../src/api/schemas/service';
+import { emptyServiceForm, type ServiceForm } from '../../../src/features/service-form/service-form-model';
 
 /** Every option of `kontena service create` and what the API takes beyond it. */
 export function everyOptionForm(name = 'form-every'): ServiceForm {

@@ -7,11 +7,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
 import { setupServer, type SetupServer } from 'msw/node';
-import { configureClient } from '../../api/client';
-import { setSession } from '../../api/session';
-import type { ScenarioName, SimulatedMaster } from '../../simulator/index';
-import { setupSimulatorServer } from '../../simulator/node';
-import { createTestMaster, type TestMaster } from '../../simulator/test-support';
+import { configureClient } from '../../src/api/client';
+import { setSession } from '../../src/api/session';
+import type { ScenarioName, SimulatedMaster } from '../../src/simulator/index';
+import { setupSimulatorServer } from '../../src/simulator/node';
+import { createTestMaster, type TestMaster } from '../simulator/test-support';
 import { installDomStubs } from './dom-stubs';
 import { TEST_ORIGIN, resetClient, signInForTest } from './render-app';
 

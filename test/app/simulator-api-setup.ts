@@ -4,10 +4,10 @@
  * an MSW server for the file, the client pointed at it and signed in as the admin.
  */
 import { afterAll, beforeAll } from 'vitest';
-import { configureClient } from '../../api/client';
-import { setSession } from '../../api/session';
-import { setupSimulatorServer } from '../../simulator/node';
-import { createTestMaster, type TestMaster } from '../../simulator/test-support';
+import { configureClient } from '../../src/api/client';
+import { setSession } from '../../src/api/session';
+import { setupSimulatorServer } from '../../src/simulator/node';
+import { createTestMaster, type TestMaster } from '../simulator/test-support';
 
 const ORIGIN = 'http://localhost';
 

@@ -1,16 +1,15 @@
 /**
  * Test support for this feature's DOM tests: the shared simulated-master setup
- * (app/testing/dom-test-setup: demo scenario, fake clock, a fresh master per test), plus
+ * (test/app/dom-test-setup: demo scenario, fake clock, a fresh master per test), plus
  * what the services pages leave behind between tests (toasts, the deploy panels' marks) and the
- * lookups of the list. Only imported by *.test.tsx files.
+ * lookups of the list.
  */
-/* eslint-disable no-restricted-imports -- test support: only this feature's tests import it, never app code */
 import { afterEach } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import { setupSimulatorForDomTests } from '../../app/testing/dom-test-setup';
-import { clearToasts } from '../../components/toasts';
+import { setupSimulatorForDomTests } from '../../app/dom-test-setup';
+import { clearToasts } from '../../../src/components/toasts';
 import type { TestMaster } from '../../simulator/test-support';
-import { clearDeployPanels } from './deploy-panel-state';
+import { clearDeployPanels } from '../../../src/features/services/deploy-panel-state';
 
 /** Call at the top of a test file, outside any test. */
 export function setUpSimulatedMaster() {

@@ -1,8 +1,8 @@
 /** Master JSON as docs/kontena-api.md §4 describes it, for the shell's and pages' tests. */
-import type { Grid } from '../../api/schemas/grid';
-import type { Service, ServiceState } from '../../api/schemas/service';
-import type { TokenJson } from '../../api/schemas/token';
-import type { User } from '../../api/schemas/user';
+import type { Grid } from '../../src/api/schemas/grid';
+import type { Service, ServiceState } from '../../src/api/schemas/service';
+import type { TokenJson } from '../../src/api/schemas/token';
+import type { User } from '../../src/api/schemas/user';
 
 export const ADMIN: User = { id: 'u1', email: 'admin', name: 'admin', roles: [{ name: 'master_admin', description: 'Master admin' }] };
 

@@ -5,7 +5,7 @@
  */
 import { fireEvent, waitFor } from '@testing-library/react';
 import { FUZZ_FIELDS } from './fuzz-fields';
-import { NEW_ROW, type ServiceForm } from './service-form-model';
+import { NEW_ROW, type ServiceForm } from '../../../src/features/service-form/service-form-model';
 
 /** The text inputs `revealEveryInput` puts on screen, by form path. */
 export const FORM_INPUTS: readonly string[] = FUZZ_FIELDS.map((field) => field.path);

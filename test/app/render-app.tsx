@@ -5,11 +5,11 @@
 import { configure, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter } from 'react-router';
-import { configureClient } from '../../api/client';
-import { setSession } from '../../api/session';
-import { AppProviders, AppRouter } from '../app';
-import { createQueryClient } from '../query-client';
-import { createRoutes } from '../routes';
+import { configureClient } from '../../src/api/client';
+import { setSession } from '../../src/api/session';
+import { AppProviders, AppRouter } from '../../src/app/app';
+import { createQueryClient } from '../../src/app/query-client';
+import { createRoutes } from '../../src/app/routes';
 import { ADMIN, GOOD_TOKEN } from './fixtures';
 
 export const TEST_ORIGIN = 'http://localhost';

@@ -2,9 +2,9 @@
  * Helpers for tests that drive the simulated master directly with `handle(Request)`
  * and a fake clock (used by the simulator's own tests; handy for page tests too).
  */
-import type { ScenarioName, SimulatedMaster } from './contract';
-import { createFakeClock, type FakeClock } from './engine/clock';
-import { createSimulatedMaster } from './index';
+import type { ScenarioName, SimulatedMaster } from '../../src/simulator/contract';
+import { createFakeClock, type FakeClock } from '../../src/simulator/engine/clock';
+import { createSimulatedMaster } from '../../src/simulator/index';
 
 export interface ApiResult {
   status: number;

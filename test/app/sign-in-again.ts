@@ -6,9 +6,9 @@
  */
 import { screen } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
-import { setSession } from '../../api/session';
-import { obj } from '../../simulator/test-support';
-import type { TestMaster } from '../../simulator/test-support';
+import { setSession } from '../../src/api/session';
+import { obj } from '../simulator/test-support';
+import type { TestMaster } from '../simulator/test-support';
 
 /** A code good for an hour: its token does not need a refresh during a test. */
 const CODE_LIFE_MS = 3_600_000;

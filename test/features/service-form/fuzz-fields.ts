@@ -5,13 +5,13 @@
  * a string input as `masterText` says (docs/kontena-api.md §3.1); the form trims what it
  * trims first, as the CLI's users would.
  */
-import type { Service } from '../../api/schemas/service';
-import { HEALTH_CHECK_DEFAULTS } from '../../lib/options/health-check';
-import { applyImageDefaultTag } from '../../lib/options/image';
-import { masterText } from '../../lib/options/master-text';
-import { shellSplit } from '../../lib/shellwords';
-import { type BodyKey, type FormMode } from './option-groups';
-import type { ServiceForm } from './service-form-model';
+import type { Service } from '../../../src/api/schemas/service';
+import { HEALTH_CHECK_DEFAULTS } from '../../../src/lib/options/health-check';
+import { applyImageDefaultTag } from '../../../src/lib/options/image';
+import { masterText } from '../../../src/lib/options/master-text';
+import { shellSplit } from '../../../src/lib/shellwords';
+import { type BodyKey, type FormMode } from '../../../src/features/service-form/option-groups';
+import type { ServiceForm } from '../../../src/features/service-form/service-form-model';
 
 /** What the master holds after a save with the text, or `unsent` when the form sends nothing for it. */
 export type Held = { held: unknown } | 'unsent';

@@ -2,9 +2,9 @@
  * A WorldStorage in memory, with IndexedDB's copy semantics (structured clone on save and
  * on load): for tests, which pass the same storage to a second host as a reload would.
  */
-import type { WorldStorage } from '../browser-host';
-import type { ScenarioName } from '../contract';
-import type { WorldState } from './world-state';
+import type { WorldStorage } from '../../src/simulator/browser-host';
+import type { ScenarioName } from '../../src/simulator/contract';
+import type { WorldState } from '../../src/simulator/persist/world-state';
 
 export interface MemoryWorldStorage extends WorldStorage {
   /** Saves so far. */

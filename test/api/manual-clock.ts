@@ -1,4 +1,4 @@
-import type { StreamClock } from '../stream-watchdog';
+import type { StreamClock } from '../../src/api/stream-watchdog';
 
 /**
  * A stream clock whose time and timers move only when a test says, and separately: time

@@ -25,7 +25,7 @@ import { sendJson } from './json-answers';
 import { declaresTooLarge, readRequestBody } from './request-body';
 import { API_HEADERS, SECURITY_HEADER_NAMES } from './security-headers';
 
-export interface MasterProxyOptions {
+interface MasterProxyOptions {
   upstream: URL;
   /** For https masters: the agent that holds the trusted CA (--ca-file). */
   agent?: http.Agent;

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 
-export type BodyResult = { kind: 'complete'; body: Buffer } | { kind: 'too-large' } | { kind: 'gone' };
+type BodyResult = { kind: 'complete'; body: Buffer } | { kind: 'too-large' } | { kind: 'gone' };
 
 /** 1 MiB, as nginx's default client_max_body_size (deploy/nginx.conf says it too). */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;

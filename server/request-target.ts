@@ -23,7 +23,7 @@
 /** Longest request target (path and query) accepted: nginx's default request line buffer. */
 export const MAX_REQUEST_TARGET = 8192;
 
-export type RequestTarget =
+type RequestTarget =
   | {
       ok: true;
       /** The normalised path. */

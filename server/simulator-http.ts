@@ -19,7 +19,7 @@ import { declaresTooLarge, readRequestBody } from './request-body';
 const MAX_BUFFERED_CHUNKS = 64;
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
-export interface NodeHandlerOptions {
+interface NodeHandlerOptions {
   /** Put over the master's own headers on every answer (serve.ts --simulate: its security headers). */
   headers?: Readonly<Record<string, string>>;
   /** Larger request bodies get a 413 and are never handed to the master (default: no limit). */

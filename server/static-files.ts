@@ -16,7 +16,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * The encodings of `Accept-Encoding` we have files for, refused ones (`;q=0`) left out,
  * as a header sirv reads right (it only looks for the substrings "br" and "gzip").
  */
-export function acceptedEncodings(header: string | string[] | undefined): string {
+function acceptedEncodings(header: string | string[] | undefined): string {
   const accepted = new Set<string>();
   for (const part of (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',')) {
     const [coding = '', ...params] = part.trim().toLowerCase().split(';');

@@ -42,7 +42,7 @@ export interface OffThreadAnswers {
 
 export type OffThreadName = keyof OffThreadAnswers;
 
-export interface OffThreadEntry<T> {
+interface OffThreadEntry<T> {
   schema: z.ZodMiniType<T>;
   list: (answer: T) => readonly unknown[];
   /** The answer around a list of items that were checked (by the schema, in this answer or an earlier one). */

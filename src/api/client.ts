@@ -20,7 +20,7 @@ import type { TokenRequestBody } from './schemas/requests/token-body';
 import { getSession, notifyAuthFailure, reloadSession, sessionFromToken, setSession } from './session';
 import type { Session } from './session';
 
-export interface ClientOptions {
+interface ClientOptions {
   /** Origin (and prefix) of the master or of the same-origin proxy. Default '' = same origin. */
   baseUrl?: string;
   fetch?: typeof fetch;
@@ -30,14 +30,14 @@ export interface ClientOptions {
 export type ConnectionState = 'online' | 'offline';
 
 /** How a request authenticates: the stored session (default), nothing, or one given token (sign-in check). */
-export type RequestAuth = 'session' | 'none' | { token: string };
+type RequestAuth = 'session' | 'none' | { token: string };
 
 /** What the resource functions accept besides their arguments (TanStack Query passes its signal). */
 export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-export interface ApiRequestInit {
+interface ApiRequestInit {
   method?: string;
   body?: unknown;
   signal?: AbortSignal;
@@ -48,7 +48,7 @@ export interface ApiRequestInit {
 }
 
 /** Refresh when this little of the token's life is left (docs/kontena-api.md §2.3). */
-export const REFRESH_AHEAD_MS = 60_000;
+const REFRESH_AHEAD_MS = 60_000;
 
 const defaultFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
 

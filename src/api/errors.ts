@@ -3,7 +3,7 @@ import { redactSecrets } from './redact';
 
 export type { FieldErrors, FieldError } from './schemas/error-bodies';
 
-export type ApiErrorKind =
+type ApiErrorKind =
   | 'network'
   | 'auth'
   | 'forbidden'
@@ -13,7 +13,7 @@ export type ApiErrorKind =
   | 'badResponse'
   | 'rateLimited';
 
-export interface ApiErrorInit {
+interface ApiErrorInit {
   kind: ApiErrorKind;
   message: string;
   status?: number | null;

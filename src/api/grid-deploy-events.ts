@@ -33,12 +33,12 @@ export const DEPLOY_ACTIVE_MS = 30 * 60_000;
 /** First read of a grid's log: enough history to see the latest deploy of each service. */
 export const INITIAL_EVENT_LIMIT = 500;
 /** Later reads ask for everything since the last event, up to the master's maximum. */
-export const RESUME_EVENT_LIMIT = 10_000;
+const RESUME_EVENT_LIMIT = 10_000;
 /**
  * Records kept per grid: services removed from the grid age out of the map behind the
  * ones that deploy, so the map never grows past this however long the wall runs.
  */
-export const MAX_TRACKED_SERVICES = 5_000;
+const MAX_TRACKED_SERVICES = 5_000;
 
 const STARTED = / deploy started$/;
 const DEPLOYED = / deployed$/;

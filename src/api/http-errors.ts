@@ -25,7 +25,7 @@ function masterMessage(json: unknown): string | null {
 }
 
 /** 422 bodies come wrapped (`{"error":{…}}`) from mutations and bare from `POST …/envs`. */
-export function fieldErrorsOf(json: unknown): FieldErrors | null {
+function fieldErrorsOf(json: unknown): FieldErrors | null {
   const wrapped = wrappedValidationBodySchema.safeParse(json);
   if (wrapped.success) return wrapped.data.error;
   if (isPlainObject(json) && !('error' in json)) {

@@ -15,7 +15,7 @@ import type { FollowOptions, StreamHandlers } from './stream-handlers';
  */
 export type LogScope = { kind: 'service'; ref: ServiceRef } | { kind: 'stack'; grid: string; stack: string } | { kind: 'grid'; grid: string };
 
-export interface ContainerLogsQuery {
+interface ContainerLogsQuery {
   /** Default 100, at most 10 000. */
   limit?: number;
   /** ISO time; keeps logs strictly after it. Ignored by the master when `from` is given. */
@@ -29,7 +29,7 @@ export interface ContainerLogsQuery {
 }
 
 /** `/v1/services/G/S/N/container_logs`, `/v1/stacks/G/S/container_logs` or `/v1/grids/G/container_logs`. */
-export function containerLogsPath(scope: LogScope): string {
+function containerLogsPath(scope: LogScope): string {
   switch (scope.kind) {
     case 'service':
       return servicePath(scope.ref, 'container_logs');

@@ -7,21 +7,20 @@
  * What a change refreshes is decided in one place: refreshAfterServiceChange.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { getUser } from './auth';
 import { listContainerSummaries, listContainers } from './containers';
 import { getDeploy, isDeployFinished } from './deploys';
 import { isApiError, isTransientApiError } from './errors';
-import { getGrid, listGrids } from './grids';
+import { listGrids } from './grids';
 import { listNodes } from './nodes';
 import { listSecrets } from './secrets';
 import { getService, listServices } from './services';
 import type { ServiceRef } from './service-ref';
-import { getStack, listStacks } from './stacks';
+import { listStacks } from './stacks';
 import { getMetrics, getStats } from './stats';
 import type { StatsSort } from './stats';
 
 /** A metrics time window: ISO times; both omitted = the master's default (the last hour). */
-export interface MetricsWindow {
+interface MetricsWindow {
   from?: string;
   to?: string;
 }
@@ -50,10 +49,10 @@ export const queryKeys = {
 };
 
 /** The lifecycle commands of `kontena service`: deploy and scale give a deploy record to follow. */
-export type ServiceActionKind = 'deploy' | 'scale' | 'start' | 'stop' | 'restart' | 'remove';
+type ServiceActionKind = 'deploy' | 'scale' | 'start' | 'stop' | 'restart' | 'remove';
 /** The changes to a service's settings: its env, secrets and links one by one, or any fields at once. */
 export type ServiceChangeKind = 'env-add' | 'env-remove' | 'secret-link' | 'secret-unlink' | 'link' | 'unlink' | 'update';
-export type SecretChangeKind = 'create' | 'update' | 'delete' | 'reveal';
+type SecretChangeKind = 'create' | 'update' | 'delete' | 'reveal';
 
 /**
  * Mutation keys, under the query key of what they change: `useMutationState` finds a
@@ -75,13 +74,7 @@ export function retryApiError(failureCount: number, error: unknown): boolean {
   return failureCount < 3 && (!isApiError(error) || isTransientApiError(error));
 }
 
-export const userQuery = () =>
-  queryOptions({ queryKey: queryKeys.user(), queryFn: ({ signal }) => getUser({ signal }), staleTime: 5 * 60_000 });
-
 export const gridsQuery = () => queryOptions({ queryKey: queryKeys.grids(), queryFn: ({ signal }) => listGrids({ signal }) });
-
-export const gridQuery = (grid: string) =>
-  queryOptions({ queryKey: queryKeys.grid(grid), queryFn: ({ signal }) => getGrid(grid, { signal }) });
 
 /**
  * A grid's services, polled by the list and the wall (5,000 in the large grid). Sharing
@@ -131,11 +124,8 @@ export const nodesQuery = (grid: string) =>
 export const stacksQuery = (grid: string) =>
   queryOptions({ queryKey: queryKeys.stacks(grid), queryFn: ({ signal }) => listStacks(grid, { signal }) });
 
-export const stackQuery = (grid: string, stack: string) =>
-  queryOptions({ queryKey: queryKeys.stack(grid, stack), queryFn: ({ signal }) => getStack(grid, stack, { signal }) });
-
 /** How often a running deploy is polled, as the CLI does. */
-export const DEPLOY_POLL_MS = 1000;
+const DEPLOY_POLL_MS = 1000;
 
 /**
  * A deploy record, polled every second until `finished_at` is set. Polling also stops

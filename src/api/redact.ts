@@ -6,7 +6,7 @@
 const known = new Set<string>();
 const TOKEN_LIKE = /(?<![0-9a-fA-F])(?:[0-9a-fA-F]{128}|[0-9a-fA-F]{64})(?![0-9a-fA-F])/g;
 
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 export function registerSecret(secret: string | null | undefined): void {
   if (secret && secret.length >= 8) known.add(secret);

@@ -13,7 +13,7 @@ import { createSecret, deleteSecret, getSecret, updateSecret } from './secrets';
  * The grid's secrets list after any change; after a new value also the services list
  * (the master redeploys the running services that use the secret).
  */
-export async function refreshAfterSecretChange(client: QueryClient, grid: string, change: 'create' | 'update' | 'delete'): Promise<void> {
+async function refreshAfterSecretChange(client: QueryClient, grid: string, change: 'create' | 'update' | 'delete'): Promise<void> {
   await Promise.all([
     client.invalidateQueries({ queryKey: queryKeys.secrets(grid) }),
     change === 'update' ? client.invalidateQueries({ queryKey: queryKeys.services(grid), exact: true }) : null,

@@ -35,8 +35,8 @@ export function serviceActionTitle(action: ServiceAction): string {
 }
 
 /** After a DELETE the CLI polls GET every second until it answers 404; so do we, this long at most. */
-export const REMOVE_POLL_MS = 1000;
-export const REMOVE_WAIT_LIMIT_MS = 60_000;
+const REMOVE_POLL_MS = 1000;
+const REMOVE_WAIT_LIMIT_MS = 60_000;
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

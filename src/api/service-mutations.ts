@@ -40,7 +40,7 @@ import { createService, deployService, restartService, scaleService, startServic
  * - 'removed': the service leaves the list at once (the master answered 404 for it), its
  *   followed deploys with it; the list is read again.
  */
-export type ServiceRefresh = 'settings' | 'refused' | 'action' | 'removed';
+type ServiceRefresh = 'settings' | 'refused' | 'action' | 'removed';
 
 export async function refreshAfterServiceChange(client: QueryClient, ref: ServiceRef, change: ServiceRefresh, answer?: Service): Promise<void> {
   const list = { queryKey: queryKeys.services(ref.grid), exact: true };
@@ -174,7 +174,7 @@ export function serviceDeployMutation(ref: ServiceRef, options: FollowOptions = 
 }
 
 /** `kontena service scale`: a deploy too, followed the same way. */
-export function serviceScaleMutation(ref: ServiceRef, options: FollowOptions = {}) {
+function serviceScaleMutation(ref: ServiceRef, options: FollowOptions = {}) {
   return mutationOptions({
     mutationKey: mutationKeys.serviceAction(ref, 'scale'),
     mutationFn: ({ instances }: { instances: number }) => scaleService(ref, instances),
@@ -185,12 +185,12 @@ export function serviceScaleMutation(ref: ServiceRef, options: FollowOptions = {
 }
 
 /** start/stop/restart take effect a moment after the master answers: look again then. */
-export const SETTLE_REFRESH_MS = 2_000;
+const SETTLE_REFRESH_MS = 2_000;
 
 const signals = { start: startService, stop: stopService, restart: restartService } as const;
 
 /** `kontena service start|stop|restart`. */
-export function serviceSignalMutation(ref: ServiceRef, signal: keyof typeof signals) {
+function serviceSignalMutation(ref: ServiceRef, signal: keyof typeof signals) {
   return mutationOptions({
     mutationKey: mutationKeys.serviceAction(ref, signal),
     mutationFn: () => signals[signal](ref),
@@ -203,7 +203,7 @@ export function serviceSignalMutation(ref: ServiceRef, signal: keyof typeof sign
 }
 
 /** `kontena service rm`: settles when the master no longer knows the service (`sleep`: tests pass an instant one). */
-export function serviceRemoveMutation(ref: ServiceRef, options: { sleep?: (ms: number) => Promise<void> } = {}) {
+function serviceRemoveMutation(ref: ServiceRef, options: { sleep?: (ms: number) => Promise<void> } = {}) {
   return mutationOptions({
     mutationKey: mutationKeys.serviceAction(ref, 'remove'),
     mutationFn: () => removeServiceAndWait(ref, options.sleep),

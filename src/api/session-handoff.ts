@@ -31,7 +31,7 @@ type HandoffMessage =
   | { type: 'refused'; nonce: string };
 
 /** The part of BroadcastChannel used here (tests pass two channels of one name). */
-export interface HandoffChannel {
+interface HandoffChannel {
   postMessage(message: unknown): void;
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
   removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
@@ -46,7 +46,7 @@ function randomId(): string {
   return globalThis.crypto.randomUUID();
 }
 
-export interface ServeOptions {
+interface ServeOptions {
   channel?: HandoffChannel | null;
   hasSession?: () => boolean;
   /** Mints the code to hand over (default: POST /oauth2/authorize as this tab's user). */
@@ -78,7 +78,7 @@ export function serveSessionToOtherTabs(options: ServeOptions = {}): () => void 
   };
 }
 
-export interface AskOptions {
+interface AskOptions {
   channel?: HandoffChannel | null;
   exchange?: (code: string) => Promise<Session>;
   offerWaitMs?: number;

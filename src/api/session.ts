@@ -23,7 +23,7 @@ export interface Session {
   remember: boolean;
 }
 
-export interface SessionStores {
+interface SessionStores {
   local: Storage | null;
   session: Storage | null;
 }
@@ -34,7 +34,7 @@ export const SESSION_STORAGE_KEY = 'kontena-dashboard.session';
  * Where a change of the session came from: this tab set it (signed in, refreshed, signed
  * out, or the master refused it here), or storage showed another tab's change.
  */
-export type SessionChangeCause = 'this-tab' | 'storage';
+type SessionChangeCause = 'this-tab' | 'storage';
 
 const storedSessionSchema = z.object({
   accessToken: z.string().check(z.minLength(1)),

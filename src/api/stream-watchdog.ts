@@ -28,7 +28,7 @@ export const DEFAULT_SILENCE_MS = 5_000;
 /** The second look at a silence is at least this long after the first (less for short silences). */
 const MAX_CONFIRM_MS = 1_000;
 
-export interface SilenceWatchdog {
+interface SilenceWatchdog {
   /** Bytes arrived: a timestamp, no timer work, so it may run for every chunk. */
   touch(): void;
   /** Whether it declared the connection dead. */
@@ -36,7 +36,7 @@ export interface SilenceWatchdog {
   stop(): void;
 }
 
-export interface SilenceWatchdogOptions {
+interface SilenceWatchdogOptions {
   clock: StreamClock;
   /** No byte for this long means the connection is dead. */
   silenceMs: number;

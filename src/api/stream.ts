@@ -9,12 +9,11 @@ import type { FollowOptions, StreamHandlers } from './stream-handlers';
 import { DEFAULT_SILENCE_MS, realStreamClock, watchSilence } from './stream-watchdog';
 import type { StreamClock } from './stream-watchdog';
 
-export type { StreamClock } from './stream-watchdog';
 
 /** Characters a single unfinished value may reach before the stream is called broken. */
-export const DEFAULT_MAX_PENDING_CHARS = 8 * 1024 * 1024;
+const DEFAULT_MAX_PENDING_CHARS = 8 * 1024 * 1024;
 
-export interface ConcatJsonSplitter {
+interface ConcatJsonSplitter {
   /** Feeds decoded text; returns every value completed by it, in order. Throws SyntaxError on a broken stream. */
   push(text: string): unknown[];
   /** The unfinished tail (a value cut by a chunk boundary), "" between values. */
@@ -132,7 +131,7 @@ export function createConcatJsonSplitter(options?: { maxPendingChars?: number })
 }
 
 /** Bytes in, values out: a streaming UTF-8 decoder (characters split across chunks stay whole) in front of the splitter. */
-export interface ByteStreamSplitter {
+interface ByteStreamSplitter {
   push(bytes: Uint8Array): unknown[];
   /** Flushes the decoder at the end of the body; returns any value that completes. */
   end(): unknown[];
@@ -149,7 +148,7 @@ export function createByteStreamSplitter(options?: { maxPendingChars?: number })
   };
 }
 
-export type Cursor = string;
+type Cursor = string;
 
 /**
  * What a stream tells its view. `connecting`: the first connection, no byte yet.
@@ -166,7 +165,7 @@ export interface BackoffOptions {
   max?: number;
 }
 
-export interface StreamDefaults {
+interface StreamDefaults {
   clock: StreamClock;
   /** See FollowOptions.silenceMs. */
   silenceMs: number;
@@ -196,7 +195,7 @@ export const PLANNED_END_MIN_LIFE_MS = 10_000;
  */
 export const RESUME_GRACE_MS = 2_000;
 
-export interface FollowJsonStreamOptions<T> extends FollowOptions, StreamHandlers<T> {
+interface FollowJsonStreamOptions<T> extends FollowOptions, StreamHandlers<T> {
   /** Opens the stream; `cursor` is null the first time and after a drop that delivered nothing. */
   open(cursor: Cursor | null, signal: AbortSignal): Promise<Response>;
   /** Checks one raw value (throw to skip it). */

@@ -13,7 +13,7 @@ import { askOtherTabsForSession } from '../api/session-handoff';
 import { getSession } from '../api/session';
 import type { SignInReason } from '../features/auth/next-path';
 
-export const SIGN_IN_LINK_KEY = 'sign-in';
+const SIGN_IN_LINK_KEY = 'sign-in';
 
 /** Tries of a link's exchange while the master does not answer (the link is gone from the address bar). */
 const LINK_TRIES = 3;
@@ -70,7 +70,7 @@ async function signInWithLinkCode(code: string, wait: (ms: number) => Promise<vo
   }
 }
 
-export interface BootSessionOptions {
+interface BootSessionOptions {
   /** Says what the page is doing while it waits (main.tsx writes it into #root). */
   onProgress?: (text: string) => void;
   wait?: (ms: number) => Promise<void>;

@@ -3,7 +3,7 @@
  * when it started one; against a real master it stays null and the app shows no demo
  * actions.
  */
-export interface DemoControls {
+interface DemoControls {
   /** Back to the scenario as it starts, in every tab (each reloads when told). */
   reset(): Promise<void>;
 }

@@ -34,7 +34,7 @@ function getThemeChoice(): ThemeChoice {
   return current;
 }
 
-export function applyTheme(choice: ThemeChoice, root: HTMLElement = document.documentElement): void {
+function applyTheme(choice: ThemeChoice, root: HTMLElement = document.documentElement): void {
   if (choice === 'system') delete root.dataset.theme;
   else root.dataset.theme = choice;
 }

@@ -2,9 +2,9 @@ import type { ReactNode, Ref } from 'react';
 import { cx } from './class-names';
 import styles from './banner.module.css';
 
-export type BannerTone = 'info' | 'warn' | 'danger';
+type BannerTone = 'info' | 'warn' | 'danger';
 
-export interface BannerProps {
+interface BannerProps {
   tone: BannerTone;
   title: ReactNode;
   children?: ReactNode;

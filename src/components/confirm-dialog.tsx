@@ -4,7 +4,7 @@ import { Button } from './button';
 import { ModalDialog } from './modal-dialog';
 import styles from './modal-dialog.module.css';
 
-export interface ConfirmDialogProps {
+interface ConfirmDialogProps {
   title: string;
   /** What will happen, naming the thing it happens to. */
   children: ReactNode;

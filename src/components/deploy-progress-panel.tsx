@@ -18,7 +18,7 @@ import styles from './deploy-progress-panel.module.css';
 const toneOf: Record<DeployState, StatusTone> = { created: 'info', ongoing: 'warn', success: 'ok', error: 'danger' };
 const runningWord: Record<DeployState, string> = { created: 'queued', ongoing: 'deploying', success: 'success', error: 'error' };
 
-export interface DeployProgressPanelProps {
+interface DeployProgressPanelProps {
   serviceRef: ServiceRef;
   deployId: string;
   /** What was asked: "Deploy", "Force deploy", "Scale to 3". */
@@ -79,7 +79,7 @@ function Countdown({ until }: { until: number }) {
 }
 
 /** "Deployed 3/3 in 12 s", "Scaled to 3: 3/3 in 12 s": a good finish in one breath. */
-export function describeFinishedDeploy(title: string, done: number, total: number, elapsedMs: number): string {
+function describeFinishedDeploy(title: string, done: number, total: number, elapsedMs: number): string {
   const counts = `${done}/${total} in ${elapsedMs < 1000 ? 'under 1 s' : formatDuration(elapsedMs)}`;
   const scale = /^Scale to (\S+)$/.exec(title);
   if (scale) return `Scaled to ${scale[1] ?? ''}: ${counts}`;

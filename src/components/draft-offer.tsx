@@ -6,12 +6,12 @@ import type { DraftOffer } from './use-form-draft';
 import styles from './draft-offer.module.css';
 
 /** "14:02" today, "Apr 6 14:02" on another day: in the app's one clock (lib/clock-format). */
-export function formatDraftTime(savedAt: number, now: number = Date.now()): string {
+function formatDraftTime(savedAt: number, now: number = Date.now()): string {
   const sameDay = new Date(savedAt).toDateString() === new Date(now).toDateString();
   return sameDay ? formatHourMinute(savedAt) : `${formatMonthDay(savedAt)} ${formatHourMinute(savedAt)}`;
 }
 
-export interface DraftOfferBannerProps {
+interface DraftOfferBannerProps {
   offer: DraftOffer;
   /** Names the form, for the region's label: "Draft of New service". */
   formName: string;

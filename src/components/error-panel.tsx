@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { cx } from './class-names';
 import styles from './error-panel.module.css';
 
-export interface ErrorPanelProps {
+interface ErrorPanelProps {
   /** A short code or number shown large (404, "!"): decoration for sighted users. */
   mark?: string;
   title: string;

@@ -3,7 +3,7 @@ import { isApiError } from '../api/errors';
 import { Button } from './button';
 import { ErrorPanel } from './error-panel';
 
-export interface LoadErrorProps {
+interface LoadErrorProps {
   /** What failed to load, for the heading: "the services". */
   what: string;
   error: unknown;

@@ -3,7 +3,7 @@ import type { ReactNode, RefObject } from 'react';
 import { cx } from './class-names';
 import styles from './modal-dialog.module.css';
 
-export interface ModalDialogProps {
+interface ModalDialogProps {
   title: ReactNode;
   /** Read out with the title when the dialog opens. */
   description?: ReactNode;

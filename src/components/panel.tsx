@@ -40,7 +40,7 @@ export function PanelLoading({ label, rows }: { label: string; rows?: number }) 
   );
 }
 
-export interface PanelTableProps {
+interface PanelTableProps {
   /** The column headers, in order. */
   columns: readonly string[];
   /** Adds a last column for the rows' buttons, its header said only to assistive tech. */

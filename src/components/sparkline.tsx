@@ -4,7 +4,7 @@ import type { SparklineScale } from '../lib/sparkline-path';
 import { cx } from './class-names';
 import styles from './sparkline.module.css';
 
-export interface SparklineProps {
+interface SparklineProps {
   values: readonly (number | null)[];
   width?: number;
   height?: number;

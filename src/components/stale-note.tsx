@@ -3,7 +3,7 @@ import { formatClockTime } from '../lib/format-time';
 import { Button } from './button';
 import styles from './stale-note.module.css';
 
-export interface StaleNoteProps {
+interface StaleNoteProps {
   /** When the data on screen was fetched (ms epoch); 0 = unknown. */
   updatedAt: number;
   error: unknown;

@@ -7,7 +7,7 @@ import styles from './status-badge.module.css';
  */
 export type StatusTone = 'ok' | 'info' | 'warn' | 'danger' | 'neutral';
 
-export interface StatusBadgeProps {
+interface StatusBadgeProps {
   tone: StatusTone;
   label: string;
   className?: string;

@@ -44,7 +44,7 @@ export interface TerminalHandle {
   release(): void;
 }
 
-export interface AttachOptions {
+interface AttachOptions {
   scrollback: number;
   /** What a screen reader announces for the terminal's focus target. */
   label: string;

@@ -4,7 +4,7 @@ import { attachTerminal } from './terminal-host';
 import type { TerminalHandle } from './terminal-host';
 import styles from './terminal-view.module.css';
 
-export interface TerminalViewProps {
+interface TerminalViewProps {
   /** Names the region and the terminal's focus target for screen readers. */
   label: string;
   /** Lines the terminal scrolls back when it attaches; later changes go through the handle. */

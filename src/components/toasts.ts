@@ -7,14 +7,14 @@
 import { useSyncExternalStore } from 'react';
 import { createListeners } from '../lib/listeners';
 
-export type ToastTone = 'success' | 'error' | 'info';
+type ToastTone = 'success' | 'error' | 'info';
 
-export interface ToastAction {
+interface ToastAction {
   label: string;
   onAction: () => void;
 }
 
-export interface ToastInput {
+interface ToastInput {
   tone: ToastTone;
   title: string;
   body?: string;
@@ -26,7 +26,7 @@ export interface Toast extends ToastInput {
 }
 
 /** At most this many on screen; the oldest goes first. */
-export const MAX_TOASTS = 4;
+const MAX_TOASTS = 4;
 /** How long a success or info toast stays. */
 export const TOAST_MS = 8_000;
 

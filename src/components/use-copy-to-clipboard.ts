@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 
-export type CopyOutcome = 'copied' | 'failed' | null;
+type CopyOutcome = 'copied' | 'failed' | null;
 
 /**
  * Copy buttons: writes the text to the clipboard and says how it went. The clipboard may

@@ -22,9 +22,9 @@ import type { DraftPatch, DraftStorage } from '../lib/form-drafts';
 import { useSession } from './use-session';
 
 /** Writes at most this often while the user types (and at once when the page is hidden or left). */
-export const DRAFT_WRITE_DELAY_MS = 300;
+const DRAFT_WRITE_DELAY_MS = 300;
 
-export interface UseFormDraftOptions<T extends object> {
+interface UseFormDraftOptions<T extends object> {
   /** Which form of the page: 'create-service', 'env-add', `scale:${name}`… */
   form: string;
   /** What the form shows when it opens (and after a save): a draft keeps only what differs from it. */

@@ -15,7 +15,7 @@ import { healthFromInstances } from '../lib/service-health';
 import type { ServiceHealth } from '../lib/service-health';
 
 /** How often an unresolved service's containers are asked again while it stays unresolved. */
-export const REPORTED_HEALTH_POLL_MS = 5_000;
+const REPORTED_HEALTH_POLL_MS = 5_000;
 
 // Module-level, so TanStack Query keeps the selected answer until the containers change.
 const fromInstances = (containers: readonly ContainerSummary[]): ServiceHealth => healthFromInstances(true, containers);

@@ -15,7 +15,7 @@
 
 type CreateElement = Document['createElement'];
 
-export interface CspStyleBridge {
+interface CspStyleBridge {
   /** Stops feeding the stylesheets and removes them from the document. */
   dispose(): void;
 }

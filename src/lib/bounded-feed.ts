@@ -7,7 +7,7 @@
 import { createListeners } from './listeners';
 import { RingBuffer } from './ring-buffer';
 
-export interface BoundedFeed<T> {
+interface BoundedFeed<T> {
   /** Queues items (oldest first) for the next flush. */
   push(items: readonly T[]): void;
   /** Applies what is queued now, without waiting for the scheduler. */
@@ -30,7 +30,7 @@ export interface FeedEntry<T> {
 /** Runs `fn` later (an animation frame, a timer); returns a function that cancels it. */
 export type FlushScheduler = (fn: () => void) => () => void;
 
-export interface BoundedFeedOptions {
+interface BoundedFeedOptions {
   /** The most items kept; older ones are dropped. */
   limit: number;
   schedule: FlushScheduler;

@@ -11,7 +11,7 @@ export interface DeployLike {
   instance_deploys: readonly { state: string }[];
 }
 
-export interface DeployCounts {
+interface DeployCounts {
   /** Instances deployed successfully. */
   done: number;
   failed: number;

@@ -20,7 +20,7 @@ export interface XY {
 }
 
 /** Reads the value of one series at row i; null (or NaN) = no sample. */
-export type SeriesAccessor = (i: number) => number | null;
+type SeriesAccessor = (i: number) => number | null;
 
 function missing(v: number | null): boolean {
   return v === null || Number.isNaN(v);

@@ -29,7 +29,7 @@ export const MAX_DRAFTS = 20;
 export const DRAFT_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Where a draft belongs: the signed-in user's id, the page (route path) and which form of it. */
-export interface DraftAddress {
+interface DraftAddress {
   user: string;
   page: string;
   form: string;
@@ -155,7 +155,7 @@ export function pruneDrafts(storage: DraftStorage, now: number, keep = MAX_DRAFT
   for (const entry of others.slice(0, Math.max(0, others.length - keep))) removeDraft(storage, entry.key);
 }
 
-export type WriteResult = 'written' | 'too-big' | 'failed';
+type WriteResult = 'written' | 'too-big' | 'failed';
 
 /**
  * Keeps `draft` at `key`, within the caps: a draft over MAX_DRAFT_CHARS is not written

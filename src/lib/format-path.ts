@@ -2,7 +2,7 @@
  * The app's own URLs (docs/architecture.md: view state lives in the URL). Every name is one
  * encoded path segment; valid Kontena names never need it, but a typed URL might.
  */
-export interface ServiceLocation {
+interface ServiceLocation {
   grid: string;
   /** 'null' for the grid's default stack. */
   stack: string;

@@ -6,7 +6,7 @@ export interface PortMapping {
   container_port: number;
 }
 
-export function formatPort(port: PortMapping): string {
+function formatPort(port: PortMapping): string {
   return `${port.ip}:${port.node_port}->${port.container_port}/${port.protocol}`;
 }
 

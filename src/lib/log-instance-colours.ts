@@ -11,7 +11,7 @@
  */
 import { INSTANCE_COLOR_HUES, instanceColorIndex, instanceNumberOf } from './log-line-format';
 
-export interface InstanceColours {
+interface InstanceColours {
   /** The colour (an index into INSTANCE_COLOR_SLOTS) of a container, given on first ask. */
   indexOf(name: string): number;
 }

@@ -27,7 +27,7 @@ export interface HeldLogLine {
 export type TimestampMode = 'off' | 'local' | 'utc';
 
 /** The fields of a master log record (LogJson, docs/kontena-api.md §4.11) the viewer keeps. */
-export interface LogRecordLike {
+interface LogRecordLike {
   id: string;
   name: string;
   type: string;
@@ -70,7 +70,7 @@ const LEVEL_WORDS: Readonly<Record<string, LogLevel>> = {
 const SYSLOG_LEVELS: readonly LogLevel[] = ['fatal', 'fatal', 'fatal', 'error', 'warn', 'info', 'info', 'debug'];
 
 /** A level value as a level: a word (any case) or a number (pino/bunyan 10–60, syslog 0–7). */
-export function logLevelOf(value: unknown): LogLevel | null {
+function logLevelOf(value: unknown): LogLevel | null {
   if (typeof value === 'string') return LEVEL_WORDS[value.trim().toLowerCase()] ?? null;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) return null;
   if (value <= 7) return SYSLOG_LEVELS[value] ?? null;
@@ -380,7 +380,7 @@ export function instanceColorIndex(name: string): number {
   return (hashString(service) + instance - 1) % INSTANCE_COLOR_COUNT;
 }
 
-export interface TerminalLineOptions {
+interface TerminalLineOptions {
   timestamps: TimestampMode;
   /** Names are padded to this width so the data column lines up. */
   nameWidth: number;

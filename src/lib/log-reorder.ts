@@ -33,7 +33,7 @@
  * A line without a usable time (NaN) sorts with the line that arrived just before it.
  */
 
-export interface LogReorderOptions<T> {
+interface LogReorderOptions<T> {
   /** Longest a line is held after it arrives, ms. */
   windowMs: number;
   /** Most lines held at once; beyond it the earliest-timed goes out at once. */

@@ -3,7 +3,7 @@
  * an object at `globalThis.__kontenaPerf` before the app loaded, so the production build
  * carries only these few lines and never keeps anything alive on its own.
  */
-export interface PerfProbe {
+interface PerfProbe {
   /** Weak references to the terminals created, for the open/close leak count. */
   terminals?: WeakRef<object>[];
   /** Adds `n` to the counter `name` (e.g. "logs.ingested", "logs.shown"). */

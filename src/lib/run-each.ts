@@ -3,7 +3,7 @@
  * in the items' order: one failure never stops the others (a bulk action reports a
  * result per service).
  */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 export async function runEach<I, T>(items: readonly I[], limit: number, task: (item: I, index: number) => Promise<T>, onSettled?: (index: number, outcome: Outcome<T>) => void): Promise<Outcome<T>[]> {
   const outcomes: Outcome<T>[] = new Array<Outcome<T>>(items.length);

@@ -3,7 +3,7 @@
  * range check, 0 and negatives pass), but a negative count means nothing to an operator,
  * so the client accepts whole numbers from 0 up; 0 is allowed, as the master allows it.
  */
-export type ScaleInput = { ok: true; instances: number } | { ok: false; error: string };
+type ScaleInput = { ok: true; instances: number } | { ok: false; error: string };
 
 export function parseScaleInput(text: string): ScaleInput {
   const value = text.trim();

@@ -2,7 +2,7 @@
  * Which services use a grid's vault secrets. The master has no such endpoint: it is
  * read from each service's `secrets` list (docs/kontena-api.md §4.9).
  */
-export interface ServiceWithSecrets {
+interface ServiceWithSecrets {
   id: string;
   name: string;
   stack: { name: string };

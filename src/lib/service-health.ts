@@ -40,9 +40,9 @@ export interface ServiceHealth {
 }
 
 /** The same tones as components/status-badge (lib/ has no component imports). */
-export type HealthTone = 'ok' | 'info' | 'warn' | 'danger' | 'neutral';
+type HealthTone = 'ok' | 'info' | 'warn' | 'danger' | 'neutral';
 
-export interface HealthWords {
+interface HealthWords {
   /** Shown: "2/3 healthy · 1 pending", "pending", "no health check". */
   text: string;
   /** A sentence for a tooltip or a screen reader. */

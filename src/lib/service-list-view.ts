@@ -10,7 +10,7 @@ export type SortDir = 'asc' | 'desc';
 
 /** Refresh choices in seconds; 0 stops the polling. */
 export const REFRESH_CHOICES = [0, 2, 5, 10, 30, 60] as const;
-export const DEFAULT_REFRESH_S = 5;
+const DEFAULT_REFRESH_S = 5;
 
 /** The service states a filter chip can name (ServiceJson `state`, plus the `deploying` some masters send). */
 export const STATE_FILTERS = ['running', 'stopped', 'initialized', 'restarting', 'deploying'] as const;

@@ -96,9 +96,9 @@ export function sortServiceRows<S extends ListedService>(rows: readonly ServiceR
   return [...rows].sort((a, b) => emptyLast(a, b) || sign * primary(a, b) || collator.compare(a.label, b.label) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-export type RowFilter = Pick<ListView, 'q' | 'states' | 'stack'>;
+type RowFilter = Pick<ListView, 'q' | 'states' | 'stack'>;
 
-export function rowMatches(row: ServiceRow, filter: RowFilter, needle = filter.q.trim().toLowerCase()): boolean {
+function rowMatches(row: ServiceRow, filter: RowFilter, needle = filter.q.trim().toLowerCase()): boolean {
   if (filter.stack !== null && row.stack !== filter.stack) return false;
   if (filter.states.length > 0 && !filter.states.includes(row.service.state)) return false;
   return needle === '' || row.haystack.includes(needle);

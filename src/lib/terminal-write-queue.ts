@@ -25,7 +25,7 @@ export interface FrameScheduler {
   cancel(handle: number): void;
 }
 
-export interface WriteQueueOptions<T> {
+interface WriteQueueOptions<T> {
   sink: WriteSink;
   scheduler: FrameScheduler;
   /** Terminal text of one queued line (ending in CRLF). */

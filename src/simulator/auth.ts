@@ -16,7 +16,7 @@ function softAuth(path: string): boolean {
   return path === '/oauth2/authorize' || path === '/authenticate' || path.startsWith('/v1/nodes/');
 }
 
-export function forbidden(description: 'Invalid token' | 'Token expired'): Response {
+function forbidden(description: 'Invalid token' | 'Token expired'): Response {
   const body = JSON.stringify({ error: 'invalid_token', error_description: description });
   // The real header folds over three lines ("…,\n    error=…"); a Fetch Headers value
   // cannot hold a line break, so the folds arrive unfolded as a client would read them.
@@ -31,7 +31,7 @@ export function forbidden(description: 'Invalid token' | 'Token expired'): Respo
   });
 }
 
-export type AuthOutcome = { ok: true; auth: AuthInfo | null } | { ok: false; response: Response };
+type AuthOutcome = { ok: true; auth: AuthInfo | null } | { ok: false; response: Response };
 
 /** The token of a `Bearer <token>` header; '' for any other scheme. */
 function bearerToken(header: string): string {

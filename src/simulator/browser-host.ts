@@ -23,7 +23,7 @@ export interface WorldStorage {
   clear(scenario: ScenarioName): Promise<void>;
 }
 
-export interface MasterHostOptions {
+interface MasterHostOptions {
   scenario: ScenarioName;
   storage: WorldStorage;
   /** Default: the real clock. */

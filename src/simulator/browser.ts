@@ -16,7 +16,7 @@ import { simulatorHandlers } from './handlers';
 /** A shared master that has not answered by then is taken as unable to start. */
 const SHARED_START_TIMEOUT_MS = 15_000;
 
-export type BrowserSimulator = Pick<RemoteMaster, 'mintCode' | 'reset' | 'onWorldReset'>;
+type BrowserSimulator = Pick<RemoteMaster, 'mintCode' | 'reset' | 'onWorldReset'>;
 
 /** Where the scenario last asked for with `?scenario=` is kept: the app's own links drop the parameter, and a reload must stay in that world. */
 const SCENARIO_KEY = 'kontena-dashboard.simulated-scenario';

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod/mini';
 import {
+  fieldErrorsSchema,
   containerListSchema,
   deploySchema,
   eventListSchema,
@@ -24,7 +25,6 @@ import {
   tokenSchema,
   userSchema,
   wrappedValidationBodySchema,
-  unwrappedValidationBodySchema,
   invalidTokenBodySchema,
   serverErrorBodySchema,
 } from '../api/schemas';
@@ -82,7 +82,7 @@ describe('simulator responses match the client schemas', () => {
 
   it('error bodies', async () => {
     await check(wrappedValidationBodySchema, 'POST', '/v1/grids/production/services', { name: 'x' });
-    await check(unwrappedValidationBodySchema, 'POST', '/v1/services/production/null/api/envs', {});
+    await check(fieldErrorsSchema, 'POST', '/v1/services/production/null/api/envs', {});
     await check(serverErrorBodySchema, 'GET', '/v1/services/production/null/api/container_logs?search=x');
     const res = await t.api('GET', '/v1/grids', { token: null });
     expect(invalidTokenBodySchema.safeParse(res.body).success).toBe(true);

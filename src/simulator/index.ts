@@ -17,7 +17,7 @@ import { captureWorld, restoreStore } from './persist/world-state';
 import { buildRouter } from './routes';
 import { buildScenario } from './scenarios';
 
-export type { SimulatedMaster, SimulatorOptions, Faults, ScenarioName } from './contract';
+export type { SimulatedMaster, ScenarioName } from './contract';
 
 const DEFAULT_RESTART_DOWN_MS = 3000;
 /** The code a restored world offers as its admin code: a page load signs itself in with it at once. */

@@ -23,7 +23,7 @@ export interface RouteRequest {
   json(): Promise<Record<string, unknown>>;
 }
 
-export type Handler = (req: RouteRequest, ctx: SimContext) => Response | Promise<Response>;
+type Handler = (req: RouteRequest, ctx: SimContext) => Response | Promise<Response>;
 
 interface Route {
   method: string;

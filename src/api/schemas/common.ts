@@ -11,4 +11,3 @@ export const idNameSchema = z.looseObject({ id: z.string(), name: z.string() });
 
 /** The `{}` that start/stop/restart/delete/env calls answer with (extra keys pass). */
 export const emptyObjectSchema = z.looseObject({});
-export type EmptyObject = z.infer<typeof emptyObjectSchema>;

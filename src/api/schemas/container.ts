@@ -4,7 +4,7 @@ import { timestampSchema } from './common';
 export const containerStatusSchema = z.enum(['running', 'stopped', 'paused', 'restarting', 'oom_killed', 'dead', 'deleted']);
 export type ContainerStatus = z.infer<typeof containerStatusSchema>;
 
-export const containerNodeSchema = z.looseObject({
+const containerNodeSchema = z.looseObject({
   id: z.string(),
   connected: z.boolean(),
   last_seen_at: z.nullable(timestampSchema),
@@ -15,10 +15,9 @@ export const containerNodeSchema = z.looseObject({
   node_number: z.number(),
   grid: z.looseObject({ id: z.string(), name: z.string(), initial_size: z.number() }),
 });
-export type ContainerNode = z.infer<typeof containerNodeSchema>;
 
 /** Every key is optional: a container that never ran has `state: {}`. */
-export const containerStateSchema = z.looseObject({
+const containerStateSchema = z.looseObject({
   error: z.optional(z.string()),
   exit_code: z.optional(z.number()),
   pid: z.optional(z.number()),
@@ -28,10 +27,9 @@ export const containerStateSchema = z.looseObject({
   dead: z.optional(z.boolean()),
   running: z.optional(z.boolean()),
 });
-export type ContainerState = z.infer<typeof containerStateSchema>;
 
 /** May be `{}`; every key is optional. */
-export const networkSettingsSchema = z.looseObject({
+const networkSettingsSchema = z.looseObject({
   bridge: z.optional(z.string()),
   gateway: z.optional(z.string()),
   ip_address: z.optional(z.string()),
@@ -42,7 +40,6 @@ export const networkSettingsSchema = z.looseObject({
     z.nullable(z.record(z.string(), z.nullable(z.array(z.looseObject({ node_ip: z.string(), node_port: z.number() }))))),
   ),
 });
-export type NetworkSettings = z.infer<typeof networkSettingsSchema>;
 
 /** ContainerJson (docs/kontena-api.md §4.6); `node` is missing when the container has no host node. */
 export const containerSchema = z.looseObject({

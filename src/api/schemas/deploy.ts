@@ -4,13 +4,12 @@ import { timestampSchema } from './common';
 export const deployStateSchema = z.enum(['created', 'ongoing', 'success', 'error']);
 export type DeployState = z.infer<typeof deployStateSchema>;
 
-export const instanceDeploySchema = z.looseObject({
+const instanceDeploySchema = z.looseObject({
   instance_number: z.number(),
   node: z.string(),
   state: deployStateSchema,
   error: z.nullable(z.string()),
 });
-export type InstanceDeploy = z.infer<typeof instanceDeploySchema>;
 
 /** DeployJson (docs/kontena-api.md §4.5); `started_at`/`finished_at` are `+00:00` DateTimes. */
 export const deploySchema = z.looseObject({

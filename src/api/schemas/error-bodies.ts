@@ -4,6 +4,7 @@ import { z } from './zod-mini';
 export type FieldErrors = { [field: string]: FieldError };
 export type FieldError = string | FieldErrors | (string | FieldErrors | null)[];
 
+/** Also the whole 422 of `POST …/envs`, which has no wrapper: `{"env":"Env can't be nil"}`. */
 export const fieldErrorsSchema: z.ZodMiniType<FieldErrors> = z.lazy(() => z.record(z.string(), fieldErrorSchema));
 const fieldErrorSchema: z.ZodMiniType<FieldError> = z.lazy(() =>
   z.union([z.string(), fieldErrorsSchema, z.array(z.union([z.string(), fieldErrorsSchema, z.null()]))]),
@@ -11,15 +12,12 @@ const fieldErrorSchema: z.ZodMiniType<FieldError> = z.lazy(() =>
 
 /** 422 from a mutation: `{"error":{…}}`. */
 export const wrappedValidationBodySchema = z.looseObject({ error: fieldErrorsSchema });
-/** 422 from `POST …/envs`, without the wrapper: `{"env":"Env can't be nil"}`. */
-export const unwrappedValidationBodySchema = fieldErrorsSchema;
 
 /** 403 from the auth middleware. */
 export const invalidTokenBodySchema = z.looseObject({
   error: z.literal('invalid_token'),
   error_description: z.string(),
 });
-export type InvalidTokenBody = z.infer<typeof invalidTokenBodySchema>;
 
 /** 403 from `load_grid` when the user is not a member. */
 export const accessDeniedBodySchema = z.looseObject({ error: z.literal('Access denied') });

@@ -5,11 +5,10 @@ export const eventSeveritySchema = z.union([z.literal(0), z.literal(1), z.litera
 /** 0 DEBUG, 1 INFO, 2 WARN, 3 ERROR. */
 export type EventSeverity = z.infer<typeof eventSeveritySchema>;
 
-export const eventRelationshipSchema = z.looseObject({
+const eventRelationshipSchema = z.looseObject({
   id: z.string(),
   type: z.enum(['grid', 'stack', 'service', 'volume', 'node']),
 });
-export type EventRelationship = z.infer<typeof eventRelationshipSchema>;
 
 /** EventJson (docs/kontena-api.md §4.12). It has no `id`: streams resume by `since`. */
 export const eventSchema = z.looseObject({

@@ -5,14 +5,13 @@ const driverSchema = z.looseObject({ name: z.string(), version: z.nullable(z.str
 const looseRecord = z.record(z.string(), z.unknown());
 
 /** The latest stats sample of a node; the master drops the key when there is none. */
-export const nodeResourceUsageSchema = z.looseObject({
+const nodeResourceUsageSchema = z.looseObject({
   memory: looseRecord,
   load: looseRecord,
   filesystem: z.array(looseRecord),
   usage: looseRecord,
   cpu: looseRecord,
 });
-export type NodeResourceUsage = z.infer<typeof nodeResourceUsageSchema>;
 
 /** NodeJson (docs/kontena-api.md §4.13). `id` is the docker engine id; `grid.token` is a secret. */
 export const nodeSchema = z.looseObject({

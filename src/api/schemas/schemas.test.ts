@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { containerListSchema, containerSchema, containerSummaryListSchema } from './container';
 import { deploySchema } from './deploy';
 import {
+  fieldErrorsSchema,
   accessDeniedBodySchema,
   invalidTokenBodySchema,
   notFoundBodySchema,
   serverErrorBodySchema,
-  unwrappedValidationBodySchema,
   wrappedValidationBodySchema,
 } from './error-bodies';
 import { eventListSchema, eventSchema } from './event';
@@ -166,7 +166,7 @@ describe('error bodies', () => {
     expect(wrappedValidationBodySchema.parse({ error: { health_check: { port: 'Port is required', protocol: 'Protocol is required' } } }).error).toBeDefined();
     expect(wrappedValidationBodySchema.parse({ error: { ports: [null, { node_port: 'Node Port is required' }] } }).error.ports).toEqual([null, { node_port: 'Node Port is required' }]);
     expect(wrappedValidationBodySchema.parse({ error: { env: ["Env[0] isn't a string"] } }).error.env).toEqual(["Env[0] isn't a string"]);
-    expect(unwrappedValidationBodySchema.parse({ env: "Env can't be nil" })).toEqual({ env: "Env can't be nil" });
+    expect(fieldErrorsSchema.parse({ env: "Env can't be nil" })).toEqual({ env: "Env can't be nil" });
     expect(invalidTokenBodySchema.parse({ error: 'invalid_token', error_description: 'Token expired' }).error_description).toBe('Token expired');
     expect(accessDeniedBodySchema.safeParse({ error: 'Access denied' }).success).toBe(true);
     expect(notFoundBodySchema.safeParse({ error: 'Not found' }).success).toBe(true);

@@ -7,13 +7,12 @@ export type ServiceState = z.infer<typeof serviceStateSchema>;
 export const strategySchema = z.enum(['ha', 'daemon', 'random']);
 export type Strategy = z.infer<typeof strategySchema>;
 
-export const servicePortSchema = z.looseObject({
+const servicePortSchema = z.looseObject({
   ip: z.string(),
   protocol: z.string(),
   node_port: z.number(),
   container_port: z.number(),
 });
-export type ServicePort = z.infer<typeof servicePortSchema>;
 
 export const serviceSecretSchema = z.looseObject({ name: z.string(), secret: z.string(), type: z.literal('env') });
 export type ServiceSecret = z.infer<typeof serviceSecretSchema>;
@@ -22,23 +21,21 @@ export const serviceLinkSchema = z.looseObject({ id: z.string(), alias: z.string
 export type ServiceLink = z.infer<typeof serviceLinkSchema>;
 
 /** The whole embedded Mongoid document, hence the stray `_id: {$oid}` (docs/kontena-api.md §0). */
-export const deployOptsSchema = z.looseObject({
+const deployOptsSchema = z.looseObject({
   _id: z.optional(z.looseObject({ $oid: z.string() })),
   interval: z.nullable(z.number()),
   min_health: z.number(),
   wait_for_port: z.nullable(z.number()),
 });
-export type DeployOpts = z.infer<typeof deployOptsSchema>;
 
-export const serviceHookSchema = z.looseObject({
+const serviceHookSchema = z.looseObject({
   cmd: z.string(),
   name: z.string(),
   oneshot: z.boolean(),
   type: z.literal('post_start'),
 });
-export type ServiceHook = z.infer<typeof serviceHookSchema>;
 
-export const healthCheckSchema = z.looseObject({
+const healthCheckSchema = z.looseObject({
   protocol: z.enum(['http', 'tcp']),
   uri: z.string(),
   port: z.nullable(z.number()),
@@ -46,10 +43,8 @@ export const healthCheckSchema = z.looseObject({
   initial_delay: z.number(),
   interval: z.number(),
 });
-export type HealthCheck = z.infer<typeof healthCheckSchema>;
 
-export const healthStatusSchema = z.looseObject({ healthy: z.number(), total: z.number() });
-export type HealthStatus = z.infer<typeof healthStatusSchema>;
+const healthStatusSchema = z.looseObject({ healthy: z.number(), total: z.number() });
 
 /**
  * ServiceJson (docs/kontena-api.md §4.4): the 36 keys the master always sends, plus

@@ -2,8 +2,7 @@ import { z } from './zod-mini';
 import { timestampSchema } from './common';
 import { serviceSchema } from './service';
 
-export const stackStateSchema = z.enum(['initialized', 'deploying', 'stopped', 'running', 'partially_running']);
-export type StackState = z.infer<typeof stackStateSchema>;
+const stackStateSchema = z.enum(['initialized', 'deploying', 'stopped', 'running', 'partially_running']);
 
 /** StackJson (docs/kontena-api.md §4.14). */
 export const stackSchema = z.looseObject({

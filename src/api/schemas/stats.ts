@@ -1,14 +1,13 @@
 import { z } from './zod-mini';
 import { timestampSchema } from './common';
 
-export const netSideSchema = z.looseObject({
+const netSideSchema = z.looseObject({
   interfaces: z.array(z.string()),
   rx_bytes: z.number(),
   rx_bytes_per_second: z.number(),
   tx_bytes: z.number(),
   tx_bytes_per_second: z.number(),
 });
-export type NetSide = z.infer<typeof netSideSchema>;
 
 /** One row of `GET …/stats` (docs/kontena-api.md §4.7); `container_id` is the container NAME. */
 export const statRowSchema = z.looseObject({

@@ -26,6 +26,5 @@ export const tokenCodeSchema = z.looseObject({
   user: tokenUserSchema,
   server: z.looseObject({ name: z.nullable(z.string()) }),
 });
-export type TokenCodeJson = z.infer<typeof tokenCodeSchema>;
 
 export const tokenListSchema = z.looseObject({ tokens: z.array(tokenSchema) });

@@ -2,7 +2,7 @@ import { isApiError } from '../../api/errors';
 
 export type SignInMethod = 'code' | 'token';
 
-export interface SignInErrorText {
+interface SignInErrorText {
   title: string;
   /** What to check or do next. */
   advice: string;

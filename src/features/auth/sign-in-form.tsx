@@ -12,7 +12,7 @@ import { describeSignInError } from './sign-in-error';
 import type { SignInMethod } from './sign-in-error';
 import styles from './sign-in-form.module.css';
 
-export interface SignInFormProps {
+interface SignInFormProps {
   onSignedIn: (session: Session) => void;
 }
 

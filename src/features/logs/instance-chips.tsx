@@ -11,7 +11,7 @@ export interface ChipChoice {
   stopped: boolean;
 }
 
-export interface InstanceChipsProps {
+interface InstanceChipsProps {
   label: string;
   choices: readonly ChipChoice[];
   selected: ReadonlySet<string>;

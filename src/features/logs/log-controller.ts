@@ -25,7 +25,7 @@ import type { LogTerminal } from './log-terminal-writer';
 import { DEFAULT_LOG_VIEW, inView, viewChangesLines } from './log-view-filter';
 import type { LogView } from './log-view-filter';
 
-export interface LogControllerDeps {
+interface LogControllerDeps {
   scheduler?: FrameScheduler;
   now?: () => number;
   /** Status updates for counts are published at most this often. Default 250 ms. */

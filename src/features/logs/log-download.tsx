@@ -5,7 +5,7 @@ import type { HeldLogLine } from '../../lib/log-line-format';
 import styles from './log-viewer.module.css';
 import { saveTextFile } from './save-text-file';
 
-export interface LogDownloadProps {
+interface LogDownloadProps {
   /** Names the file: "production-shop.web". */
   fileLabel: string;
   shownLines(): HeldLogLine[];

@@ -18,7 +18,7 @@ const MAX_NAME_WIDTH = 40;
 /** The first window (history, up to 10 000 lines) is held as one batch for at most this long. */
 const FIRST_WINDOW_MAX_MS = 3_000;
 
-export interface HeldLinesOptions {
+interface HeldLinesOptions {
   /** Lines kept (the scrollback). */
   capacity: number;
   /** How long a line may be held to merge it into time order, ms. */
@@ -32,7 +32,7 @@ export interface HeldLinesOptions {
   onReleased: () => void;
 }
 
-export interface HeldLines {
+interface HeldLines {
   /** Takes a batch of the stream; true when it brought a container not seen before. */
   ingest(logs: readonly Log[]): boolean;
   /** The first pass of a stream is history sent in one go, `lines` long: merged as one batch. */

@@ -6,7 +6,7 @@ import { MAX_LINES, SCROLLBACK_CHOICES, SINCE_PRESETS } from '../../lib/log-view
 import type { LogViewOptions } from '../../lib/log-view-options';
 import styles from './log-viewer.module.css';
 
-export interface LogQueryBarProps {
+interface LogQueryBarProps {
   options: LogViewOptions;
   onChange(patch: Partial<LogViewOptions>): void;
 }

@@ -3,7 +3,7 @@ import { Button } from '../../components/button';
 import type { LogStatus } from './log-status';
 import styles from './log-viewer.module.css';
 
-export interface LogSearchProps {
+interface LogSearchProps {
   query: string;
   grep: boolean;
   results: LogStatus['search'];

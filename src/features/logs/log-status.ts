@@ -27,7 +27,7 @@ export interface LogStatus {
 /** The status as its parts hold it now: the names as a set (sorted only when one was added). */
 export type LogStatusParts = Omit<LogStatus, 'names'> & { names: ReadonlySet<string> };
 
-export interface LogStatusLine {
+interface LogStatusLine {
   /** Publishes now, when anything changed. */
   publish(): void;
   /** Publishes within `notifyEveryMs` (counts change all the time). */

@@ -23,7 +23,7 @@ export interface LogSession {
   follow: boolean;
 }
 
-export interface LogStreamFollowerOptions {
+interface LogStreamFollowerOptions {
   now: () => number;
   /** Reconnect backoff. */
   backoffMs: { initial: number; max: number };
@@ -39,7 +39,7 @@ export interface LogStreamFollowerOptions {
   onConnection: () => void;
 }
 
-export interface LogStreamFollower {
+interface LogStreamFollower {
   /** Whether `session` is the running one, but for `follow`. */
   isRunning(session: LogSession): boolean;
   /** Follows or pauses the running session. */

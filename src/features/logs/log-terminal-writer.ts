@@ -22,7 +22,7 @@ export const TERMINAL_RESET = '\u001bc\u001b[?25l';
 /** Lines waiting for the terminal beyond its scrollback: a screenful. */
 const PENDING_SLACK = 200;
 
-export interface LogTerminalWriterOptions {
+interface LogTerminalWriterOptions {
   scheduler: FrameScheduler;
   /** Terminal text of one line (ending in CRLF). */
   render: (line: HeldLogLine) => string;
@@ -32,7 +32,7 @@ export interface LogTerminalWriterOptions {
   onChangeSoon: () => void;
 }
 
-export interface LogTerminalWriter {
+interface LogTerminalWriter {
   /** Takes the terminal (letting go of any other); the caller redraws. */
   attach(terminal: LogTerminal, scrollback: number): void;
   detach(): void;

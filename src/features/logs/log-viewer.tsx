@@ -30,7 +30,7 @@ export interface KnownContainer {
   running: boolean;
 }
 
-export interface LogViewerProps {
+interface LogViewerProps {
   /** Keep the object stable between renders (useMemo): a new scope restarts the stream. */
   scope: LogScope;
   known?: readonly KnownContainer[];

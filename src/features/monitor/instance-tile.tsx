@@ -6,9 +6,9 @@ import { describeTile, sameTile, tileSignature } from './instance-view';
 import styles from './monitor.module.css';
 
 /** How long a changed tile stays highlighted. */
-export const HIGHLIGHT_MS = 2_400;
+const HIGHLIGHT_MS = 2_400;
 
-export interface InstanceTileProps {
+interface InstanceTileProps {
   tile: TileModel;
   /** The node's agent is disconnected: the state shown is the last one it reported. */
   stale: boolean;

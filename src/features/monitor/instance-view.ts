@@ -127,7 +127,7 @@ const byNumber = (a: TileModel, b: TileModel): number => (a.instance ?? Infinity
 const collator = new Intl.Collator(undefined, { numeric: true });
 
 /** The newest service revision among the containers. */
-export function newestServiceRev(containers: readonly ContainerSummary[]): number | null {
+function newestServiceRev(containers: readonly ContainerSummary[]): number | null {
   let newest: number | null = null;
   for (const c of containers) {
     const rev = revisionOf(c);
@@ -178,7 +178,7 @@ export function groupByNode(nodes: readonly Node[] | undefined, containers: read
   return [...groups.values()].sort((a, b) => (a.key === '' ? 1 : b.key === '' ? -1 : collator.compare(a.name, b.name)));
 }
 
-export interface StatusCount {
+interface StatusCount {
   tone: StatusTone;
   label: string;
   count: number;

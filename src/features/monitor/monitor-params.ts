@@ -3,7 +3,7 @@
  * (default 2; 0 = paused) and `empty=hide` to leave out nodes without instances.
  */
 export const INTERVAL_CHOICES = [1, 2, 5, 10, 30, 0] as const;
-export const DEFAULT_INTERVAL_S = 2;
+const DEFAULT_INTERVAL_S = 2;
 
 export interface MonitorParams {
   intervalS: number;

@@ -7,7 +7,7 @@ import type { NodeGroup } from './instance-view';
 import { sameTile } from './instance-view';
 import styles from './monitor.module.css';
 
-export interface NodeCardProps {
+interface NodeCardProps {
   group: NodeGroup;
   /** Ids present at the monitor's first load; null before it. */
   initialIds: ReadonlySet<string> | null;

@@ -3,7 +3,7 @@ import { cx } from '../../components/class-names';
 import styles from './overview.module.css';
 
 /** When a change reaches the containers (docs/kontena-api.md §4.4: the 20 s scheduler). */
-export function redeployText(state: ServiceState): string {
+function redeployText(state: ServiceState): string {
   return state === 'running'
     ? 'The master redeploys the running service about 20 s later.'
     : 'It takes effect at the next deploy (the service is not running, so the master does not redeploy it by itself).';

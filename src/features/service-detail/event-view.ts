@@ -27,7 +27,7 @@ export const SEVERITIES: Record<EventSeverity, { label: string; tone: StatusTone
 /** Events shown at most; the stream may deliver more over a long session, the oldest go. */
 export const MAX_EVENTS = 1000;
 
-export const DEFAULT_LINES = 100;
+const DEFAULT_LINES = 100;
 
 export interface EventsView {
   /** The CLI's --lines: how many of the latest events to ask for, any whole number ≥ 1. */
@@ -38,7 +38,7 @@ export interface EventsView {
   follow: boolean;
 }
 
-export type LinesInput = { ok: true; value: number } | { ok: false; error: string };
+type LinesInput = { ok: true; value: number } | { ok: false; error: string };
 
 /**
  * The "Lines" box as `kontena service events --lines N` reads it: any whole number from 1

@@ -24,7 +24,7 @@ export function refOfLink(link: ServiceLink): ServiceRef | null {
   return tryParseServiceId(link.id);
 }
 
-export interface IncomingLink {
+interface IncomingLink {
   service: Service;
   alias: string;
 }

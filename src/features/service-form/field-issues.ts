@@ -7,7 +7,7 @@ import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { FieldIssue } from './option-groups';
 import type { FormCheck } from './validate-form';
 
-export interface IssueStore {
+interface IssueStore {
   /** The check of the current values, and the errors of it the form shows (see `shownErrors`). */
   publish(check: FormCheck, shown?: readonly FieldIssue[]): void;
   subscribe(listener: () => void): () => void;

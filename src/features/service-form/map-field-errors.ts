@@ -15,7 +15,7 @@ export interface MappedErrors {
   general: string[];
 }
 
-export interface MapOptions {
+interface MapOptions {
   /** The stack a bare link target resolves in: "null" for a new service. */
   ownStack: string;
 }

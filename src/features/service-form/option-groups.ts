@@ -49,7 +49,7 @@ export interface FieldIssue {
   message: string;
 }
 
-export interface Converted<T> {
+interface Converted<T> {
   /** undefined: nothing to send (or the input is invalid, see errors). */
   value: T | undefined;
   errors: FieldIssue[];
@@ -62,7 +62,7 @@ export type BodyValues = { [K in BodyKey]-?: NonNullable<ServiceCreateBody[K]> }
 
 export type SectionId = 'general' | 'networking' | 'storage' | 'env' | 'resources' | 'security' | 'logging' | 'deploy' | 'healthCheck' | 'hooks';
 
-export interface OptionGroup<T> {
+interface OptionGroup<T> {
   label: string;
   /** The CLI option(s), or null when only the API has it. */
   flag: string | null;

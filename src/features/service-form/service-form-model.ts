@@ -49,7 +49,7 @@ export interface HookRow {
 /** Create: on or off (the CLI always sends it). Update: the master never returns it, so "keep" sends nothing. */
 export type PrivilegedChoice = 'keep' | 'on' | 'off';
 export type NetMode = 'bridge' | 'host' | 'container';
-export type HealthCheckChoice = '' | 'http' | 'tcp';
+type HealthCheckChoice = '' | 'http' | 'tcp';
 
 export interface HealthCheckForm {
   /** `''`: no health check. */

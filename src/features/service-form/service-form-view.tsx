@@ -175,7 +175,7 @@ function SaveArea({ ctx, cliTarget, submitLabel, submitting, extras }: SaveAreaP
   );
 }
 
-export interface ServiceFormViewProps {
+interface ServiceFormViewProps {
   form: UseFormReturn<ServiceForm, FormContext>;
   ctx: FormContext;
   options: FormOptions;

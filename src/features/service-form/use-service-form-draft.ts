@@ -7,7 +7,7 @@ import { fieldId } from './form-controls';
 import type { FormContext } from './option-groups';
 import type { ServiceForm } from './service-form-model';
 
-export interface ServiceFormDraft {
+interface ServiceFormDraft {
   offer: DraftOffer | null;
   /** Puts the draft back into the form (over what it shows now) and focuses the first field it changed. */
   restore: () => void;

@@ -3,7 +3,7 @@ import styles from './services.module.css';
 
 export type BulkKind = 'deploy' | 'start' | 'stop' | 'restart' | 'remove';
 
-export interface BulkBarProps {
+interface BulkBarProps {
   count: number;
   /** Selected services the filter hides: acted on too, so say so. */
   hidden: number;

@@ -152,7 +152,7 @@ export function useDeployPanels(): readonly DeployPanelEntry[] {
   return useMemo(() => inFlight.map((entry) => panelEntry(entry, dismissed.has(entry.deployId), hidesAt.get(entry.deployId) ?? null)), [inFlight, dismissed, hidesAt]);
 }
 
-export interface GridDeployPanels {
+interface GridDeployPanels {
   /** The latest deploy of each service of the grid (dismissed or not), by service id: the rows show it while it runs. */
   byService: ReadonlyMap<string, DeployPanelEntry>;
   /** The grid's deploys still shown in the list's tray. */

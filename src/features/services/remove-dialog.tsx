@@ -3,7 +3,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { describeActionError } from './lifecycle';
 import styles from './services.module.css';
 
-export interface RemoveDialogProps {
+interface RemoveDialogProps {
   /** The services to remove, as `name` or `stack/name`. */
   names: readonly string[];
   /** Removes them; a rejection is shown as the master said it, and confirming again retries. */

@@ -3,7 +3,7 @@ import type { ServiceState } from '../../api/schemas/service';
 import type { RowActionKind } from './row-actions';
 import styles from './services.module.css';
 
-export interface RowActionsMenuProps {
+interface RowActionsMenuProps {
   label: string;
   state: ServiceState;
   open: boolean;

@@ -9,7 +9,7 @@ import { parseScaleInput } from '../../lib/scale-input';
 import { describeActionError } from './lifecycle';
 import styles from './services.module.css';
 
-export interface ScaleDialogProps {
+interface ScaleDialogProps {
   /** `name` or `stack/name`. */
   name: string;
   current: number;

@@ -67,7 +67,7 @@ function Instances({ service }: { service: Service }) {
   );
 }
 
-export interface ServiceGridRowProps {
+interface ServiceGridRowProps {
   row: ServiceRow<Service>;
   /** 0-based position in the shown rows. */
   index: number;

@@ -16,7 +16,7 @@ function rowElement(id: string): HTMLElement | null {
   return document.querySelector<HTMLElement>(`[data-row-id="${id.replace(/["\\]/g, '\\$&')}"]`);
 }
 
-export interface ServicesDialogsProps {
+interface ServicesDialogsProps {
   dialog: ListDialog;
   run: RunLifecycle;
   /** A remove of several services runs as a bulk action. */

@@ -45,7 +45,7 @@ function observeRectOrScreenful(instance: Virtualizer<HTMLDivElement, Element>, 
   return observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : { width: rect.width || 1200, height: UNMEASURED_HEIGHT }));
 }
 
-export interface ServicesGridProps {
+interface ServicesGridProps {
   grid: string;
   rows: readonly ServiceRow<Service>[];
   sort: SortKey;

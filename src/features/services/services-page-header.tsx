@@ -3,7 +3,7 @@ import { buttonClassName, Button } from '../../components/button';
 import { formatServicesPath } from '../../lib/format-path';
 import styles from './services.module.css';
 
-export interface ServicesPageHeaderProps {
+interface ServicesPageHeaderProps {
   grid: string;
   /** How many services the grid has and the view shows; null until the list is loaded. */
   counts: { total: number; shown: number } | null;

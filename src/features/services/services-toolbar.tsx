@@ -32,7 +32,7 @@ function UpdatedAgo({ at, fetching }: { at: number; fetching: boolean }) {
   );
 }
 
-export interface ServicesToolbarProps {
+interface ServicesToolbarProps {
   filterRef: RefObject<HTMLInputElement | null>;
   text: string;
   onText: (text: string) => void;

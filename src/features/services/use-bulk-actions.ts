@@ -12,7 +12,7 @@ import type { Row } from './use-service-rows';
 /** Bulk actions run this many requests at a time. */
 const BULK_CONCURRENCY = 4;
 
-export interface BulkActions {
+interface BulkActions {
   /** The last bulk action's result per service, until dismissed. */
   bulk: { result: BulkResult; action: ServiceAction } | null;
   /** "Restart: 1 of 2…" while one runs. */

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { Row } from './use-service-rows';
 
-export interface Selection {
+interface Selection {
   /** The selected services' ids that are still in the list. */
   selected: ReadonlySet<string>;
   /** Their rows, in the list's order of all rows. */

@@ -11,7 +11,7 @@ import type { ListView } from '../../lib/service-list-view';
 /** The filter box writes the URL this long after the last keystroke (the list filters at once). */
 const URL_WRITE_DELAY_MS = 300;
 
-export type SetListView = (patch: Partial<ListView>) => void;
+type SetListView = (patch: Partial<ListView>) => void;
 
 /**
  * The view state of the URL, and a setter that writes it back (replacing, so Back leaves
@@ -44,7 +44,7 @@ export function useListView(): [ListView, SetListView] {
   return [view, update];
 }
 
-export interface FilterText {
+interface FilterText {
   /** What the box shows. */
   text: string;
   setText: (text: string) => void;

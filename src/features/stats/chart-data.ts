@@ -207,7 +207,7 @@ export function liveTailData(
   return { rows: downsample(rows, keys, Math.max(2, maxPoints)), sourceRows: rows.length - head.length };
 }
 
-export interface SeriesSummary {
+interface SeriesSummary {
   latest: number | null;
   min: number | null;
   max: number | null;

@@ -30,7 +30,7 @@ export function nearestRow(rows: readonly ChartRow[], t: number): ChartRow | und
   return before && t - before.t < after.t - t ? before : after;
 }
 
-export interface ChartHoverProps {
+interface ChartHoverProps {
   rows: readonly ChartRow[];
   series: readonly ChartSeries[];
   format: (value: number) => string;

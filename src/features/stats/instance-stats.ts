@@ -23,7 +23,7 @@ export interface InstanceStat {
   txBytes: number | null;
 }
 
-export function instanceNumberOf(containerName: string): number | null {
+function instanceNumberOf(containerName: string): number | null {
   const match = /-(\d+)$/.exec(containerName);
   return match ? Number(match[1]) : null;
 }

@@ -46,7 +46,7 @@ const MAX_ZOOM_MS = 30 * MINUTE;
 /** The shortest per-instance span of a custom window (it does not move, so it is not stepped). */
 const MIN_CUSTOM_ZOOM_MS = 5 * MINUTE;
 
-export interface LiveAxis extends TimeRange {
+interface LiveAxis extends TimeRange {
   /** How far the axis moves at a time (0: it does not move). */
   step: number;
 }

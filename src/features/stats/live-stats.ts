@@ -20,7 +20,7 @@ export interface LiveSample {
 }
 
 /** One hour of samples at the 2 s poll: older live points are covered by the master's per-minute metrics. */
-export const LIVE_CAPACITY = 1800;
+const LIVE_CAPACITY = 1800;
 
 function sameNumbers(a: readonly InstanceStat[], b: ReadonlyMap<string, InstanceStat>): boolean {
   if (a.length !== b.size) return false;

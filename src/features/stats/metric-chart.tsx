@@ -11,7 +11,7 @@ import { Swatch } from './swatch';
 import { formatTick, timeTicks } from './time-ticks';
 import styles from './stats-charts.module.css';
 
-export interface MetricChartProps {
+interface MetricChartProps {
   title: string;
   /** What the lines mean, e.g. "mean over instances". */
   subtitle?: string;

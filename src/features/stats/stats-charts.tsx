@@ -13,12 +13,12 @@ import type { StatsView, StatsWindow } from './stats-params';
 import styles from './stats-charts.module.css';
 
 /** docs/architecture.md budget: at most 300 points per series. */
-export const MAX_POINTS_PER_SERIES = 300;
+const MAX_POINTS_PER_SERIES = 300;
 /**
  * Points one chart may draw over all its series: Recharts' redraw cost grows with the
  * points, so six instance lines get fewer points each than one service line.
  */
-export const MAX_POINTS_PER_CHART = 600;
+const MAX_POINTS_PER_CHART = 600;
 const CHART_HEIGHT = 180;
 
 const formatAxisPercent = (v: number): string => trimZeros(formatPercent(v, 1));
@@ -70,7 +70,7 @@ function useElementWidth(): [(el: HTMLElement | null) => void, number] {
   return [ref, width];
 }
 
-export interface StatsChartsProps {
+interface StatsChartsProps {
   /** Live samples, oldest first (a new array when a sample arrives). */
   samples: readonly LiveSample[];
   history: readonly MetricsPoint[];
@@ -86,7 +86,7 @@ export interface StatsChartsProps {
 }
 
 /** Between two charts' redraws at a step of the time axis: each chart's redraw is its own task, never one long one. */
-export const STAGGER_MS = 150;
+const STAGGER_MS = 150;
 
 /**
  * `value`, passed on after `delayMs` as a transition (interruptible rendering). The

@@ -11,7 +11,7 @@ export type RollingWindow = keyof typeof WINDOW_SPANS;
 export type WindowKind = RollingWindow | 'custom';
 
 /** The longest custom window: a week of per-minute metrics is already 10,080 points to fetch. */
-export const MAX_CUSTOM_SPAN_MS = 7 * 24 * 3_600_000;
+const MAX_CUSTOM_SPAN_MS = 7 * 24 * 3_600_000;
 
 export type StatsWindow = { kind: RollingWindow } | { kind: 'custom'; from: number; to: number };
 

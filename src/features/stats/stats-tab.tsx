@@ -26,7 +26,7 @@ import { WindowPicker } from './window-picker';
 import styles from './stats-tab.module.css';
 
 /** `kontena service stats -t` refreshes every 2 s. */
-export const STATS_POLL_MS = 2_000;
+const STATS_POLL_MS = 2_000;
 /** Instances charted when the URL names none. */
 const DEFAULT_CHARTED = 4;
 

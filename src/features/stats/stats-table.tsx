@@ -26,7 +26,7 @@ const COLUMNS: readonly Column[] = [
   { key: 'net_io', label: 'Net I/O (rx / tx)', numeric: true },
 ];
 
-export interface StatsTableProps {
+interface StatsTableProps {
   samples: readonly LiveSample[];
   sort: StatSortKey;
   order: SortOrder;

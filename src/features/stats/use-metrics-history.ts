@@ -11,11 +11,11 @@ import { WINDOW_SPANS } from './stats-params';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 /** How often the newest minutes of history are fetched again. */
-export const HISTORY_TAIL_POLL_MS = MINUTE;
+const HISTORY_TAIL_POLL_MS = MINUTE;
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-export interface MetricsHistory {
+interface MetricsHistory {
   points: readonly MetricsPoint[];
   /**
    * Changes when a part of the history first arrives (the head, the tail) or the head

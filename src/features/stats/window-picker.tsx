@@ -15,19 +15,19 @@ const CHOICES: readonly { kind: WindowKind; label: string }[] = [
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** The value of a datetime-local input for a moment, in local time. */
-export function toLocalInput(ms: number): string {
+function toLocalInput(ms: number): string {
   const d = new Date(ms);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 /** A datetime-local value (local time) as ms epoch; NaN when empty or invalid. */
-export function fromLocalInput(value: string): number {
+function fromLocalInput(value: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
   if (!m) return Number.NaN;
   return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0)).getTime();
 }
 
-export interface WindowPickerProps {
+interface WindowPickerProps {
   window: StatsWindow;
   now: number;
   onChange: (window: StatsWindow) => void;

@@ -10,10 +10,10 @@ import { formatHourMinute } from './clock-time';
 import styles from './screen-sign-in-link.module.css';
 
 /** A link is good this long: enough to carry it to the screen, short enough to be harmless when it lies around. */
-export const SIGN_IN_LINK_LIFE_S = 15 * 60;
+const SIGN_IN_LINK_LIFE_S = 15 * 60;
 
 /** The wall URL with a one-time code after `#`: the fragment is never sent to a server or in a Referer. */
-export function signInLink(wallUrl: string, code: string): string {
+function signInLink(wallUrl: string, code: string): string {
   return `${wallUrl}#sign-in=${encodeURIComponent(code)}`;
 }
 

@@ -9,7 +9,7 @@ import type { StatRow } from '../../api/schemas/stats';
 import { RingBuffer } from '../../lib/ring-buffer';
 import { sumReported } from '../../lib/sum-reported';
 
-export interface StatSample {
+interface StatSample {
   /** When the sample was received (ms epoch, the browser's clock). */
   t: number;
   /** Sum over the service's containers of CPU % of one core; null when none reported. */
@@ -19,9 +19,9 @@ export interface StatSample {
 }
 
 /** Samples per sparkline: at the default 10 s refresh, the last 6 minutes on screen. */
-export const SERIES_CAPACITY = 36;
+const SERIES_CAPACITY = 36;
 /** More series than any wall shows at once; a safety bound, not a limit. */
-export const MAX_SERIES = 2_000;
+const MAX_SERIES = 2_000;
 
 /** The service's totals from one stats answer (one row per container). */
 export function sumStats(rows: readonly StatRow[]): { cpu: number | null; mem: number | null } {

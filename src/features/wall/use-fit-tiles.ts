@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef } from 'react';
 import type { RefObject } from 'react';
 
 /** Steps of `data-fit`: each sets the element a size smaller (wall-tile.module.css). */
-export const FIT_STEPS = 3;
+const FIT_STEPS = 3;
 
 /**
  * Wider than its box, or taller by more than a glyph's reach: a font's ascent and descent
@@ -33,7 +33,7 @@ function fitAll(elements: readonly HTMLElement[]): void {
  * overflow gets a smaller type all over, a step at a time: a smaller size chosen for that
  * tile, never a word cut by the screen.
  */
-export function fitTiles(tiles: readonly HTMLElement[]): void {
+function fitTiles(tiles: readonly HTMLElement[]): void {
   fitAll(tiles.flatMap((tile) => [...tile.querySelectorAll<HTMLElement>('[data-fit-name]')]));
   fitAll(tiles);
 }

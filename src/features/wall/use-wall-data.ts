@@ -20,7 +20,7 @@ export interface GridData {
   deploys: Readonly<Record<string, DeployStatus>>;
 }
 
-export interface WallData {
+interface WallData {
   /** The grids on the wall: the URL's, or every grid the token sees. */
   grids: string[];
   perGrid: GridData[];

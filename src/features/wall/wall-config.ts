@@ -31,17 +31,17 @@ export interface WallConfig {
   refreshMs: number;
 }
 
-export interface ParsedWallConfig {
+interface ParsedWallConfig {
   config: WallConfig;
   /** One sentence per parameter that was ignored or corrected. */
   notes: string[];
 }
 
 export const DEFAULT_REFRESH_MS = 10_000;
-export const MIN_REFRESH_MS = 2_000;
-export const MAX_REFRESH_MS = 5 * 60_000;
-export const MIN_ROTATE_MS = 5_000;
-export const MAX_ROTATE_MS = 60 * 60_000;
+const MIN_REFRESH_MS = 2_000;
+const MAX_REFRESH_MS = 5 * 60_000;
+const MIN_ROTATE_MS = 5_000;
+const MAX_ROTATE_MS = 60 * 60_000;
 /** More names than a wall could show is a broken URL, not a configuration. */
 const MAX_NAMES = 50;
 const MAX_FILTER = 100;
@@ -70,7 +70,7 @@ export function parseDuration(text: string): number | null {
 }
 
 /** The shortest exact form: 30s, 2m, 1h, 90s, 1500ms. */
-export function formatDurationParam(ms: number): string {
+function formatDurationParam(ms: number): string {
   if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
   if (ms % 60_000 === 0) return `${ms / 60_000}m`;
   if (ms % 1_000 === 0) return `${ms / 1_000}s`;

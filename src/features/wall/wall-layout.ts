@@ -19,7 +19,7 @@ export interface WallArea {
   scale: number;
 }
 
-export interface TilePlan {
+interface TilePlan {
   cols: number;
   rows: number;
   /** The tiles' font size (their em), CSS px. */
@@ -32,21 +32,21 @@ export interface TilePlan {
 }
 
 /** A tile's least size in its own em: what its lines need (wall-tile.module.css). */
-export const TILE_EM_WIDTH = 14;
-export const TILE_EM_HEIGHT = 11.5;
+const TILE_EM_WIDTH = 14;
+const TILE_EM_HEIGHT = 11.5;
 /** Tile font size bounds at scale 1: the smallest that reads from 5 m, the largest worth having. */
 export const MIN_TILE_FONT_PX = 16;
 export const MAX_TILE_FONT_PX = 36;
-export const TILE_GAP_PX = 12;
+const TILE_GAP_PX = 12;
 /**
  * The tile's frame in its em, set on the tile list as CSS custom properties by the page
  * so the stylesheet and this arithmetic agree: side padding, the coloured left edge, the
  * other borders, and the gap between the two metric columns.
  */
-export const TILE_FRAME_EM = { padX: 0.65, edge: 0.45, border: 0.12, metricGap: 0.9 } as const;
+const TILE_FRAME_EM = { padX: 0.65, edge: 0.45, border: 0.12, metricGap: 0.9 } as const;
 /** The reference screen. */
-export const REFERENCE_WIDTH = 1920;
-export const REFERENCE_HEIGHT = 1080;
+const REFERENCE_WIDTH = 1920;
+const REFERENCE_HEIGHT = 1080;
 
 /** Before the wall is measured (or where it cannot be, as in tests without layout). */
 export const FALLBACK_AREA: WallArea = { width: 1888, height: 990, scale: 1 };
@@ -144,7 +144,7 @@ function better(a: { font: number; empty: number; misfit: number }, b: { font: n
 }
 
 /** How many em tall a tile must be to give its figures a label line (CPU, MEM) of their own. */
-export const LABELLED_EM_HEIGHT = TILE_EM_HEIGHT + 1;
+const LABELLED_EM_HEIGHT = TILE_EM_HEIGHT + 1;
 
 /**
  * `roomy` tiles label their figures; `compact` ones leave the label to the unit ("12.3 %"

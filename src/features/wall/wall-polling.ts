@@ -5,10 +5,10 @@
  * per attempt, and the attempts space out the longer the data has been missing, so a
  * blip heals within seconds and a long outage costs the master one request a minute.
  */
-export const MIN_RETRY_MS = 2_000;
+const MIN_RETRY_MS = 2_000;
 export const MAX_RETRY_MS = 60_000;
 
-export interface PollState {
+interface PollState {
   status: 'pending' | 'error' | 'success';
   /** ms epoch of the last successful answer, 0 = never. */
   dataUpdatedAt: number;

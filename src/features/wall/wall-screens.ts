@@ -8,7 +8,7 @@
 import type { RotateBy } from './wall-config';
 import type { WallTile } from './wall-tiles';
 
-export interface WallScreen {
+interface WallScreen {
   /** The grid this screen shows when rotating by grid; null = the wall's grids together. */
   grid: string | null;
   tiles: WallTile[];
@@ -20,7 +20,7 @@ export interface WallScreen {
   hiddenProblems: number;
 }
 
-export interface ScreenOptions {
+interface ScreenOptions {
   rotating: boolean;
   by: RotateBy;
   /** Grids in the order the URL (or the master) gives them. */

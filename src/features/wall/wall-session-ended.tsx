@@ -14,7 +14,7 @@ const WHY: Record<WallSignedOutReason, string> = {
   elsewhere: 'It was signed out in another tab of this browser.',
 };
 
-export interface WallSessionEndedProps {
+interface WallSessionEndedProps {
   /** Why the session ended, when it is known (api/session-end). */
   reason: WallSignedOutReason | undefined;
   /** The sign-in page, coming back to this wall afterwards. */

@@ -23,7 +23,7 @@ export function sparkArea(line: string, height: number): string {
   return out;
 }
 
-export interface WallSparklineProps {
+interface WallSparklineProps {
   values: readonly (number | null)[];
   label: string;
 }

@@ -15,7 +15,7 @@ import { WallSparkline } from './wall-sparkline';
 import type { Problem, TileTone, WallTile } from './wall-tiles';
 import styles from './wall-tile.module.css';
 
-export interface WallTileProps {
+interface WallTileProps {
   tile: WallTile;
   refreshMs: number;
   series: SeriesStore;

@@ -159,7 +159,7 @@ export function withReportedHealth(tile: WallTile, health: ServiceHealth): WallT
   return { ...tile, health, healthy: health.healthy, healthTotal: health.total, problems, ...toneAndRank(problems, tile.deploying, tile.state) };
 }
 
-export interface TileFilter {
+interface TileFilter {
   stacks: readonly string[];
   /** Lower-cased; '' = none. */
   filter: string;
@@ -179,7 +179,7 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'bas
  * then the healthy, then the never deployed; by grid and name within each, so the order
  * only changes when a state does.
  */
-export function compareTiles(a: WallTile, b: WallTile): number {
+function compareTiles(a: WallTile, b: WallTile): number {
   return (
     a.rank - b.rank ||
     b.problems.length - a.problems.length ||
@@ -193,7 +193,7 @@ export function orderTiles(tiles: readonly WallTile[]): WallTile[] {
   return [...tiles].sort(compareTiles);
 }
 
-export interface WallSummary {
+interface WallSummary {
   total: number;
   problems: number;
   danger: number;

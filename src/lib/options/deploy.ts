@@ -77,7 +77,7 @@ export function parseWaitForPort(raw: string): ParseResult<number> {
   return parsePortNumber(raw, 'Wait for port');
 }
 
-export const STRATEGIES: readonly Strategy[] = ['ha', 'daemon', 'random'];
+const STRATEGIES: readonly Strategy[] = ['ha', 'daemon', 'random'];
 
 /** `--deploy-strategy`, with the master's message for anything else. */
 export function parseStrategy(raw: string): ParseResult<Strategy> {

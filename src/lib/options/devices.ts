@@ -2,7 +2,7 @@ import { fail, ok, type ParseResult } from './result';
 import { shownValue } from './shown-value';
 
 /** A device mapping as Docker's `--device` reads it: `/dev/host[:/dev/container][:permissions]`. */
-export interface DeviceSpec {
+interface DeviceSpec {
   hostPath: string;
   containerPath: string;
   /** Some of r, w and m, in any order; Docker's default is rwm. */

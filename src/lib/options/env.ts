@@ -2,7 +2,7 @@ import { brokenTextError, controlCharactersWarning, masterText } from './master-
 import { fail, ok, type ParseResult } from './result';
 import { shownValue } from './shown-value';
 
-export interface EnvEntry {
+interface EnvEntry {
   key: string;
   value: string;
 }
@@ -49,13 +49,13 @@ export function formatEnv(entry: EnvEntry): string {
   return `${entry.key}=${entry.value}`;
 }
 
-export interface LineMessage {
+interface LineMessage {
   /** 1-based line number in the pasted text. */
   line: number;
   message: string;
 }
 
-export interface EnvLinesResult {
+interface EnvLinesResult {
   /** The valid entries, in order, as `KEY=VALUE` strings. */
   entries: string[];
   errors: LineMessage[];

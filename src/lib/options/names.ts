@@ -5,7 +5,7 @@ import { shownValue } from './shown-value';
 export const NAME_PATTERN = /^(?!-)[A-Za-z0-9_-]+$/;
 
 /** Grid names: the same characters, a leading `-` allowed, at least 3 long. */
-export const GRID_NAME_PATTERN = /^[A-Za-z0-9_-]{3,}$/;
+const GRID_NAME_PATTERN = /^[A-Za-z0-9_-]{3,}$/;
 
 const NAME_RULE = 'use letters, digits, _ and -, not starting with -';
 

@@ -3,7 +3,7 @@ import { fail, ok, type ParseResult } from './result';
 import { shownValue } from './shown-value';
 
 /** The master's rule for `net`. */
-export const NET_PATTERN = /^(bridge|host|container:.+)$/;
+const NET_PATTERN = /^(bridge|host|container:.+)$/;
 
 /** `--net`: `bridge` (the default, on the grid's overlay network), `host` or `container:<name>`. */
 export function parseNet(raw: string): ParseResult<string> {

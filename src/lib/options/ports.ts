@@ -5,7 +5,7 @@ import type { PortBody } from './service-body';
 import { shownValue } from './shown-value';
 
 /** A published port with every default filled in. */
-export interface PortSpec {
+interface PortSpec {
   ip: string;
   node_port: number;
   container_port: number;
@@ -13,14 +13,14 @@ export interface PortSpec {
 }
 
 /** A port exactly as the CLI puts it on the wire: the port numbers are strings. */
-export interface CliPortSpec {
+interface CliPortSpec {
   ip: string;
   container_port: string;
   node_port: string;
   protocol: string;
 }
 
-export const PORT_PROTOCOLS = ['tcp', 'udp'] as const;
+const PORT_PROTOCOLS = ['tcp', 'udp'] as const;
 
 /**
  * The CLI's `parse_ports` for one value, quirks included: it splits on `/` and then on

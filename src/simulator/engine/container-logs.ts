@@ -25,7 +25,7 @@ function newest(ring: RingBuffer<LogRecord>, keep: number): RingBuffer<LogRecord
   return ring.size <= keep ? ring : ring.resized(ring.capacity, keep);
 }
 
-export interface ContainerLogs {
+interface ContainerLogs {
   watch(service: ServiceRecord): void;
   forget(service: ServiceRecord): void;
 }

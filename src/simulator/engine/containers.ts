@@ -3,7 +3,7 @@ import type { IdFactory } from '../model/ids';
 import { addContainer, nextContainerIp, NULL_STACK, serviceNameWithStack } from '../model/store';
 import type { ContainerRecord, NodeRecord, ServiceRecord } from '../model/types';
 
-export interface NewContainerOptions {
+interface NewContainerOptions {
   at: number;
   /** The deploy's start as Ruby Time#to_s (rubyTimeString), shared by its containers. */
   deployRev: string;
@@ -17,7 +17,7 @@ function pidFor(containerId: string): number {
   return 1000 + (Number.parseInt(containerId.slice(0, 4), 16) % 60_000);
 }
 
-export function containerName(service: ServiceRecord, instance: number): string {
+function containerName(service: ServiceRecord, instance: number): string {
   return `${serviceNameWithStack(service)}-${instance}`;
 }
 

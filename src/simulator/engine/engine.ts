@@ -14,7 +14,7 @@ import type { Prng } from './prng';
 import { runSchedulerPass, SCHEDULER_INTERVAL_MS } from './scheduler';
 import type { TrackedClock } from './tracked-clock';
 
-export interface EngineParts {
+interface EngineParts {
   store: Store;
   clock: TrackedClock;
   rng: Prng;
@@ -23,7 +23,7 @@ export interface EngineParts {
   faults: () => Faults;
 }
 
-export interface EngineHandle extends Engine {
+interface EngineHandle extends Engine {
   /** Starts the background work (scheduler, and node churn when asked). */
   start(options: { churn: boolean }): void;
   /** Runs one scheduler pass now (tests, scenario settling). */

@@ -7,7 +7,7 @@ import type { ServiceRecord } from '../model/types';
 import { markContainerRunning, markContainerStopped } from './containers';
 import type { EngineKit } from './kit';
 
-export interface Lifecycle {
+interface Lifecycle {
   start(service: ServiceRecord): void;
   stop(service: ServiceRecord): void;
   restart(service: ServiceRecord): void;

@@ -7,7 +7,7 @@ import { addNode } from '../model/store';
 import type { GridRecord, NodeRecord } from '../model/types';
 import type { EngineKit } from './kit';
 
-export interface NodeAgents {
+interface NodeAgents {
   gridCreated(grid: GridRecord): void;
   startChurn(): void;
   /** A restored world: nodes that were away come back when they were due, agents of a new grid still connect. */

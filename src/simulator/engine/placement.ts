@@ -13,7 +13,7 @@ export interface Slot {
   node: NodeRecord;
 }
 
-export type Plan = { ok: true; slots: Slot[] } | { ok: false; reason: string };
+type Plan = { ok: true; slots: Slot[] } | { ok: false; reason: string };
 
 const FILTER = /^(node|label|service|container)(==|!=)(.+)$/;
 

@@ -52,7 +52,7 @@ export interface StatRowJson {
 }
 
 /** docs/kontena-api.md §4.7 MetricsJson.stats[number]. */
-export interface MetricsEntryJson {
+interface MetricsEntryJson {
   timestamp: string;
   cpu: { used: number; cores: number };
   memory: { used: number; total: number; free: 0; active: 0; inactive: 0; cached: 0; buffers: 0 };

@@ -62,7 +62,7 @@ export function isMasterAdmin(user: UserRecord): boolean {
 
 // --- tokens ---------------------------------------------------------------------------
 
-export interface TokenSpec {
+interface TokenSpec {
   user: UserRecord;
   scopes: string[];
   expiresAt: number | null;
@@ -102,7 +102,7 @@ export function deleteToken(store: Store, record: TokenRecord): void {
 
 // --- grids, nodes, stacks -------------------------------------------------------------
 
-export interface GridSpec {
+interface GridSpec {
   name: string;
   initialSize: number;
   createdAt?: number;
@@ -154,7 +154,7 @@ function gridToken(ids: IdFactory): string {
   return `${out.slice(0, 86)}==`;
 }
 
-export interface StackSpec {
+interface StackSpec {
   name: string;
   createdAt?: number;
   registryName?: string | null;
@@ -188,7 +188,7 @@ export function addStack(store: Store, grid: GridRecord, spec: StackSpec): Stack
   return stack;
 }
 
-export interface NodeSpec {
+interface NodeSpec {
   name: string;
   labels: string[];
   connected: boolean;
@@ -297,7 +297,7 @@ export function defaultServiceConfig(store: Store, image: string): ServiceConfig
   };
 }
 
-export interface ServiceSpec {
+interface ServiceSpec {
   grid: GridRecord;
   stack: StackRecord;
   name: string;

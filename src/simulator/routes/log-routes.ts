@@ -124,7 +124,7 @@ function respond<T>(
   });
 }
 
-export interface ContainerLogScope {
+interface ContainerLogScope {
   services: ServiceRecord[];
   /** Service endpoint: `instance` filter; service and stack endpoints: `container` filter. */
   instanceFilter: boolean;
@@ -152,7 +152,7 @@ export function containerLogsResponse(req: RouteRequest, ctx: SimContext, scope:
   });
 }
 
-export type EventScope =
+type EventScope =
   | { kind: 'service'; service: ServiceRecord }
   | { kind: 'stack'; stack: StackRecord }
   | { kind: 'grid'; grid: GridRecord; match: (e: EventRecord) => boolean };

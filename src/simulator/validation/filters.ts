@@ -51,7 +51,7 @@ function titleize(key: string): string {
   return human.replace(/\b[a-z]/g, (ch) => ch.toUpperCase());
 }
 
-export function message(key: string, symbol: Symbolic): string {
+function message(key: string, symbol: Symbolic): string {
   return `${titleize(key)} ${TEXT[symbol]}`;
 }
 
@@ -97,7 +97,7 @@ function rubyStrip(s: string): string {
   return s.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, '');
 }
 
-export interface StringOptions extends CommonOptions {
+interface StringOptions extends CommonOptions {
   matches?: RegExp;
   in?: readonly string[];
   minLength?: number;
@@ -120,7 +120,7 @@ export function string(opts: StringOptions = {}): Filter {
   });
 }
 
-export interface NumberOptions extends CommonOptions {
+interface NumberOptions extends CommonOptions {
   min?: number;
   max?: number;
 }
@@ -201,12 +201,12 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export interface HashSpec {
+interface HashSpec {
   required?: Record<string, Filter>;
   optional?: Record<string, Filter>;
 }
 
-export interface HashOptions extends CommonOptions {
+interface HashOptions extends CommonOptions {
   /** Top-level inputs drop an optional explicit null silently; nested ones report "can't be nil". */
   discardNils?: boolean;
 }
@@ -219,7 +219,7 @@ export function hash(spec: HashSpec, opts: HashOptions = {}): Filter {
   });
 }
 
-export interface HashResult {
+interface HashResult {
   value: Record<string, unknown>;
   errors: ErrorMap | null;
 }

@@ -7,7 +7,7 @@ import type { GridRecord, LinkRecord, ServiceRecord, StackRecord, Strategy } fro
 import { array, boolean, float, hash, integer, model, runHash, string, type ErrorMap, type Filter } from './filters';
 
 export const NAME_PATTERN = /^(?!-)(\w|-)+$/;
-export const STRATEGIES = ['ha', 'daemon', 'random'] as const;
+const STRATEGIES = ['ha', 'daemon', 'random'] as const;
 
 export function isStrategy(s: string): s is Strategy {
   return (STRATEGIES as readonly string[]).includes(s);
@@ -105,7 +105,7 @@ export interface ServiceInput {
   health_check?: { port: number | null; protocol: 'http' | 'tcp' | null; uri?: string; timeout?: number; interval?: number; initial_delay?: number };
 }
 
-export type InputResult = { ok: true; input: ServiceInput } | { ok: false; errors: ErrorMap };
+type InputResult = { ok: true; input: ServiceInput } | { ok: false; errors: ErrorMap };
 
 function typeCheck(spec: { required?: Record<string, Filter>; optional?: Record<string, Filter> }, body: Record<string, unknown>): InputResult {
   const result = runHash(spec, body, true);
@@ -114,7 +114,7 @@ function typeCheck(spec: { required?: Record<string, Filter>; optional?: Record<
   return { ok: true, input: result.value as ServiceInput };
 }
 
-export interface CheckContext {
+interface CheckContext {
   grid: GridRecord;
   /** The stack bare link names resolve in: the service's own stack. */
   stack: StackRecord;
@@ -122,7 +122,7 @@ export interface CheckContext {
   existing: ServiceRecord | null;
 }
 
-export type CheckedInput = { ok: true; input: ServiceInput; links: LinkRecord[] | null } | { ok: false; errors: ErrorMap };
+type CheckedInput = { ok: true; input: ServiceInput; links: LinkRecord[] | null } | { ok: false; errors: ErrorMap };
 
 export function checkCreate(body: Record<string, unknown>, ctx: CheckContext): CheckedInput {
   const typed = typeCheck(createSpec, body);

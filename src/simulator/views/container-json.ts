@@ -3,9 +3,9 @@ import type { ContainerRecord } from '../model/types';
 import { isoOrNull, isoZ } from '../model/time';
 import { servicePath } from '../model/store';
 
-export type ContainerStatus = 'running' | 'stopped' | 'paused' | 'restarting' | 'oom_killed' | 'dead' | 'deleted';
+type ContainerStatus = 'running' | 'stopped' | 'paused' | 'restarting' | 'oom_killed' | 'dead' | 'deleted';
 
-export interface ContainerJson {
+interface ContainerJson {
   id: string;
   name: string;
   container_id: string;
@@ -63,7 +63,7 @@ function containerStatus(c: ContainerRecord): ContainerStatus {
   return 'stopped';
 }
 
-export function containerPath(c: ContainerRecord): string {
+function containerPath(c: ContainerRecord): string {
   return c.node ? `${c.grid.name}/${c.node.name}/${c.name}` : c.name;
 }
 

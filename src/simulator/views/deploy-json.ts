@@ -3,7 +3,7 @@ import { servicePath } from '../model/store';
 import type { DeployRecord, DeployState } from '../model/types';
 import { isoOffset, isoZ } from '../model/time';
 
-export interface DeployJson {
+interface DeployJson {
   id: string;
   created_at: string;
   started_at: string | null;

@@ -3,7 +3,7 @@ import { servicePath } from '../model/store';
 import type { EventRecord, LogRecord } from '../model/types';
 import { isoZ } from '../model/time';
 
-export interface LogJson {
+interface LogJson {
   id: string;
   name: string;
   container_id: string;
@@ -16,7 +16,7 @@ export interface LogJson {
   data: string;
 }
 
-export interface EventJson {
+interface EventJson {
   created_at: string;
   severity: 0 | 1 | 2 | 3;
   type: string | null;

@@ -5,7 +5,7 @@ import type { NodeRecord } from '../model/types';
 import { isoOrNull, isoZ } from '../model/time';
 import { gridLogsJson, type GridJson } from './grid-json';
 
-export interface NodeJson {
+interface NodeJson {
   id: string;
   connected: boolean;
   created_at: string;

@@ -44,7 +44,7 @@ export interface ServiceJson {
   health_status?: { healthy: number; total: number };
 }
 
-export interface ServiceJsonOptions {
+interface ServiceJsonOptions {
   /** The list's aggregation counts soft-deleted containers too (docs/kontena-api.md §4.3 quirk). */
   countDeleted?: boolean;
 }

@@ -3,7 +3,7 @@ import type { StackRecord } from '../model/types';
 import { isoOrNull, isoZ } from '../model/time';
 import { serviceJson, type ServiceJson } from './service-json';
 
-export interface StackJson {
+interface StackJson {
   id: string;
   name: string;
   state: 'initialized' | 'deploying' | 'stopped' | 'running' | 'partially_running';

@@ -1,7 +1,7 @@
 /** TokenJson (docs/kontena-api.md §2.2): plaintext values only at creation. */
 import type { TokenRecord } from '../model/types';
 
-export interface TokenJson {
+interface TokenJson {
   id: string;
   token_type?: 'bearer';
   access_token?: string | null;

@@ -43,7 +43,17 @@ const featureNames = readdirSync(new URL('./src/features', import.meta.url), { w
   .map((entry) => entry.name);
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'public/mockServiceWorker.js', 'coverage/**', 'test-results/**', 'playwright-report/**', '.test-output/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'public/mockServiceWorker.js',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.test-output/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -94,7 +104,10 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: ['zod', 'zod/v4', 'zod/v3'].map((name) => ({ name, message: 'import { z } from src/api/schemas/zod-mini (zod/mini) instead' })),
+          paths: ['zod', 'zod/v4', 'zod/v3'].map((name) => ({
+            name,
+            message: 'import { z } from src/api/schemas/zod-mini (zod/mini) instead',
+          })),
           patterns: [{ group: ['**/test/**'], message: 'test helpers (test/) are for tests only' }],
         },
       ],
@@ -134,7 +147,14 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/app/**', '**/simulator/**', 'msw', 'msw/*', ...featureNames.filter((n) => n !== name).map((n) => `**/features/${n}/**`), ...featureNames.filter((n) => n !== name).map((n) => `../${n}/**`)],
+              group: [
+                '**/app/**',
+                '**/simulator/**',
+                'msw',
+                'msw/*',
+                ...featureNames.filter((n) => n !== name).map((n) => `**/features/${n}/**`),
+                ...featureNames.filter((n) => n !== name).map((n) => `../${n}/**`),
+              ],
               message: 'features are independent: shared pieces move to components/, api/ or lib/',
             },
           ],

@@ -9,9 +9,7 @@ const kontenaUrl = process.env.KONTENA_URL?.trim() || undefined;
 
 export default defineConfig(({ command }) => {
   const simulated = command === 'serve' && kontenaUrl === undefined;
-  const proxyTarget = kontenaUrl
-    ? { target: kontenaUrl, changeOrigin: true, secure: process.env.KONTENA_INSECURE !== '1' }
-    : undefined;
+  const proxyTarget = kontenaUrl ? { target: kontenaUrl, changeOrigin: true, secure: process.env.KONTENA_INSECURE !== '1' } : undefined;
   return {
     // compressPlugin: the .br/.gz beside each built file, served by server/serve.ts and nginx.
     plugins: [react(), compressPlugin()],

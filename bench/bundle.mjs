@@ -24,8 +24,14 @@ export function measureBundle(distDir) {
 
   const read = (file) => fs.readFileSync(path.join(distDir, file));
   const sum = (files) => [...files].reduce((n, f) => n + gzipSize(read(f)), 0);
-  const allJs = fs.readdirSync(path.join(distDir, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
-  const lazy = allJs.filter((f) => !initial.has(f)).map((f) => ({ file: f, gzip: gzipSize(read(f)) })).sort((a, b) => b.gzip - a.gzip);
+  const allJs = fs
+    .readdirSync(path.join(distDir, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `assets/${f}`);
+  const lazy = allJs
+    .filter((f) => !initial.has(f))
+    .map((f) => ({ file: f, gzip: gzipSize(read(f)) }))
+    .sort((a, b) => b.gzip - a.gzip);
   const initialText = [...initial].map((f) => read(f).toString('utf8')).join('\n');
   const everything = allJs.map((f) => read(f).toString('utf8')).join('\n');
 
@@ -58,17 +64,23 @@ export async function measureWire(distDir) {
   const { startServe } = await tsImport(pathToFileURL(path.join(root, 'server', 'serve.ts')).href, import.meta.url);
   const { initialFiles } = measureBundle(distDir);
   const manifest = JSON.parse(fs.readFileSync(path.join(distDir, '.vite', 'manifest.json'), 'utf8'));
-  const css = new Set(Object.values(manifest).filter((c) => initialFiles.includes(c.file)).flatMap((c) => c.css ?? []));
+  const css = new Set(
+    Object.values(manifest)
+      .filter((c) => initialFiles.includes(c.file))
+      .flatMap((c) => c.css ?? []),
+  );
   // Nothing is asked of the master: the address only has to be a valid one.
   const web = await startServe({ port: 0, distDir, upstream: 'http://127.0.0.1:9' });
   const get = (file) =>
     new Promise((resolve, reject) => {
-      http.get(`${web.url}/${file}`, { headers: { 'Accept-Encoding': 'br, gzip' } }, (res) => {
-        let bytes = 0;
-        res.on('data', (chunk) => (bytes += chunk.length));
-        res.on('end', () => resolve({ file, bytes, encoding: res.headers['content-encoding'] ?? 'identity' }));
-        res.on('error', reject);
-      }).on('error', reject);
+      http
+        .get(`${web.url}/${file}`, { headers: { 'Accept-Encoding': 'br, gzip' } }, (res) => {
+          let bytes = 0;
+          res.on('data', (chunk) => (bytes += chunk.length));
+          res.on('end', () => resolve({ file, bytes, encoding: res.headers['content-encoding'] ?? 'identity' }));
+          res.on('error', reject);
+        })
+        .on('error', reject);
     });
   try {
     const js = await Promise.all(initialFiles.map(get));

@@ -25,7 +25,8 @@ function collectors() {
     for (const e of list.getEntries()) window.__bench.longtasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (e.interactionId) window.__bench.events.push({ start: e.startTime, duration: e.duration, name: e.name });
+    for (const e of list.getEntries())
+      if (e.interactionId) window.__bench.events.push({ start: e.startTime, duration: e.duration, name: e.name });
   }).observe({ type: 'event', durationThreshold: 16, buffered: true });
   new MutationObserver((_, observer) => {
     if (document.querySelector('[role="grid"] [data-row-id]')) {
@@ -45,7 +46,11 @@ async function cpu(cdp) {
 const minus = (a, b) => ({ task: a.task - b.task, script: a.script - b.script, layout: a.layout - b.layout, style: a.style - b.style });
 
 async function oneRun(web, session) {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   try {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
@@ -79,15 +84,22 @@ async function oneRun(web, session) {
     const mark = await page.evaluate(() => performance.now());
     const cpu2 = await cpu(cdp);
     await page.keyboard.press('w');
-    await page.waitForFunction((before) => Number(document.querySelector('[role="grid"]')?.getAttribute('aria-rowcount') ?? 0) - 1 !== before, first.count, { timeout: 10_000 });
+    await page.waitForFunction(
+      (before) => Number(document.querySelector('[role="grid"]')?.getAttribute('aria-rowcount') ?? 0) - 1 !== before,
+      first.count,
+      { timeout: 10_000 },
+    );
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const cpu3 = await cpu(cdp);
-    const filter = await page.evaluate((since) => ({
-      longest: Math.max(0, ...window.__bench.longtasks.filter((t) => t.start >= since).map((t) => t.duration)),
-      inp: Math.max(0, ...window.__bench.events.filter((e) => e.start >= since).map((e) => e.duration)),
-      nodes: document.getElementsByTagName('*').length,
-      count: Number(document.querySelector('[role="grid"]')?.getAttribute('aria-rowcount') ?? 0) - 1,
-    }), mark);
+    const filter = await page.evaluate(
+      (since) => ({
+        longest: Math.max(0, ...window.__bench.longtasks.filter((t) => t.start >= since).map((t) => t.duration)),
+        inp: Math.max(0, ...window.__bench.events.filter((e) => e.start >= since).map((e) => e.duration)),
+        nodes: document.getElementsByTagName('*').length,
+        count: Number(document.querySelector('[role="grid"]')?.getAttribute('aria-rowcount') ?? 0) - 1,
+      }),
+      mark,
+    );
 
     // One refresh of the 5,000 services (what a 5 s poll costs the main thread).
     await page.waitForTimeout(300);
@@ -100,7 +112,10 @@ async function oneRun(web, session) {
     await page.waitForFunction(() => !document.querySelector('[class*="fetching"]'), null, { timeout: 30_000 });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const cpu5 = await cpu(cdp);
-    const poll = await page.evaluate((since) => ({ longest: Math.max(0, ...window.__bench.longtasks.filter((t) => t.start >= since).map((t) => t.duration)) }), mark2);
+    const poll = await page.evaluate(
+      (since) => ({ longest: Math.max(0, ...window.__bench.longtasks.filter((t) => t.start >= since).map((t) => t.duration)) }),
+      mark2,
+    );
 
     return {
       services: first.count,
@@ -152,11 +167,12 @@ export async function runListBench({ distDir = path.join(here, '..', 'dist') } =
     await stack.close();
   }
 
-  for (const r of runs) for (const k of ['first', 'filter', 'poll']) {
-    const c = r[`${k}Cpu`];
-    r[`${k}CpuMs`] = c.task;
-    r[`${k}Split`] = c;
-  }
+  for (const r of runs)
+    for (const k of ['first', 'filter', 'poll']) {
+      const c = r[`${k}Cpu`];
+      r[`${k}CpuMs`] = c.task;
+      r[`${k}Split`] = c;
+    }
   const pick = (key) => runs.map((r) => r[key]);
   const split = (key) => {
     const mid = runs.slice().sort((a, b) => a[`${key}CpuMs`] - b[`${key}CpuMs`])[Math.floor(runs.length / 2)]?.[`${key}Split`];
@@ -180,9 +196,16 @@ export async function runListBench({ distDir = path.join(here, '..', 'dist') } =
     ['DOM nodes (most seen)', String(maxNodes), '≤ 3000', maxNodes <= 3000],
   ];
   const routeJs = listRouteJsGzip(distDir);
-  console.log(`\nservices list route JS, with its lazy chunks (gzip): ${(routeJs / 1024).toFixed(1)} KB (info; the first-route budget above counts the entry and its static imports)`);
-  console.log(`Services list, grid "${GRID}": ${runs[0]?.services ?? '?'} services, ${runs[0]?.renderedRows ?? '?'} rows in the DOM, filter "w" → ${runs[0]?.filteredTo ?? '?'} — median of ${RUNS} launches (each run in brackets)`);
-  for (const [name, value, budget, ok] of rows) console.log(`${budget.includes('soft') && !ok ? 'warn' : ok ? 'ok  ' : 'OVER'} ${name.padEnd(36)} ${value.padStart(24)}   ${budget === 'info' ? '' : `budget ${budget}`}`);
+  console.log(
+    `\nservices list route JS, with its lazy chunks (gzip): ${(routeJs / 1024).toFixed(1)} KB (info; the first-route budget above counts the entry and its static imports)`,
+  );
+  console.log(
+    `Services list, grid "${GRID}": ${runs[0]?.services ?? '?'} services, ${runs[0]?.renderedRows ?? '?'} rows in the DOM, filter "w" → ${runs[0]?.filteredTo ?? '?'} — median of ${RUNS} launches (each run in brackets)`,
+  );
+  for (const [name, value, budget, ok] of rows)
+    console.log(
+      `${budget.includes('soft') && !ok ? 'warn' : ok ? 'ok  ' : 'OVER'} ${name.padEnd(36)} ${value.padStart(24)}   ${budget === 'info' ? '' : `budget ${budget}`}`,
+    );
   console.log(`main-thread split (median run): first render ${split('first')}; keystroke ${split('filter')}; refresh ${split('poll')}`);
   // Hard gates: the DOM count and the keystroke's input delay; long tasks are soft (§6.3).
   return (maxNodes <= 3000 ? 0 : 1) + (inp <= 200 ? 0 : 1);

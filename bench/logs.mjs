@@ -110,7 +110,11 @@ async function serveLogStream(req, res) {
 
 /** The reference page: bare xterm from node_modules, no app, no CSP in the way of its styles. */
 const REF_FILES = {
-  '/__ref/': ['text/html', () => '<!doctype html><title>raw xterm</title><link rel="stylesheet" href="xterm.css"><script type="module">import { Terminal } from "./xterm.mjs"; window.RefTerminal = Terminal;</script>'],
+  '/__ref/': [
+    'text/html',
+    () =>
+      '<!doctype html><title>raw xterm</title><link rel="stylesheet" href="xterm.css"><script type="module">import { Terminal } from "./xterm.mjs"; window.RefTerminal = Terminal;</script>',
+  ],
   '/__ref/xterm.mjs': ['text/javascript', () => fs.readFileSync(path.join(root, 'node_modules/@xterm/xterm/lib/xterm.mjs'))],
   '/__ref/xterm.css': ['text/css', () => fs.readFileSync(path.join(root, 'node_modules/@xterm/xterm/css/xterm.css'))],
 };
@@ -129,10 +133,13 @@ function startFastMaster(upstream) {
       void serveLogStream(req, res);
       return;
     }
-    const proxied = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const proxied = http.request(
+      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     proxied.on('error', () => res.destroy());
     req.pipe(proxied);
   });
@@ -196,10 +203,22 @@ const stopFrames = (page) =>
     const p = window.__kontenaPerf;
     p.frames.on = false;
     const gaps = [...p.frames.gaps].sort((x, y) => x - y);
-    return { n: gaps.length, max: gaps.at(-1) ?? 0, p50: gaps[Math.floor(gaps.length * 0.5)] ?? 0, p95: gaps[Math.floor(gaps.length * 0.95)] ?? 0, longTasks: p.longTasks.length, maxLongTask: Math.max(0, ...p.longTasks) };
+    return {
+      n: gaps.length,
+      max: gaps.at(-1) ?? 0,
+      p50: gaps[Math.floor(gaps.length * 0.5)] ?? 0,
+      p95: gaps[Math.floor(gaps.length * 0.95)] ?? 0,
+      longTasks: p.longTasks.length,
+      maxLongTask: Math.max(0, ...p.longTasks),
+    };
   });
 
-const counters = (page) => page.evaluate(() => ({ ...window.__kontenaPerf.counters, first: { ...window.__kontenaPerf.first }, last: { ...window.__kontenaPerf.last } }));
+const counters = (page) =>
+  page.evaluate(() => ({
+    ...window.__kontenaPerf.counters,
+    first: { ...window.__kontenaPerf.first },
+    last: { ...window.__kontenaPerf.last },
+  }));
 
 async function taskDuration(cdp) {
   return (await threadMetrics(cdp)).TaskDuration;
@@ -209,7 +228,12 @@ async function taskDuration(cdp) {
 async function threadMetrics(cdp) {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const pick = (name) => metrics.find((m) => m.name === name)?.value ?? 0;
-  return { TaskDuration: pick('TaskDuration'), ScriptDuration: pick('ScriptDuration'), LayoutDuration: pick('LayoutDuration'), RecalcStyleDuration: pick('RecalcStyleDuration') };
+  return {
+    TaskDuration: pick('TaskDuration'),
+    ScriptDuration: pick('ScriptDuration'),
+    LayoutDuration: pick('LayoutDuration'),
+    RecalcStyleDuration: pick('RecalcStyleDuration'),
+  };
 }
 
 const metricDelta = (a, b) => Object.fromEntries(Object.keys(a).map((k) => [k, Math.round((b[k] - a[k]) * 1000)]));
@@ -253,15 +277,23 @@ async function liveTerminals(cdp) {
     const proto = await cdp.send('Runtime.evaluate', { expression });
     if (!proto.result.objectId) return null;
     const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
-    const len = await cdp.send('Runtime.callFunctionOn', { objectId: objects.objectId, functionDeclaration: 'function () { return this.length; }', returnByValue: true });
+    const len = await cdp.send('Runtime.callFunctionOn', {
+      objectId: objects.objectId,
+      functionDeclaration: 'function () { return this.length; }',
+      returnByValue: true,
+    });
     return len.result.value;
   };
   const first = '(window.__kontenaPerf.terminals.map((r) => r.deref()).find(Boolean))';
   return {
     terminal: await count(`Object.getPrototypeOf(${first})`),
     core: await count(`Object.getPrototypeOf(${first}._core)`),
-    registry: await cdp.send('Runtime.evaluate', { expression: 'window.__kontenaPerf.terminals.filter((r) => r.deref()).length', returnByValue: true }).then((r) => r.result.value),
-    made: await cdp.send('Runtime.evaluate', { expression: 'window.__kontenaPerf.terminals.length', returnByValue: true }).then((r) => r.result.value),
+    registry: await cdp
+      .send('Runtime.evaluate', { expression: 'window.__kontenaPerf.terminals.filter((r) => r.deref()).length', returnByValue: true })
+      .then((r) => r.result.value),
+    made: await cdp
+      .send('Runtime.evaluate', { expression: 'window.__kontenaPerf.terminals.length', returnByValue: true })
+      .then((r) => r.result.value),
   };
 }
 
@@ -331,7 +363,12 @@ export async function benchLogs({ distDir = path.join(root, 'dist'), print = con
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
+    args: [
+      '--no-sandbox',
+      '--disable-background-timer-throttling',
+      '--disable-renderer-backgrounding',
+      '--disable-backgrounding-occluded-windows',
+    ],
   });
   const out = {};
   try {
@@ -452,7 +489,11 @@ export async function benchLogs({ distDir = path.join(root, 'dist'), print = con
     const r0 = await threadMetrics(refCdp);
     const raw = await ref.evaluate(rawXtermReference, BURST);
     const r1 = await threadMetrics(refCdp);
-    out.raw = { linesPerSec: (raw.lines / raw.ms) * 1000, cpuMs: (r1.TaskDuration - r0.TaskDuration) * 1000, mainThreadMs: metricDelta(r0, r1) };
+    out.raw = {
+      linesPerSec: (raw.lines / raw.ms) * 1000,
+      cpuMs: (r1.TaskDuration - r0.TaskDuration) * 1000,
+      mainThreadMs: metricDelta(r0, r1),
+    };
     await ref.close();
   } finally {
     await browser.close();
@@ -472,24 +513,43 @@ export async function benchLogs({ distDir = path.join(root, 'dist'), print = con
     ['raw batched xterm, same run', `${k(out.raw.linesPerSec)}/s`, 'reference', true],
     ['5,000/s: longest frame gap', `${Math.round(out.paced.max)} ms`, '≤ 100 ms (soft)', out.paced.max <= 100],
     ['1,000,000 lines: JS heap', mb(out.million.heap.used), 'bounded', true],
-    ['20 open/close: live Terminals', `${out.lifecycle.terminal}`, '≤ 1 (one per page)', out.lifecycle.terminal !== null && out.lifecycle.terminal <= 1 && out.lifecycle.core <= 1],
+    [
+      '20 open/close: live Terminals',
+      `${out.lifecycle.terminal}`,
+      '≤ 1 (one per page)',
+      out.lifecycle.terminal !== null && out.lifecycle.terminal <= 1 && out.lifecycle.core <= 1,
+    ],
     ['CSP violations', `${out.cspErrors}`, '0', out.cspErrors === 0],
   ];
   print('\nLog tail (production build, DOM renderer, 1920×1080, headless Chromium)');
-  for (const [name, value, budget, ok] of rows) print(`${ok ? 'ok  ' : 'OVER'} ${name.padEnd(34)} ${value.padStart(12)}   ${budget === 'info' ? '' : `budget ${budget}`}`);
+  for (const [name, value, budget, ok] of rows)
+    print(`${ok ? 'ok  ' : 'OVER'} ${name.padEnd(34)} ${value.padStart(12)}   ${budget === 'info' ? '' : `budget ${budget}`}`);
   print('  "newest on screen": 200,000 lines ÷ the time from the first line in to the last one on screen. The view drops waiting');
   print('  lines that would scroll out of the 10,000-line scrollback before anyone saw them (the screen and scrollback end up the same),');
   print('  so it writes fewer lines than raw xterm; it is judged by when its screen is current, against raw xterm writing every line.');
   const perCpu = (lines, ms) => k((lines / ms) * 1000);
-  print(`  per second of main-thread CPU (§6.2: stable where wall-clock is not): app ingests ${perCpu(out.burst.lines, out.burst.cpuMs)} lines (and shows ${perCpu(out.burst.shown, out.burst.cpuMs)} of them meanwhile), raw xterm shows ${perCpu(out.burst.lines, out.raw.cpuMs)}`);
-  print(`  burst ${k(out.burst.lines)} lines: ${k(out.burst.shown)} written to xterm, the rest skipped as scrolled past unseen; main-thread CPU ${k(out.burst.cpuMs)} ms (raw xterm ${k(out.raw.cpuMs)} ms for the same count: ${JSON.stringify(out.raw.mainThreadMs)}); frames during it n=${out.burst.frames.n} p50 ${out.burst.frames.p50.toFixed(1)} ms max ${Math.round(out.burst.frames.max)} ms; main thread ms: ${JSON.stringify(out.burst.mainThreadMs)}`);
-  print(`  5,000/s for 8 s: ${k(out.paced.ingestedPerSec)}/s in, ${k(out.paced.shownPerSec)}/s shown; frames n=${out.paced.n} p50 ${out.paced.p50.toFixed(1)} ms p95 ${out.paced.p95.toFixed(1)} ms max ${out.paced.max.toFixed(1)} ms; long tasks ${out.paced.longTasks} (max ${Math.round(out.paced.maxLongTask)} ms); main thread ${(out.paced.cpuShare * 100).toFixed(0)} % of a core`);
+  print(
+    `  per second of main-thread CPU (§6.2: stable where wall-clock is not): app ingests ${perCpu(out.burst.lines, out.burst.cpuMs)} lines (and shows ${perCpu(out.burst.shown, out.burst.cpuMs)} of them meanwhile), raw xterm shows ${perCpu(out.burst.lines, out.raw.cpuMs)}`,
+  );
+  print(
+    `  burst ${k(out.burst.lines)} lines: ${k(out.burst.shown)} written to xterm, the rest skipped as scrolled past unseen; main-thread CPU ${k(out.burst.cpuMs)} ms (raw xterm ${k(out.raw.cpuMs)} ms for the same count: ${JSON.stringify(out.raw.mainThreadMs)})` +
+      `; frames during it n=${out.burst.frames.n} p50 ${out.burst.frames.p50.toFixed(1)} ms max ${Math.round(out.burst.frames.max)} ms; main thread ms: ${JSON.stringify(out.burst.mainThreadMs)}`,
+  );
+  print(
+    `  5,000/s for 8 s: ${k(out.paced.ingestedPerSec)}/s in, ${k(out.paced.shownPerSec)}/s shown; frames n=${out.paced.n} p50 ${out.paced.p50.toFixed(1)} ms p95 ${out.paced.p95.toFixed(1)} ms max ${out.paced.max.toFixed(1)} ms; long tasks ${out.paced.longTasks} (max ${Math.round(out.paced.maxLongTask)} ms); main thread ${(out.paced.cpuShare * 100).toFixed(0)} % of a core`,
+  );
   const heapLine = (h) => `used ${mb(h.used)} + ArrayBuffers ${mb(h.backing)} + embedder ${mb(h.embedder)}`;
-  print(`  heap after GC — loaded: ${heapLine(out.heapBaseline)}; after 200k: ${heapLine(out.heapAfterBurst)}; after 1.2M: ${heapLine(out.million.heap)} (${k(out.million.held)} lines held, ingest ${k(out.million.ingestedPerSec)}/s)`);
+  print(
+    `  heap after GC — loaded: ${heapLine(out.heapBaseline)}; after 200k: ${heapLine(out.heapAfterBurst)}; after 1.2M: ${heapLine(out.million.heap)} (${k(out.million.held)} lines held, ingest ${k(out.million.ingestedPerSec)}/s)`,
+  );
   if (Math.max(out.load.before, out.load.after) > 1) {
-    print(`  note: 1-min load average ${out.load.before.toFixed(1)} → ${out.load.after.toFixed(1)} on ${os.cpus().length} cores: other work shared the CPUs, rates and frame gaps are low by an unknown factor (docs/performance-notes.md §7.1 asks for ≤ 0.5)`);
+    print(
+      `  note: 1-min load average ${out.load.before.toFixed(1)} → ${out.load.after.toFixed(1)} on ${os.cpus().length} cores: other work shared the CPUs, rates and frame gaps are low by an unknown factor (docs/performance-notes.md §7.1 asks for ≤ 0.5)`,
+    );
   }
-  print(`  terminals made ${out.lifecycle.made}, alive after 20 cycles + GC: Terminal ${out.lifecycle.terminal}, core ${out.lifecycle.core}, registry ${out.lifecycle.registry}`);
+  print(
+    `  terminals made ${out.lifecycle.made}, alive after 20 cycles + GC: Terminal ${out.lifecycle.terminal}, core ${out.lifecycle.core}, registry ${out.lifecycle.registry}`,
+  );
   // Soft rows warn (OVER is printed) but do not count against the run.
   const over = rows.filter((r) => !r[3] && !r[2].includes('soft')).length;
   return { ok: over === 0, over, figures: out };

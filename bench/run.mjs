@@ -28,9 +28,12 @@ const rows = [
   ['xterm in first route', b.checks.xtermInInitial ? 'yes' : 'no', 'no', !b.checks.xtermInInitial],
 ];
 console.log('\nKontena Dashboard bench — production build');
-for (const [name, value, budget, ok] of rows) console.log(`${ok ? 'ok  ' : 'OVER'} ${name.padEnd(28)} ${value.padStart(10)}   budget ${budget}`);
+for (const [name, value, budget, ok] of rows)
+  console.log(`${ok ? 'ok  ' : 'OVER'} ${name.padEnd(28)} ${value.padStart(10)}   budget ${budget}`);
 console.log(`\nfirst route files: ${b.initialFiles.join(', ')}`);
-console.log(`served by serve.ts (Accept-Encoding: br, gzip): ${wire.files.map((f) => `${f.file} ${kb(f.bytes)} ${f.encoding}`).join(', ')}`);
+console.log(
+  `served by serve.ts (Accept-Encoding: br, gzip): ${wire.files.map((f) => `${f.file} ${kb(f.bytes)} ${f.encoding}`).join(', ')}`,
+);
 console.log('lazy chunks (gzip):');
 for (const c of b.lazy.slice(0, 12)) console.log(`  ${kb(c.gzip).padStart(9)}  ${c.file}`);
 let over = rows.filter((r) => !r[3]).length;
@@ -51,7 +54,10 @@ over += printLiveBench(live);
 // (it starts the TypeScript mock master and server in-process).
 if (process.argv.includes('--soak')) {
   console.log('');
-  const soak = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'soak.mjs'), '--dist', path.join(root, 'dist')], { cwd: root, stdio: 'inherit' });
+  const soak = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'soak.mjs'), '--dist', path.join(root, 'dist')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (soak.status !== 0) over += 1;
 } else {
   console.log('\nwall soak: skipped (24 h simulated takes 10–20 minutes; run `npm run bench -- --soak`)');

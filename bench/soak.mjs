@@ -286,7 +286,9 @@ export async function runSoak({ distDir, hours = 24, refreshS = 10, rotateS = 60
     // Boot: the app's answers reach React through 0 ms timers, so the clock must tick.
     const bootUntil = Date.now() + 60_000;
     for (;;) {
-      const ready = await evaluate(`window.__soak ? window.__soak.step(100).then(() => document.querySelectorAll('main > ul > li').length) : -1`).catch(() => -1);
+      const ready = await evaluate(
+        `window.__soak ? window.__soak.step(100).then(() => document.querySelectorAll('main > ul > li').length) : -1`,
+      ).catch(() => -1);
       if (ready > 0) break;
       if (Date.now() > bootUntil) throw new Error('the wall did not show tiles within a minute');
       await new Promise((r) => setTimeout(r, 100));
@@ -344,15 +346,18 @@ export async function runSoak({ distDir, hours = 24, refreshS = 10, rotateS = 60
         ...page,
       };
       log(
-        `  ${row.label.padEnd(6)} t=${String(row.simulatedH).padStart(5)} h  heap ${fmtMB(row.heapBytes).padStart(9)} (js ${fmtMB(row.usedBytes)}, embedder ${fmtMB(row.embedderBytes)})  nodes ${String(row.nodes).padStart(5)}  listeners ${String(row.listeners).padStart(4)}  renderer ${row.rendererRssBytes === null ? 'n/a' : fmtMB(row.rendererRssBytes)}  timers ${row.pageTimers}  tiles ${row.tiles}  requests ${row.requests}  (${row.realS} s)`,
+        `  ${row.label.padEnd(6)} t=${String(row.simulatedH).padStart(5)} h  heap ${fmtMB(row.heapBytes).padStart(9)} (js ${fmtMB(row.usedBytes)}, embedder ${fmtMB(row.embedderBytes)})` +
+          `  nodes ${String(row.nodes).padStart(5)}  listeners ${String(row.listeners).padStart(4)}  renderer ${row.rendererRssBytes === null ? 'n/a' : fmtMB(row.rendererRssBytes)}  timers ${row.pageTimers}  tiles ${row.tiles}  requests ${row.requests}  (${row.realS} s)`,
       );
       return row;
     };
 
-    log(`wall soak: ${hours} h simulated, refresh ${refreshS} s, rotation every ${rotateS} s by grid, 1920×1080, ${path.relative(process.cwd(), distDir) || distDir}`);
+    log(
+      `wall soak: ${hours} h simulated, refresh ${refreshS} s, rotation every ${rotateS} s by grid, 1920×1080, ${path.relative(process.cwd(), distDir) || distDir}`,
+    );
     await advance(warmupH * HOUR);
     const samples = [await sample('start')];
-    for (let h = warmupH; h < hours; ) {
+    for (let h = warmupH; h < hours;) {
       const next = Math.min(hours, h + everyH);
       await advance((next - h) * HOUR);
       h = next;
@@ -371,7 +376,13 @@ export async function runSoak({ distDir, hours = 24, refreshS = 10, rotateS = 60
     const visibleHours = samples.at(-1).simulatedH - samples[0].simulatedH;
     const visibleRequestsPer10Min = visibleHours > 0 ? Math.round((samples.at(-1).requests - samples[0].requests) / (visibleHours * 6)) : 0;
 
-    return { samples, hiddenRequestsPer10Min, visibleRequestsPer10Min, realSeconds: Math.round((Date.now() - started) / 1000), chromium: product };
+    return {
+      samples,
+      hiddenRequestsPer10Min,
+      visibleRequestsPer10Min,
+      realSeconds: Math.round((Date.now() - started) / 1000),
+      chromium: product,
+    };
   } finally {
     await browser.close();
     await stack.close();
@@ -398,15 +409,40 @@ export function judgeSoak({ samples, hiddenRequestsPer10Min, visibleRequestsPer1
     return worst;
   };
   const rows = [
-    ['JS heap growth (used + backing + embedder)', `${fmtMB(start.heapBytes)} → ${fmtMB(end.heapBytes)} (${fmtMB(end.heapBytes - start.heapBytes)})`, '≤ 10 MB', end.heapBytes - start.heapBytes <= SOAK_BUDGETS.heapGrowthBytes],
-    ['DOM nodes (median first → last third, same screen)', `${start.nodes} → ${end.nodes} (${(drift('nodes') * 100).toFixed(1)} %)`, 'flat ± 5 %', Math.abs(drift('nodes')) <= SOAK_BUDGETS.countDrift],
-    ['event listeners (median first → last third, same screen)', `${start.listeners} → ${end.listeners} (${(drift('listeners') * 100).toFixed(1)} %)`, 'flat ± 5 %', Math.abs(drift('listeners')) <= SOAK_BUDGETS.countDrift],
+    [
+      'JS heap growth (used + backing + embedder)',
+      `${fmtMB(start.heapBytes)} → ${fmtMB(end.heapBytes)} (${fmtMB(end.heapBytes - start.heapBytes)})`,
+      '≤ 10 MB',
+      end.heapBytes - start.heapBytes <= SOAK_BUDGETS.heapGrowthBytes,
+    ],
+    [
+      'DOM nodes (median first → last third, same screen)',
+      `${start.nodes} → ${end.nodes} (${(drift('nodes') * 100).toFixed(1)} %)`,
+      'flat ± 5 %',
+      Math.abs(drift('nodes')) <= SOAK_BUDGETS.countDrift,
+    ],
+    [
+      'event listeners (median first → last third, same screen)',
+      `${start.listeners} → ${end.listeners} (${(drift('listeners') * 100).toFixed(1)} %)`,
+      'flat ± 5 %',
+      Math.abs(drift('listeners')) <= SOAK_BUDGETS.countDrift,
+    ],
   ];
   if (start.rendererRssBytes !== null && end.rendererRssBytes !== null) {
     const growth = (end.rendererRssBytes - start.rendererRssBytes) / start.rendererRssBytes;
-    rows.push(['renderer memory (RSS) growth', `${fmtMB(start.rendererRssBytes)} → ${fmtMB(end.rendererRssBytes)} (${(growth * 100).toFixed(1)} %)`, '≤ 10 %', growth <= SOAK_BUDGETS.rssGrowth]);
+    rows.push([
+      'renderer memory (RSS) growth',
+      `${fmtMB(start.rendererRssBytes)} → ${fmtMB(end.rendererRssBytes)} (${(growth * 100).toFixed(1)} %)`,
+      '≤ 10 %',
+      growth <= SOAK_BUDGETS.rssGrowth,
+    ]);
   }
-  rows.push(['page timers (median first → last third, same screen)', `${start.pageTimers} → ${end.pageTimers} (${(drift('pageTimers') * 100).toFixed(1)} %)`, 'flat ± 5 %', Math.abs(drift('pageTimers')) <= SOAK_BUDGETS.countDrift]);
+  rows.push([
+    'page timers (median first → last third, same screen)',
+    `${start.pageTimers} → ${end.pageTimers} (${(drift('pageTimers') * 100).toFixed(1)} %)`,
+    'flat ± 5 %',
+    Math.abs(drift('pageTimers')) <= SOAK_BUDGETS.countDrift,
+  ]);
   rows.push(['still signed in (2 h token renewed by itself)', end.signedOut ? 'no' : 'yes', 'yes', !end.signedOut]);
   rows.push(['perf marks + measures at the end', String(end.perfEntries), '≤ 1000', end.perfEntries <= 1000]);
   rows.push(['page errors', String(end.errors) + (end.lastError ? ` (last: ${end.lastError})` : ''), '0', end.errors === 0]);

@@ -80,7 +80,14 @@ async function untilRunning(api, name, instances) {
 
 /** A service of `instances` instances, deployed all at once, running before it returns. */
 async function serviceWith(api, name, instances) {
-  const created = await api('POST', `/v1/grids/${GRID}/services`, { name, image: 'myorg/api:2.4.1', stateful: false, instances, memory: 256 * MiB, deploy_opts: { min_health: 0 } });
+  const created = await api('POST', `/v1/grids/${GRID}/services`, {
+    name,
+    image: 'myorg/api:2.4.1',
+    stateful: false,
+    instances,
+    memory: 256 * MiB,
+    deploy_opts: { min_health: 0 },
+  });
   if (created.status !== 201) throw new Error(`create ${name}: ${created.status} ${JSON.stringify(created.body)}`);
   await api('POST', `/v1/services/${GRID}/null/${name}/deploy`);
   await untilRunning(api, name, instances);
@@ -113,7 +120,13 @@ function taskSampler(cdp, everyMs = 100) {
       await sleep(everyMs);
     }
   })();
-  return { samples, stop: async () => { running = false; await loop; } };
+  return {
+    samples,
+    stop: async () => {
+      running = false;
+      await loop;
+    },
+  };
 }
 
 /** Main-thread ms between two moments, from the sampled TaskDuration curve (widened to the samples around them). */
@@ -233,11 +246,21 @@ async function statsScenario({ browser, stack, seconds }) {
     await page.getByRole('table', { name: 'Instance stats' }).getByRole('rowheader').nth(20).waitFor({ timeout: 30_000 });
     await page.locator('.recharts-line-curve').first().waitFor({ timeout: 30_000 });
     await sleep(3000); // warm-up: first draw, history fetched
-    const r = await measure(page, cdp, view.seconds, { eventsOf: () => page.evaluate(() => window.__updates), redrawsOf: () => page.evaluate(() => window.__redraws) });
+    const r = await measure(page, cdp, view.seconds, {
+      eventsOf: () => page.evaluate(() => window.__updates),
+      redrawsOf: () => page.evaluate(() => window.__redraws),
+    });
     // Counts at a quiet moment (docs/performance-notes.md §6.4).
     r.charts = await page.locator('svg.recharts-surface').count();
-    r.maxPoints = await page.evaluate(() => Math.max(0, ...[...document.querySelectorAll('[data-points]')].map((el) => Number(el.getAttribute('data-points')))));
-    r.maxSeries = await page.evaluate(() => Math.max(0, ...[...document.querySelectorAll('svg.recharts-surface')].map((svg) => svg.querySelectorAll('.recharts-line-curve').length)));
+    r.maxPoints = await page.evaluate(() =>
+      Math.max(0, ...[...document.querySelectorAll('[data-points]')].map((el) => Number(el.getAttribute('data-points')))),
+    );
+    r.maxSeries = await page.evaluate(() =>
+      Math.max(
+        0,
+        ...[...document.querySelectorAll('svg.recharts-surface')].map((svg) => svg.querySelectorAll('.recharts-line-curve').length),
+      ),
+    );
     // Animation off: what an update draws (the chart's curve, or its live tail) is final at once (an animated curve changes for ~1.5 s).
     r.animated = await page.evaluate(async () => {
       const drawn = () => {
@@ -267,7 +290,10 @@ async function monitorScenario({ browser, stack, seconds, instances }) {
     if (new URL(req.url()).pathname.endsWith(`/${name}/containers`)) polls.push(Date.now());
   });
   await page.goto(`${web.url}/grids/${GRID}/services/null/${name}/instances`);
-  await page.locator('ul[aria-label^="Instances on "] > li').nth(instances - 1).waitFor({ timeout: 60_000 });
+  await page
+    .locator('ul[aria-label^="Instances on "] > li')
+    .nth(instances - 1)
+    .waitFor({ timeout: 60_000 });
   await sleep(3000);
   const r = await measure(page, cdp, seconds, { eventsOf: async () => polls });
   const touches = (await page.evaluate(() => window.__tileTouches)).filter((t) => t.at >= r.start && t.at <= r.end);
@@ -279,19 +305,30 @@ async function monitorScenario({ browser, stack, seconds, instances }) {
 }
 
 /** The monitor is measured at 100 instances (the issue's figure) and at 2,000 (docs/architecture.md's poll budget). */
-export async function runLiveBench({ distDir = path.join(root, 'dist'), statsSeconds = 120, monitorSeconds = 60, monitorInstances = [100, 2000] } = {}) {
+export async function runLiveBench({
+  distDir = path.join(root, 'dist'),
+  statsSeconds = 120,
+  monitorSeconds = 60,
+  monitorInstances = [100, 2000],
+} = {}) {
   const { chromium } = await import('playwright-core');
   const stack = await startBenchStack({ distDir });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
+    args: [
+      '--no-sandbox',
+      '--disable-background-timer-throttling',
+      '--disable-renderer-backgrounding',
+      '--disable-backgrounding-occluded-windows',
+    ],
   });
   const load = os.loadavg()[0];
   try {
     const stats = await statsScenario({ browser, stack, seconds: statsSeconds });
     const monitors = [];
-    for (const instances of monitorInstances) monitors.push({ instances, ...(await monitorScenario({ browser, stack, seconds: monitorSeconds, instances })) });
+    for (const instances of monitorInstances)
+      monitors.push({ instances, ...(await monitorScenario({ browser, stack, seconds: monitorSeconds, instances })) });
     return { stats, monitors, load };
   } finally {
     await browser.close();
@@ -304,9 +341,13 @@ export function printLiveBench({ stats, monitors, load }) {
   let over = 0;
   const line = (ok, name, value, budget, kind = 'hard') => {
     if (!ok && kind === 'hard') over += 1;
-    console.log(`${ok ? 'ok  ' : kind === 'hard' ? 'OVER' : 'warn'} ${name.padEnd(44)} ${String(value).padStart(12)}   budget ${budget}${kind === 'soft' ? ' (soft: timing)' : ''}`);
+    console.log(
+      `${ok ? 'ok  ' : kind === 'hard' ? 'OVER' : 'warn'} ${name.padEnd(44)} ${String(value).padStart(12)}   budget ${budget}${kind === 'soft' ? ' (soft: timing)' : ''}`,
+    );
   };
-  console.log(`\nLive views — headless Chromium 1920×1080, production build, simulated master over HTTP (1-min load at start ${load.toFixed(2)}, ${os.cpus().length} cores)`);
+  console.log(
+    `\nLive views — headless Chromium 1920×1080, production build, simulated master over HTTP (1-min load at start ${load.toFixed(2)}, ${os.cpus().length} cores)`,
+  );
   for (const r of stats) {
     const p50 = quantile(r.perEvent, 0.5);
     const p95 = quantile(r.perEvent, 0.95);
@@ -321,21 +362,33 @@ export function printLiveBench({ stats, monitors, load }) {
     line(!(p95 > 50), 'main thread per live sample, p50 / p95', `${p50.toFixed(0)} / ${p95.toFixed(0)} ms`, '≤ 50 ms', 'soft');
     const tailOnly = r.perEvent.filter((_, i) => !r.redrawn[i]);
     const withRedraw = r.perEvent.filter((_, i) => r.redrawn[i]);
-    console.log(`     of which live tail + table only: ${tailOnly.length}, p50 / p95 ${quantile(tailOnly, 0.5).toFixed(0)} / ${quantile(tailOnly, 0.95).toFixed(0)} ms (${r.commitsPerEvent.toFixed(1)} commits per sample; idle ${r.idlePct.toFixed(1)} % subtracted)`);
-    console.log(`     with the charts redrawn (a step of the time axis, ${r.charts} charts in turn): ${withRedraw.length}, p50 / max ${quantile(withRedraw, 0.5).toFixed(0)} / ${(withRedraw.length > 0 ? Math.max(...withRedraw) : NaN).toFixed(0)} ms`);
+    console.log(
+      `     of which live tail + table only: ${tailOnly.length}, p50 / p95 ${quantile(tailOnly, 0.5).toFixed(0)} / ${quantile(tailOnly, 0.95).toFixed(0)} ms (${r.commitsPerEvent.toFixed(1)} commits per sample; idle ${r.idlePct.toFixed(1)} % subtracted)`,
+    );
+    console.log(
+      `     with the charts redrawn (a step of the time axis, ${r.charts} charts in turn): ${withRedraw.length}, p50 / max ${quantile(withRedraw, 0.5).toFixed(0)} / ${(withRedraw.length > 0 ? Math.max(...withRedraw) : NaN).toFixed(0)} ms`,
+    );
   }
   for (const monitor of monitors) {
     const p50 = quantile(monitor.perEvent, 0.5);
     const p95 = quantile(monitor.perEvent, 0.95);
     const n = monitor.instances;
-    console.log(`\nInstances tab (monitor), ${n.toLocaleString('en-US')} instances, 2 s poll (ran ${monitor.seconds.toFixed(0)} s, ${monitor.events} polls)`);
+    console.log(
+      `\nInstances tab (monitor), ${n.toLocaleString('en-US')} instances, 2 s poll (ran ${monitor.seconds.toFixed(0)} s, ${monitor.events} polls)`,
+    );
     line(monitor.tiles === n, 'tiles on the page', monitor.tiles, `= ${n}`);
     line(!(p95 > 50), 'main thread per poll, p50 / p95', `${p50.toFixed(1)} / ${p95.toFixed(1)} ms`, '≤ 50 ms (at 2,000)', 'soft');
-    console.log(`     main thread per poll, mean over the run: ${ms(monitor.mainThreadMs / Math.max(1, monitor.events))} (busy ${monitor.busyPct.toFixed(1)} %)`);
+    console.log(
+      `     main thread per poll, mean over the run: ${ms(monitor.mainThreadMs / Math.max(1, monitor.events))} (busy ${monitor.busyPct.toFixed(1)} %)`,
+    );
     line(monitor.longest <= 50, 'longest task', ms(monitor.longest), '≤ 50 ms', 'soft');
-    console.log(`     tiles touched by polls: ${monitor.tilesTouched} over ${monitor.events} polls (only changed tiles re-render); DOM elements: ${monitor.domNodes}`);
+    console.log(
+      `     tiles touched by polls: ${monitor.tilesTouched} over ${monitor.events} polls (only changed tiles re-render); DOM elements: ${monitor.domNodes}`,
+    );
   }
-  console.log('     (per poll / per sample = TaskDuration, sampled every 100 ms, from 300 ms before to 350 ms after the event, minus the idle rate: includes fetch, JSON parse, schema check, render and paint)');
+  console.log(
+    '     (per poll / per sample = TaskDuration, sampled every 100 ms, from 300 ms before to 350 ms after the event, minus the idle rate: includes fetch, JSON parse, schema check, render and paint)',
+  );
   return over;
 }
 

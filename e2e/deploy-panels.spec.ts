@@ -61,7 +61,10 @@ test('a service page’s header keeps its box before, during and after a deploy;
   await expect(summary).toBeVisible();
   const before = { header: await box(header), tabs: await box(tabs), summary: await box(summary) };
 
-  await page.getByRole('group', { name: `Actions for ${FIRST}` }).getByRole('button', { name: 'Deploy', exact: true }).click();
+  await page
+    .getByRole('group', { name: `Actions for ${FIRST}` })
+    .getByRole('button', { name: 'Deploy', exact: true })
+    .click();
   const panel = page.getByRole('region', { name: `Deploy: ${FIRST}` });
   await expect(panel).toBeVisible();
   const during = { header: await box(header), tabs: await box(tabs), summary: await box(summary), panel: await box(panel) };
@@ -90,7 +93,10 @@ test('a service page’s header keeps its box before, during and after a deploy;
   expect(await box(tabs)).toEqual(before.tabs);
 });
 
-test('a rollout after a change shows in the place kept for deploys: it comes and goes without moving the header or the tabs', async ({ page, masterUrl }) => {
+test('a rollout after a change shows in the place kept for deploys: it comes and goes without moving the header or the tabs', async ({
+  page,
+  masterUrl,
+}) => {
   const name = NAMES[5] ?? '';
   await page.goto(`/grids/${GRID}/services/null/${name}`);
   const title = page.getByRole('heading', { level: 1, name });

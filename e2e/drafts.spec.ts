@@ -13,7 +13,10 @@ const textbox = (page: Page, name: string) => page.getByRole('textbox', { name, 
 
 /** The access token this page signed in with, read from where the app keeps it. */
 async function pageToken(page: Page, where: 'sessionStorage' | 'localStorage'): Promise<string> {
-  const stored = await page.evaluate(([area, key]) => globalThis[area as 'sessionStorage' | 'localStorage'].getItem(key), [where, SESSION_KEY] as const);
+  const stored = await page.evaluate(([area, key]) => globalThis[area as 'sessionStorage' | 'localStorage'].getItem(key), [
+    where,
+    SESSION_KEY,
+  ] as const);
   const token = stored === null ? undefined : (JSON.parse(stored) as { accessToken?: string }).accessToken;
   if (token === undefined) throw new Error(`no session in ${where}`);
   return token;
@@ -31,7 +34,11 @@ test.afterEach(async ({ masterUrl }) => {
   await masterApi(masterUrl, 'DELETE', `/v1/services/production/null/${NAME}`);
 });
 
-test('the token revoked mid-edit: sign-in says why, and after signing in again the form offers what was typed; restored, it saves', async ({ page, oneTimeCode, masterUrl }) => {
+test('the token revoked mid-edit: sign-in says why, and after signing in again the form offers what was typed; restored, it saves', async ({
+  page,
+  oneTimeCode,
+  masterUrl,
+}) => {
   await signInWithCode(page, oneTimeCode);
   await expect(page).toHaveURL(/\/services/);
   await page.goto('/grids/production/services/new');
@@ -91,7 +98,12 @@ test('a reload keeps the draft: it is offered, and Discard lets it go', async ({
   await expect(offer).toHaveCount(0);
 });
 
-test('two tabs on a remembered session: when the master refuses its token, both say why', async ({ page, context, oneTimeCode, masterUrl }) => {
+test('two tabs on a remembered session: when the master refuses its token, both say why', async ({
+  page,
+  context,
+  oneTimeCode,
+  masterUrl,
+}) => {
   await page.goto('/sign-in');
   await page.getByLabel(/one-time code/i).fill(oneTimeCode);
   await page.getByLabel(/remember on this device/i).check();
@@ -122,5 +134,7 @@ test('two tabs on a remembered session: when the master refuses its token, both 
   await second.getByLabel(/one-time code/i).fill(await mintCode());
   await second.getByRole('button', { name: /^sign in$/i }).click();
   await expect(second).toHaveURL(/\/grids\/production\/services\/new$/);
-  await expect(second.getByRole('region', { name: 'Unsaved draft: New service' })).toContainText('It was not saved, and is kept in this browser tab.');
+  await expect(second.getByRole('region', { name: 'Unsaved draft: New service' })).toContainText(
+    'It was not saved, and is kept in this browser tab.',
+  );
 });

@@ -138,7 +138,9 @@ test('the image and ports columns use the room they have (1440 and 1920 wide)', 
   const fit1440 = await Promise.all([NAME, IMAGE, PORTS].map((c) => columnFit(grid, c)));
   for (const [i, fit] of fit1440.entries()) {
     if (!fit.cut) continue;
-    for (const [j, other] of fit1440.entries()) if (j !== i) expect(other.spare, `column ${[NAME, IMAGE, PORTS][i]} is cut while ${[NAME, IMAGE, PORTS][j]} has room`).toBeLessThan(12);
+    for (const [j, other] of fit1440.entries())
+      if (j !== i)
+        expect(other.spare, `column ${[NAME, IMAGE, PORTS][i]} is cut while ${[NAME, IMAGE, PORTS][j]} has room`).toBeLessThan(12);
   }
 
   // 1920: every name, image and port in full (lb publishes two), with no horizontal scrolling.
@@ -156,7 +158,11 @@ test('a filter with no match says so inside the table', async ({ page, oneTimeCo
   const grid = page.getByRole('grid', { name: `Services in ${GRID}` });
   const message = grid.getByRole('gridcell').filter({ hasText: 'No service matches the filter.' });
   await expect(message).toBeVisible();
-  const [gridBox, messageBox, headerBox] = await Promise.all([grid.boundingBox(), message.boundingBox(), grid.getByRole('row').first().boundingBox()]);
+  const [gridBox, messageBox, headerBox] = await Promise.all([
+    grid.boundingBox(),
+    message.boundingBox(),
+    grid.getByRole('row').first().boundingBox(),
+  ]);
   expect(messageBox?.y ?? 0).toBeGreaterThanOrEqual((headerBox?.y ?? 0) + (headerBox?.height ?? 0) - 1);
   expect((messageBox?.y ?? 0) + (messageBox?.height ?? 0)).toBeLessThanOrEqual((gridBox?.y ?? 0) + (gridBox?.height ?? 0));
   await expectNoAxeViolations(page);
@@ -165,7 +171,14 @@ test('a filter with no match says so inside the table', async ({ page, oneTimeCo
 test('every page heading has one size', async ({ page, oneTimeCode }) => {
   await signIn(page, oneTimeCode);
   const sizes = new Map<string, string>();
-  for (const path of [`/grids/${GRID}/services`, `/grids/${GRID}/services/null/api`, `/grids/${GRID}/services/new`, `/grids/${GRID}/secrets`, `/grids/${GRID}/logs`, '/wall-builder']) {
+  for (const path of [
+    `/grids/${GRID}/services`,
+    `/grids/${GRID}/services/null/api`,
+    `/grids/${GRID}/services/new`,
+    `/grids/${GRID}/secrets`,
+    `/grids/${GRID}/logs`,
+    '/wall-builder',
+  ]) {
     await page.goto(path);
     const heading = page.getByRole('heading', { level: 1 });
     await expect(heading).toBeVisible();

@@ -60,10 +60,16 @@ test('tails shop/web: lines, one instance, search and grep, pause, download, res
 
   // Download what the view shows, as a .log named after the service and the time.
   await page.getByText('Download .log').click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'The lines in this view' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'The lines in this view' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^production-shop\.web-\d{8}-\d{6}\.log$/);
   const file = await download.path();
-  const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l !== '');
+  const lines = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
   expect(lines.length).toBeGreaterThan(0);
   for (const line of lines) {
     expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z shop\.web-2 std(out|err) /);

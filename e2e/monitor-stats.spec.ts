@@ -48,7 +48,9 @@ test.describe('instance monitor and stats', () => {
     // A line needs two samples; the master's samples move every 10 s.
     const cpu = page.getByRole('figure', { name: 'CPU' });
     await expect(cpu.locator('.recharts-line-curve')).toHaveCount(1, { timeout: 40_000 });
-    await expect.poll(async () => Number(await cpu.locator('[data-points]').getAttribute('data-points')), { timeout: 40_000 }).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(async () => Number(await cpu.locator('[data-points]').getAttribute('data-points')), { timeout: 40_000 })
+      .toBeGreaterThanOrEqual(2);
     for (const title of ['Memory', 'Network received', 'Network sent']) {
       await expect(page.getByRole('figure', { name: title }).locator('.recharts-line-curve')).toHaveCount(1);
     }

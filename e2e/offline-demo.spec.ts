@@ -15,7 +15,11 @@ let server: ViteDevServer;
 let origin = '';
 
 test.beforeAll(async ({ browser }) => {
-  server = await createServer({ configFile: 'vite.config.ts', logLevel: 'error', server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false } });
+  server = await createServer({
+    configFile: 'vite.config.ts',
+    logLevel: 'error',
+    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
+  });
   await server.listen();
   const address = server.httpServer?.address();
   if (!address || typeof address === 'string') throw new Error('the dev server has no port');
@@ -42,7 +46,9 @@ function serviceLink(page: Page, name: string): Locator {
 }
 
 function row(page: Page, name: string): Locator {
-  return list(page).getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+  return list(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name, exact: true }) });
 }
 
 async function openList(page: Page): Promise<void> {
@@ -50,7 +56,10 @@ async function openList(page: Page): Promise<void> {
   await expect(serviceLink(page, 'api')).toBeVisible({ timeout: 60_000 });
 }
 
-test('a reload keeps the service made in the demo, a second tab shows the same world, and a change in one tab shows in the other', async ({ page, context }) => {
+test('a reload keeps the service made in the demo, a second tab shows the same world, and a change in one tab shows in the other', async ({
+  page,
+  context,
+}) => {
   await openList(page);
   await page.getByRole('link', { name: 'New service' }).click();
   await page.getByRole('textbox', { name: 'Name', exact: true }).fill('kept-through-reload');
@@ -74,7 +83,10 @@ test('a reload keeps the service made in the demo, a second tab shows the same w
   // Stop a service in the second tab: the first tab shows it within one poll (5 s).
   await expect(row(page, 'redis')).toContainText('running');
   await row(second, 'redis').getByRole('button', { name: 'Actions for redis' }).click();
-  await second.getByRole('menu', { name: 'Actions for redis' }).getByRole('menuitem', { name: /^Stop$/ }).click();
+  await second
+    .getByRole('menu', { name: 'Actions for redis' })
+    .getByRole('menuitem', { name: /^Stop$/ })
+    .click();
   await expect(row(page, 'redis')).toContainText('stopped', { timeout: 12_000 });
 
   // Every tab closed, the browser opened again: the world goes on.
@@ -94,7 +106,10 @@ test('Reset the demo brings back the scenario in every tab, after a confirmation
   await expect(tiles.getByRole('heading', { name: 'api', exact: true })).toBeVisible({ timeout: 60_000 });
 
   await row(page, 'docs').getByRole('button', { name: 'Actions for docs' }).click();
-  await page.getByRole('menu', { name: 'Actions for docs' }).getByRole('menuitem', { name: /^Remove/ }).click();
+  await page
+    .getByRole('menu', { name: 'Actions for docs' })
+    .getByRole('menuitem', { name: /^Remove/ })
+    .click();
   await page.getByRole('alertdialog', { name: 'Remove docs?' }).getByRole('button', { name: 'Remove service' }).click();
   await expect(serviceLink(page, 'docs')).toHaveCount(0, { timeout: 15_000 });
   await expect(tiles.getByRole('heading', { name: 'docs', exact: true })).toHaveCount(0, { timeout: 15_000 });

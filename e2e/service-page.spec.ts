@@ -17,7 +17,13 @@ test.describe.configure({ timeout: 60_000 });
 
 test.beforeAll(async () => {
   for (const name of [DB, APP]) {
-    const created = await masterApi('POST', `/v1/grids/${GRID}/services`, { name, image: 'nginx:1.11-alpine', stateful: false, instances: 1, env: ['GREETING=hello'] });
+    const created = await masterApi('POST', `/v1/grids/${GRID}/services`, {
+      name,
+      image: 'nginx:1.11-alpine',
+      stateful: false,
+      instances: 1,
+      env: ['GREETING=hello'],
+    });
     expect(created.status).toBe(201);
     expect((await masterApi('POST', `/v1/services/${GRID}/null/${name}/deploy`, {})).status).toBe(200);
   }

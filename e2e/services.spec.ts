@@ -14,7 +14,16 @@ const C = `${PREFIX}-c`;
 
 test.beforeAll(async ({ masterUrl }) => {
   for (const name of [A, B, C]) {
-    expect((await masterApi(masterUrl, 'POST', `/v1/grids/${GRID}/services`, { name, image: 'nginx:1.11-alpine', stateful: false, instances: 1 })).status).toBe(201);
+    expect(
+      (
+        await masterApi(masterUrl, 'POST', `/v1/grids/${GRID}/services`, {
+          name,
+          image: 'nginx:1.11-alpine',
+          stateful: false,
+          instances: 1,
+        })
+      ).status,
+    ).toBe(201);
     expect((await masterApi(masterUrl, 'POST', `/v1/services/${GRID}/null/${name}/deploy`, {})).status).toBe(200);
   }
 });
@@ -28,12 +37,19 @@ function grid(page: Page): Locator {
 }
 
 function row(page: Page, name: string): Locator {
-  return grid(page).getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+  return grid(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name, exact: true }) });
 }
 
 async function rowAction(page: Page, name: string, item: RegExp): Promise<void> {
-  await row(page, name).getByRole('button', { name: `Actions for ${name}` }).click();
-  await page.getByRole('menu', { name: `Actions for ${name}` }).getByRole('menuitem', { name: item }).click();
+  await row(page, name)
+    .getByRole('button', { name: `Actions for ${name}` })
+    .click();
+  await page
+    .getByRole('menu', { name: `Actions for ${name}` })
+    .getByRole('menuitem', { name: item })
+    .click();
 }
 
 test('filter, scale 1 → 3 and watch the deploy, stop and start, bulk restart, remove', async ({ page, oneTimeCode, masterUrl }) => {
@@ -75,8 +91,12 @@ test('filter, scale 1 → 3 and watch the deploy, stop and start, bulk restart, 
   await expect(row(page, A)).toContainText('running', { timeout: 15_000 });
 
   // Bulk: restart B and C, one result per service.
-  await row(page, B).getByRole('checkbox', { name: `Select ${B}` }).check();
-  await row(page, C).getByRole('checkbox', { name: `Select ${C}` }).check();
+  await row(page, B)
+    .getByRole('checkbox', { name: `Select ${B}` })
+    .check();
+  await row(page, C)
+    .getByRole('checkbox', { name: `Select ${C}` })
+    .check();
   const bulk = page.getByRole('toolbar', { name: 'Selected services' });
   await expect(bulk).toContainText('2 selected');
   await bulk.getByRole('button', { name: 'Restart' }).click();

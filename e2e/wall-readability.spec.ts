@@ -103,12 +103,14 @@ async function readTiles(page: Page): Promise<Reading> {
         const cs = getComputedStyle(el);
         const text = el.textContent ?? '';
         const r = el.getBoundingClientRect();
-        if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) cut.push(`${name}: “${text}” is outside its tile`);
+        if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+          cut.push(`${name}: “${text}” is outside its tile`);
         if (cs.display !== 'inline' && el instanceof HTMLElement) {
           if (el.scrollWidth > el.clientWidth + 1) cut.push(`${name}: “${text}” is wider than its box`);
           if (cs.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth) cut.push(`${name}: “${text}” ends in an ellipsis`);
         }
-        if (cs.wordBreak === 'break-all' || cs.overflowWrap === 'anywhere' || cs.overflowWrap === 'break-word') cut.push(`${name}: “${text}” may break inside a word`);
+        if (cs.wordBreak === 'break-all' || cs.overflowWrap === 'anywhere' || cs.overflowWrap === 'break-word')
+          cut.push(`${name}: “${text}” may break inside a word`);
         // Each word (a hyphen or a slash may end a line: "node-" / "exporter") on one line.
         for (const node of textNodes) {
           const content = node.textContent ?? '';
@@ -129,7 +131,13 @@ async function readTiles(page: Page): Promise<Reading> {
       }
     }
     const firstName = tiles[0]?.querySelector('h2 > span:last-child');
-    return { tiles: tiles.length, texts, cut, narrowSparks, nameFontPx: firstName ? Number.parseFloat(getComputedStyle(firstName).fontSize) : 0 };
+    return {
+      tiles: tiles.length,
+      texts,
+      cut,
+      narrowSparks,
+      nameFontPx: firstName ? Number.parseFloat(getComputedStyle(firstName).fontSize) : 0,
+    };
   });
 }
 

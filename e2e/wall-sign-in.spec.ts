@@ -19,7 +19,10 @@ test('"Open the wall" opens it signed in, in a new tab, after a sign-in that is 
   await expect(wallTiles(wall).getByRole('heading', { name: 'api', exact: true })).toBeVisible({ timeout: 20_000 });
   await expect(wall).toHaveURL(/\/wall\?grid=production/);
   // The new tab has a token of its own, kept for the tab only, like the first tab's.
-  const stored = await wall.evaluate(() => ({ tab: sessionStorage.getItem('kontena-dashboard.session'), device: localStorage.getItem('kontena-dashboard.session') }));
+  const stored = await wall.evaluate(() => ({
+    tab: sessionStorage.getItem('kontena-dashboard.session'),
+    device: localStorage.getItem('kontena-dashboard.session'),
+  }));
   expect(stored.tab).not.toBeNull();
   expect(stored.device).toBeNull();
   const first = await page.evaluate(() => sessionStorage.getItem('kontena-dashboard.session'));

@@ -21,7 +21,9 @@ async function ensureRunningProbe(masterUrl: string, name: string): Promise<void
   }
   expect((await masterApi(masterUrl, 'POST', `${path}/deploy`)).status).toBe(200);
   await expect
-    .poll(async () => ((await masterApi(masterUrl, 'GET', path)).body as { state?: string; instance_counts?: { running?: number } }), { timeout: 20_000 })
+    .poll(async () => (await masterApi(masterUrl, 'GET', path)).body as { state?: string; instance_counts?: { running?: number } }, {
+      timeout: 20_000,
+    })
     .toMatchObject({ state: 'running', instance_counts: { running: 1 } });
 }
 
@@ -40,7 +42,11 @@ async function wallOrder(page: Page): Promise<{ name: string; problem: boolean }
   );
 }
 
-test('the wall shows the demo grid; a service that stops goes in front of every healthy service within one refresh', async ({ page, oneTimeCode, masterUrl }) => {
+test('the wall shows the demo grid; a service that stops goes in front of every healthy service within one refresh', async ({
+  page,
+  oneTimeCode,
+  masterUrl,
+}) => {
   await ensureRunningProbe(masterUrl, 'wall-probe-a');
   await ensureRunningProbe(masterUrl, 'wall-probe-b');
   await signInWithCode(page, oneTimeCode);
@@ -86,7 +92,11 @@ test('a master outage shows since when, marks the tiles stale, and heals without
     (window as unknown as { wallMarker: boolean }).wallMarker = true;
   });
 
-  const restart = await fetch(`${masterUrl}/__sim/restart`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ downMs: 8_000 }) });
+  const restart = await fetch(`${masterUrl}/__sim/restart`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ downMs: 8_000 }),
+  });
   expect(restart.status).toBe(200);
 
   const banner = page.getByRole('alert');

@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compressDir, MIN_BYTES } from './compress-plugin';
 
-describe('compressDir (the build\'s precompression)', () => {
+describe("compressDir (the build's precompression)", () => {
   let dir = '';
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -34,6 +34,11 @@ describe('compressDir (the build\'s precompression)', () => {
     expect(fs.statSync(path.join(dir, 'assets', 'tiny-abc.js')).size).toBeLessThan(MIN_BYTES);
     expect(fs.existsSync(path.join(dir, 'assets', 'tiny-abc.js.br'))).toBe(false);
     expect(fs.existsSync(path.join(dir, 'assets', 'logo.png.br'))).toBe(false);
-    expect(results.find((r) => r.file === 'assets/index-abc.js')).toEqual({ file: 'assets/index-abc.js', size: js1.length, br: br.length, gzip: gz.length });
+    expect(results.find((r) => r.file === 'assets/index-abc.js')).toEqual({
+      file: 'assets/index-abc.js',
+      size: js1.length,
+      br: br.length,
+      gzip: gz.length,
+    });
   });
 });

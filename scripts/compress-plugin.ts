@@ -51,7 +51,13 @@ async function compressFile(dir: string, file: string): Promise<CompressedFile> 
   const result: CompressedFile = { file: path.relative(dir, file).split(path.sep).join('/'), size: data.length, br: null, gzip: null };
   if (data.length < MIN_BYTES) return result;
   const [br, gz] = await Promise.all([
-    brotli(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
+    brotli(data, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+        [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+      },
+    }),
     gzip(data, { level: 9 }),
   ]);
   if (br.length < data.length) {

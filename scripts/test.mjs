@@ -39,13 +39,28 @@ function readJson(file) {
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
-check('lint', run('lint', npx, ['eslint', '.', '--max-warnings=0']));
-check('typecheck', run('typecheck', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']) && run('typecheck (node)', npx, ['tsc', '-p', 'tsconfig.node.json', '--noEmit']));
+// Lint: ESLint (layers, import cycles, a11y), Prettier's check, and knip (dead code).
+check(
+  'lint',
+  run('lint', npx, ['eslint', '.', '--max-warnings=0']) &&
+    run('format', npx, ['prettier', '--check', '.', '--log-level', 'warn']) &&
+    run('dead code', npx, ['knip', '--no-progress']),
+);
+check(
+  'typecheck',
+  run('typecheck', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']) &&
+    run('typecheck (node)', npx, ['tsc', '-p', 'tsconfig.node.json', '--noEmit']),
+);
 
 // Vitest: unit and integration tests (server/nginx.test.ts needs nginx).
 const nginx = ensureNginx();
 const vitestJson = path.join(out, 'vitest.json');
-const vitestOk = run('vitest', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], nginx ? { NGINX_PATH: nginx } : {});
+const vitestOk = run(
+  'vitest',
+  npx,
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
+  nginx ? { NGINX_PATH: nginx } : {},
+);
 const vitest = readJson(vitestJson);
 if (vitest) {
   totals.passed += vitest.numPassedTests ?? 0;
@@ -62,7 +77,22 @@ if (vitest) {
 // 2026. The registry's `node@N` package brings that Node; Vitest's workers inherit it.
 for (const major of (process.env.TEST_ALSO_NODE ?? '').split(/[\s,]+/).filter(Boolean)) {
   const json = path.join(out, `vitest-node${major}.json`);
-  const ok = run(`vitest (Node ${major})`, npx, ['--yes', `--package=node@${major}`, '--', 'node', path.join('node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=dot', '--reporter=json', `--outputFile.json=${json}`], nginx ? { NGINX_PATH: nginx } : {});
+  const ok = run(
+    `vitest (Node ${major})`,
+    npx,
+    [
+      '--yes',
+      `--package=node@${major}`,
+      '--',
+      'node',
+      path.join('node_modules', 'vitest', 'vitest.mjs'),
+      'run',
+      '--reporter=dot',
+      '--reporter=json',
+      `--outputFile.json=${json}`,
+    ],
+    nginx ? { NGINX_PATH: nginx } : {},
+  );
   const report = readJson(json);
   if (report) {
     totals.passed += report.numPassedTests ?? 0;

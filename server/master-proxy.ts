@@ -35,7 +35,17 @@ interface MasterProxyOptions {
 }
 
 /** Headers of one connection, not of the message: never forwarded either way (RFC 9110 §7.6.1). */
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
 
 type HeaderMap = Record<string, string | string[]>;
 
@@ -48,7 +58,12 @@ class MasterSilent extends Error {
 
 /** Pairs of `rawHeaders` minus hop-by-hop ones (and those `Connection` names), duplicates kept. */
 function endToEndHeaders(rawHeaders: readonly string[], connection: string | undefined, drop: ReadonlySet<string> = new Set()): HeaderMap {
-  const named = new Set((connection ?? '').split(',').map((t) => t.trim().toLowerCase()).filter(Boolean));
+  const named = new Set(
+    (connection ?? '')
+      .split(',')
+      .map((t) => t.trim().toLowerCase())
+      .filter(Boolean),
+  );
   const out: HeaderMap = {};
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
     const name = rawHeaders[i]?.toLowerCase();
@@ -135,7 +150,10 @@ export function createMasterProxy(options: MasterProxyOptions): (req: http.Incom
         answer.destroy();
         return;
       }
-      const headers: HeaderMap = { ...endToEndHeaders(answer.rawHeaders, answer.headers.connection, SECURITY_HEADER_NAMES), ...API_HEADERS };
+      const headers: HeaderMap = {
+        ...endToEndHeaders(answer.rawHeaders, answer.headers.connection, SECURITY_HEADER_NAMES),
+        ...API_HEADERS,
+      };
       res.writeHead(answer.statusCode ?? 502, answer.statusMessage, headers);
       if (answer.headers['content-length'] === undefined) {
         // A stream (the master's log and event tails are chunked with no length): the

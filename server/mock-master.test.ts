@@ -14,7 +14,10 @@ const ADMIN_CODE = 'feedc0de0042';
 const decoder = new TextDecoder();
 
 /** Reads until `enough(text)` holds; returns the text and whether the body had ended. */
-async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, enough: (text: string) => boolean): Promise<{ text: string; ended: boolean }> {
+async function readUntil(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  enough: (text: string) => boolean,
+): Promise<{ text: string; ended: boolean }> {
   let text = '';
   for (;;) {
     const { done, value } = await reader.read();
@@ -151,7 +154,10 @@ describe('mock-master over HTTP', () => {
 
   it('keeps an idle stream alive with a single " " chunk', async () => {
     const abort = new AbortController();
-    const res = await fetch(`${mock.url}/v1/grids/production/event_logs?follow=1&since=2099-01-01T00:00:00Z`, { headers: auth, signal: abort.signal });
+    const res = await fetch(`${mock.url}/v1/grids/production/event_logs?follow=1&since=2099-01-01T00:00:00Z`, {
+      headers: auth,
+      signal: abort.signal,
+    });
     const body = res.body;
     if (!body) throw new Error('no body');
     const { text } = await readUntil(body.getReader(), (t) => t.length > 0);

@@ -11,7 +11,14 @@
 import http from 'node:http';
 import type { Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
-import { isScenarioName, SCENARIO_NAMES, type Faults, type ScenarioName, type SimulatedMaster, type SimulatorOptions } from '../src/simulator/contract';
+import {
+  isScenarioName,
+  SCENARIO_NAMES,
+  type Faults,
+  type ScenarioName,
+  type SimulatedMaster,
+  type SimulatorOptions,
+} from '../src/simulator/contract';
 import { createSimulatedMaster } from '../src/simulator/index';
 import { readFlag } from './cli-flags';
 import { createNodeHandler, readBody } from './simulator-http';

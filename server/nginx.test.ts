@@ -10,7 +10,18 @@ import net from 'node:net';
 import zlib from 'node:zlib';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOSTILE_PATHS, freePort, httpRequest, makeDist, rawClient, rawRequest, readToEnd, startKillableMaster, startUpstream, type TestUpstream } from '../test/server/test-helpers';
+import {
+  HOSTILE_PATHS,
+  freePort,
+  httpRequest,
+  makeDist,
+  rawClient,
+  rawRequest,
+  readToEnd,
+  startKillableMaster,
+  startUpstream,
+  type TestUpstream,
+} from '../test/server/test-helpers';
 
 const NGINX = [process.env.NGINX_PATH, '/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => p && fs.existsSync(p));
 
@@ -158,7 +169,7 @@ describe('deploy/nginx.conf with Debian nginx', () => {
     expect(res.headers.get('cache-control')).toContain('immutable');
   });
 
-  it('proxies the API with the strict headers over the master\'s own, and passes a stream through unbuffered', async () => {
+  it("proxies the API with the strict headers over the master's own, and passes a stream through unbuffered", async () => {
     const ping = await fetch(`${base}/v1/ping`);
     expect(await ping.json()).toEqual({ message: 'pong' });
     expectApiHeaders(ping.headers);
@@ -173,7 +184,7 @@ describe('deploy/nginx.conf with Debian nginx', () => {
     controller.abort();
   });
 
-  it('ends the client\'s stream when the master\'s connection is reset mid-stream', async () => {
+  it("ends the client's stream when the master's connection is reset mid-stream", async () => {
     const res = await fetch(`${base}/v1/stream`);
     const reader = res.body?.getReader();
     if (!reader) throw new Error('no body');
@@ -182,7 +193,7 @@ describe('deploy/nginx.conf with Debian nginx', () => {
     expect(await readToEnd(reader, 1000)).not.toBe('open');
   });
 
-  it('ends the client\'s stream within a second of the master being killed (SIGKILL)', async () => {
+  it("ends the client's stream within a second of the master being killed (SIGKILL)", async () => {
     const master = await startKillableMaster();
     const own = await startNginx(dir, dist, master.url);
     try {
@@ -235,7 +246,7 @@ describe('deploy/nginx.conf with Debian nginx', () => {
     }
   });
 
-  it('serves the build\'s .gz to clients that accept gzip, and never compresses the API', async () => {
+  it("serves the build's .gz to clients that accept gzip, and never compresses the API", async () => {
     const original = fs.readFileSync(path.join(dist, 'assets', 'app-abc123.js'));
     const gz = await httpRequest(`${base}/assets/app-abc123.js`, { headers: { 'Accept-Encoding': 'gzip' } });
     expect(gz.headers['content-encoding']).toBe('gzip');

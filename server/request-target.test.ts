@@ -25,10 +25,18 @@ describe('normaliseRequestTarget', () => {
     ['/oauth2/token', '/oauth2/token', true],
     ['/v1/grids/production/services', '/v1/grids/production/services', true],
     // Dots inside names are names (node hostnames, container names of a named stack).
-    ['/v1/containers/production/node-1.example.com/teststack.redis-1/logs', '/v1/containers/production/node-1.example.com/teststack.redis-1/logs', true],
+    [
+      '/v1/containers/production/node-1.example.com/teststack.redis-1/logs',
+      '/v1/containers/production/node-1.example.com/teststack.redis-1/logs',
+      true,
+    ],
     ['/v1/secrets/production/..hidden', '/v1/secrets/production/..hidden', true],
     // The query is passed on as it came: it routes nothing.
-    ['/v1/services/production/null/web/container_logs?follow=1&since=2017-04-06T15%3A38%3A17.123Z&x=/../', '/v1/services/production/null/web/container_logs?follow=1&since=2017-04-06T15%3A38%3A17.123Z&x=/../', true],
+    [
+      '/v1/services/production/null/web/container_logs?follow=1&since=2017-04-06T15%3A38%3A17.123Z&x=/../',
+      '/v1/services/production/null/web/container_logs?follow=1&since=2017-04-06T15%3A38%3A17.123Z&x=/../',
+      true,
+    ],
     // Escapes of unreserved characters are the characters (RFC 3986 §6.2.2.2)…
     ['/v1/grids/%70roduction', '/v1/grids/production', true],
     ['/%76%31/ping', '/v1/ping', true],

@@ -74,7 +74,8 @@ function normaliseEscapes(rawPath: string): { path: string } | { refused: string
 }
 
 export function normaliseRequestTarget(raw: string): RequestTarget {
-  if (raw.length > MAX_REQUEST_TARGET) return { ok: false, status: 414, error: `request target longer than ${MAX_REQUEST_TARGET} characters` };
+  if (raw.length > MAX_REQUEST_TARGET)
+    return { ok: false, status: 414, error: `request target longer than ${MAX_REQUEST_TARGET} characters` };
   // Absolute-form (`GET http://host/v1/… HTTP/1.1`) and `*` are for proxies, not for us.
   if (!raw.startsWith('/')) return refuse('the request target is not a path');
   if (raw.includes('#')) return refuse('a fragment (#) in the request target');

@@ -5,7 +5,15 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe, type RunningServe } from './serve';
-import { makeDist, rawClient, readToEnd, startKillableMaster, startUpstream, waitFor, type TestUpstream } from '../test/server/test-helpers';
+import {
+  makeDist,
+  rawClient,
+  readToEnd,
+  startKillableMaster,
+  startUpstream,
+  waitFor,
+  type TestUpstream,
+} from '../test/server/test-helpers';
 
 const TIMEOUTS = { headersMs: 150, requestMs: 300, checkIntervalMs: 20, upstreamIdleMs: 300 };
 
@@ -23,7 +31,7 @@ describe('serve.ts when the master dies mid-stream', () => {
   });
   afterAll(() => fs.rmSync(dist, { recursive: true, force: true }));
 
-  it('ends the client\'s stream within a second of the master being killed (SIGKILL)', async () => {
+  it("ends the client's stream within a second of the master being killed (SIGKILL)", async () => {
     const master = await startKillableMaster();
     const serve = await startServe({ port: 0, distDir: dist, upstream: master.url });
     try {
@@ -122,7 +130,13 @@ describe('serve.ts timeouts that fit each kind of request', () => {
       });
     });
     serve = await startServe({ port: 0, distDir: dist, upstream: upstream.url, timeouts: TIMEOUTS, maxBodyBytes: 1024 });
-    simulated = await startServe({ port: 0, distDir: dist, simulate: { scenario: 'empty', seed: 1 }, timeouts: TIMEOUTS, maxBodyBytes: 1024 });
+    simulated = await startServe({
+      port: 0,
+      distDir: dist,
+      simulate: { scenario: 'empty', seed: 1 },
+      timeouts: TIMEOUTS,
+      maxBodyBytes: 1024,
+    });
   });
 
   afterAll(async () => {
@@ -173,7 +187,7 @@ describe('serve.ts timeouts that fit each kind of request', () => {
     expect(text.trim()).toBe('{"done":true}');
   });
 
-  it('gives up on a master that says nothing: a 504 the app reads as unreachable, and the master\'s request cut', async () => {
+  it("gives up on a master that says nothing: a 504 the app reads as unreachable, and the master's request cut", async () => {
     const res = await fetch(`${serve.url}/v1/silent`);
     expect(res.status).toBe(504);
     expect(await res.json()).toMatchObject({ proxy: 'upstream_unreachable' });

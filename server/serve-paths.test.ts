@@ -68,10 +68,20 @@ describe('serve.ts refuses paths that leave /v1/ and /oauth2/ to some parser', (
 
   it('proxy: what reaches the master is the normalised path, escapes of other characters and the query as they came', async () => {
     const before = upstream.seen.length;
-    for (const target of ['/%76%31/ping', '/v1/grids/caf%c3%a9', '/v1/grids/a%2Eb', '/v1/services/g/null/web/container_logs?follow=1&since=2017-04-06T15%3A38%3A17Z']) {
+    for (const target of [
+      '/%76%31/ping',
+      '/v1/grids/caf%c3%a9',
+      '/v1/grids/a%2Eb',
+      '/v1/services/g/null/web/container_logs?follow=1&since=2017-04-06T15%3A38%3A17Z',
+    ]) {
       expect((await ask(proxy.port, target)).status).toBe(200);
     }
-    expect(upstream.seen.slice(before)).toEqual(['/v1/ping', '/v1/grids/caf%C3%A9', '/v1/grids/a.b', '/v1/services/g/null/web/container_logs?follow=1&since=2017-04-06T15%3A38%3A17Z']);
+    expect(upstream.seen.slice(before)).toEqual([
+      '/v1/ping',
+      '/v1/grids/caf%C3%A9',
+      '/v1/grids/a.b',
+      '/v1/services/g/null/web/container_logs?follow=1&since=2017-04-06T15%3A38%3A17Z',
+    ]);
   });
 
   it('a path that is not the API is the SPA, never the master', async () => {

@@ -45,7 +45,12 @@ describe('serve.ts', () => {
       }
       if (req.url?.startsWith('/v1/grids')) {
         // A master that sends headers of its own that a page must not get from here.
-        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Security-Policy': 'default-src *', 'X-Frame-Options': 'ALLOWALL', 'X-Kontena-Version': '1.2.0.dev' });
+        res.writeHead(200, {
+          'Content-Type': 'application/json',
+          'Content-Security-Policy': 'default-src *',
+          'X-Frame-Options': 'ALLOWALL',
+          'X-Kontena-Version': '1.2.0.dev',
+        });
         res.end(JSON.stringify({ grids: [{ name: 'production' }], acceptEncoding: req.headers['accept-encoding'] ?? null }));
         return;
       }
@@ -140,11 +145,27 @@ describe('serve.ts', () => {
     }
   });
 
-  it('verifies the master\'s TLS certificate, trusting a self-signed one only through --ca-file', async () => {
+  it("verifies the master's TLS certificate, trusting a self-signed one only through --ca-file", async () => {
     const certDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kd-tls-'));
     const key = path.join(certDir, 'key.pem');
     const cert = path.join(certDir, 'cert.pem');
-    const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1']);
+    const made = spawnSync('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ]);
     expect(made.status).toBe(0);
     const tls = https.createServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, (_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
@@ -180,7 +201,7 @@ describe('serve.ts', () => {
     }
   });
 
-  it('puts the strict security headers on proxied JSON, over the master\'s own, and keeps its Content-Type', async () => {
+  it("puts the strict security headers on proxied JSON, over the master's own, and keeps its Content-Type", async () => {
     const res = await fetch(`${serve.url}/v1/grids`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json');
@@ -219,7 +240,12 @@ describe('serve.ts', () => {
     expect(missing.status).toBe(404);
     expect(missing.headers.get('cache-control')).toBe('no-store');
     expectApiHeaders(missing.headers);
-    for (const text of ['GET /v1/grids HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n', 'NOT-HTTP\r\n\r\n', 'GET / HTTP/1.1\r\nHost: x\r\nExpect: tea\r\nConnection: close\r\n\r\n', 'GET / HTTP/1.1\r\nConnection: close\r\n\r\n']) {
+    for (const text of [
+      'GET /v1/grids HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n',
+      'NOT-HTTP\r\n\r\n',
+      'GET / HTTP/1.1\r\nHost: x\r\nExpect: tea\r\nConnection: close\r\n\r\n',
+      'GET / HTTP/1.1\r\nConnection: close\r\n\r\n',
+    ]) {
       const res = await rawRequest(serve.port, text);
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(res.headers['content-type']).toBe('application/json');

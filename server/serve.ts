@@ -114,7 +114,8 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     api = createNodeHandler(master, { headers: API_HEADERS, maxBodyBytes });
   } else {
     const upstream = parseUpstream(options.upstream);
-    if (upstream.protocol === 'https:') agent = new https.Agent({ keepAlive: true, ...(options.caFile ? { ca: readCaFile(options.caFile) } : {}) });
+    if (upstream.protocol === 'https:')
+      agent = new https.Agent({ keepAlive: true, ...(options.caFile ? { ca: readCaFile(options.caFile) } : {}) });
     api = createMasterProxy({ upstream, agent, maxBodyBytes, idleTimeoutMs: timeouts.upstreamIdleMs });
   }
   const files = createStaticFiles(distDir, pageHeaders(options.frameAncestors));
@@ -147,7 +148,11 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
         return;
       }
       if (NEVER_FORWARDED.has(req.method ?? '')) {
-        sendJson(res, { status: 405, body: { error: `${req.method ?? ''} is never forwarded to the master` }, headers: { Allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS' } });
+        sendJson(res, {
+          status: 405,
+          body: { error: `${req.method ?? ''} is never forwarded to the master` },
+          headers: { Allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS' },
+        });
         return;
       }
       api(req, res);

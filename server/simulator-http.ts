@@ -26,13 +26,21 @@ interface NodeHandlerOptions {
   maxBodyBytes?: number;
 }
 
-export function createNodeHandler(master: SimulatedMaster, options: NodeHandlerOptions = {}): (req: IncomingMessage, res: ServerResponse) => void {
+export function createNodeHandler(
+  master: SimulatedMaster,
+  options: NodeHandlerOptions = {},
+): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     void serveWithMaster(master, req, res, options);
   };
 }
 
-async function serveWithMaster(master: SimulatedMaster, req: IncomingMessage, res: ServerResponse, options: NodeHandlerOptions): Promise<void> {
+async function serveWithMaster(
+  master: SimulatedMaster,
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: NodeHandlerOptions,
+): Promise<void> {
   const maxBodyBytes = options.maxBodyBytes ?? Number.POSITIVE_INFINITY;
   const tooLarge = { status: 413, body: { error: `Request body larger than ${maxBodyBytes} bytes` }, headers: { Connection: 'close' } };
   if (declaresTooLarge(req, maxBodyBytes)) {
@@ -134,7 +142,12 @@ function waitForDrain(res: ServerResponse): Promise<void> {
   });
 }
 
-async function writeWebResponse(response: Response, req: IncomingMessage, res: ServerResponse, extraHeaders: Readonly<Record<string, string>>): Promise<void> {
+async function writeWebResponse(
+  response: Response,
+  req: IncomingMessage,
+  res: ServerResponse,
+  extraHeaders: Readonly<Record<string, string>>,
+): Promise<void> {
   if (res.destroyed) {
     await response.body?.cancel().catch(() => undefined);
     return;

@@ -28,12 +28,19 @@ function acceptedEncodings(header: string | string[] | undefined): string {
   return [...accepted].join(', ');
 }
 
-export function createStaticFiles(distDir: string, headers: HeaderSet): (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => void {
+export function createStaticFiles(
+  distDir: string,
+  headers: HeaderSet,
+): (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => void {
   const files = sirv(distDir, { single: true, dev: false, etag: true, brotli: true, gzip: true });
   return (req, res, pathname) => {
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') {
-      sendJson(res, { status: 405, body: { error: `${method} is not allowed here: the dashboard's files answer GET and HEAD` }, headers: { Allow: 'GET, HEAD' } });
+      sendJson(res, {
+        status: 405,
+        body: { error: `${method} is not allowed here: the dashboard's files answer GET and HEAD` },
+        headers: { Allow: 'GET, HEAD' },
+      });
       return;
     }
     req.headers['accept-encoding'] = acceptedEncodings(req.headers['accept-encoding']);

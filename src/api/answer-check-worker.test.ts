@@ -77,7 +77,6 @@ describe('checking big answers in a worker', () => {
     expect(!bad.ok && bad.issues?.[0]?.path).toEqual(['services', 0, 'instances']);
   });
 
-
   it('gives what a check here gives, the same object for an unchanged answer, and shares unchanged items', async () => {
     const { checkOffThread } = await load(true);
     const first = await checkOffThread('containerSummaries', 'GET /a', bytesOf({ containers: [container(1), container(2), container(3)] }));
@@ -89,7 +88,11 @@ describe('checking big answers in a worker', () => {
     const again = await checkOffThread('containerSummaries', 'GET /a', bytesOf({ containers: [container(1), container(2), container(3)] }));
     expect(again.ok && again.data).toBe(first.data);
 
-    const changed = await checkOffThread('containerSummaries', 'GET /a', bytesOf({ containers: [container(1), container(2, 'stopped'), container(3), container(4)] }));
+    const changed = await checkOffThread(
+      'containerSummaries',
+      'GET /a',
+      bytesOf({ containers: [container(1), container(2, 'stopped'), container(3), container(4)] }),
+    );
     if (!changed.ok) throw new Error('expected a checked answer');
     expect(changed.data).not.toBe(first.data);
     expect(changed.data.containers.map((c) => c.status)).toEqual(['running', 'stopped', 'running', 'running']);

@@ -70,7 +70,9 @@ describe('exchangeCode', () => {
   });
 
   it('stores a non-expiring session for a code without expiry (no refresh token)', async () => {
-    fake.route('POST', '/oauth2/token', () => json(201, tokenJson({ expires_in: null, refresh_token: null, refresh_token_last_four: null })));
+    fake.route('POST', '/oauth2/token', () =>
+      json(201, tokenJson({ expires_in: null, refresh_token: null, refresh_token_last_four: null })),
+    );
     expect(await exchangeCode('3f9a1c0b7d2e')).toMatchObject({ expiresAt: null, refreshToken: null });
   });
 
@@ -98,7 +100,13 @@ describe('signInWithToken', () => {
     fake.route('GET', '/v1/user', () => json(200, userJson()));
     const result = await signInWithToken(` ${ACCESS_TOKEN} `, true);
     expect(fake.calls[0]?.headers.get('Authorization')).toBe(`Bearer ${ACCESS_TOKEN}`);
-    expect(result).toMatchObject({ accessToken: ACCESS_TOKEN, refreshToken: null, expiresAt: null, remember: true, user: { email: 'admin' } });
+    expect(result).toMatchObject({
+      accessToken: ACCESS_TOKEN,
+      refreshToken: null,
+      expiresAt: null,
+      remember: true,
+      user: { email: 'admin' },
+    });
     expect(local.getItem(SESSION_STORAGE_KEY)).not.toBeNull();
     expect(session.getItem(SESSION_STORAGE_KEY)).toBeNull();
 

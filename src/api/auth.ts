@@ -31,7 +31,10 @@ export async function exchangeCode(code: string, remember = false, notAfter?: 'c
   const trimmed = code.trim();
   if (trimmed === '') throw invalidInput('code', 'Enter the code that `kontena master token create --code` printed.');
   if (!CODE_FORMAT.test(trimmed)) {
-    throw invalidInput('code', 'That is not a sign-in code: a code is a short string of hexadecimal characters (0-9, a-f), such as 3f9a1c0b7d2e.');
+    throw invalidInput(
+      'code',
+      'That is not a sign-in code: a code is a short string of hexadecimal characters (0-9, a-f), such as 3f9a1c0b7d2e.',
+    );
   }
   const body: TokenRequestBody = { grant_type: 'authorization_code', code: trimmed };
   const token = await apiRequest(tokenSchema, '/oauth2/token', {
@@ -41,13 +44,22 @@ export async function exchangeCode(code: string, remember = false, notAfter?: 'c
     sensitive: true,
   }).catch((e: unknown) => {
     if (isApiError(e) && e.kind === 'notFound') {
-      throw new ApiError({ kind: 'auth', status: e.status, endpoint: e.endpoint, message: 'The master does not know this code, or it was already used. Create a new one with `kontena master token create --code`.' });
+      throw new ApiError({
+        kind: 'auth',
+        status: e.status,
+        endpoint: e.endpoint,
+        message: 'The master does not know this code, or it was already used. Create a new one with `kontena master token create --code`.',
+      });
     }
     throw e;
   });
   const accessToken = token.access_token;
   if (accessToken === null) {
-    throw new ApiError({ kind: 'badResponse', endpoint: 'POST /oauth2/token', message: 'The master accepted the code but sent no access token.' });
+    throw new ApiError({
+      kind: 'badResponse',
+      endpoint: 'POST /oauth2/token',
+      message: 'The master accepted the code but sent no access token.',
+    });
   }
   registerSecret(accessToken);
   registerSecret(token.refresh_token);
@@ -98,7 +110,12 @@ export async function signInWithToken(token: string, remember: boolean): Promise
     user = await apiRequest(userSchema, '/v1/user', { auth: { token: trimmed } });
   } catch (e) {
     if (isApiError(e) && e.kind === 'auth') {
-      throw new ApiError({ kind: 'auth', status: e.status, endpoint: e.endpoint, message: 'The master does not accept this token (it is unknown, revoked or expired).' });
+      throw new ApiError({
+        kind: 'auth',
+        status: e.status,
+        endpoint: e.endpoint,
+        message: 'The master does not accept this token (it is unknown, revoked or expired).',
+      });
     }
     throw e;
   }

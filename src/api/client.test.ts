@@ -11,7 +11,15 @@ import { configureSessionStorage, getSession, onAuthFailure, setSession } from '
 import type { Session } from './session';
 import { createFakeFetch, json } from '../../test/api/fake-fetch';
 import type { FakeFetch } from '../../test/api/fake-fetch';
-import { ACCESS_TOKEN, NEW_ACCESS_TOKEN, NEW_REFRESH_TOKEN, REFRESH_TOKEN, gridJson, serviceJson, tokenJson } from '../../test/api/fixtures';
+import {
+  ACCESS_TOKEN,
+  NEW_ACCESS_TOKEN,
+  NEW_REFRESH_TOKEN,
+  REFRESH_TOKEN,
+  gridJson,
+  serviceJson,
+  tokenJson,
+} from '../../test/api/fixtures';
 import { MemoryStorage } from '../../test/api/memory-storage';
 
 const NOW = Date.parse('2017-04-06T15:00:00.000Z');
@@ -158,7 +166,9 @@ describe('token refresh', () => {
 
   it('refreshes and retries once on 403 "Token expired"', async () => {
     const expired = { error: 'invalid_token', error_description: 'Token expired' };
-    fake.route('GET', '/v1/grids', (call) => (bearerOf(call) === `Bearer ${NEW_ACCESS_TOKEN}` ? json(200, { grids: [gridJson()] }) : json(403, expired)));
+    fake.route('GET', '/v1/grids', (call) =>
+      bearerOf(call) === `Bearer ${NEW_ACCESS_TOKEN}` ? json(200, { grids: [gridJson()] }) : json(403, expired),
+    );
     fake.route('POST', '/oauth2/token', () => json(201, tokenJson({ access_token: NEW_ACCESS_TOKEN, refresh_token: NEW_REFRESH_TOKEN })));
     const authFailures: string[] = [];
     const off = onAuthFailure((reason) => authFailures.push(reason));
@@ -213,14 +223,22 @@ describe('error bodies', () => {
   it('422 wrapped and un-wrapped both give fieldErrors', async () => {
     const ref = { grid: 'terminal-a', stack: 'null', name: 'redis' };
     fake.route('PUT', '/v1/services/terminal-a/null/redis', () =>
-      json(422, { error: { health_check: { port: 'Port is required', protocol: 'Protocol is required' }, ports: [null, { node_port: 'Node Port is required' }] } }),
+      json(422, {
+        error: {
+          health_check: { port: 'Port is required', protocol: 'Protocol is required' },
+          ports: [null, { node_port: 'Node Port is required' }],
+        },
+      }),
     );
     fake.route('POST', '/v1/services/terminal-a/null/redis/envs', () => json(422, { env: "Env can't be blank" }));
 
     const wrapped = await failure(updateService(ref, { health_check: { port: null, protocol: null } }));
     expect(wrapped.kind).toBe('validation');
     expect(wrapped.status).toBe(422);
-    expect(wrapped.fieldErrors).toEqual({ health_check: { port: 'Port is required', protocol: 'Protocol is required' }, ports: [null, { node_port: 'Node Port is required' }] });
+    expect(wrapped.fieldErrors).toEqual({
+      health_check: { port: 'Port is required', protocol: 'Protocol is required' },
+      ports: [null, { node_port: 'Node Port is required' }],
+    });
     expect(wrapped.message).toContain('health_check.port: Port is required');
     expect(wrapped.message).toContain('ports[1].node_port: Node Port is required');
 
@@ -230,10 +248,20 @@ describe('error bodies', () => {
   });
 
   it('an HTML body from a proxy is a badResponse with a clear message', async () => {
-    fake.route('GET', '/v1/grids', () => new Response('<!DOCTYPE html><html><body>Welcome to nginx</body></html>', { status: 200, headers: { 'Content-Type': 'text/html' } }));
+    fake.route(
+      'GET',
+      '/v1/grids',
+      () =>
+        new Response('<!DOCTYPE html><html><body>Welcome to nginx</body></html>', {
+          status: 200,
+          headers: { 'Content-Type': 'text/html' },
+        }),
+    );
     const error = await failure(listGrids());
     expect(error.kind).toBe('badResponse');
-    expect(error.message).toBe('The master answered GET /v1/grids with an HTML page instead of JSON (probably from a proxy in front of the master).');
+    expect(error.message).toBe(
+      'The master answered GET /v1/grids with an HTML page instead of JSON (probably from a proxy in front of the master).',
+    );
   });
 
   it('garbage and schema mismatches are badResponse naming the endpoint', async () => {
@@ -294,8 +322,10 @@ describe('connection state', () => {
     expect(connectionState()).toBe('offline');
   });
 
-  it('the dashboard server\'s JSON 502 for an unreachable master also means offline, not a master failure', async () => {
-    fake.route('GET', '/v1/grids', () => json(502, { error: 'Kontena Master at https://m:8443 is unreachable (ECONNREFUSED)', proxy: 'upstream_unreachable' }));
+  it("the dashboard server's JSON 502 for an unreachable master also means offline, not a master failure", async () => {
+    fake.route('GET', '/v1/grids', () =>
+      json(502, { error: 'Kontena Master at https://m:8443 is unreachable (ECONNREFUSED)', proxy: 'upstream_unreachable' }),
+    );
     const error = await failure(listGrids());
     expect(error.kind).toBe('network');
     expect(connectionState()).toBe('offline');
@@ -316,7 +346,9 @@ describe('secrecy', () => {
     fake.route('GET', '/v1/grids', () => {
       throw new TypeError(`connect ECONNREFUSED while sending Bearer ${ACCESS_TOKEN}`);
     });
-    fake.route('POST', '/oauth2/token', () => json(201, { ...tokenJson({ access_token: NEW_ACCESS_TOKEN, refresh_token: NEW_REFRESH_TOKEN }), expires_in: 'soon' }));
+    fake.route('POST', '/oauth2/token', () =>
+      json(201, { ...tokenJson({ access_token: NEW_ACCESS_TOKEN, refresh_token: NEW_REFRESH_TOKEN }), expires_in: 'soon' }),
+    );
     const leaked = await failure(listGrids());
     expect(leaked.message).toContain('[redacted]');
     expect(leaked.cause).toBeUndefined();
@@ -332,6 +364,7 @@ describe('secrecy', () => {
     }
     expect(seenErrors.length).toBeGreaterThan(10);
     expect(warn).toHaveBeenCalled();
-    for (const secret of [ACCESS_TOKEN, REFRESH_TOKEN, NEW_ACCESS_TOKEN, NEW_REFRESH_TOKEN]) expect(JSON.stringify(warn.mock.calls)).not.toContain(secret);
+    for (const secret of [ACCESS_TOKEN, REFRESH_TOKEN, NEW_ACCESS_TOKEN, NEW_REFRESH_TOKEN])
+      expect(JSON.stringify(warn.mock.calls)).not.toContain(secret);
   });
 });

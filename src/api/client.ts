@@ -137,7 +137,11 @@ async function send(req: PreparedRequest, token: string | null): Promise<Respons
     setConnection('offline');
     const reason = e instanceof Error && e.message ? ` (${e.message})` : '';
     // No `cause`: a platform error text may quote the request, and a logged cause chain is not redacted.
-    throw new ApiError({ kind: 'network', message: `Cannot reach the Kontena Master: ${req.endpoint} failed${reason}.`, endpoint: req.endpoint });
+    throw new ApiError({
+      kind: 'network',
+      message: `Cannot reach the Kontena Master: ${req.endpoint} failed${reason}.`,
+      endpoint: req.endpoint,
+    });
   }
 }
 
@@ -153,7 +157,13 @@ async function readBody(req: PreparedRequest, res: Response): Promise<ResponseBo
 function readFailure(req: PreparedRequest, res: Response, e: unknown): unknown {
   if (isAbort(e, req.signal)) return e;
   setConnection('offline');
-  return new ApiError({ kind: 'network', message: `The connection to the master broke while reading the answer to ${req.endpoint}.`, endpoint: req.endpoint, status: res.status, cause: e });
+  return new ApiError({
+    kind: 'network',
+    message: `The connection to the master broke while reading the answer to ${req.endpoint}.`,
+    endpoint: req.endpoint,
+    status: res.status,
+    cause: e,
+  });
 }
 
 /** Reads a non-2xx answer into an ApiError and updates the connection state from it. */
@@ -171,7 +181,12 @@ function failAuth(used: Session | null, description: string, req: PreparedReques
     if (currentSession) setSession(null);
     notifyAuthFailure(description);
   }
-  return new ApiError({ kind: 'auth', status, endpoint: req.endpoint, message: used === null ? 'You are not signed in to the Kontena Master.' : authMessage(description) });
+  return new ApiError({
+    kind: 'auth',
+    status,
+    endpoint: req.endpoint,
+    message: used === null ? 'You are not signed in to the Kontena Master.' : authMessage(description),
+  });
 }
 
 /** Refreshes the session's tokens; concurrent callers share one request (the master rotates both tokens). */
@@ -190,7 +205,11 @@ export function refreshSession(session: Session): Promise<Session> {
     });
     const accessToken = token.access_token;
     if (accessToken === null) {
-      throw new ApiError({ kind: 'badResponse', endpoint: 'POST /oauth2/token', message: 'The master refreshed the session but sent no access token.' });
+      throw new ApiError({
+        kind: 'badResponse',
+        endpoint: 'POST /oauth2/token',
+        message: 'The master refreshed the session but sent no access token.',
+      });
     }
     const next = sessionFromToken({ ...token, access_token: accessToken }, session.remember, now());
     // A sign-out during the refresh wins: do not bring the session back.
@@ -297,7 +316,11 @@ export async function apiRequest<T>(schema: z.ZodMiniType<T>, path: string, init
  * apiRequest for a big polled answer: its body is checked against its answer-check.ts entry
  * in the answer-check worker (answer-check-worker.ts), so the main thread neither parses nor validates it.
  */
-export async function apiRequestOffThread<K extends OffThreadName>(name: K, path: string, init?: ApiRequestInit): Promise<OffThreadAnswers[K]> {
+export async function apiRequestOffThread<K extends OffThreadName>(
+  name: K,
+  path: string,
+  init?: ApiRequestInit,
+): Promise<OffThreadAnswers[K]> {
   const req = prepare(path, init);
   warmUpOffThread();
   const res = await authorized(req, init?.auth ?? 'session');

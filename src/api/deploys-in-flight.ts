@@ -54,7 +54,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function followedActionOf(key: readonly unknown[] | undefined): { ref: ServiceRef; kind: 'deploy' | 'scale' } | null {
   if (key === undefined) return null;
   const [, , grid, , stack, name, kind] = key;
-  if (typeof grid !== 'string' || typeof stack !== 'string' || typeof name !== 'string' || (kind !== 'deploy' && kind !== 'scale')) return null;
+  if (typeof grid !== 'string' || typeof stack !== 'string' || typeof name !== 'string' || (kind !== 'deploy' && kind !== 'scale'))
+    return null;
   const ref = { grid, stack, name };
   const expected = mutationKeys.serviceAction(ref, kind);
   return expected.length === key.length && expected.every((part, i) => part === key[i]) ? { ref, kind } : null;
@@ -75,7 +76,14 @@ export function followedDeployOf(mutation: AnyMutation): FollowedDeploy | null {
     action.kind === 'scale'
       ? serviceActionTitle({ kind: 'scale', instances: typeof vars.instances === 'number' ? vars.instances : 0 })
       : serviceActionTitle({ kind: 'deploy', force: vars.force === true });
-  return { serviceId: serviceId(action.ref), ref: action.ref, deployId: data.id, title, sentAt: submittedAt, quiet: mutation.options.meta?.quiet === true };
+  return {
+    serviceId: serviceId(action.ref),
+    ref: action.ref,
+    deployId: data.id,
+    title,
+    sentAt: submittedAt,
+    quiet: mutation.options.meta?.quiet === true,
+  };
 }
 
 /** How a deploy ended, from its query's state; null while it runs (or was not read yet). */

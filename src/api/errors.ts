@@ -3,15 +3,7 @@ import { redactSecrets } from './redact';
 
 export type { FieldErrors, FieldError } from './schemas/error-bodies';
 
-type ApiErrorKind =
-  | 'network'
-  | 'auth'
-  | 'forbidden'
-  | 'notFound'
-  | 'validation'
-  | 'server'
-  | 'badResponse'
-  | 'rateLimited';
+type ApiErrorKind = 'network' | 'auth' | 'forbidden' | 'notFound' | 'validation' | 'server' | 'badResponse' | 'rateLimited';
 
 interface ApiErrorInit {
   kind: ApiErrorKind;

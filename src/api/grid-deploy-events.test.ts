@@ -34,7 +34,12 @@ describe('deploy tracker', () => {
     const t0 = Date.parse('2017-04-06T12:00:00Z');
     tracker.apply([event('2017-04-06T12:00:00.000Z', 'service staging/null/web deploy started')]);
     expect(tracker.statuses(t0)).toEqual({ 'staging/null/web': { inProgress: true, failed: null } });
-    tracker.apply([event('2017-04-06T12:00:05.000Z', 'deploy of staging/null/web errored: halting deploy of staging/null/web, one or more instances failed')]);
+    tracker.apply([
+      event(
+        '2017-04-06T12:00:05.000Z',
+        'deploy of staging/null/web errored: halting deploy of staging/null/web, one or more instances failed',
+      ),
+    ]);
     expect(tracker.statuses(t0)['staging/null/web']).toEqual({
       inProgress: false,
       failed: { reason: 'halting deploy of staging/null/web, one or more instances failed', atMs: t0 + 5_000 },
@@ -77,7 +82,8 @@ describe('deploy tracker', () => {
 
   it('keeps a bounded number of services', () => {
     const tracker = createDeployTracker(3);
-    for (let i = 0; i < 10; i++) tracker.apply([event(`2017-04-06T12:00:0${i}.000Z`, `deploy of staging/null/s${i} errored: x`, `staging/null/s${i}`)]);
+    for (let i = 0; i < 10; i++)
+      tracker.apply([event(`2017-04-06T12:00:0${i}.000Z`, `deploy of staging/null/s${i} errored: x`, `staging/null/s${i}`)]);
     expect(tracker.size()).toBe(3);
     expect(Object.keys(tracker.statuses(0)).sort()).toEqual(['staging/null/s7', 'staging/null/s8', 'staging/null/s9']);
   });
@@ -88,7 +94,9 @@ describe('deploy tracker', () => {
     await poll(t, tracker, 'staging');
     expect(tracker.statuses(t.clock.now())['staging/null/payments']?.failed?.reason).toMatch(/one or more instances failed/);
 
-    expect((await t.api('POST', '/v1/grids/staging/services', { body: { name: 'probe', image: 'nginx:1.11-alpine', stateful: false } })).status).toBe(201);
+    expect(
+      (await t.api('POST', '/v1/grids/staging/services', { body: { name: 'probe', image: 'nginx:1.11-alpine', stateful: false } })).status,
+    ).toBe(201);
     expect((await t.api('POST', '/v1/services/staging/null/probe/deploy')).status).toBe(200);
     await t.clock.advanceAsync(1_000, 100);
     await poll(t, tracker, 'staging');

@@ -171,7 +171,10 @@ export const gridDeployEventsQuery = (grid: string) =>
  * ids): those are in progress at once, not from the next read of the log. The same object
  * when they add nothing.
  */
-export function withDeploysInFlight(statuses: Readonly<Record<string, DeployStatus>>, running: readonly string[]): Readonly<Record<string, DeployStatus>> {
+export function withDeploysInFlight(
+  statuses: Readonly<Record<string, DeployStatus>>,
+  running: readonly string[],
+): Readonly<Record<string, DeployStatus>> {
   let merged: Record<string, DeployStatus> | null = null;
   for (const id of running) {
     const known = statuses[id];

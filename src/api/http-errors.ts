@@ -53,7 +53,7 @@ export function isProxyGatewayFailure(status: number, body: ResponseBody): boole
 
 export function errorFromResponse(endpoint: string, status: number, body: ResponseBody, sensitive = false): ApiError {
   const json = body.json;
-  const keep = sensitive ? undefined : json ?? (body.shape === 'empty' ? undefined : body.text.slice(0, 2000));
+  const keep = sensitive ? undefined : (json ?? (body.shape === 'empty' ? undefined : body.text.slice(0, 2000)));
   const said = masterMessage(json);
   const base = { status, body: keep, endpoint };
 
@@ -71,7 +71,9 @@ export function errorFromResponse(endpoint: string, status: number, body: Respon
     return new ApiError({
       ...base,
       kind: 'validation',
-      message: said ? `The master rejected ${endpoint}: ${said}.` : `The master rejected ${endpoint} (HTTP ${status}, ${describeNonJson(body)}).`,
+      message: said
+        ? `The master rejected ${endpoint}: ${said}.`
+        : `The master rejected ${endpoint} (HTTP ${status}, ${describeNonJson(body)}).`,
     });
   }
   if (status === 403 || status === 401) {
@@ -85,12 +87,18 @@ export function errorFromResponse(endpoint: string, status: number, body: Respon
     return new ApiError({
       ...base,
       kind: 'forbidden',
-      message: said ? `The master refused ${endpoint}: ${said}.` : `The master refused ${endpoint} (HTTP ${status}, ${describeNonJson(body)}).`,
+      message: said
+        ? `The master refused ${endpoint}: ${said}.`
+        : `The master refused ${endpoint} (HTTP ${status}, ${describeNonJson(body)}).`,
     });
   }
   if (status === 404) {
     if (body.shape === 'empty') {
-      return new ApiError({ ...base, kind: 'notFound', message: `The master has no such endpoint: ${endpoint} answered 404 with an empty body.` });
+      return new ApiError({
+        ...base,
+        kind: 'notFound',
+        message: `The master has no such endpoint: ${endpoint} answered 404 with an empty body.`,
+      });
     }
     if (body.shape !== 'json') {
       return new ApiError({ ...base, kind: 'notFound', message: `${endpoint} answered 404 with ${describeNonJson(body)}.` });
@@ -98,16 +106,26 @@ export function errorFromResponse(endpoint: string, status: number, body: Respon
     return new ApiError({ ...base, kind: 'notFound', message: `${said ?? 'Not found'}: ${endpoint}.` });
   }
   if (status === 429) {
-    return new ApiError({ ...base, kind: 'rateLimited', message: `Too many requests (${endpoint}): the master allows 60 sign-in requests a minute. Wait a minute and try again.` });
+    return new ApiError({
+      ...base,
+      kind: 'rateLimited',
+      message: `Too many requests (${endpoint}): the master allows 60 sign-in requests a minute. Wait a minute and try again.`,
+    });
   }
   if (status >= 500) {
     if (isProxyGatewayFailure(status, body)) {
-      return new ApiError({ ...base, kind: 'network', message: `The Kontena Master cannot be reached: the proxy answered ${endpoint} with HTTP ${status}.` });
+      return new ApiError({
+        ...base,
+        kind: 'network',
+        message: `The Kontena Master cannot be reached: the proxy answered ${endpoint} with HTTP ${status}.`,
+      });
     }
     return new ApiError({
       ...base,
       kind: 'server',
-      message: said ? `The master failed on ${endpoint} (HTTP ${status}): ${said}.` : `The master failed on ${endpoint} (HTTP ${status}, ${describeNonJson(body)}).`,
+      message: said
+        ? `The master failed on ${endpoint} (HTTP ${status}): ${said}.`
+        : `The master failed on ${endpoint} (HTTP ${status}, ${describeNonJson(body)}).`,
     });
   }
   return new ApiError({

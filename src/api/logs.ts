@@ -13,7 +13,8 @@ import type { FollowOptions, StreamHandlers } from './stream-handlers';
  * Whose logs: one service, a stack or a whole grid. One handler serves the three
  * endpoints; only the filters they know differ (docs/kontena-api.md §4.11).
  */
-export type LogScope = { kind: 'service'; ref: ServiceRef } | { kind: 'stack'; grid: string; stack: string } | { kind: 'grid'; grid: string };
+export type LogScope =
+  { kind: 'service'; ref: ServiceRef } | { kind: 'stack'; grid: string; stack: string } | { kind: 'grid'; grid: string };
 
 interface ContainerLogsQuery {
   /** Default 100, at most 10 000. */

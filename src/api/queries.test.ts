@@ -68,11 +68,23 @@ describe('deployQuery', () => {
 describe('queryKeys', () => {
   it('nest so a grid or a service prefix covers what belongs to it', () => {
     const grid = queryKeys.grid('terminal-a');
-    for (const key of [queryKeys.services('terminal-a'), queryKeys.service(REF), queryKeys.secrets('terminal-a'), queryKeys.nodes('terminal-a'), queryKeys.stacks('terminal-a')]) {
+    for (const key of [
+      queryKeys.services('terminal-a'),
+      queryKeys.service(REF),
+      queryKeys.secrets('terminal-a'),
+      queryKeys.nodes('terminal-a'),
+      queryKeys.stacks('terminal-a'),
+    ]) {
       expect(key.slice(0, grid.length)).toEqual(grid);
     }
     const service = queryKeys.service(REF);
-    for (const key of [queryKeys.containers(REF), queryKeys.containerSummaries(REF), queryKeys.stats(REF), queryKeys.metrics(REF, {}), queryKeys.deploy(REF, 'x')]) {
+    for (const key of [
+      queryKeys.containers(REF),
+      queryKeys.containerSummaries(REF),
+      queryKeys.stats(REF),
+      queryKeys.metrics(REF, {}),
+      queryKeys.deploy(REF, 'x'),
+    ]) {
       expect(key.slice(0, service.length)).toEqual(service);
     }
     expect(queryKeys.service({ ...REF, stack: 'teststack' })).not.toEqual(service);

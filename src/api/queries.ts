@@ -86,7 +86,11 @@ export const gridsQuery = () => queryOptions({ queryKey: queryKeys.grids(), quer
  * Views compare service objects: a row or tile whose service kept its object stays.
  */
 export const servicesQuery = (grid: string) =>
-  queryOptions({ queryKey: queryKeys.services(grid), queryFn: ({ signal }) => listServices(grid, undefined, { signal }), structuralSharing: false });
+  queryOptions({
+    queryKey: queryKeys.services(grid),
+    queryFn: ({ signal }) => listServices(grid, undefined, { signal }),
+    structuralSharing: false,
+  });
 
 export const serviceQuery = (ref: ServiceRef) =>
   queryOptions({ queryKey: queryKeys.service(ref), queryFn: ({ signal }) => getService(ref, { signal }) });
@@ -101,7 +105,11 @@ export const containersQuery = (ref: ServiceRef) =>
  * the monitor's tiles compare only what they show.
  */
 export const containerSummariesQuery = (ref: ServiceRef) =>
-  queryOptions({ queryKey: queryKeys.containerSummaries(ref), queryFn: ({ signal }) => listContainerSummaries(ref, { signal }), structuralSharing: false });
+  queryOptions({
+    queryKey: queryKeys.containerSummaries(ref),
+    queryFn: ({ signal }) => listContainerSummaries(ref, { signal }),
+    structuralSharing: false,
+  });
 
 export const statsQuery = (ref: ServiceRef, options?: { sort?: StatsSort; limit?: number }) =>
   queryOptions({

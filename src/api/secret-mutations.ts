@@ -26,7 +26,8 @@ export function secretCreateMutation(grid: string) {
     mutationFn: async ({ name, value }: { name: string; value: string }): Promise<void> => {
       await createSecret(grid, name, value);
     },
-    onSettled: (_data, error, _variables, _context, { client }) => (error === null ? refreshAfterSecretChange(client, grid, 'create') : undefined),
+    onSettled: (_data, error, _variables, _context, { client }) =>
+      error === null ? refreshAfterSecretChange(client, grid, 'create') : undefined,
   });
 }
 
@@ -36,7 +37,8 @@ export function secretUpdateMutation(grid: string, name: string) {
     mutationFn: async (value: string): Promise<void> => {
       await updateSecret(grid, name, value);
     },
-    onSettled: (_data, error, _variables, _context, { client }) => (error === null ? refreshAfterSecretChange(client, grid, 'update') : undefined),
+    onSettled: (_data, error, _variables, _context, { client }) =>
+      error === null ? refreshAfterSecretChange(client, grid, 'update') : undefined,
   });
 }
 
@@ -44,7 +46,8 @@ export function secretDeleteMutation(grid: string) {
   return mutationOptions({
     mutationKey: mutationKeys.secret(grid, 'delete'),
     mutationFn: (name: string) => deleteSecret(grid, name),
-    onSettled: (_data, error, _variables, _context, { client }) => (error === null ? refreshAfterSecretChange(client, grid, 'delete') : undefined),
+    onSettled: (_data, error, _variables, _context, { client }) =>
+      error === null ? refreshAfterSecretChange(client, grid, 'delete') : undefined,
   });
 }
 

@@ -53,5 +53,7 @@ export async function removeServiceAndWait(ref: ServiceRef, sleep: (ms: number) 
     }
     await sleep(REMOVE_POLL_MS);
   }
-  throw new Error(`The master accepted the removal of ${serviceDisplayName(ref)}, but the service still exists after ${REMOVE_WAIT_LIMIT_MS / 1000} s.`);
+  throw new Error(
+    `The master accepted the removal of ${serviceDisplayName(ref)}, but the service still exists after ${REMOVE_WAIT_LIMIT_MS / 1000} s.`,
+  );
 }

@@ -85,9 +85,11 @@ export interface ServiceLinkSpec {
 
 export async function linkService(ref: ServiceRef, spec: ServiceLinkSpec): Promise<Service> {
   const current = await getService(ref);
-  if (current.links.some((l) => linkTargetName(l) === spec.target)) throw refuse('links', `${linkTargetLabel(spec.target)} is already linked`);
+  if (current.links.some((l) => linkTargetName(l) === spec.target))
+    throw refuse('links', `${linkTargetLabel(spec.target)} is already linked`);
   const sameAlias = current.links.find((l) => l.alias === spec.alias);
-  if (sameAlias) throw refuse('alias', `The alias ${spec.alias} is already used by the link to ${linkTargetLabel(linkTargetName(sameAlias))}`);
+  if (sameAlias)
+    throw refuse('alias', `The alias ${spec.alias} is already used by the link to ${linkTargetLabel(linkTargetName(sameAlias))}`);
   return updateService(ref, { links: [...linksBody(current.links), { name: spec.target, alias: spec.alias }] });
 }
 

@@ -27,14 +27,23 @@ beforeEach(() => {
     // "gone": a service the master does not know.
     if (name === 'gone') return json(404, { error: 'Not found' });
     deploys += 1;
-    return json(200, deployJson({ id: `d${deploys}`, service_id: `${grid}/${stack}/${name}`, state: 'created', started_at: null, instance_deploys: [] }));
+    return json(
+      200,
+      deployJson({ id: `d${deploys}`, service_id: `${grid}/${stack}/${name}`, state: 'created', started_at: null, instance_deploys: [] }),
+    );
   });
 });
 
 /** A client that has read the service, its list, its containers (full and summaries) and its stats. */
 function clientWithEverythingRead(): QueryClient {
   const client = new QueryClient();
-  for (const key of [queryKeys.services(REF.grid), queryKeys.service(REF), queryKeys.containers(REF), queryKeys.containerSummaries(REF), queryKeys.stats(REF)]) {
+  for (const key of [
+    queryKeys.services(REF.grid),
+    queryKeys.service(REF),
+    queryKeys.containers(REF),
+    queryKeys.containerSummaries(REF),
+    queryKeys.stats(REF),
+  ]) {
     client.setQueryData(key, []);
   }
   return client;
@@ -134,7 +143,10 @@ describe('deploys in flight', () => {
     for (let i = 0; i < MAX_FOLLOWED; i++) await runServiceAction(client, ref(i), { kind: 'deploy', force: false });
     // s7's deploy finished; the others still run.
     const s7 = followed(client).find((f) => f.serviceId === 'terminal-a/null/s7');
-    client.setQueryData(queryKeys.deploy(ref(7), s7?.deployId ?? ''), deployJson({ id: s7?.deployId, finished_at: '2017-04-06T15:42:00.000+00:00', state: 'success' }));
+    client.setQueryData(
+      queryKeys.deploy(ref(7), s7?.deployId ?? ''),
+      deployJson({ id: s7?.deployId, finished_at: '2017-04-06T15:42:00.000+00:00', state: 'success' }),
+    );
     await runServiceAction(client, ref(MAX_FOLLOWED), { kind: 'deploy', force: false });
     await runServiceAction(client, ref(MAX_FOLLOWED + 1), { kind: 'deploy', force: false });
     const names = followed(client).map((f) => f.ref.name);

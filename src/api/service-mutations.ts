@@ -42,7 +42,12 @@ import { createService, deployService, restartService, scaleService, startServic
  */
 type ServiceRefresh = 'settings' | 'refused' | 'action' | 'removed';
 
-export async function refreshAfterServiceChange(client: QueryClient, ref: ServiceRef, change: ServiceRefresh, answer?: Service): Promise<void> {
+export async function refreshAfterServiceChange(
+  client: QueryClient,
+  ref: ServiceRef,
+  change: ServiceRefresh,
+  answer?: Service,
+): Promise<void> {
   const list = { queryKey: queryKeys.services(ref.grid), exact: true };
   const service = { queryKey: queryKeys.service(ref), exact: true };
   switch (change) {
@@ -54,7 +59,11 @@ export async function refreshAfterServiceChange(client: QueryClient, ref: Servic
       await client.invalidateQueries(service);
       return;
     case 'action':
-      await Promise.all([client.invalidateQueries(list), client.invalidateQueries(service), client.invalidateQueries({ queryKey: queryKeys.containers(ref) })]);
+      await Promise.all([
+        client.invalidateQueries(list),
+        client.invalidateQueries(service),
+        client.invalidateQueries({ queryKey: queryKeys.containers(ref) }),
+      ]);
       return;
     case 'removed': {
       const id = serviceId(ref);
@@ -82,7 +91,11 @@ export async function runMutation<TData, TVariables, TOnMutateResult>(
 }
 
 /** A change to the service's settings; the view is told by the answer when there is one. */
-function settingsChange<TVariables>(ref: ServiceRef, change: ServiceChangeKind, send: (variables: TVariables) => Promise<Service> | Promise<void>) {
+function settingsChange<TVariables>(
+  ref: ServiceRef,
+  change: ServiceChangeKind,
+  send: (variables: TVariables) => Promise<Service> | Promise<void>,
+) {
   return mutationOptions({
     mutationKey: mutationKeys.serviceChange(ref, change),
     // An env change answers nothing (null); a secret or link change answers the service.
@@ -100,7 +113,8 @@ export const serviceEnvAddMutation = (ref: ServiceRef) => settingsChange(ref, 'e
 /** `kontena service env rm`: every entry of the key. */
 export const serviceEnvRemoveMutation = (ref: ServiceRef) => settingsChange(ref, 'env-remove', (key: string) => removeEnv(ref, key));
 export const secretLinkMutation = (ref: ServiceRef) => settingsChange(ref, 'secret-link', (spec: SecretLinkSpec) => linkSecret(ref, spec));
-export const secretUnlinkMutation = (ref: ServiceRef) => settingsChange(ref, 'secret-unlink', (spec: SecretLinkSpec) => unlinkSecret(ref, spec));
+export const secretUnlinkMutation = (ref: ServiceRef) =>
+  settingsChange(ref, 'secret-unlink', (spec: SecretLinkSpec) => unlinkSecret(ref, spec));
 export const serviceLinkMutation = (ref: ServiceRef) => settingsChange(ref, 'link', (spec: ServiceLinkSpec) => linkService(ref, spec));
 /** `targetId`: the linked service's id, "G/S/N". */
 export const serviceUnlinkMutation = (ref: ServiceRef) => settingsChange(ref, 'unlink', (targetId: string) => unlinkService(ref, targetId));
@@ -119,7 +133,12 @@ async function deployAfterSave(client: QueryClient, service: Service, deploy: bo
   const sentAt = Date.now();
   if (!deploy) return { service, deploy: null, deployError: null, sentAt };
   try {
-    return { service, deploy: await runMutation(client, serviceDeployMutation(refOfService(service)), { force: false }), deployError: null, sentAt };
+    return {
+      service,
+      deploy: await runMutation(client, serviceDeployMutation(refOfService(service)), { force: false }),
+      deployError: null,
+      sentAt,
+    };
   } catch (error) {
     return { service, deploy: null, deployError: error, sentAt };
   }

@@ -8,7 +8,15 @@ import { apiRequest, configureClient } from './client';
 import { gridListSchema } from './schemas/grid';
 import { SESSION_STORAGE_KEY, configureSessionStorage, getSession, setSession } from './session';
 import type { Session } from './session';
-import { RESTART_WINDOW_MS, SESSION_END_SIGNAL_KEY, TAB_SESSION_END_KEY, classifyRefusal, getSessionEnd, tokenFingerprint, watchSessionEnds } from './session-end';
+import {
+  RESTART_WINDOW_MS,
+  SESSION_END_SIGNAL_KEY,
+  TAB_SESSION_END_KEY,
+  classifyRefusal,
+  getSessionEnd,
+  tokenFingerprint,
+  watchSessionEnds,
+} from './session-end';
 import { createFakeFetch, json } from '../../test/api/fake-fetch';
 import type { FakeFetch } from '../../test/api/fake-fetch';
 import { ACCESS_TOKEN, NEW_ACCESS_TOKEN } from '../../test/api/fixtures';
@@ -23,7 +31,14 @@ const INVALID = { error: 'invalid_token', error_description: 'Invalid token' };
 const EXPIRED = { error: 'invalid_token', error_description: 'Token expired' };
 
 function session(overrides: Partial<Session> = {}): Session {
-  return { accessToken: ACCESS_TOKEN, refreshToken: null, expiresAt: null, user: { id: 'u1', email: 'admin', name: 'admin' }, remember: true, ...overrides };
+  return {
+    accessToken: ACCESS_TOKEN,
+    refreshToken: null,
+    expiresAt: null,
+    user: { id: 'u1', email: 'admin', name: 'admin' },
+    remember: true,
+    ...overrides,
+  };
 }
 
 /** The answers of GET /v1/grids, one per request, in order (the last one repeats). */

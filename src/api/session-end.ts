@@ -154,7 +154,10 @@ function restartHeardOf(since: number | null, now: number): boolean {
 }
 
 /** The reason for a 403 invalid_token with `description`, from what this tab saw before it. */
-export function classifyRefusal(description: string, seen: { since: number | null; unreachableAt: number | null; backAt: number | null; now: number }): SessionEndReason {
+export function classifyRefusal(
+  description: string,
+  seen: { since: number | null; unreachableAt: number | null; backAt: number | null; now: number },
+): SessionEndReason {
   if (description === 'Token expired') return 'expired';
   const { since, now } = seen;
   const outageWhileInUse = since !== null && seen.unreachableAt !== null && seen.unreachableAt >= since;

@@ -29,7 +29,11 @@ describe('a new tab asks the signed-in tabs for a session', () => {
   let sim: TestMaster;
   beforeEach(async () => {
     sim = await createTestMaster();
-    configureClient({ baseUrl: 'http://sim', fetch: (input, init) => sim.master.handle(new Request(input, init)), now: () => sim.clock.now() });
+    configureClient({
+      baseUrl: 'http://sim',
+      fetch: (input, init) => sim.master.handle(new Request(input, init)),
+      now: () => sim.clock.now(),
+    });
     configureSessionStorage({ local: new MemoryStorage(), session: new MemoryStorage() });
   });
   afterEach(() => sim.master.dispose());
@@ -83,7 +87,13 @@ describe('a new tab asks the signed-in tabs for a session', () => {
   });
 
   it('comes back empty when the offering tab may not mint a code', async () => {
-    stops.push(serveSessionToOtherTabs({ channel: tabChannel(), hasSession: () => true, mint: () => Promise.reject(new Error('Insufficient scope')) }));
+    stops.push(
+      serveSessionToOtherTabs({
+        channel: tabChannel(),
+        hasSession: () => true,
+        mint: () => Promise.reject(new Error('Insufficient scope')),
+      }),
+    );
     expect(await askOtherTabsForSession({ channel: tabChannel(), exchange: () => Promise.resolve(fakeSession('never')) })).toBeNull();
   });
 });

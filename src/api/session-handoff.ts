@@ -62,7 +62,8 @@ export function serveSessionToOtherTabs(options: ServeOptions = {}): () => void 
   const me = randomId();
   const listener = (event: MessageEvent): void => {
     const message = event.data as HandoffMessage;
-    if (message.type === 'ask' && hasSession()) channel.postMessage({ type: 'offer', nonce: message.nonce, from: me } satisfies HandoffMessage);
+    if (message.type === 'ask' && hasSession())
+      channel.postMessage({ type: 'offer', nonce: message.nonce, from: me } satisfies HandoffMessage);
     if (message.type === 'claim' && message.to === me) {
       mint().then(
         (code) => channel.postMessage({ type: 'code', nonce: message.nonce, code } satisfies HandoffMessage),

@@ -7,10 +7,7 @@ import type { ServiceRef } from './service-ref';
 export type StatsSort = 'cpu' | 'memory' | 'rx_bytes' | 'tx_bytes';
 
 /** One row per container with its latest sample, sorted descending by `sort` (default cpu). */
-export async function getStats(
-  ref: ServiceRef,
-  options?: { sort?: StatsSort; limit?: number; signal?: AbortSignal },
-): Promise<StatRow[]> {
+export async function getStats(ref: ServiceRef, options?: { sort?: StatsSort; limit?: number; signal?: AbortSignal }): Promise<StatRow[]> {
   const { stats } = await apiRequest(statListSchema, servicePath(ref, 'stats'), {
     query: { sort: options?.sort, limit: options?.limit },
     signal: options?.signal,

@@ -51,7 +51,10 @@ function recorder() {
     states,
     data: () => received.map((l) => l.data),
     names: () => states.map(([s]) => s),
-    handlers: { onItems: (items: Log[]) => received.push(...items), onState: (s: StreamState, e?: { message: string }) => states.push([s, e?.message]) },
+    handlers: {
+      onItems: (items: Log[]) => received.push(...items),
+      onState: (s: StreamState, e?: { message: string }) => states.push([s, e?.message]),
+    },
   };
 }
 
@@ -179,7 +182,11 @@ describe('a stream that goes silent', () => {
     const received: EventLog[] = [];
     const states: StreamState[] = [];
     const controller = new AbortController();
-    const done = followEventLogs(REF, { signal: controller.signal }, { onItems: (items) => received.push(...items), onState: (s) => states.push(s) });
+    const done = followEventLogs(
+      REF,
+      { signal: controller.signal },
+      { onItems: (items) => received.push(...items), onState: (s) => states.push(s) },
+    );
     await vi.advanceTimersByTimeAsync(DEFAULT_SILENCE_MS);
     expect(received).toEqual([e1, e2]);
     expect(states.at(-1)).toBe('reconnecting');

@@ -77,7 +77,10 @@ beforeEach(async () => {
     }
     if (from === null) {
       // Three logs, the third cut in the middle of a multi-byte character, then the socket dies.
-      const text = all.slice(0, 3).map((o) => JSON.stringify(o)).join(' ');
+      const text = all
+        .slice(0, 3)
+        .map((o) => JSON.stringify(o))
+        .join(' ');
       const bytes = utf8.encode(text);
       const cut = indexOfBytes(bytes, utf8.encode('日'), bytes.length - 60) + 1;
       expect(cut).toBeGreaterThan(0);
@@ -113,9 +116,13 @@ describe('followLogs of a service over HTTP', () => {
   it('survives a dying socket, resumes from the last id, and closes the connection on abort', async () => {
     const received: Log[] = [];
     const controller = new AbortController();
-    const done = followLogs({ kind: 'service', ref: { grid: 'terminal-a', stack: 'null', name: 'redis' } }, { signal: controller.signal, backoffMs: { initial: 10, max: 50 } }, {
-      onItems: (items) => received.push(...items),
-    });
+    const done = followLogs(
+      { kind: 'service', ref: { grid: 'terminal-a', stack: 'null', name: 'redis' } },
+      { signal: controller.signal, backoffMs: { initial: 10, max: 50 } },
+      {
+        onItems: (items) => received.push(...items),
+      },
+    );
     await expect.poll(() => received.length, { timeout: 5000 }).toBe(all.length);
     expect(received.map((l) => l.data)).toEqual(all.map((l) => l.data));
     expect(requests).toHaveLength(2);

@@ -151,7 +151,11 @@ describe('followLogs of a service', () => {
     script.push((body) => {
       for (const byte of wire(TRICKY_LOGS)) body.push(Uint8Array.of(byte));
     });
-    const done = followLogs({ kind: 'service', ref: REF }, { signal: controller.signal, limit: 50 }, { onItems: (items) => received.push(...items) });
+    const done = followLogs(
+      { kind: 'service', ref: REF },
+      { signal: controller.signal, limit: 50 },
+      { onItems: (items) => received.push(...items) },
+    );
     await vi.waitFor(() => expect(received).toHaveLength(TRICKY_LOGS.length));
     expect(received.map((l) => l.data)).toEqual(TRICKY_LOGS.map((l) => l.data));
     const first = fake.calls[0];
@@ -175,13 +179,20 @@ describe('followLogs of a service', () => {
     });
     script.push((body, url) => {
       const from = url.searchParams.get('from');
-      send(body, all.filter((l) => String(l.id) > String(from)));
+      send(
+        body,
+        all.filter((l) => String(l.id) > String(from)),
+      );
     });
     const controller = new AbortController();
-    const done = followLogs({ kind: 'service', ref: REF }, { signal: controller.signal }, {
-      onItems: (items) => received.push(...items),
-      onState: (s) => states.push(s),
-    });
+    const done = followLogs(
+      { kind: 'service', ref: REF },
+      { signal: controller.signal },
+      {
+        onItems: (items) => received.push(...items),
+        onState: (s) => states.push(s),
+      },
+    );
     await vi.advanceTimersByTimeAsync(10);
     expect(received).toHaveLength(3);
     await vi.advanceTimersByTimeAsync(500);
@@ -215,7 +226,11 @@ describe('followLogs of a service', () => {
     const controller = new AbortController();
     script.push((body) => body.end());
     const states: StreamState[] = [];
-    const done = followLogs({ kind: 'service', ref: REF }, { signal: controller.signal }, { onItems: () => undefined, onState: (s) => states.push(s) });
+    const done = followLogs(
+      { kind: 'service', ref: REF },
+      { signal: controller.signal },
+      { onItems: () => undefined, onState: (s) => states.push(s) },
+    );
     await vi.advanceTimersByTimeAsync(100);
     // A response that ended before any byte was never live.
     expect(states).toEqual(['connecting', 'reconnecting']);
@@ -243,12 +258,16 @@ describe('followLogs of a service', () => {
     configureClient({ fetch: failingFetch.fetch });
     const controller = new AbortController();
     const errors: string[] = [];
-    const done = followLogs({ kind: 'service', ref: REF }, { signal: controller.signal }, {
-      onItems: () => undefined,
-      onState: (s, e) => {
-        if (e) errors.push(`${s}:${e.kind}`);
+    const done = followLogs(
+      { kind: 'service', ref: REF },
+      { signal: controller.signal },
+      {
+        onItems: () => undefined,
+        onState: (s, e) => {
+          if (e) errors.push(`${s}:${e.kind}`);
+        },
       },
-    });
+    );
     await vi.advanceTimersByTimeAsync(40_000);
     const gaps = openTimes.slice(1).map((t, i) => t - (openTimes[i] ?? 0));
     expect(gaps.slice(0, 7)).toEqual([500, 1000, 2000, 4000, 8000, 10_000, 10_000]);
@@ -271,10 +290,14 @@ describe('followLogs of a service', () => {
     gone.route('GET', LOGS_PATH, () => json(404, { error: 'Not found' }));
     configureClient({ fetch: gone.fetch });
     const states: [StreamState, string | undefined][] = [];
-    await followLogs({ kind: 'service', ref: REF }, { signal: new AbortController().signal }, {
-      onItems: () => undefined,
-      onState: (s, e) => states.push([s, e?.kind]),
-    });
+    await followLogs(
+      { kind: 'service', ref: REF },
+      { signal: new AbortController().signal },
+      {
+        onItems: () => undefined,
+        onState: (s, e) => states.push([s, e?.kind]),
+      },
+    );
     expect(states).toEqual([
       ['connecting', undefined],
       ['stopped', 'notFound'],
@@ -291,7 +314,12 @@ describe('followLogs', () => {
       send(body, all.slice(0, 3));
       setTimeout(() => body.fail(), 10);
     });
-    script.push((body, url) => send(body, all.filter((l) => String(l.id) > String(url.searchParams.get('from')))));
+    script.push((body, url) =>
+      send(
+        body,
+        all.filter((l) => String(l.id) > String(url.searchParams.get('from'))),
+      ),
+    );
     let wrapped = 0;
     let pauses = 0;
     const received: Log[] = [];
@@ -331,7 +359,10 @@ describe('followLogs', () => {
     const once = createFakeFetch();
     once.route('GET', GRID_LOGS_PATH, () => json(200, { logs: [logJson(1, 'a')] }));
     configureClient({ fetch: once.fetch });
-    const logs = await getLogs({ kind: 'grid', grid: 'terminal-a' }, { limit: 5, since: '2017-04-06T15:00:00Z', instance: 1, container: 'redis-1' });
+    const logs = await getLogs(
+      { kind: 'grid', grid: 'terminal-a' },
+      { limit: 5, since: '2017-04-06T15:00:00Z', instance: 1, container: 'redis-1' },
+    );
     expect(logs.map((l) => l.data)).toEqual(['a']);
     const call = once.callsTo('GET', GRID_LOGS_PATH)[0];
     expect(Object.fromEntries(call?.url.searchParams ?? [])).toEqual({ limit: '5', since: '2017-04-06T15:00:00Z' });
@@ -341,7 +372,11 @@ describe('followLogs', () => {
     const controller = new AbortController();
     script.push(() => controller.abort());
     const states: StreamState[] = [];
-    await followLogs({ kind: 'grid', grid: 'terminal-a' }, { signal: controller.signal }, { onItems: () => undefined, onState: (s) => states.push(s) });
+    await followLogs(
+      { kind: 'grid', grid: 'terminal-a' },
+      { signal: controller.signal },
+      { onItems: () => undefined, onState: (s) => states.push(s) },
+    );
     expect(connections[0]?.body.cancelled()).toBe(true);
     expect(states).toEqual(['connecting', 'stopped']);
   });

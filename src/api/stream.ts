@@ -9,7 +9,6 @@ import type { FollowOptions, StreamHandlers } from './stream-handlers';
 import { DEFAULT_SILENCE_MS, realStreamClock, watchSilence } from './stream-watchdog';
 import type { StreamClock } from './stream-watchdog';
 
-
 /** Characters a single unfinished value may reach before the stream is called broken. */
 const DEFAULT_MAX_PENDING_CHARS = 8 * 1024 * 1024;
 
@@ -231,7 +230,11 @@ function sleep(ms: number, signal: AbortSignal, clock: StreamClock): Promise<voi
 function asApiError(e: unknown): ApiError {
   if (isApiError(e)) return e;
   if (e instanceof SyntaxError) {
-    return new ApiError({ kind: 'badResponse', message: `The stream from the master is not valid concatenated JSON: ${e.message}`, cause: e });
+    return new ApiError({
+      kind: 'badResponse',
+      message: `The stream from the master is not valid concatenated JSON: ${e.message}`,
+      cause: e,
+    });
   }
   const reason = e instanceof Error && e.message ? ` (${e.message})` : '';
   return new ApiError({ kind: 'network', message: `The stream from the master was cut${reason}.`, cause: e });

@@ -90,7 +90,9 @@ describe('a sign-in link', () => {
     );
     expect(code).toBe('abc123def456');
     expect(replaced).toEqual(['/wall?grid=a#x=1']);
-    expect(takeSignInCode({ pathname: '/wall', search: '', hash: '' }, { state: null, replaceState: () => replaced.push('no') })).toBeNull();
+    expect(
+      takeSignInCode({ pathname: '/wall', search: '', hash: '' }, { state: null, replaceState: () => replaced.push('no') }),
+    ).toBeNull();
     expect(replaced).toHaveLength(1);
   });
 });

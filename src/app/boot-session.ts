@@ -60,7 +60,8 @@ async function signInWithLinkCode(code: string, wait: (ms: number) => Promise<vo
       return;
     } catch (error) {
       if (error instanceof CodeExpiredError) linkProblem = 'link-expired';
-      else if (isApiError(error) && (error.kind === 'auth' || error.kind === 'notFound' || error.kind === 'validation')) linkProblem = 'link-used';
+      else if (isApiError(error) && (error.kind === 'auth' || error.kind === 'notFound' || error.kind === 'validation'))
+        linkProblem = 'link-used';
       else if (attempt < LINK_TRIES) {
         await wait(1000 * 2 ** attempt);
         continue;

@@ -49,7 +49,9 @@ export function createRoutes(): RouteObject[] {
                         },
                         {
                           path: 'services/new',
-                          lazy: async () => ({ Component: (await import('../features/service-form/create-service-page')).CreateServicePage }),
+                          lazy: async () => ({
+                            Component: (await import('../features/service-form/create-service-page')).CreateServicePage,
+                          }),
                         },
                         {
                           path: 'services/:stack/:name',

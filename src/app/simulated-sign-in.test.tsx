@@ -47,7 +47,9 @@ describe('simulated mode', () => {
 
     renderApp('/');
     const list = await screen.findByRole('grid', { name: /services/i });
-    const names = within(list).getAllByRole('link').map((a) => a.textContent ?? '');
+    const names = within(list)
+      .getAllByRole('link')
+      .map((a) => a.textContent ?? '');
     expect(names.length).toBeGreaterThanOrEqual(5);
     expect(names.some((n) => n.includes('/'))).toBe(true);
     expect(names.some((n) => !n.includes('/'))).toBe(true);

@@ -17,6 +17,7 @@ export function fieldErrorText(error: unknown, field: string): string | null {
 export function formErrorText(error: unknown, fields: readonly string[]): string | null {
   if (error === null || error === undefined) return null;
   if (fields.some((field) => fieldErrorText(error, field) !== null)) return null;
-  if (isApiError(error) && error.fieldErrors !== null) return withDefaultStackNames(flattenFieldErrors(error.fieldErrors).join('; ') || error.message);
+  if (isApiError(error) && error.fieldErrors !== null)
+    return withDefaultStackNames(flattenFieldErrors(error.fieldErrors).join('; ') || error.message);
   return error instanceof Error ? withDefaultStackNames(error.message) : 'Something went wrong.';
 }

@@ -12,7 +12,9 @@ interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 
 /** The one button look of the app; type defaults to "button" so nothing submits by accident. */
 export function Button({ variant = 'secondary', size = 'md', className, type = 'button', ref, ...rest }: ButtonProps) {
-  return <button ref={ref} type={type} className={cx(styles.button, styles[variant], size === 'sm' && styles.small, className)} {...rest} />;
+  return (
+    <button ref={ref} type={type} className={cx(styles.button, styles[variant], size === 'sm' && styles.small, className)} {...rest} />
+  );
 }
 
 /** Class names for links that should look like buttons. */

@@ -21,13 +21,31 @@ interface ConfirmDialogProps {
 }
 
 /** "Are you sure?" for what cannot be undone. Focus starts on Cancel, the safe choice. */
-export function ConfirmDialog({ title, children, confirmLabel, busyLabel, tone = 'danger', busy = false, error, onConfirm, onCancel, returnFocusTo }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  busyLabel,
+  tone = 'danger',
+  busy = false,
+  error,
+  onConfirm,
+  onCancel,
+  returnFocusTo,
+}: ConfirmDialogProps) {
   const cancelRef = useRef<HTMLButtonElement>(null);
   const close = () => {
     if (!busy) onCancel();
   };
   return (
-    <ModalDialog role="alertdialog" title={title} description={children} onClose={close} initialFocusRef={cancelRef} returnFocusTo={returnFocusTo}>
+    <ModalDialog
+      role="alertdialog"
+      title={title}
+      description={children}
+      onClose={close}
+      initialFocusRef={cancelRef}
+      returnFocusTo={returnFocusTo}
+    >
       {error !== undefined && error !== null && (
         <div role="alert" className={styles.error}>
           {error}
@@ -37,7 +55,13 @@ export function ConfirmDialog({ title, children, confirmLabel, busyLabel, tone =
         <Button ref={cancelRef} onClick={close} disabled={busy}>
           Cancel
         </Button>
-        <Button variant="primary" className={tone === 'danger' ? styles.danger : undefined} onClick={onConfirm} disabled={busy} aria-busy={busy}>
+        <Button
+          variant="primary"
+          className={tone === 'danger' ? styles.danger : undefined}
+          onClick={onConfirm}
+          disabled={busy}
+          aria-busy={busy}
+        >
           {busy ? (busyLabel ?? `${confirmLabel}…`) : confirmLabel}
         </Button>
       </div>

@@ -96,7 +96,16 @@ function describeFinishedDeploy(title: string, done: number, total: number, elap
  * short), and counts down to going when the caller gives it a time to go. A record the
  * master deleted is explained.
  */
-export function DeployProgressPanel({ serviceRef, deployId, title, sentAt, compact = false, onDismiss, hidesAt = null, onHold }: DeployProgressPanelProps) {
+export function DeployProgressPanel({
+  serviceRef,
+  deployId,
+  title,
+  sentAt,
+  compact = false,
+  onDismiss,
+  hidesAt = null,
+  onHold,
+}: DeployProgressPanelProps) {
   const query = useQuery(deployQuery(serviceRef, deployId));
   const deploy = query.data;
   const gone = isApiError(query.error) && query.error.kind === 'notFound';
@@ -173,7 +182,12 @@ export function DeployProgressPanel({ serviceRef, deployId, title, sentAt, compa
           </span>
         )}
         {counts !== null && !finished && (
-          <progress className={styles.progress} max={Math.max(1, counts.total)} value={counts.done + counts.failed} aria-label={`${title} of ${name}: progress`} />
+          <progress
+            className={styles.progress}
+            max={Math.max(1, counts.total)}
+            value={counts.done + counts.failed}
+            aria-label={`${title} of ${name}: progress`}
+          />
         )}
         {query.error !== null && !gone && (
           <span className={styles.checkFailed} title={query.error.message}>
@@ -182,7 +196,14 @@ export function DeployProgressPanel({ serviceRef, deployId, title, sentAt, compa
         )}
         <span className={styles.spacer} />
         {hidesAt !== null && <Countdown key={hidesAt} until={hidesAt} />}
-        <Button size="sm" variant="ghost" aria-expanded={open} aria-controls={detailsId} aria-label={`Details: ${title} of ${name}`} onClick={() => setUserOpen(!open)}>
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-expanded={open}
+          aria-controls={detailsId}
+          aria-label={`Details: ${title} of ${name}`}
+          onClick={() => setUserOpen(!open)}
+        >
           Details <span aria-hidden="true">{open ? '▴' : '▾'}</span>
         </Button>
         {onDismiss !== undefined && (
@@ -206,7 +227,8 @@ export function DeployProgressPanel({ serviceRef, deployId, title, sentAt, compa
           )}
           {query.error !== null && !gone && (
             <p className={styles.note}>
-              {deploy ? 'The last check of the deploy failed; still following it.' : 'Could not read the deploy yet; still trying.'} ({query.error.message})
+              {deploy ? 'The last check of the deploy failed; still following it.' : 'Could not read the deploy yet; still trying.'} (
+              {query.error.message})
             </p>
           )}
           {deploy !== undefined && <InstanceTable deploy={deploy} />}

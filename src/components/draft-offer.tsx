@@ -24,7 +24,10 @@ interface DraftOfferBannerProps {
 
 /** "Restore what you typed at 14:02?" with Restore and Discard: a kept draft offered back. */
 export function DraftOfferBanner({ offer, formName, onRestore, onDiscard, changedText, placement = 'page' }: DraftOfferBannerProps) {
-  const kept = offer.fields === 1 ? 'It was not saved, and is kept in this browser tab.' : `It was not saved: ${offer.fields} fields, kept in this browser tab.`;
+  const kept =
+    offer.fields === 1
+      ? 'It was not saved, and is kept in this browser tab.'
+      : `It was not saved: ${offer.fields} fields, kept in this browser tab.`;
   return (
     <Banner
       tone={offer.changedSince ? 'warn' : 'info'}
@@ -43,11 +46,7 @@ export function DraftOfferBanner({ offer, formName, onRestore, onDiscard, change
         </>
       }
     >
-      {offer.changedSince ? (
-        <p>{changedText ?? 'It has changed on the master since: review before saving.'}</p>
-      ) : (
-        <p>{kept}</p>
-      )}
+      {offer.changedSince ? <p>{changedText ?? 'It has changed on the master since: review before saving.'}</p> : <p>{kept}</p>}
     </Banner>
   );
 }

@@ -13,7 +13,11 @@ export function HealthBadge({ health, className }: { health: ServiceHealth; clas
   const words = describeHealth(health);
   return (
     <span title={words.detail} data-health={health.level} className={cx(styles.health, className)}>
-      {health.level === 'none' ? <span className={styles.none}>{words.text}</span> : <StatusBadge tone={words.tone} label={words.text} className={styles.badge} />}
+      {health.level === 'none' ? (
+        <span className={styles.none}>{words.text}</span>
+      ) : (
+        <StatusBadge tone={words.tone} label={words.text} className={styles.badge} />
+      )}
     </span>
   );
 }

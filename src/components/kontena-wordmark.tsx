@@ -6,7 +6,13 @@ export function KontenaWordmark({ subtitle = 'Dashboard' }: { subtitle?: string 
     <span className={styles.wordmark}>
       <svg className={styles.mark} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
         <path d="M12 1.5 21.1 6.75v10.5L12 22.5l-9.1-5.25V6.75Z" fill="currentColor" />
-        <path d="M9 7v10M9 12.2l5.6-5.2M10.9 10.6l3.9 6.4" stroke="var(--color-surface)" strokeWidth="2.2" strokeLinecap="round" fill="none" />
+        <path
+          d="M9 7v10M9 12.2l5.6-5.2M10.9 10.6l3.9 6.4"
+          stroke="var(--color-surface)"
+          strokeWidth="2.2"
+          strokeLinecap="round"
+          fill="none"
+        />
       </svg>
       <span className={styles.name}>Kontena</span>
       {/* A real space, so the text reads "Kontena Dashboard" (the flex gap is what shows). */}

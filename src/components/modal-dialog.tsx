@@ -29,7 +29,16 @@ interface ModalDialogProps {
  * element, which the production CSP (style-src 'self') refuses. Render it while open;
  * unmounting closes it and gives focus back to where it was.
  */
-export function ModalDialog({ title, description, children, onClose, initialFocusRef, role = 'dialog', returnFocusTo, className }: ModalDialogProps) {
+export function ModalDialog({
+  title,
+  description,
+  children,
+  onClose,
+  initialFocusRef,
+  role = 'dialog',
+  returnFocusTo,
+  className,
+}: ModalDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -45,7 +54,9 @@ export function ModalDialog({ title, description, children, onClose, initialFocu
     // A host without showModal (an old browser, jsdom) still shows the dialog, not modal.
     if (typeof dialog.showModal === 'function') dialog.showModal();
     else dialog.setAttribute('open', '');
-    const first = initialFocusRef?.current ?? dialog.querySelector<HTMLElement>('input, select, textarea, button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])');
+    const first =
+      initialFocusRef?.current ??
+      dialog.querySelector<HTMLElement>('input, select, textarea, button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])');
     first?.focus();
     return () => {
       if (typeof dialog.close === 'function' && dialog.open) dialog.close();

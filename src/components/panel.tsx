@@ -13,7 +13,19 @@ export function PanelBox({ children }: { children: ReactNode }) {
  * to be labelled by it). `meta` (a count, a note) and `tools` (a button, a link) share
  * the header row, the tools at its end.
  */
-export function Panel({ id, title, meta, tools, children }: { id: string; title: ReactNode; meta?: ReactNode; tools?: ReactNode; children: ReactNode }) {
+export function Panel({
+  id,
+  title,
+  meta,
+  tools,
+  children,
+}: {
+  id: string;
+  title: ReactNode;
+  meta?: ReactNode;
+  tools?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <section className={styles.panel} aria-labelledby={id}>
       <div className={styles.header}>

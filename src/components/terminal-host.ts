@@ -110,7 +110,12 @@ function searchOptions(element: Element): ISearchOptions {
   const activeMatch = cssVar(style, '--term-active-match', '#b37a00');
   return {
     caseSensitive: false,
-    decorations: { matchBackground: match, matchOverviewRuler: match, activeMatchBackground: activeMatch, activeMatchColorOverviewRuler: activeMatch },
+    decorations: {
+      matchBackground: match,
+      matchOverviewRuler: match,
+      activeMatchBackground: activeMatch,
+      activeMatchColorOverviewRuler: activeMatch,
+    },
   };
 }
 

@@ -37,5 +37,4 @@ describe('toasts', () => {
     expect(retry).toHaveBeenCalledTimes(1);
     expect(screen.queryByText('Stop of api failed')).toBeNull();
   });
-
 });

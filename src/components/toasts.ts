@@ -53,7 +53,11 @@ export function showToast(input: ToastInput): number {
     timers.delete(dropped.id);
   }
   toasts = kept.slice(-MAX_TOASTS);
-  if (input.tone !== 'error') timers.set(id, setTimeout(() => dismissToast(id), TOAST_MS));
+  if (input.tone !== 'error')
+    timers.set(
+      id,
+      setTimeout(() => dismissToast(id), TOAST_MS),
+    );
   listeners.notify();
   return id;
 }

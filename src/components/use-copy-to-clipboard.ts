@@ -7,7 +7,11 @@ type CopyOutcome = 'copied' | 'failed' | null;
  * be refused (no permission, not a secure origin): `onRefused` then helps the user copy by
  * hand (e.g. selects the text).
  */
-export function useCopyToClipboard(): { outcome: CopyOutcome; copy: (text: string, onRefused?: () => void) => Promise<void>; clear: () => void } {
+export function useCopyToClipboard(): {
+  outcome: CopyOutcome;
+  copy: (text: string, onRefused?: () => void) => Promise<void>;
+  clear: () => void;
+} {
   const [outcome, setOutcome] = useState<CopyOutcome>(null);
   const copy = useCallback(async (text: string, onRefused?: () => void): Promise<void> => {
     try {

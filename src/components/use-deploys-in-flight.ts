@@ -25,11 +25,17 @@ const isFollowed = (followed: FollowedDeploy | null): followed is FollowedDeploy
 /** The outcome in a toast: a failure or a deleted record always, a good finish unless part of a bulk action. */
 function tellOutcome(entry: DeployInFlight): void {
   const name = serviceDisplayName(entry.ref);
-  if (entry.outcome === 'gone') showToast({ tone: 'info', title: `${entry.title} of ${name}: the deploy record is gone`, body: DEPLOY_GONE_TEXT });
-  else if (entry.outcome === 'error') showToast({ tone: 'error', title: `${entry.title} of ${name} failed`, body: entry.deploy?.reason ?? 'The master gave no reason.' });
+  if (entry.outcome === 'gone')
+    showToast({ tone: 'info', title: `${entry.title} of ${name}: the deploy record is gone`, body: DEPLOY_GONE_TEXT });
+  else if (entry.outcome === 'error')
+    showToast({ tone: 'error', title: `${entry.title} of ${name} failed`, body: entry.deploy?.reason ?? 'The master gave no reason.' });
   else if (entry.deploy !== undefined && !entry.quiet) {
     const { done, total } = deployCounts(entry.deploy);
-    showToast({ tone: 'success', title: `${entry.title} of ${name} finished`, body: `${done} of ${total} instance${total === 1 ? '' : 's'} deployed.` });
+    showToast({
+      tone: 'success',
+      title: `${entry.title} of ${name} finished`,
+      body: `${done} of ${total} instance${total === 1 ? '' : 's'} deployed.`,
+    });
   }
 }
 

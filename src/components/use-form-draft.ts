@@ -85,7 +85,13 @@ function findOffer<T extends object>(key: string | null, initial: T, revision: s
   return { key, patch: stored.patch, offer: { savedAt: stored.savedAt, fields, revision: stored.revision, changedSince } };
 }
 
-export function useFormDraft<T extends object>({ form, initial, revision = null, values, enabled = true }: UseFormDraftOptions<T>): FormDraft<T> {
+export function useFormDraft<T extends object>({
+  form,
+  initial,
+  revision = null,
+  values,
+  enabled = true,
+}: UseFormDraftOptions<T>): FormDraft<T> {
   const session = useSession();
   const { pathname } = useLocation();
   // Per user, by id; never the token. No session: nothing to keep it for.

@@ -53,7 +53,7 @@ const everyCreateOptionLine =
 const everyUpdateOption: ServiceUpdateBody = {
   image: 'redis:4',
   ports: [{ ip: '0.0.0.0', node_port: 6379, container_port: 6379, protocol: 'tcp' }],
-  env: ['MAXMEMORY=1gb', "QUOTE=it's \"fine\""],
+  env: ['MAXMEMORY=1gb', 'QUOTE=it\'s "fine"'],
   links: [{ name: 'cache', alias: 'c' }],
   affinity: ['label!=ssd'],
   cpu_shares: 0,
@@ -93,7 +93,15 @@ describe('createCommandLine', () => {
     [{ name: 'redis', image: 'redis:3.2', stateful: false }, 'kontena service create redis redis:3.2'],
     [{ name: 'redis', image: 'redis:3.2', stateful: true }, 'kontena service create --stateful redis redis:3.2'],
     [
-      { name: 'web', image: 'nginx:1', stateful: false, ports: [{ node_port: 80, container_port: 80 }], privileged: false, log_opts: {}, secrets: [] },
+      {
+        name: 'web',
+        image: 'nginx:1',
+        stateful: false,
+        ports: [{ node_port: 80, container_port: 80 }],
+        privileged: false,
+        log_opts: {},
+        secrets: [],
+      },
       'kontena service create -p 80:80 web nginx:1',
     ],
     [
@@ -117,7 +125,9 @@ describe('createCommandLine', () => {
   });
 
   it('quotes the grid when needed', () => {
-    expect(createCommandLine({ name: 'a', image: 'b:1', stateful: false }, 'my grid').line).toBe("kontena service create --grid 'my grid' a b:1");
+    expect(createCommandLine({ name: 'a', image: 'b:1', stateful: false }, 'my grid').line).toBe(
+      "kontena service create --grid 'my grid' a b:1",
+    );
   });
 
   it('warns that the CLI adds :latest to an image without a tag', () => {
@@ -152,17 +162,34 @@ describe('createCommandLine', () => {
       ],
     ],
     [
-      { ports: [{ ip: '::1', node_port: 80, container_port: 80 }, { node_port: 81, container_port: 81, protocol: 'a/b' }, { node_port: 82, container_port: 82 }] },
+      {
+        ports: [
+          { ip: '::1', node_port: 80, container_port: 80 },
+          { node_port: 81, container_port: 81, protocol: 'a/b' },
+          { node_port: 82, container_port: 82 },
+        ],
+      },
       'kontena service create -p 82:82 a b:1',
       ['ports: ::1:80:80 cannot be written as a -p value', 'ports: 81:81/a/b cannot be written as a -p value'],
     ],
     [
-      { links: [{ name: 'redis', alias: '' }, { name: 'x:y', alias: 'z' }, { name: 'db', alias: 'database' }] },
+      {
+        links: [
+          { name: 'redis', alias: '' },
+          { name: 'x:y', alias: 'z' },
+          { name: 'db', alias: 'database' },
+        ],
+      },
       'kontena service create -l db:database a b:1',
       ['links: redis: cannot be written as a -l value', 'links: x:y:z cannot be written as a -l value'],
     ],
     [
-      { secrets: [{ secret: 'A', name: 'B:C' }, { secret: 'D', name: 'E' }] },
+      {
+        secrets: [
+          { secret: 'A', name: 'B:C' },
+          { secret: 'D', name: 'E' },
+        ],
+      },
       'kontena service create --secret D:E a b:1',
       ['secrets: A:B:C cannot be written as a --secret value'],
     ],
@@ -197,7 +224,9 @@ describe('updateCommandLine', () => {
     expect(updateCommandLine('web', {})).toEqual({
       line: 'kontena service update web',
       notExpressible: [],
-      warnings: ['privileged: kontena service update always sends privileged, so this line also turns it off (add --privileged to keep it on)'],
+      warnings: [
+        'privileged: kontena service update always sends privileged, so this line also turns it off (add --privileged to keep it on)',
+      ],
     });
     expect(updateCommandLine('web', { privileged: true }).line).toBe('kontena service update --privileged web');
     expect(updateCommandLine('web', { privileged: false }).warnings).toEqual([]);
@@ -276,8 +305,14 @@ describe('parseCommandLine', () => {
 
   it.each<[string, Partial<ServiceCreateBody>]>([
     // Clamp's forms: value glued to a short switch, --switch=value, the last single value wins.
-    ['kontena service create -p80:80 -eA=1 a b:1', { ports: [{ ip: '0.0.0.0', node_port: 80, container_port: 80, protocol: 'tcp' }], env: ['A=1'] }],
-    ['kontena service create --ports=80:80 --env=A=1 a b:1', { ports: [{ ip: '0.0.0.0', node_port: 80, container_port: 80, protocol: 'tcp' }], env: ['A=1'] }],
+    [
+      'kontena service create -p80:80 -eA=1 a b:1',
+      { ports: [{ ip: '0.0.0.0', node_port: 80, container_port: 80, protocol: 'tcp' }], env: ['A=1'] },
+    ],
+    [
+      'kontena service create --ports=80:80 --env=A=1 a b:1',
+      { ports: [{ ip: '0.0.0.0', node_port: 80, container_port: 80, protocol: 'tcp' }], env: ['A=1'] },
+    ],
     ['kontena service create -m 1g -m 2g a b:1', { memory: 2147483648 }],
     ['kontena service create --instances 2 a b:1', { instances: 2 }],
     ['kontena service create --deploy-interval 0 a b:1', { deploy_opts: { interval: null } }],
@@ -285,13 +320,24 @@ describe('parseCommandLine', () => {
     ['kontena service create --cmd "" a b:1', { cmd: [] }],
     // An option takes the next word as its value even when it starts with '-'.
     ['kontena service create -e -DASH=1 -u -1 a b:1', { env: ['-DASH=1'], user: '-1' }],
-    ['kontena service create --health-check-protocol tcp --health-check-port 6379 a b:1', { health_check: { port: 6379, protocol: 'tcp' } }],
+    [
+      'kontena service create --health-check-protocol tcp --health-check-port 6379 a b:1',
+      { health_check: { port: 6379, protocol: 'tcp' } },
+    ],
     ['kontena service create --volumes-from data-%s a b:1', { volumes_from: ['data-%s'] }],
     // Options after the positional arguments, and `--`.
     ['kontena service create a b:1 -p 1:2', { ports: [{ ip: '0.0.0.0', node_port: 1, container_port: 2, protocol: 'tcp' }] }],
     ['kontena service create -- a b:1', {}],
   ])('%s', (line, extra) => {
-    expect(parsed(line).body).toStrictEqual({ name: 'a', image: 'b:1', stateful: false, privileged: false, log_opts: {}, secrets: [], ...extra });
+    expect(parsed(line).body).toStrictEqual({
+      name: 'a',
+      image: 'b:1',
+      stateful: false,
+      privileged: false,
+      log_opts: {},
+      secrets: [],
+      ...extra,
+    });
   });
 
   it('accepts a prompt and bash line continuations', () => {
@@ -318,7 +364,10 @@ describe('parseCommandLine', () => {
   it('warns about update rules that surprise', () => {
     const result = parsed('kontena service update -e A= -e B=2 --pid host web');
     expect(result.body).toStrictEqual({ env: ['A=', 'B=2'], pid: 'host', privileged: false });
-    expect(result.warnings).toEqual(['-e A=: on update an empty value keeps the current value of A', '--pid: the master ignores pid on update']);
+    expect(result.warnings).toEqual([
+      '-e A=: on update an empty value keeps the current value of A',
+      '--pid: the master ignores pid on update',
+    ]);
   });
 
   it('passes on warnings from the option parsers', () => {
@@ -367,14 +416,26 @@ describe('parseCommandLine', () => {
       "-e: Invalid env value FOO: write KEY=VALUE (an entry without '=' makes the master fail with an internal error on update)",
     ],
     ['kontena service create -c 2048 web nginx', '-c: Cpu Shares is too big'],
-    ['kontena service create --deploy-strategy spread web nginx', "--deploy-strategy: Strategy not supported: 'spread' (use ha, daemon or random)"],
-    ['kontena service create --net bridged web nginx', "--net: Net isn't in the right format: use bridge, host or container:<name>, not 'bridged'"],
+    [
+      'kontena service create --deploy-strategy spread web nginx',
+      "--deploy-strategy: Strategy not supported: 'spread' (use ha, daemon or random)",
+    ],
+    [
+      'kontena service create --net bridged web nginx',
+      "--net: Net isn't in the right format: use bridge, host or container:<name>, not 'bridged'",
+    ],
     ['kontena service create --cmd "sh -c \'x" web nginx', '--cmd: Unmatched quote'],
     ['kontena service create -u "" web nginx', "-u: User can't be blank"],
     ['kontena service create -v data web nginx', "-v: Volume definition 'data' not in right format"],
-    ['kontena service create -a node=n1 web nginx', "-a: Invalid affinity 'node=n1': write node, label, service or container, then == or !=, then a value (e.g. node==node-1, label==az=a, service!=web)"],
+    [
+      'kontena service create -a node=n1 web nginx',
+      "-a: Invalid affinity 'node=n1': write node, label, service or container, then == or !=, then a value (e.g. node==node-1, label==az=a, service!=web)",
+    ],
     ['kontena service create --secret PW web nginx', '--secret: Invalid secret value PW: write SECRET:NAME or SECRET:NAME:env'],
-    ['kontena service create --deploy-interval 10m web nginx', '--deploy-interval: Invalid deploy interval 10m: write 10min for minutes (the CLI reads 10m as 10 seconds)'],
+    [
+      'kontena service create --deploy-interval 10m web nginx',
+      '--deploy-interval: Invalid deploy interval 10m: write 10min for minutes (the CLI reads 10m as 10 seconds)',
+    ],
     [
       'kontena service create --health-check-uri /health web nginx',
       'Health check: give both --health-check-port and --health-check-protocol (use none for no value): the master requires both (Port is required, Protocol is required)',
@@ -385,10 +446,16 @@ describe('parseCommandLine', () => {
     ],
     ['kontena service create --stateful --volumes-from data-1 web nginx', '--volumes-from: Cannot combine stateful & volumes_from'],
     ['kontena service create web.app nginx', "NAME: Name isn't in the right format: use letters, digits, _ and -, not starting with -"],
-    ['kontena service update a/b/c/d', 'NAME: Invalid service \'a/b/c/d\': write NAME, STACK/NAME or GRID/STACK/NAME (use letters, digits, _ and -, not starting with -)'],
+    [
+      'kontena service update a/b/c/d',
+      "NAME: Invalid service 'a/b/c/d': write NAME, STACK/NAME or GRID/STACK/NAME (use letters, digits, _ and -, not starting with -)",
+    ],
     ['kontena service create --grid x web nginx', "--grid: Invalid grid name 'x': use at least 3 letters, digits, _ or -"],
     // Every problem is reported, one per line.
-    ['kontena service create -p 80 -m 1x -e X web nginx', "-p: Invalid port value 80\n-m: Invalid memory value: 1x (use a number with an optional unit k, m or g, e.g. 512m or 1g)\n-e: Invalid env value X: write KEY=VALUE (an entry without '=' makes the master fail with an internal error on update)"],
+    [
+      'kontena service create -p 80 -m 1x -e X web nginx',
+      "-p: Invalid port value 80\n-m: Invalid memory value: 1x (use a number with an optional unit k, m or g, e.g. 512m or 1g)\n-e: Invalid env value X: write KEY=VALUE (an entry without '=' makes the master fail with an internal error on update)",
+    ],
   ])('%s → error', (line, error) => {
     expect(parseCommandLine(line)).toEqual({ error });
   });
@@ -440,7 +507,10 @@ describe('round trips', () => {
     ['web', {}],
     ['cache/redis', everyUpdateOption],
     ['prod/s/n', { image: 'redis', privileged: true, env: ['A=', 'B=1'] }],
-    ['web', { deploy_opts: { wait_for_port: 80 }, health_check: { port: 80, protocol: 'http', uri: '/', initial_delay: 0 }, container_count: 1 }],
+    [
+      'web',
+      { deploy_opts: { wait_for_port: 80 }, health_check: { port: 80, protocol: 'http', uri: '/', initial_delay: 0 }, container_count: 1 },
+    ],
   ];
 
   it.each(updateBodies)('update %s: body → line → body', (name, body) => {
@@ -465,7 +535,14 @@ describe('round trips', () => {
     const rendered = createCommandLine(body);
     expect(rendered.notExpressible).toHaveLength(3);
     expect(parsed(rendered.line).body).toStrictEqual(
-      canonicalCreateBody({ name: 'a', image: 'b:1', stateful: false, env: ['A=1'], log_opts: { ok: 'yes' }, deploy_opts: { min_health: 0.7 } }),
+      canonicalCreateBody({
+        name: 'a',
+        image: 'b:1',
+        stateful: false,
+        env: ['A=1'],
+        log_opts: { ok: 'yes' },
+        deploy_opts: { min_health: 0.7 },
+      }),
     );
   });
 

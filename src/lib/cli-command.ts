@@ -12,7 +12,14 @@ import { parseAffinity } from './options/affinity';
 import { withoutUndefined } from './options/canonical-body';
 import { parseCapability } from './options/capabilities';
 import { formatCmd, parseCmd } from './options/cmd';
-import { formatRelativeTime, parseDeployInterval, parseMinHealth, parseRelativeTimeCli, parseStrategy, parseWaitForPort } from './options/deploy';
+import {
+  formatRelativeTime,
+  parseDeployInterval,
+  parseMinHealth,
+  parseRelativeTimeCli,
+  parseStrategy,
+  parseWaitForPort,
+} from './options/deploy';
 import { envKey, parseEnv } from './options/env';
 import {
   healthCheckError,
@@ -114,7 +121,9 @@ function renderDeployOpts(out: Rendered, kind: CommandKind, body: ServiceCommonB
   }
   const empty = Object.values(opts).every((value) => value === undefined);
   if (empty && kind === 'update' && out.args.length === before) {
-    out.notExpressible.push('deploy_opts: the CLI cannot send an empty object (it sends deploy_opts only when a --deploy-* option is given)');
+    out.notExpressible.push(
+      'deploy_opts: the CLI cannot send an empty object (it sends deploy_opts only when a --deploy-* option is given)',
+    );
   }
 }
 
@@ -169,7 +178,9 @@ function renderOptions(kind: CommandKind, body: ServiceCommonBody & { stateful?:
   if (kind === 'create' && body.stateful === true) option(out, '--stateful');
   if (body.privileged === true) option(out, '--privileged');
   if (kind === 'update' && body.privileged === undefined) {
-    out.warnings.push('privileged: kontena service update always sends privileged, so this line also turns it off (add --privileged to keep it on)');
+    out.warnings.push(
+      'privileged: kontena service update always sends privileged, so this line also turns it off (add --privileged to keep it on)',
+    );
   }
   renderList(out, kind, 'cap_add', '--cap-add', body.cap_add, String, sameText);
   renderList(out, kind, 'cap_drop', '--cap-drop', body.cap_drop, String, sameText);
@@ -184,7 +195,10 @@ function renderOptions(kind: CommandKind, body: ServiceCommonBody & { stateful?:
       const text = `${key}=${value}`;
       const [backKey, backValue] = parseLogOptCli(text);
       if (backKey === key && backValue === value) option(out, '--log-opt', text);
-      else out.notExpressible.push(`log_opts: ${text} cannot be written as a --log-opt value (the CLI keeps only the text between the first and second '=')`);
+      else
+        out.notExpressible.push(
+          `log_opts: ${text} cannot be written as a --log-opt value (the CLI keeps only the text between the first and second '=')`,
+        );
     }
   }
   if (body.strategy !== undefined) option(out, '--deploy-strategy', body.strategy);
@@ -236,10 +250,39 @@ export function updateCommandLine(serviceDisplayName: string, body: ServiceUpdat
 // Reading a command line
 
 type OptionKey =
-  | 'grid' | 'image' | 'ports' | 'env' | 'link' | 'volume' | 'volumesFrom' | 'affinity' | 'cpuShares' | 'memory'
-  | 'memorySwap' | 'cmd' | 'instances' | 'user' | 'stateful' | 'privileged' | 'capAdd' | 'capDrop' | 'net'
-  | 'logDriver' | 'logOpt' | 'strategy' | 'waitForPort' | 'minHealth' | 'interval' | 'pid' | 'secret'
-  | 'hcPort' | 'hcProtocol' | 'hcUri' | 'hcTimeout' | 'hcInterval' | 'hcInitialDelay';
+  | 'grid'
+  | 'image'
+  | 'ports'
+  | 'env'
+  | 'link'
+  | 'volume'
+  | 'volumesFrom'
+  | 'affinity'
+  | 'cpuShares'
+  | 'memory'
+  | 'memorySwap'
+  | 'cmd'
+  | 'instances'
+  | 'user'
+  | 'stateful'
+  | 'privileged'
+  | 'capAdd'
+  | 'capDrop'
+  | 'net'
+  | 'logDriver'
+  | 'logOpt'
+  | 'strategy'
+  | 'waitForPort'
+  | 'minHealth'
+  | 'interval'
+  | 'pid'
+  | 'secret'
+  | 'hcPort'
+  | 'hcProtocol'
+  | 'hcUri'
+  | 'hcTimeout'
+  | 'hcInterval'
+  | 'hcInitialDelay';
 
 interface OptionDef {
   switches: string[];
@@ -432,8 +475,10 @@ class BodyReader {
   }
 }
 
-const notBlank = (label: string) => (value: string): ParseResult<string> =>
-  value.trim() === '' ? { ok: false, error: `${label} can't be blank` } : { ok: true, value };
+const notBlank =
+  (label: string) =>
+  (value: string): ParseResult<string> =>
+    value.trim() === '' ? { ok: false, error: `${label} can't be blank` } : { ok: true, value };
 
 /** The options both commands share, into `body`, following each command's sending rules. */
 function readCommon(reader: BodyReader, kind: CommandKind, body: ServiceCommonBody): void {
@@ -467,7 +512,9 @@ function readCommon(reader: BodyReader, kind: CommandKind, body: ServiceCommonBo
       const cliValue = parseLogOptCli(`${key}=${value}`)[1];
       if (cliValue !== value) {
         // The dashboard follows the master, which stores any string: see log-opts.ts.
-        reader.warnings.push(`--log-opt ${key}=${value}: the CLI itself would send ${cliValue === null ? 'no value' : `only '${cliValue}'`} for ${key}; this keeps '${value}'`);
+        reader.warnings.push(
+          `--log-opt ${key}=${value}: the CLI itself would send ${cliValue === null ? 'no value' : `only '${cliValue}'`} for ${key}; this keeps '${value}'`,
+        );
       }
     }
     body.log_opts = opts;

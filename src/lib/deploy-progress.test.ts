@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { deployCounts, deployElapsedMs, describeDeployProgress, type DeployLike } from './deploy-progress';
 
-const base: DeployLike = { created_at: '2017-04-06T12:00:00.000Z', started_at: null, finished_at: null, state: 'created', instance_count: 3, instance_deploys: [] };
+const base: DeployLike = {
+  created_at: '2017-04-06T12:00:00.000Z',
+  started_at: null,
+  finished_at: null,
+  state: 'created',
+  instance_count: 3,
+  instance_deploys: [],
+};
 
 describe('deploy progress', () => {
   it('counts done and failed instances', () => {

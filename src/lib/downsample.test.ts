@@ -41,7 +41,10 @@ function referenceLttb(data: readonly [number, number][], threshold: number): nu
 
 /** A deterministic wiggly series (no Math.random: tests repeat exactly). */
 function wave(n: number, seed = 1): XY[] {
-  return Array.from({ length: n }, (_, i) => ({ x: 1000 * i, y: Math.round(50 + 30 * Math.sin(i / 7 + seed) + 10 * Math.sin(i * 1.3 * seed)) }));
+  return Array.from({ length: n }, (_, i) => ({
+    x: 1000 * i,
+    y: Math.round(50 + 30 * Math.sin(i / 7 + seed) + 10 * Math.sin(i * 1.3 * seed)),
+  }));
 }
 
 describe('lttb', () => {
@@ -62,7 +65,10 @@ describe('lttb', () => {
     ] as const) {
       const points = wave(n, n % 7);
       const ours = downsampleIndices(n, (i) => points[i]?.x ?? 0, [(i) => points[i]?.y ?? null], threshold);
-      const ref = referenceLttb(points.map((p) => [p.x, p.y ?? 0]), threshold);
+      const ref = referenceLttb(
+        points.map((p) => [p.x, p.y ?? 0]),
+        threshold,
+      );
       expect(ours).toEqual(ref);
     }
   });

@@ -159,11 +159,6 @@ export function downsampleIndices(rows: number, x: (i: number) => number, series
 /** One series of points, downsampled to at most `threshold` points with its gaps kept. */
 export function lttb<P extends XY>(points: readonly P[], threshold: number): P[] {
   if (points.length <= Math.max(2, threshold)) return [...points];
-  const indices = downsampleIndices(
-    points.length,
-    (i) => (points[i] as P).x,
-    [(i) => (points[i] as P).y],
-    threshold,
-  );
+  const indices = downsampleIndices(points.length, (i) => (points[i] as P).x, [(i) => (points[i] as P).y], threshold);
   return indices.map((i) => points[i] as P);
 }

@@ -157,7 +157,12 @@ describe('expiry and dropping', () => {
 
   it('pruning drops expired and unreadable drafts only', () => {
     const storage = new TestStorage();
-    writeDraft(storage, draftKey({ user: 'u1', page: '/old', form: 'f' }), draft({ name: 'old' }, NOW - DRAFT_MAX_AGE_MS - 1), NOW - DRAFT_MAX_AGE_MS - 1);
+    writeDraft(
+      storage,
+      draftKey({ user: 'u1', page: '/old', form: 'f' }),
+      draft({ name: 'old' }, NOW - DRAFT_MAX_AGE_MS - 1),
+      NOW - DRAFT_MAX_AGE_MS - 1,
+    );
     writeDraft(storage, draftKey({ user: 'u1', page: '/new', form: 'f' }), draft({ name: 'new' }), NOW);
     storage.setItem(draftKey({ user: 'u1', page: '/broken', form: 'f' }), 'not json');
     storage.setItem('something-else', 'kept');

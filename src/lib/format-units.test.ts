@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDecimalBytes, formatMemoryLimit, formatPercent, formatRate, isUnlimitedMemory, memoryPercent, UNLIMITED_MEMORY_SENTINELS } from './format-units';
+import {
+  formatBytes,
+  formatDecimalBytes,
+  formatMemoryLimit,
+  formatPercent,
+  formatRate,
+  isUnlimitedMemory,
+  memoryPercent,
+  UNLIMITED_MEMORY_SENTINELS,
+} from './format-units';
 
 const MiB = 1024 * 1024;
 

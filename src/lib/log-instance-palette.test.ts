@@ -21,7 +21,11 @@ function oklab([r, g, b]: Rgb): Rgb {
   const l = Math.cbrt(0.4122214708 * r + 0.5363325363 * g + 0.0514459929 * b);
   const m = Math.cbrt(0.2119034982 * r + 0.6806995451 * g + 0.1073969566 * b);
   const s = Math.cbrt(0.0883024619 * r + 0.2817188376 * g + 0.6299787005 * b);
-  return [0.2104542553 * l + 0.793617785 * m - 0.0040720468 * s, 1.9779984951 * l - 2.428592205 * m + 0.4505937099 * s, 0.0259040371 * l + 0.7827717662 * m - 0.808675766 * s];
+  return [
+    0.2104542553 * l + 0.793617785 * m - 0.0040720468 * s,
+    1.9779984951 * l - 2.428592205 * m + 0.4505937099 * s,
+    0.0259040371 * l + 0.7827717662 * m - 0.808675766 * s,
+  ];
 }
 
 const hue = (c: Rgb): number => {
@@ -71,7 +75,9 @@ const simulate = (c: Rgb, rows: readonly Rgb[]): Rgb => {
  * own loader, typed here for the one call.
  */
 function stylesheetText(): string {
-  const { process } = globalThis as unknown as { process: { getBuiltinModule(id: 'node:fs'): { readFileSync(path: URL, encoding: 'utf8'): string } } };
+  const { process } = globalThis as unknown as {
+    process: { getBuiltinModule(id: 'node:fs'): { readFileSync(path: URL, encoding: 'utf8'): string } };
+  };
   return process.getBuiltinModule('node:fs').readFileSync(new URL('../components/terminal-view.module.css', import.meta.url), 'utf8');
 }
 
@@ -108,7 +114,12 @@ function themes(): Theme[] {
   const wall = new Map([...dark, ...rule(":global(:root[data-theme='wall'])")]);
   const theme = (name: string, vars: Map<string, string>): Theme => {
     const get = (v: string): Rgb => hexToLinear(vars.get(v) ?? 'missing');
-    return { name, background: get('--term-bg'), stderrRed: get('--term-ansi-1'), colours: INSTANCE_COLOR_SLOTS.map((slot) => get(`--term-ansi-${slot}`)) };
+    return {
+      name,
+      background: get('--term-bg'),
+      stderrRed: get('--term-ansi-1'),
+      colours: INSTANCE_COLOR_SLOTS.map((slot) => get(`--term-ansi-${slot}`)),
+    };
   };
   return [theme('light', light), theme('dark (system)', systemDark), theme('dark', dark), theme('wall', wall)];
 }
@@ -116,7 +127,8 @@ function themes(): Theme[] {
 describe('log instance colours', () => {
   it('are readable on the terminal in every theme (contrast ≥ 4.5:1)', () => {
     for (const t of themes()) {
-      for (const [i, c] of t.colours.entries()) expect(contrast(c, t.background), `${t.name} slot ${INSTANCE_COLOR_SLOTS[i]}`).toBeGreaterThanOrEqual(4.5);
+      for (const [i, c] of t.colours.entries())
+        expect(contrast(c, t.background), `${t.name} slot ${INSTANCE_COLOR_SLOTS[i]}`).toBeGreaterThanOrEqual(4.5);
     }
   });
 
@@ -143,7 +155,11 @@ describe('log instance colours', () => {
       return Math.min(d, 360 - d) >= MIN_NEIGHBOUR_HUE_DISTANCE;
     };
     for (const a of INSTANCE_COLOR_HUES) {
-      for (const b of INSTANCE_COLOR_HUES) expect(INSTANCE_COLOR_HUES.some((c) => far(c, a) && far(c, b)), `${a} ${b}`).toBe(true);
+      for (const b of INSTANCE_COLOR_HUES)
+        expect(
+          INSTANCE_COLOR_HUES.some((c) => far(c, a) && far(c, b)),
+          `${a} ${b}`,
+        ).toBe(true);
     }
   });
 

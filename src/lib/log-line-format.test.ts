@@ -183,7 +183,10 @@ describe('JSON log lines by level', () => {
   });
 
   it('keeps the level with the held line', () => {
-    expect(heldLogLine({ id: 'a', name: 'api-1', type: 'stdout', created_at: '2017-04-06T15:38:17Z', data: '{"level":"error","msg":"boom"}' }).level).toBe('error');
+    expect(
+      heldLogLine({ id: 'a', name: 'api-1', type: 'stdout', created_at: '2017-04-06T15:38:17Z', data: '{"level":"error","msg":"boom"}' })
+        .level,
+    ).toBe('error');
   });
 
   const json = '{"level":"x","msg":"m"}';
@@ -202,7 +205,9 @@ describe('JSON log lines by level', () => {
   });
 
   it('leaves lines without a level as they are', () => {
-    expect(stripSgr(formatTerminalLine(line({ data: 'WARN plain text' }), { timestamps: 'off', nameWidth: 0 }))).toBe('api-2 │ WARN plain text\r\n');
+    expect(stripSgr(formatTerminalLine(line({ data: 'WARN plain text' }), { timestamps: 'off', nameWidth: 0 }))).toBe(
+      'api-2 │ WARN plain text\r\n',
+    );
   });
 });
 
@@ -211,8 +216,12 @@ describe('late lines', () => {
     const at = new Date(2017, 3, 6, 9, 5, 7, 8).getTime();
     const clock = clockStyle();
     const time = clock.twelveHour ? `09:05:07.008 ${clock.am}` : '09:05:07.008';
-    expect(stripSgr(formatTerminalLine(line({ late: true, at }), { timestamps: 'off', nameWidth: 0 }))).toBe(`api-2 │  late ${time}  ready\r\n`);
-    expect(stripSgr(formatTerminalLine(line({ late: true, at }), { timestamps: 'local', nameWidth: 0 }))).toBe(`2017-04-06 ${time} api-2 │  late  ready\r\n`);
+    expect(stripSgr(formatTerminalLine(line({ late: true, at }), { timestamps: 'off', nameWidth: 0 }))).toBe(
+      `api-2 │  late ${time}  ready\r\n`,
+    );
+    expect(stripSgr(formatTerminalLine(line({ late: true, at }), { timestamps: 'local', nameWidth: 0 }))).toBe(
+      `2017-04-06 ${time} api-2 │  late  ready\r\n`,
+    );
   });
 });
 
@@ -250,7 +259,15 @@ describe('formatLogTimestamp', () => {
 describe('heldLogLine and the plain .log format', () => {
   it('keeps id, name, stream and time, sanitising the data once', () => {
     const held = heldLogLine({ id: 'abc', name: 'web-1', type: 'stderr', created_at: '2017-04-06T15:38:17.123Z', data: `${E}[2Jboom\r` });
-    expect(held).toEqual({ id: 'abc', name: 'web-1', stderr: true, at: Date.UTC(2017, 3, 6, 15, 38, 17, 123), data: 'boom', level: null, late: false });
+    expect(held).toEqual({
+      id: 'abc',
+      name: 'web-1',
+      stderr: true,
+      at: Date.UTC(2017, 3, 6, 15, 38, 17, 123),
+      data: 'boom',
+      level: null,
+      late: false,
+    });
   });
 
   it('writes ISO time, container, stream and the text without colours', () => {

@@ -38,7 +38,15 @@ interface LogRecordLike {
 /** A master log record as a held line: data sanitised once, time and level read once. */
 export function heldLogLine(log: LogRecordLike): HeldLogLine {
   const data = sanitizeLogData(log.data);
-  return { id: log.id, name: log.name, stderr: log.type === 'stderr', at: Date.parse(log.created_at), data, level: jsonLogLevel(data), late: false };
+  return {
+    id: log.id,
+    name: log.name,
+    stderr: log.type === 'stderr',
+    at: Date.parse(log.created_at),
+    data,
+    level: jsonLogLevel(data),
+    late: false,
+  };
 }
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
@@ -179,7 +187,8 @@ function safeSgr(params: string): string | null {
     if (part.includes(':')) {
       const sub = part.split(':').map((s) => (s === '' ? Number.NaN : Number(s)));
       const [kind, mode] = sub;
-      if ((kind === 38 || kind === 48) && mode === 5 && sub[2] !== undefined && sub[2] >= 0 && sub[2] <= 255) out.push(`${kind};5;${sub[2]}`);
+      if ((kind === 38 || kind === 48) && mode === 5 && sub[2] !== undefined && sub[2] >= 0 && sub[2] <= 255)
+        out.push(`${kind};5;${sub[2]}`);
       else if ((kind === 38 || kind === 48) && mode === 2) {
         // 38:2:r:g:b or 38:2:<colour space>:r:g:b
         const rgb = sub.length >= 6 ? sub.slice(3, 6) : sub.slice(2, 5);
@@ -283,7 +292,13 @@ function skipEscape(text: string, start: number, keep: (sgr: string) => void): n
     }
     return j + 1;
   }
-  if (next === 0x5d /* ] OSC */ || next === 0x50 /* P DCS */ || next === 0x58 /* X SOS */ || next === 0x5e /* ^ PM */ || next === 0x5f /* _ APC */) {
+  if (
+    next === 0x5d /* ] OSC */ ||
+    next === 0x50 /* P DCS */ ||
+    next === 0x58 /* X SOS */ ||
+    next === 0x5e /* ^ PM */ ||
+    next === 0x5f /* _ APC */
+  ) {
     // A control string: up to BEL or ST (ESC \); unterminated swallows the rest of the line.
     let j = start + 2;
     while (j < n) {
@@ -426,7 +441,10 @@ export function formatTerminalLine(line: HeldLogLine, options: TerminalLineOptio
   const look = line.level === null ? null : LEVEL_TAGS[line.level];
   // A JSON line that parsed holds no escape sequence of its own; one read from its first
   // key alone (cut short) may, and its own colours then simply win over the level's.
-  const data = look === null ? line.data : `\u001b[${look.open}m${look.tag}\u001b[${look.close}m ${look.text === null ? line.data : `\u001b[${look.text}m${line.data}\u001b[39m`}`;
+  const data =
+    look === null
+      ? line.data
+      : `\u001b[${look.open}m${look.tag}\u001b[${look.close}m ${look.text === null ? line.data : `\u001b[${look.text}m${line.data}\u001b[39m`}`;
   return `${ts}\u001b[${colour}m${name}\u001b[39m ${mark} ${late}${data}\u001b[0m\r\n`;
 }
 

@@ -118,7 +118,10 @@ describe('log reorder window', () => {
       // All chunks arrive within the window (a frame apart): nothing may come out of order.
       deliver(r, stream, cuts, () => 16);
       drain(r);
-      expect(r.out.map((l) => l.id), `cuts ${cuts.join(',')}`).toEqual(expected.map((l) => l.id));
+      expect(
+        r.out.map((l) => l.id),
+        `cuts ${cuts.join(',')}`,
+      ).toEqual(expected.map((l) => l.id));
       expect(r.late).toEqual([]);
     }
   });
@@ -147,7 +150,10 @@ describe('log reorder window', () => {
       }
       drain(r, windowMs);
       expectExactlyOnce(r.out, stream);
-      expect(r.out.map((l) => l.id), `seed ${seed}`).toEqual([...stream].sort(byTime).map((l) => l.id));
+      expect(
+        r.out.map((l) => l.id),
+        `seed ${seed}`,
+      ).toEqual([...stream].sort(byTime).map((l) => l.id));
       expect(r.late, `seed ${seed}`).toEqual([]);
       expect(r.reorder.size).toBe(0);
       expect(maxHeldSeen).toBeLessThanOrEqual(10_000);
@@ -186,7 +192,12 @@ describe('log reorder window', () => {
       // Delays of up to three windows: some lines are bound to be late.
       const { stream } = gridStream(seed, rnd.int(2, 8), rnd.int(20, 300), 900);
       const r = rig(300);
-      deliver(r, stream, [...stream.keys()].filter((i) => i > 0 && rnd.next() < 0.5), () => rnd.int(0, 200));
+      deliver(
+        r,
+        stream,
+        [...stream.keys()].filter((i) => i > 0 && rnd.next() < 0.5),
+        () => rnd.int(0, 200),
+      );
       drain(r);
       expectExactlyOnce(r.out, stream);
       // A line is late exactly when something later-timed went out before it.
@@ -204,11 +215,17 @@ describe('log reorder window', () => {
   it('sorts a first window that comes service by service and takes longer than the window to arrive', () => {
     // The simulator's history: each service's lines stored together, each block spanning minutes.
     const stream: Line[] = [];
-    for (let s = 0; s < 20; s++) for (let i = 0; i < 50; i++) stream.push({ source: `svc-${s}`, at: i * 6_000 + s * 7, id: idOf(stream.length + 1) });
+    for (let s = 0; s < 20; s++)
+      for (let i = 0; i < 50; i++) stream.push({ source: `svc-${s}`, at: i * 6_000 + s * 7, id: idOf(stream.length + 1) });
     const r = rig(300);
     r.reorder.holdBurst(stream.length, 3_000);
     // 1 000 lines over 1.5 s, in chunks of 20 every 30 ms.
-    deliver(r, stream, [...stream.keys()].filter((i) => i > 0 && i % 20 === 0), () => 30);
+    deliver(
+      r,
+      stream,
+      [...stream.keys()].filter((i) => i > 0 && i % 20 === 0),
+      () => 30,
+    );
     expect(r.out).toHaveLength(stream.length);
     expect(r.out).toEqual([...stream].sort(byTime));
     expect(r.late).toEqual([]);
@@ -281,7 +298,10 @@ describe('log reorder window', () => {
       }
       drain(r);
       expectExactlyOnce(r.out, master);
-      expect(r.out.map((l) => l.id), `seed ${seed}`).toEqual([...master].sort(byTime).map((l) => l.id));
+      expect(
+        r.out.map((l) => l.id),
+        `seed ${seed}`,
+      ).toEqual([...master].sort(byTime).map((l) => l.id));
     }
   });
 

@@ -220,7 +220,8 @@ export function createLogReorder<T>(options: LogReorderOptions<T>): LogReorder<T
       while (size() > maxHeld) emitHead();
     },
     holdBurst(count, maxMs) {
-      burst = count > 0 ? { left: count, until: now() + maxMs, lastArrival: null, time: Number.NEGATIVE_INFINITY, id: '', any: false } : null;
+      burst =
+        count > 0 ? { left: count, until: now() + maxMs, lastArrival: null, time: Number.NEGATIVE_INFINITY, id: '', any: false } : null;
     },
     release() {
       const at = now();

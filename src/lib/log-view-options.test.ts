@@ -38,8 +38,27 @@ describe('parseLogViewOptions', () => {
 describe('writeLogViewOptions', () => {
   it('writes what differs from the defaults and drops what returns to them', () => {
     const base = new URLSearchParams('tab=x');
-    const written = writeLogViewOptions(base, { lines: 500, instances: [3, 1], timestamps: 'utc', follow: false, query: 'GET', grep: true, scrollback: 5000, since: '1h' });
-    expect(Object.fromEntries(written)).toEqual({ tab: 'x', lines: '500', instance: '1,3', ts: 'utc', follow: '0', q: 'GET', grep: '1', scrollback: '5000', since: '1h' });
+    const written = writeLogViewOptions(base, {
+      lines: 500,
+      instances: [3, 1],
+      timestamps: 'utc',
+      follow: false,
+      query: 'GET',
+      grep: true,
+      scrollback: 5000,
+      since: '1h',
+    });
+    expect(Object.fromEntries(written)).toEqual({
+      tab: 'x',
+      lines: '500',
+      instance: '1,3',
+      ts: 'utc',
+      follow: '0',
+      q: 'GET',
+      grep: '1',
+      scrollback: '5000',
+      since: '1h',
+    });
     const back = writeLogViewOptions(written, DEFAULT_LOG_VIEW_OPTIONS);
     expect(Object.fromEntries(back)).toEqual({ tab: 'x' });
   });

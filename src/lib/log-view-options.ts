@@ -80,7 +80,14 @@ export function resolveSince(since: string, nowMs: number): string | undefined {
 
 function parseList(text: string | null): string[] {
   if (text === null) return [];
-  return [...new Set(text.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    ),
+  ];
 }
 
 export function parseLogViewOptions(params: URLSearchParams): LogViewOptions {

@@ -86,7 +86,7 @@ describe('RingBuffer', () => {
     expect(clone.items).toHaveLength(2);
   });
 
-  it('gets its class back from a structured clone (the simulator\'s saved world)', () => {
+  it("gets its class back from a structured clone (the simulator's saved world)", () => {
     const ring = new RingBuffer<string>(3);
     for (const s of ['a', 'b', 'c', 'd']) ring.push(s);
     const revived = RingBuffer.revive<string>(structuredClone(ring));

@@ -5,7 +5,12 @@
  */
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
-export async function runEach<I, T>(items: readonly I[], limit: number, task: (item: I, index: number) => Promise<T>, onSettled?: (index: number, outcome: Outcome<T>) => void): Promise<Outcome<T>[]> {
+export async function runEach<I, T>(
+  items: readonly I[],
+  limit: number,
+  task: (item: I, index: number) => Promise<T>,
+  onSettled?: (index: number, outcome: Outcome<T>) => void,
+): Promise<Outcome<T>[]> {
   const outcomes: Outcome<T>[] = new Array<Outcome<T>>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {

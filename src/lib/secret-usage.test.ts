@@ -4,7 +4,15 @@ import { secretUsage } from './secret-usage';
 describe('secretUsage', () => {
   it('lists each secret’s services with the env name it is injected as', () => {
     const usage = secretUsage([
-      { id: 'g/null/api', name: 'api', stack: { name: 'null' }, secrets: [{ secret: 'DB', name: 'DATABASE_PASSWORD' }, { secret: 'KEY', name: 'KEY' }] },
+      {
+        id: 'g/null/api',
+        name: 'api',
+        stack: { name: 'null' },
+        secrets: [
+          { secret: 'DB', name: 'DATABASE_PASSWORD' },
+          { secret: 'KEY', name: 'KEY' },
+        ],
+      },
       { id: 'g/shop/app', name: 'app', stack: { name: 'shop' }, secrets: [{ secret: 'DB', name: 'PGPASS' }] },
       { id: 'g/null/web', name: 'web', stack: { name: 'null' }, secrets: [] },
     ]);

@@ -20,7 +20,15 @@ describe('what the instances say', () => {
     ['some healthy, the rest not reported yet', 2, 0, 1, 'pending', '2/3 healthy · 1 pending', 'info'],
     ['some reported unhealthy, some healthy', 2, 1, 0, 'partial', '2/3 healthy · 1 unhealthy', 'warn'],
     ['all reported unhealthy', 0, 3, 0, 'unhealthy', '0/3 healthy · 3 unhealthy', 'danger'],
-    ['one unhealthy, the rest pending: red (one said so, none healthy)', 0, 1, 2, 'unhealthy', '0/3 healthy · 1 unhealthy · 2 pending', 'danger'],
+    [
+      'one unhealthy, the rest pending: red (one said so, none healthy)',
+      0,
+      1,
+      2,
+      'unhealthy',
+      '0/3 healthy · 1 unhealthy · 2 pending',
+      'danger',
+    ],
     ['healthy, unhealthy and pending', 1, 1, 1, 'partial', '1/3 healthy · 1 unhealthy · 1 pending', 'warn'],
     ['a check, but no instance', 0, 0, 0, 'unknown', 'no instances', 'neutral'],
   ] as const)('%s', (_, h, u, p, level, text, tone) => {
@@ -42,7 +50,9 @@ describe('what the instances say', () => {
     expect(describeHealth(healthFromInstances(true, instances(2, 0, 1))).detail).toBe(
       'Of 3 instances, 2 healthy reported; 1 instance has not reported yet (a check first reports after its initial delay).',
     );
-    expect(describeHealth(healthFromInstances(true, instances(1, 2, 0))).detail).toBe('Of 3 instances, 1 healthy and 2 unhealthy reported.');
+    expect(describeHealth(healthFromInstances(true, instances(1, 2, 0))).detail).toBe(
+      'Of 3 instances, 1 healthy and 2 unhealthy reported.',
+    );
   });
 });
 

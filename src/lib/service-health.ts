@@ -101,7 +101,11 @@ export function healthFromInstances(hasCheck: boolean, instances: readonly Repor
  * The instances' answer where it can be had, else the service JSON's: `instances` is
  * undefined while they are not loaded.
  */
-export function knownHealth(status: HealthCounts | undefined, hasCheck: boolean, instances: readonly ReportingInstance[] | undefined): ServiceHealth {
+export function knownHealth(
+  status: HealthCounts | undefined,
+  hasCheck: boolean,
+  instances: readonly ReportingInstance[] | undefined,
+): ServiceHealth {
   if (!hasCheck) return NO_CHECK;
   if (instances === undefined) return healthFromService(status ?? { healthy: 0, total: 0 });
   return healthFromInstances(true, instances);
@@ -155,7 +159,10 @@ export function describeHealth(health: ServiceHealth): HealthWords {
       if (healthy > 0) said.push(`${healthy} healthy`);
       if (unhealthy > 0) said.push(`${unhealthy} unhealthy`);
       const reported = said.length > 0 ? `Of ${plural(total, 'instance')}, ${said.join(' and ')} reported` : '';
-      const waiting = pending > 0 ? `${plural(pending, 'instance has', 'instances have')} not reported yet (a check first reports after its initial delay)` : '';
+      const waiting =
+        pending > 0
+          ? `${plural(pending, 'instance has', 'instances have')} not reported yet (a check first reports after its initial delay)`
+          : '';
       const detail = `${[reported, waiting].filter((s) => s !== '').join('; ')}.`;
       return { text: parts.join(' · '), detail: detail.charAt(0).toUpperCase() + detail.slice(1), tone };
     }
@@ -171,4 +178,12 @@ export function describeInstanceHealth(instance: ReportingInstance): HealthWords
 }
 
 /** Worst first, so sorting by health ascending brings the trouble to the top. */
-export const HEALTH_ORDER: Record<HealthLevel, number> = { unhealthy: 0, partial: 1, unresolved: 2, pending: 3, unknown: 4, healthy: 5, none: 6 };
+export const HEALTH_ORDER: Record<HealthLevel, number> = {
+  unhealthy: 0,
+  partial: 1,
+  unresolved: 2,
+  pending: 3,
+  unknown: 4,
+  healthy: 5,
+  none: 6,
+};

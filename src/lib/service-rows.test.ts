@@ -23,8 +23,20 @@ function svc(over: Partial<Omit<ListedService, 'stack'>> & { name: string; stack
 const services = [
   svc({ name: 'web', stack: 'shop', image: 'nginx:1.11', updated_at: '2017-04-06T12:00:03.000Z', health_status: { healthy: 1, total: 2 } }),
   svc({ name: 'api-10', image: 'myorg/api:2', instances: 3, updated_at: '2017-04-06T12:00:01.000Z', state: 'stopped' }),
-  svc({ name: 'api-9', image: 'myorg/api:2', instances: 2, updated_at: '2017-04-06T12:00:02.000Z', health_status: { healthy: 0, total: 2 } }),
-  svc({ name: 'db', stack: 'shop', image: 'postgres:9.6', stateful: true, ports: [{ ip: '0.0.0.0', protocol: 'tcp', node_port: 5432, container_port: 5432 }] }),
+  svc({
+    name: 'api-9',
+    image: 'myorg/api:2',
+    instances: 2,
+    updated_at: '2017-04-06T12:00:02.000Z',
+    health_status: { healthy: 0, total: 2 },
+  }),
+  svc({
+    name: 'db',
+    stack: 'shop',
+    image: 'postgres:9.6',
+    stateful: true,
+    ports: [{ ip: '0.0.0.0', protocol: 'tcp', node_port: 5432, container_port: 5432 }],
+  }),
 ];
 const rows = toServiceRows(services);
 const labels = (rs: readonly { label: string }[]) => rs.map((r) => r.label);
@@ -75,9 +87,12 @@ describe('service rows', () => {
 
   it('formats ports like the CLI and reads health like the CLI', () => {
     expect(toServiceRow(services[3] as ListedService).ports).toBe('0.0.0.0:5432->5432/tcp');
-    expect(formatPorts([{ ip: '0.0.0.0', protocol: 'tcp', node_port: 80, container_port: 80 }, { ip: '10.0.0.1', protocol: 'udp', node_port: 53, container_port: 5353 }])).toBe(
-      '0.0.0.0:80->80/tcp, 10.0.0.1:53->5353/udp',
-    );
+    expect(
+      formatPorts([
+        { ip: '0.0.0.0', protocol: 'tcp', node_port: 80, container_port: 80 },
+        { ip: '10.0.0.1', protocol: 'udp', node_port: 53, container_port: 5353 },
+      ]),
+    ).toBe('0.0.0.0:80->80/tcp, 10.0.0.1:53->5353/udp');
     expect(healthLevel(undefined)).toBe('none');
     expect(healthLevel({ healthy: 0, total: 0 })).toBe('unknown');
     // Not all healthy: pending or unhealthy, which the JSON alone does not tell (lib/service-health).

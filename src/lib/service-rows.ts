@@ -93,7 +93,9 @@ export function sortServiceRows<S extends ListedService>(rows: readonly ServiceR
   const sign = dir === 'asc' ? 1 : -1;
   // Services without ports go last either way up: an empty cell says nothing.
   const emptyLast: Compare<S> = sort === 'ports' ? (a, b) => (a.ports === '' ? 1 : 0) - (b.ports === '' ? 1 : 0) : () => 0;
-  return [...rows].sort((a, b) => emptyLast(a, b) || sign * primary(a, b) || collator.compare(a.label, b.label) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...rows].sort(
+    (a, b) => emptyLast(a, b) || sign * primary(a, b) || collator.compare(a.label, b.label) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }
 
 type RowFilter = Pick<ListView, 'q' | 'states' | 'stack'>;

@@ -33,7 +33,7 @@ describe('shellSplit (Ruby Shellwords.split)', () => {
     expect(shellSplit(line)).toEqual({ ok: true, value: words });
   });
 
-  it.each(["it's", '"abc', 'a "b c', "'", 'x y \'z'])('%j → Unmatched quote', (line) => {
+  it.each(["it's", '"abc', 'a "b c', "'", "x y 'z"])('%j → Unmatched quote', (line) => {
     expect(shellSplit(line)).toEqual({ ok: false, error: 'Unmatched quote' });
   });
 });
@@ -61,7 +61,30 @@ describe('shellEscape', () => {
 });
 
 describe('shellJoin', () => {
-  const tricky = ['', ' ', "'", '"', '\\', '$HOME', 'a b', '\n', '!', "it's", 'say "hi"', '\\n', 'tab\there', 'ü', '*', '~', '#x', 'a\'b"c$`d\\e!f', '-p', '--', "''", '\\\n'];
+  const tricky = [
+    '',
+    ' ',
+    "'",
+    '"',
+    '\\',
+    '$HOME',
+    'a b',
+    '\n',
+    '!',
+    "it's",
+    'say "hi"',
+    '\\n',
+    'tab\there',
+    'ü',
+    '*',
+    '~',
+    '#x',
+    'a\'b"c$`d\\e!f',
+    '-p',
+    '--',
+    "''",
+    '\\\n',
+  ];
 
   it('joins words into a line that splits back into the same words', () => {
     expect(shellSplit(shellJoin(tricky))).toEqual({ ok: true, value: tricky });

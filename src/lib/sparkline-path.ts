@@ -23,7 +23,13 @@ export function sparklinePath(values: readonly (number | null)[], width: number,
   if (values.length === 0 || width <= 0 || height <= 0) return '';
   // At most one point per pixel column: the rest could not be seen anyway.
   const limit = Math.max(2, Math.floor(width));
-  const points = values.length > limit ? lttb(values.map((y, x) => ({ x, y })), limit) : values.map((y, x) => ({ x, y }));
+  const points =
+    values.length > limit
+      ? lttb(
+          values.map((y, x) => ({ x, y })),
+          limit,
+        )
+      : values.map((y, x) => ({ x, y }));
   let lo = Infinity;
   let hi = -Infinity;
   for (const p of points) {

@@ -71,7 +71,13 @@ describe('createWriteQueue', () => {
   it('hands a burst to the terminal in one write on the next frame, in order', async () => {
     const term = slowTerminal(10_000);
     const shown: number[] = [];
-    const queue = createWriteQueue<string>({ render: (s) => s, sink: term, scheduler: frames, maxPendingLines: 10_000, onBatchShown: (n) => shown.push(n) });
+    const queue = createWriteQueue<string>({
+      render: (s) => s,
+      sink: term,
+      scheduler: frames,
+      maxPendingLines: 10_000,
+      onBatchShown: (n) => shown.push(n),
+    });
     for (let i = 0; i < 100; i++) queue.push(line(i));
     expect(term.writes).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(16);
@@ -112,7 +118,14 @@ describe('createWriteQueue', () => {
     // 100 chars/ms terminal, 20,000 lines of 100 chars: 2 MB the terminal needs 20 s for.
     const term = slowTerminal(100);
     const high = 8_000;
-    const queue = createWriteQueue<string>({ render: (s) => s, sink: term, scheduler: frames, maxPendingLines: 100_000, highWatermark: high, maxBatchChars: 4_000 });
+    const queue = createWriteQueue<string>({
+      render: (s) => s,
+      sink: term,
+      scheduler: frames,
+      maxPendingLines: 100_000,
+      highWatermark: high,
+      maxBatchChars: 4_000,
+    });
     for (let i = 0; i < 20_000; i++) queue.push(line(i, 100));
     await vi.advanceTimersByTimeAsync(1_000);
     // Never more than the mark (plus at most one line) inside the terminal.
@@ -158,7 +171,14 @@ describe('createWriteQueue', () => {
   it('restarts with the preamble first; earlier writes are acknowledged but not counted as shown', async () => {
     const term = manualTerminal();
     const shown: number[] = [];
-    const queue = createWriteQueue<string>({ render: (s) => s, sink: term, scheduler: frames, maxPendingLines: 100, highWatermark: 1_000_000, onBatchShown: (n) => shown.push(n) });
+    const queue = createWriteQueue<string>({
+      render: (s) => s,
+      sink: term,
+      scheduler: frames,
+      maxPendingLines: 100,
+      highWatermark: 1_000_000,
+      onBatchShown: (n) => shown.push(n),
+    });
     queue.push('old-1\r\n');
     queue.push('old-2\r\n');
     await vi.advanceTimersByTimeAsync(16);

@@ -18,7 +18,10 @@ describe('auth middleware', () => {
       expect(res.headers.get('Content-Length')).toBe(String(res.text.length));
       expect(res.headers.get('X-Kontena-Version')).toBeNull();
     }
-    expect((await t.api('GET', '/v1/grids', { token: 'f'.repeat(64) })).body).toEqual({ error: 'invalid_token', error_description: 'Invalid token' });
+    expect((await t.api('GET', '/v1/grids', { token: 'f'.repeat(64) })).body).toEqual({
+      error: 'invalid_token',
+      error_description: 'Invalid token',
+    });
     const basic = await send(t.master, 'GET', '/v1/grids', { headers: { Authorization: 'Basic YWRtaW46YWRtaW4=' } });
     expect(basic.body).toEqual({ error: 'invalid_token', error_description: 'Invalid token' });
   });
@@ -47,7 +50,13 @@ describe('/oauth2/token', () => {
     const again = await t.api('POST', '/oauth2/token', { token: null, body: { grant_type: 'authorization_code', code: TEST_ADMIN_CODE } });
     expect([again.status, again.body]).toEqual([404, { error: 'invalid_grant', error_description: null }]);
     const list = obj((await t.api('GET', '/oauth2/tokens')).body).tokens as Record<string, unknown>[];
-    expect(list[0]).toMatchObject({ token_type: 'bearer', access_token: null, refresh_token: null, expires_in: null, scopes: 'user,owner' });
+    expect(list[0]).toMatchObject({
+      token_type: 'bearer',
+      access_token: null,
+      refresh_token: null,
+      expires_in: null,
+      scopes: 'user,owner',
+    });
     expect(t.token).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -55,9 +64,15 @@ describe('/oauth2/token', () => {
     const post = (body: unknown, headers?: Record<string, string>) => t.api('POST', '/oauth2/token', { token: null, body, headers });
     expect((await post({})).body).toEqual({ error: 'unsupported_grant_type', error_description: 'grant_type' });
     expect((await post({ grant_type: 'password' })).status).toBe(400);
-    expect((await post({ grant_type: 'authorization_code', code: ' ' })).body).toEqual({ error: 'invalid_request', error_description: 'authorization_code' });
+    expect((await post({ grant_type: 'authorization_code', code: ' ' })).body).toEqual({
+      error: 'invalid_request',
+      error_description: 'authorization_code',
+    });
     expect((await post({ grant_type: 'refresh_token', refresh_token: 'abc' })).status).toBe(404);
-    const form = await send(t.master, 'POST', '/oauth2/token', { raw: 'grant_type=authorization_code&code=x', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const form = await send(t.master, 'POST', '/oauth2/token', {
+      raw: 'grant_type=authorization_code&code=x',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     expect([form.status, form.body]).toEqual([500, { message: 'Internal server error' }]);
     const html = await send(t.master, 'POST', '/oauth2/token', { headers: { Accept: 'text/html' } });
     expect(html.headers.get('Content-Type')).toBe('text/html');
@@ -76,14 +91,23 @@ describe('/oauth2/token', () => {
     const expired = await t.api('GET', '/v1/grids', { token: access });
     expect([expired.status, expired.body]).toEqual([403, { error: 'invalid_token', error_description: 'Token expired' }]);
     // Query-string parameters work too, and refresh works with an expired access token.
-    const refreshed = await t.api('POST', `/oauth2/token?grant_type=refresh_token&refresh_token=${String(tok.refresh_token)}`, { token: null, body: {} });
+    const refreshed = await t.api('POST', `/oauth2/token?grant_type=refresh_token&refresh_token=${String(tok.refresh_token)}`, {
+      token: null,
+      body: {},
+    });
     expect(refreshed.status).toBe(201);
     const next = obj(refreshed.body);
     expect(next.expires_in).toBe(7200);
     expect(next.refresh_token).not.toBe(tok.refresh_token);
     expect((await t.api('GET', '/v1/grids', { token: String(next.access_token) })).status).toBe(200);
-    expect((await t.api('GET', '/v1/grids', { token: access })).body).toEqual({ error: 'invalid_token', error_description: 'Invalid token' });
-    const reuse = await t.api('POST', '/oauth2/token', { token: null, body: { grant_type: 'refresh_token', refresh_token: tok.refresh_token } });
+    expect((await t.api('GET', '/v1/grids', { token: access })).body).toEqual({
+      error: 'invalid_token',
+      error_description: 'Invalid token',
+    });
+    const reuse = await t.api('POST', '/oauth2/token', {
+      token: null,
+      body: { grant_type: 'refresh_token', refresh_token: tok.refresh_token },
+    });
     expect(reuse.status).toBe(404);
   });
 
@@ -91,7 +115,10 @@ describe('/oauth2/token', () => {
     const made = obj((await t.api('POST', '/oauth2/authorize', { body: { response_type: 'code', expires_in: 100 } })).body);
     expect(made).toMatchObject({ grant_type: 'authorization_code', code: expect.stringMatching(/^[0-9a-f]{12}$/) as unknown });
     t.clock.advance(40_000);
-    const res = await send(t.master, 'POST', '/oauth2/token', { body: { grant_type: 'authorization_code', code: made.code }, headers: { Accept: '*/*', 'Content-Type': 'text/plain' } });
+    const res = await send(t.master, 'POST', '/oauth2/token', {
+      body: { grant_type: 'authorization_code', code: made.code },
+      headers: { Accept: '*/*', 'Content-Type': 'text/plain' },
+    });
     expect(res.status).toBe(201);
     const form = new URLSearchParams(res.text);
     expect(form.get('expires_in')).toBe('60');

@@ -51,7 +51,10 @@ describe('the simulated master every tab shares', () => {
     const a = await openTab(host);
     const b = await openTab(host);
     expect(await serviceNames(b.remote, b.token)).not.toContain('from-tab-a');
-    const created = await send(a.remote, 'POST', '/v1/grids/production/services', { token: a.token, body: { name: 'from-tab-a', image: 'redis:3.2', stateful: false } });
+    const created = await send(a.remote, 'POST', '/v1/grids/production/services', {
+      token: a.token,
+      body: { name: 'from-tab-a', image: 'redis:3.2', stateful: false },
+    });
     expect(created.status).toBe(201);
     expect(await serviceNames(b.remote, b.token)).toContain('from-tab-a');
   });
@@ -61,7 +64,10 @@ describe('the simulated master every tab shares', () => {
     const clock = createFakeClock();
     const before = startHost(storage, clock);
     const tab = await openTab(before);
-    await send(tab.remote, 'POST', '/v1/grids/production/services', { token: tab.token, body: { name: 'kept', image: 'redis:3.2', stateful: false } });
+    await send(tab.remote, 'POST', '/v1/grids/production/services', {
+      token: tab.token,
+      body: { name: 'kept', image: 'redis:3.2', stateful: false },
+    });
     // The last tab reloads: the worker goes with it, before any timed save.
     before.dispose();
     clock.advance(60_000);
@@ -80,7 +86,9 @@ describe('the simulated master every tab shares', () => {
     const host = startHost(createMemoryWorldStorage(), clock);
     const tab = await openTab(host);
     const res = await tab.remote.handle(
-      new Request('http://sim/v1/services/production/null/api/container_logs?follow=1&limit=5', { headers: { Authorization: `Bearer ${tab.token}`, Accept: 'application/json' } }),
+      new Request('http://sim/v1/services/production/null/api/container_logs?follow=1&limit=5', {
+        headers: { Authorization: `Bearer ${tab.token}`, Accept: 'application/json' },
+      }),
     );
     expect(res.status).toBe(200);
     const reader = res.body?.getReader();
@@ -100,7 +108,10 @@ describe('the simulated master every tab shares', () => {
     const host = startHost(storage, createFakeClock());
     const a = await openTab(host);
     const b = await openTab(host);
-    await send(a.remote, 'POST', '/v1/grids/production/services', { token: a.token, body: { name: 'short-lived', image: 'redis:3.2', stateful: false } });
+    await send(a.remote, 'POST', '/v1/grids/production/services', {
+      token: a.token,
+      body: { name: 'short-lived', image: 'redis:3.2', stateful: false },
+    });
     const told: string[] = [];
     a.remote.onWorldReset(() => told.push('a'));
     b.remote.onWorldReset(() => told.push('b'));
@@ -120,7 +131,10 @@ describe('the simulated master every tab shares', () => {
     const clock = createFakeClock();
     const first = startHost(storage, clock);
     const tab = await openTab(first);
-    await send(tab.remote, 'POST', '/v1/grids/production/services', { token: tab.token, body: { name: 'old-code', image: 'redis:3.2', stateful: false } });
+    await send(tab.remote, 'POST', '/v1/grids/production/services', {
+      token: tab.token,
+      body: { name: 'old-code', image: 'redis:3.2', stateful: false },
+    });
     first.dispose();
     const saved = await storage.load('demo');
     if (!saved) throw new Error('nothing saved');
@@ -140,7 +154,10 @@ describe('the simulated master every tab shares', () => {
     hosts.push(host);
     const tab = await openTab(host);
     const before = storage.saves();
-    await send(tab.remote, 'POST', '/v1/grids/production/services', { token: tab.token, body: { name: 'later', image: 'redis:3.2', stateful: false } });
+    await send(tab.remote, 'POST', '/v1/grids/production/services', {
+      token: tab.token,
+      body: { name: 'later', image: 'redis:3.2', stateful: false },
+    });
     expect(storage.saves()).toBe(before);
     await clock.advanceAsync(600, 100);
     expect(storage.saves()).toBe(before + 1);
@@ -173,7 +190,13 @@ describe('the simulated master every tab shares', () => {
       save: () => Promise.reject(new Error('IndexedDB is off')),
       clear: () => Promise.reject(new Error('IndexedDB is off')),
     };
-    const host = createMasterHost({ scenario: 'demo', storage: refusing, clock: createFakeClock(), saveEveryMs: 0, onSaveError: (e) => errors.push(e) });
+    const host = createMasterHost({
+      scenario: 'demo',
+      storage: refusing,
+      clock: createFakeClock(),
+      saveEveryMs: 0,
+      onSaveError: (e) => errors.push(e),
+    });
     hosts.push(host);
     const tab = await openTab(host);
     expect(await serviceNames(tab.remote, tab.token)).toContain('api');

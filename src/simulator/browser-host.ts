@@ -70,7 +70,12 @@ function currentShapes(): ReturnType<typeof shapesOf> {
 }
 
 function usable(world: WorldState | null, scenario: ScenarioName): world is WorldState {
-  return world !== null && world.version === WORLD_VERSION && world.scenario === scenario && shapeMismatches(world.shapes, currentShapes()).length === 0;
+  return (
+    world !== null &&
+    world.version === WORLD_VERSION &&
+    world.scenario === scenario &&
+    shapeMismatches(world.shapes, currentShapes()).length === 0
+  );
 }
 
 export function createMasterHost(options: MasterHostOptions): MasterHost {
@@ -137,13 +142,14 @@ export function createMasterHost(options: MasterHostOptions): MasterHost {
   const everyMs = options.saveEveryMs ?? 5000;
   let timer: ReturnType<Clock['setTimeout']> | null = null;
   const timedSave = (): void => {
-    timer = clock.setTimeout(() => {
-      void current
-        .then(saveWorld)
-        .then(() => {
+    timer = clock.setTimeout(
+      () => {
+        void current.then(saveWorld).then(() => {
           if (!disposed) timedSave();
         });
-    }, Math.max(everyMs, 10 * lastSaveMs));
+      },
+      Math.max(everyMs, 10 * lastSaveMs),
+    );
   };
   if (everyMs > 0) timedSave();
 
@@ -173,7 +179,13 @@ export function createMasterHost(options: MasterHostOptions): MasterHost {
         const response = await master.handle(request);
         // A change is kept before the page hears of it: a reload right after never loses it.
         if (!SAFE_METHODS.has(message.method.toUpperCase()) && response.status < 500) await saveChange(master);
-        post(port, { kind: 'head', id: message.id, status: response.status, statusText: response.statusText, headers: [...response.headers] });
+        post(port, {
+          kind: 'head',
+          id: message.id,
+          status: response.status,
+          statusText: response.statusText,
+          headers: [...response.headers],
+        });
         if (response.body && !NULL_BODY_STATUS.has(response.status)) {
           const reader = response.body.getReader();
           abort.signal.addEventListener('abort', () => void reader.cancel().catch(() => undefined), { once: true });
@@ -186,7 +198,8 @@ export function createMasterHost(options: MasterHostOptions): MasterHost {
         }
         post(port, { kind: 'end', id: message.id });
       } catch (error) {
-        if (!abort.signal.aborted) post(port, { kind: 'error', id: message.id, message: error instanceof Error ? error.message : String(error) });
+        if (!abort.signal.aborted)
+          post(port, { kind: 'error', id: message.id, message: error instanceof Error ? error.message : String(error) });
       } finally {
         open.delete(message.id);
       }

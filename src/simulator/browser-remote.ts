@@ -120,7 +120,9 @@ export function createRemoteMaster(port: PortLike, options: { headTimeoutMs?: nu
           if (!entry?.head) return;
           pending.delete(id);
           send({ kind: 'cancel', id });
-          entry.head.reject(new TypeError(`The simulated master did not answer ${method} ${new URL(request.url).pathname} in ${headTimeoutMs / 1000} s`));
+          entry.head.reject(
+            new TypeError(`The simulated master did not answer ${method} ${new URL(request.url).pathname} in ${headTimeoutMs / 1000} s`),
+          );
         }, headTimeoutMs);
         const settle = {
           resolve: (res: Response) => {

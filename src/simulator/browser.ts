@@ -52,7 +52,10 @@ async function started(remote: RemoteMaster, failed: Promise<never>): Promise<Re
 async function sharedMaster(scenario: ScenarioName): Promise<RemoteMaster | null> {
   if (typeof SharedWorker !== 'function') return null;
   try {
-    const worker = new SharedWorker(new URL('./browser-host.worker.ts', import.meta.url), { type: 'module', name: sharedMasterName(scenario) });
+    const worker = new SharedWorker(new URL('./browser-host.worker.ts', import.meta.url), {
+      type: 'module',
+      name: sharedMasterName(scenario),
+    });
     const failed = new Promise<never>((_, reject) => {
       worker.addEventListener('error', () => reject(new Error('the shared worker did not start')), { once: true });
     });
@@ -64,7 +67,10 @@ async function sharedMaster(scenario: ScenarioName): Promise<RemoteMaster | null
 }
 
 async function masterInThisPage(scenario: ScenarioName): Promise<RemoteMaster> {
-  const [{ createMasterHost }, { createIdbWorldStorage }] = await Promise.all([import('./browser-host'), import('./persist/idb-world-storage')]);
+  const [{ createMasterHost }, { createIdbWorldStorage }] = await Promise.all([
+    import('./browser-host'),
+    import('./persist/idb-world-storage'),
+  ]);
   const host = createMasterHost({
     scenario,
     storage: createIdbWorldStorage(),

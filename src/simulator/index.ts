@@ -23,8 +23,7 @@ const DEFAULT_RESTART_DOWN_MS = 3000;
 /** The code a restored world offers as its admin code: a page load signs itself in with it at once. */
 const ADMIN_CODE_TTL_MS = 10 * 60_000;
 
-const DOWN_PAGE =
-  '<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n';
+const DOWN_PAGE = '<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n';
 
 const CODE_PAGE =
   '<!DOCTYPE html><html><head><title>Kontena Master</title></head><body><p>Your authorization code:</p><pre id="code"></pre>' +
@@ -63,7 +62,9 @@ export function createSimulatedMaster(options: SimulatorOptions = {}): Simulated
     if (code === null) throw new Error('a code token without a code');
     return code;
   };
-  const adminCode = restore ? mintAdminCode(ADMIN_CODE_TTL_MS) : mintAdminCode(null, options.initialAdminCode ?? rng.fork('admin-code').hex(12));
+  const adminCode = restore
+    ? mintAdminCode(ADMIN_CODE_TTL_MS)
+    : mintAdminCode(null, options.initialAdminCode ?? rng.fork('admin-code').hex(12));
 
   let faults: Faults = { latencyMs: 0, errorRate: 0, dropStreamsAfterMs: null, ...options.faults };
   const live = options.live ?? true;

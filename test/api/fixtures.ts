@@ -181,7 +181,10 @@ export function nodeJson(overrides: Record<string, unknown> = {}): Record<string
     os: 'CoreOS 1298.7.0 (Ladybug)',
     engine_root_dir: '/var/lib/docker',
     driver: 'overlay',
-    network_drivers: [{ name: 'bridge', version: null }, { name: 'weave', version: '1.9.3' }],
+    network_drivers: [
+      { name: 'bridge', version: null },
+      { name: 'weave', version: '1.9.3' },
+    ],
     volume_drivers: [{ name: 'local', version: null }],
     kernel_version: '4.9.16-coreos-r1',
     labels: ['region=eu', 'az=a'],
@@ -290,6 +293,13 @@ export function stackJson(): Record<string, unknown> {
     expose: null,
     source: 'stack: my/test-stack\n',
     variables: {},
-    services: [serviceJson({ id: 'terminal-a/teststack/redis', stack: { id: 'terminal-a/teststack', name: 'teststack' }, stack_revision: 1, dns: 'redis.teststack.terminal-a.kontena.local' })],
+    services: [
+      serviceJson({
+        id: 'terminal-a/teststack/redis',
+        stack: { id: 'terminal-a/teststack', name: 'teststack' },
+        stack_revision: 1,
+        dns: 'redis.teststack.terminal-a.kontena.local',
+      }),
+    ],
   };
 }

@@ -29,7 +29,8 @@ export function createManualClock(start = 1_000_000): ManualClock {
 
   function next(limit: number): Timer | undefined {
     let best: Timer | undefined;
-    for (const t of timers.values()) if (t.at <= limit && (best === undefined || t.at < best.at || (t.at === best.at && t.id < best.id))) best = t;
+    for (const t of timers.values())
+      if (t.at <= limit && (best === undefined || t.at < best.at || (t.at === best.at && t.id < best.id))) best = t;
     return best;
   }
 

@@ -37,7 +37,15 @@ export interface ServiceSpec {
   image?: string;
 }
 
-export function serviceJson({ grid, stack = 'null', name, state = 'running', instances = 2, running = instances, image = 'redis:3.2' }: ServiceSpec): Service {
+export function serviceJson({
+  grid,
+  stack = 'null',
+  name,
+  state = 'running',
+  instances = 2,
+  running = instances,
+  image = 'redis:3.2',
+}: ServiceSpec): Service {
   return {
     id: `${grid}/${stack}/${name}`,
     created_at: '2017-04-06T15:38:17.123Z',

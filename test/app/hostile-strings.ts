@@ -61,11 +61,15 @@ export function wellFormed(text: string): string {
  */
 export function injectedMarkup(root: ParentNode): string[] {
   const found: string[] = [];
-  for (const el of root.querySelectorAll('script, iframe, object, embed, img[src="x"], img[onerror]')) found.push(el.outerHTML.slice(0, 120));
+  for (const el of root.querySelectorAll('script, iframe, object, embed, img[src="x"], img[onerror]'))
+    found.push(el.outerHTML.slice(0, 120));
   for (const el of root.querySelectorAll('*')) {
     for (const attr of el.attributes) {
       if (/^on/i.test(attr.name)) found.push(`${el.tagName.toLowerCase()} ${attr.name}="${attr.value.slice(0, 60)}"`);
-      if ((attr.name === 'href' || attr.name === 'src' || attr.name === 'action' || attr.name === 'formaction') && /^\s*javascript:/i.test(attr.value)) {
+      if (
+        (attr.name === 'href' || attr.name === 'src' || attr.name === 'action' || attr.name === 'formaction') &&
+        /^\s*javascript:/i.test(attr.value)
+      ) {
         found.push(`${el.tagName.toLowerCase()} ${attr.name}="${attr.value.slice(0, 60)}"`);
       }
     }

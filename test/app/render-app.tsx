@@ -25,7 +25,13 @@ export function resetClient(): void {
 
 /** A session for this tab as the admin; `accessToken` defaults to the token the hand-written answers expect. */
 export function signInForTest(accessToken: string = GOOD_TOKEN): void {
-  setSession({ accessToken, refreshToken: null, expiresAt: null, user: { id: ADMIN.id, email: ADMIN.email, name: ADMIN.name }, remember: false });
+  setSession({
+    accessToken,
+    refreshToken: null,
+    expiresAt: null,
+    user: { id: ADMIN.id, email: ADMIN.email, name: ADMIN.name },
+    remember: false,
+  });
 }
 
 export function renderApp(path: string) {

@@ -15,10 +15,23 @@ const CODE_LIFE_MS = 3_600_000;
 
 /** Signs this tab in as the master's admin with a token of its own; returns that token. */
 export async function signInWithOwnToken(t: TestMaster, remember = false): Promise<string> {
-  const exchanged = obj((await t.api('POST', '/oauth2/token', { body: { grant_type: 'authorization_code', code: t.master.mintAdminCode(CODE_LIFE_MS) }, token: null })).body);
+  const exchanged = obj(
+    (
+      await t.api('POST', '/oauth2/token', {
+        body: { grant_type: 'authorization_code', code: t.master.mintAdminCode(CODE_LIFE_MS) },
+        token: null,
+      })
+    ).body,
+  );
   const user = obj(exchanged.user);
   const token = String(exchanged.access_token);
-  setSession({ accessToken: token, refreshToken: null, expiresAt: null, user: { id: String(user.id), email: String(user.email), name: String(user.name) }, remember });
+  setSession({
+    accessToken: token,
+    refreshToken: null,
+    expiresAt: null,
+    user: { id: String(user.id), email: String(user.email), name: String(user.name) },
+    remember,
+  });
   return token;
 }
 

@@ -67,14 +67,16 @@ export const HOSTILE_PATHS: readonly { raw: string; why: RegExp }[] = [
   { raw: '/v1/grids#x', why: /fragment/ },
 ];
 
-
 /** A built-looking dist/: index.html and a hashed asset, each with its .br and .gz. */
 export function makeDist(): { dir: string; js: string; html: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kd-dist-'));
   fs.mkdirSync(path.join(dir, 'assets'));
   const html = `<!doctype html><title>Kontena Dashboard</title>${'<!-- padding -->'.repeat(100)}`;
   const js = `console.log(${JSON.stringify('x'.repeat(2000))});`;
-  for (const [file, text] of [['index.html', html], ['assets/app-abc123.js', js]] as const) {
+  for (const [file, text] of [
+    ['index.html', html],
+    ['assets/app-abc123.js', js],
+  ] as const) {
     const full = path.join(dir, file);
     fs.writeFileSync(full, text);
     fs.writeFileSync(`${full}.br`, zlib.brotliCompressSync(text));
@@ -128,7 +130,10 @@ export function parseRawResponse(raw: string): RawResponse {
  * malformed requests, headers or bodies sent slowly. `done` resolves when the server
  * closes the connection (or `ms` of real time pass: then `closed` is false).
  */
-export function rawClient(port: number, ms = 5000): { socket: net.Socket; done: Promise<RawResponse & { closed: boolean; afterMs: number }> } {
+export function rawClient(
+  port: number,
+  ms = 5000,
+): { socket: net.Socket; done: Promise<RawResponse & { closed: boolean; afterMs: number }> } {
   const socket = net.connect(port, '127.0.0.1');
   const started = Date.now();
   const done = new Promise<RawResponse & { closed: boolean; afterMs: number }>((resolve) => {
@@ -154,7 +159,10 @@ export function rawRequest(port: number, text: string): Promise<RawResponse & { 
 }
 
 /** GET (or another method) with node:http: no decompression, so encoded bodies are seen as sent. */
-export function httpRequest(url: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+export function httpRequest(
+  url: string,
+  options: { method?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -205,7 +213,10 @@ export async function startUpstream(handler: (req: http.IncomingMessage, res: ht
 }
 
 /** Resolves with what the next read gives — data, the end, an error — or 'open' after `ms`. */
-export async function nextRead(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number): Promise<'data' | 'ended' | 'errored' | 'open'> {
+export async function nextRead(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  ms: number,
+): Promise<'data' | 'ended' | 'errored' | 'open'> {
   let timer: NodeJS.Timeout | undefined;
   const open = new Promise<'open'>((resolve) => (timer = setTimeout(() => resolve('open'), ms)));
   const read = reader.read().then(

@@ -32,7 +32,12 @@ export interface TestMaster {
 
 export const TEST_ADMIN_CODE = 'c0de00c0de00';
 
-export async function send(master: Pick<SimulatedMaster, 'handle'>, method: string, path: string, options: SendOptions = {}): Promise<ApiResult> {
+export async function send(
+  master: Pick<SimulatedMaster, 'handle'>,
+  method: string,
+  path: string,
+  options: SendOptions = {},
+): Promise<ApiResult> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   let payload: string | undefined = options.raw;
   if (options.body !== undefined) {
@@ -53,7 +58,13 @@ export async function send(master: Pick<SimulatedMaster, 'handle'>, method: stri
 
 export async function createTestMaster(options: { scenario?: ScenarioName; live?: boolean; seed?: number } = {}): Promise<TestMaster> {
   const clock = createFakeClock();
-  const master = createSimulatedMaster({ clock, initialAdminCode: TEST_ADMIN_CODE, scenario: options.scenario ?? 'demo', live: options.live ?? true, seed: options.seed ?? 1 });
+  const master = createSimulatedMaster({
+    clock,
+    initialAdminCode: TEST_ADMIN_CODE,
+    scenario: options.scenario ?? 'demo',
+    live: options.live ?? true,
+    seed: options.seed ?? 1,
+  });
   const res = await send(master, 'POST', '/oauth2/token', { body: { grant_type: 'authorization_code', code: TEST_ADMIN_CODE } });
   const token = (res.body as { access_token?: string } | undefined)?.access_token;
   if (res.status !== 201 || !token) throw new Error(`sign-in failed: ${res.status} ${res.text}`);

@@ -36,9 +36,7 @@ const networkSettingsSchema = z.looseObject({
   ip_prefix_len: z.optional(z.number()),
   mac_address: z.optional(z.string()),
   port_mapping: z.optional(z.unknown()),
-  ports: z.optional(
-    z.nullable(z.record(z.string(), z.nullable(z.array(z.looseObject({ node_ip: z.string(), node_port: z.number() }))))),
-  ),
+  ports: z.optional(z.nullable(z.record(z.string(), z.nullable(z.array(z.looseObject({ node_ip: z.string(), node_port: z.number() })))))),
 });
 
 /** ContainerJson (docs/kontena-api.md §4.6); `node` is missing when the container has no host node. */
@@ -86,7 +84,15 @@ export const containerSummarySchema = z.object({
   instance_number: z.nullable(z.number()),
   status: containerStatusSchema,
   state: containerStateSchema,
-  node: z.optional(z.object({ id: z.string(), name: z.string(), connected: z.boolean(), last_seen_at: z.nullable(z.string()), labels: z.array(z.string()) })),
+  node: z.optional(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      connected: z.boolean(),
+      last_seen_at: z.nullable(z.string()),
+      labels: z.array(z.string()),
+    }),
+  ),
   health_status: z.optional(z.object({ status: z.enum(['healthy', 'unhealthy']), updated_at: z.string() })),
   service_rev: z.nullable(z.string()),
   deploy_rev: z.nullable(z.string()),

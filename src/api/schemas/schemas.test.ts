@@ -97,16 +97,30 @@ describe('container schema', () => {
   });
 
   it('parses health_status once reported and fails on a missing name', () => {
-    expect(containerSchema.parse(containerJson({ health_status: { status: 'healthy', updated_at: '2017-04-06T15:42:00.000Z' } })).health_status?.status).toBe('healthy');
+    expect(
+      containerSchema.parse(containerJson({ health_status: { status: 'healthy', updated_at: '2017-04-06T15:42:00.000Z' } })).health_status
+        ?.status,
+    ).toBe('healthy');
     expect(containerSchema.safeParse(without(containerJson(), 'name')).success).toBe(false);
   });
 });
 
 describe('container summary schema (the live views)', () => {
   it('keeps what the monitor, header and log chips read, drops the rest, and fails on what they need', () => {
-    const node = { containers: [containerJson({ health_status: { status: 'unhealthy', updated_at: '2017-04-06T15:42:00.000Z' } }), without(containerJson(), 'node')] };
+    const node = {
+      containers: [
+        containerJson({ health_status: { status: 'unhealthy', updated_at: '2017-04-06T15:42:00.000Z' } }),
+        without(containerJson(), 'node'),
+      ],
+    };
     const [withNode, withoutNode] = containerSummaryListSchema.parse(node).containers;
-    expect(withNode?.node).toEqual({ id: expect.any(String), name: 'node-1', connected: expect.any(Boolean), last_seen_at: expect.toBeOneOf([null, expect.any(String)]), labels: expect.any(Array) });
+    expect(withNode?.node).toEqual({
+      id: expect.any(String),
+      name: 'node-1',
+      connected: expect.any(Boolean),
+      last_seen_at: expect.toBeOneOf([null, expect.any(String)]),
+      labels: expect.any(Array),
+    });
     expect(withNode?.health_status?.status).toBe('unhealthy');
     expect(withNode).not.toHaveProperty('env');
     expect(withNode).not.toHaveProperty('network_settings');
@@ -128,17 +142,36 @@ describe('node schema', () => {
 describe('the other resources', () => {
   it('parse their examples', () => {
     expect(tokenSchema.parse(tokenJson()).expires_in).toBe(7200);
-    expect(tokenSchema.parse(tokenJson({ access_token: null, refresh_token: null, refresh_token_last_four: null, expires_in: null })).refresh_token).toBeNull();
+    expect(
+      tokenSchema.parse(tokenJson({ access_token: null, refresh_token: null, refresh_token_last_four: null, expires_in: null }))
+        .refresh_token,
+    ).toBeNull();
     expect(tokenCodeSchema.parse(codeJson()).code).toBe('3f9a1c0b7d2e');
     expect(userSchema.parse(userJson()).roles[0]?.name).toBe('master_admin');
-    expect(gridListSchema.parse({ grids: [gridJson(), { ...gridJson('b-grid'), logs: { forwarder: 'fluentd', opts: { 'fluentd-address': 'x:24224' } } }] }).grids).toHaveLength(2);
+    expect(
+      gridListSchema.parse({
+        grids: [gridJson(), { ...gridJson('b-grid'), logs: { forwarder: 'fluentd', opts: { 'fluentd-address': 'x:24224' } } }],
+      }).grids,
+    ).toHaveLength(2);
     expect(stackListSchema.parse({ stacks: [stackJson()] }).stacks[0]?.services[0]?.stack_revision).toBe(1);
-    expect(statListSchema.parse({ stats: [statRowJson(), { container_id: 'redis-2', cpu: null, memory: null, network: null }] }).stats).toHaveLength(2);
+    expect(
+      statListSchema.parse({ stats: [statRowJson(), { container_id: 'redis-2', cpu: null, memory: null, network: null }] }).stats,
+    ).toHaveLength(2);
     expect(logListSchema.parse({ logs: [logJson(1, 'hello'), without(logJson(2, 'no node'), 'node')] }).logs).toHaveLength(2);
-    expect(eventListSchema.parse({ logs: [eventJson('2017-04-06T15:42:00.123Z', 'service terminal-a/null/redis deployed')] }).logs).toHaveLength(1);
-    expect(eventSchema.parse(eventJson('2017-04-06T15:42:00.123Z', 'x', { meta: { instance_number: 2 }, severity: 3 })).meta).toEqual({ instance_number: 2 });
-    expect(secretListSchema.parse({ secrets: [{ id: 'big-one/PASSWD', name: 'PASSWD', created_at: '2017-04-06T15:00:00.000Z', updated_at: '2017-04-06T15:00:00.000Z' }] }).secrets).toHaveLength(1);
-    expect(secretWithValueSchema.parse({ id: 'big-one/PASSWD', name: 'PASSWD', created_at: '2017-04-06T15:00:00.000Z', value: 's3cret' }).value).toBe('s3cret');
+    expect(
+      eventListSchema.parse({ logs: [eventJson('2017-04-06T15:42:00.123Z', 'service terminal-a/null/redis deployed')] }).logs,
+    ).toHaveLength(1);
+    expect(eventSchema.parse(eventJson('2017-04-06T15:42:00.123Z', 'x', { meta: { instance_number: 2 }, severity: 3 })).meta).toEqual({
+      instance_number: 2,
+    });
+    expect(
+      secretListSchema.parse({
+        secrets: [{ id: 'big-one/PASSWD', name: 'PASSWD', created_at: '2017-04-06T15:00:00.000Z', updated_at: '2017-04-06T15:00:00.000Z' }],
+      }).secrets,
+    ).toHaveLength(1);
+    expect(
+      secretWithValueSchema.parse({ id: 'big-one/PASSWD', name: 'PASSWD', created_at: '2017-04-06T15:00:00.000Z', value: 's3cret' }).value,
+    ).toBe('s3cret');
   });
 
   it('fail when a required field is missing', () => {
@@ -156,18 +189,29 @@ describe('schema failure messages', () => {
   // The client copies these into its badResponse errors; zod/mini alone would say only "Invalid input".
   it('name the expected and the received type', () => {
     const issues = gridListSchema.safeParse({ grids: 'none' }).error?.issues ?? [];
-    expect(issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)).toEqual(['grids: Invalid input: expected array, received string']);
-    expect(serviceSchema.safeParse(serviceJson({ state: 'exploded' })).error?.issues[0]?.message).toMatch(/^Invalid option: expected one of "initialized"/);
+    expect(issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)).toEqual([
+      'grids: Invalid input: expected array, received string',
+    ]);
+    expect(serviceSchema.safeParse(serviceJson({ state: 'exploded' })).error?.issues[0]?.message).toMatch(
+      /^Invalid option: expected one of "initialized"/,
+    );
   });
 });
 
 describe('error bodies', () => {
   it('parse every shape of docs/kontena-api.md §3', () => {
-    expect(wrappedValidationBodySchema.parse({ error: { health_check: { port: 'Port is required', protocol: 'Protocol is required' } } }).error).toBeDefined();
-    expect(wrappedValidationBodySchema.parse({ error: { ports: [null, { node_port: 'Node Port is required' }] } }).error.ports).toEqual([null, { node_port: 'Node Port is required' }]);
+    expect(
+      wrappedValidationBodySchema.parse({ error: { health_check: { port: 'Port is required', protocol: 'Protocol is required' } } }).error,
+    ).toBeDefined();
+    expect(wrappedValidationBodySchema.parse({ error: { ports: [null, { node_port: 'Node Port is required' }] } }).error.ports).toEqual([
+      null,
+      { node_port: 'Node Port is required' },
+    ]);
     expect(wrappedValidationBodySchema.parse({ error: { env: ["Env[0] isn't a string"] } }).error.env).toEqual(["Env[0] isn't a string"]);
     expect(fieldErrorsSchema.parse({ env: "Env can't be nil" })).toEqual({ env: "Env can't be nil" });
-    expect(invalidTokenBodySchema.parse({ error: 'invalid_token', error_description: 'Token expired' }).error_description).toBe('Token expired');
+    expect(invalidTokenBodySchema.parse({ error: 'invalid_token', error_description: 'Token expired' }).error_description).toBe(
+      'Token expired',
+    );
     expect(accessDeniedBodySchema.safeParse({ error: 'Access denied' }).success).toBe(true);
     expect(notFoundBodySchema.safeParse({ error: 'Not found' }).success).toBe(true);
     expect(notFoundBodySchema.safeParse({}).success).toBe(true);
@@ -178,7 +222,12 @@ describe('error bodies', () => {
 
 describe('request bodies', () => {
   it('refuse grid and stack at compile time', () => {
-    const create: ServiceCreateBody = { name: 'redis', image: 'redis:3.2', stateful: false, ports: [{ node_port: 6379, container_port: 6379 }] };
+    const create: ServiceCreateBody = {
+      name: 'redis',
+      image: 'redis:3.2',
+      stateful: false,
+      ports: [{ node_port: 6379, container_port: 6379 }],
+    };
     const update: ServiceUpdateBody = { env: ['A=1'], health_check: { port: null, protocol: null } };
     // @ts-expect-error grid must never be sent (422 "isn't the right class")
     const bad: ServiceUpdateBody = { grid: { id: 'terminal-a' } };

@@ -17,8 +17,7 @@ export function HomeRedirect() {
     return (
       <ErrorPanel title="No grids yet">
         <p>
-          This master has no grids you can see. Create one with <code>kontena grid create NAME</code>, or ask an admin to add
-          you to a grid.
+          This master has no grids you can see. Create one with <code>kontena grid create NAME</code>, or ask an admin to add you to a grid.
         </p>
       </ErrorPanel>
     );

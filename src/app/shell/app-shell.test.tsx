@@ -16,7 +16,9 @@ const server = setupMswForDomTests(
     HttpResponse.json({ grids: [gridJson('production', { service_count: 2 }), gridJson('staging', { service_count: 1, node_count: 1 })] }),
   ),
   http.get(api('/v1/grids/production/services'), () =>
-    HttpResponse.json({ services: [serviceJson({ grid: 'production', name: 'web' }), serviceJson({ grid: 'production', stack: 'shop', name: 'api' })] }),
+    HttpResponse.json({
+      services: [serviceJson({ grid: 'production', name: 'web' }), serviceJson({ grid: 'production', stack: 'shop', name: 'api' })],
+    }),
   ),
   http.get(api('/v1/grids/staging/services'), () => HttpResponse.json({ services: [serviceJson({ grid: 'staging', name: 'canary' })] })),
 );

@@ -53,9 +53,17 @@ export function describeSignInError(error: unknown, method: SignInMethod): SignI
             detail: null,
           };
     case 'rateLimited':
-      return { title: 'Too many sign-in attempts', advice: 'The master allows 60 sign-in requests a minute. Wait a minute, then try again.', detail };
+      return {
+        title: 'Too many sign-in attempts',
+        advice: 'The master allows 60 sign-in requests a minute. Wait a minute, then try again.',
+        detail,
+      };
     case 'server':
-      return { title: 'The master failed', advice: 'The master had an internal error. Try again in a moment; if it persists, check the master’s logs.', detail };
+      return {
+        title: 'The master failed',
+        advice: 'The master had an internal error. Try again in a moment; if it persists, check the master’s logs.',
+        detail,
+      };
     case 'forbidden':
       return { title: 'The master refused the sign-in', advice: 'Your user may not have access to this master.', detail };
     case 'notFound':

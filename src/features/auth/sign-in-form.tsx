@@ -128,8 +128,8 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
             </p>
           )}
           <p id={ids.codeHelp} className={styles.help}>
-            Create one with <code className={styles.command}>kontena master token create --code</code> where the Kontena CLI is
-            logged in to this master. A code works once.
+            Create one with <code className={styles.command}>kontena master token create --code</code> where the Kontena CLI is logged in to
+            this master. A code works once.
           </p>
         </Tabs.Content>
 
@@ -156,7 +156,14 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
               aria-invalid={tokenError !== null}
               aria-describedby={tokenError !== null ? `${ids.error} ${ids.tokenHelp}` : ids.tokenHelp}
             />
-            <Button size="sm" variant="ghost" aria-pressed={showToken} aria-controls={ids.token} aria-label="Show token" onClick={() => setShowToken((v) => !v)}>
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-pressed={showToken}
+              aria-controls={ids.token}
+              aria-label="Show token"
+              onClick={() => setShowToken((v) => !v)}
+            >
               {showToken ? 'Hide' : 'Show'}
             </Button>
           </div>
@@ -204,7 +211,6 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
           'Sign in'
         )}
       </Button>
-
     </form>
   );
 }

@@ -12,9 +12,7 @@ const api = (path: string) => `${TEST_ORIGIN}${path}`;
 // Signed out, empty storage, a fresh client: the helper's beforeEach.
 const server = setupMswForDomTests(
   http.get(api('/v1/grids'), () => HttpResponse.json({ grids: [gridJson('production')] })),
-  http.get(api('/v1/grids/production/services'), () =>
-    HttpResponse.json({ services: [serviceJson({ grid: 'production', name: 'web' })] }),
-  ),
+  http.get(api('/v1/grids/production/services'), () => HttpResponse.json({ services: [serviceJson({ grid: 'production', name: 'web' })] })),
 );
 
 const sent: string[] = [];
@@ -95,7 +93,10 @@ describe('sign-in page: what the master answers', () => {
 
   it('an HTML page instead of the API: says the answer is not from a Kontena Master', async () => {
     server.use(
-      http.get(api('/v1/user'), () => new HttpResponse('<!doctype html><html><body>Welcome to nginx!</body></html>', { headers: { 'Content-Type': 'text/html' } })),
+      http.get(
+        api('/v1/user'),
+        () => new HttpResponse('<!doctype html><html><body>Welcome to nginx!</body></html>', { headers: { 'Content-Type': 'text/html' } }),
+      ),
     );
     const { user } = renderApp('/sign-in');
     const field = await openTokenTab(user);

@@ -24,12 +24,14 @@ const reasonText: Record<SignInReason, string> = {
   ended: 'The master no longer accepts your sign-in (the token was revoked or is unknown). Sign in again to go back to where you were.',
   restarted:
     'The Kontena Master could not be reached for a moment, and since it is back it no longer knows your sign-in: it restarted and forgot its tokens. Sign in again to go back to where you were.',
-  elsewhere: 'The session this tab shared with the other tabs of this browser was ended in another tab. Sign in again to go back to where you were.',
+  elsewhere:
+    'The session this tab shared with the other tabs of this browser was ended in another tab. Sign in again to go back to where you were.',
   'link-used':
     'A sign-in link signs in one screen, once, and this one was used already (or the master does not know it). Make a new one on a signed-in dashboard: Wall → “Sign in a screen on another machine”, or sign in below.',
   'link-expired':
     'A sign-in link works for 15 minutes after it is made, and this one is older. Make a new one on a signed-in dashboard: Wall → “Sign in a screen on another machine”, or sign in below.',
-  'link-failed': 'The Kontena Master did not answer when this page tried to use its sign-in link. When the master is back, open the link again, or sign in below.',
+  'link-failed':
+    'The Kontena Master did not answer when this page tried to use its sign-in link. When the master is back, open the link again, or sign in below.',
 };
 
 /** /sign-in?next=/path&reason=expired — after signing in, the user goes back to `next`. */
@@ -59,8 +61,8 @@ export function SignInPage() {
 
           {__KONTENA_SIMULATED__ && session === null && (
             <Banner tone="info" title="Simulated master" className={styles.notice}>
-              This dashboard runs a simulated Kontena Master in your browser and signs you in by itself. Reload the page to be
-              signed in again.
+              This dashboard runs a simulated Kontena Master in your browser and signs you in by itself. Reload the page to be signed in
+              again.
             </Banner>
           )}
           {reason !== null && session === null && (
@@ -84,8 +86,7 @@ export function SignInPage() {
           />
         </div>
         <p className={styles.footnote}>
-          The token stays in this browser tab and is forgotten when the tab closes, unless you ask to be remembered on this
-          device.
+          The token stays in this browser tab and is forgotten when the tab closes, unless you ask to be remembered on this device.
         </p>
       </main>
     </div>

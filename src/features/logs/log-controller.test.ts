@@ -240,7 +240,10 @@ describe('log controller with the simulated master', () => {
     const r = started(session({ lines: 300 }));
     await expect.poll(async () => (await r.settle(), r.controller.getStatus().held)).toBeGreaterThan(150);
     r.controller.start(session({ lines: 300, follow: false }));
-    const newest = r.controller.shownLines().slice(-120).map((l) => l.id);
+    const newest = r.controller
+      .shownLines()
+      .slice(-120)
+      .map((l) => l.id);
 
     r.controller.setView({ ...VIEW, scrollback: 120 });
     await r.settle();

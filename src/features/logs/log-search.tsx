@@ -40,7 +40,13 @@ export function LogSearch({ query, grep, results, onQuery, onGrep, onFind }: Log
   };
 
   const summary =
-    query === '' || results === null ? '' : results.count === 0 ? 'no matches' : results.index < 0 ? `${results.count} matches` : `${results.index + 1} of ${results.count}`;
+    query === '' || results === null
+      ? ''
+      : results.count === 0
+        ? 'no matches'
+        : results.index < 0
+          ? `${results.count} matches`
+          : `${results.index + 1} of ${results.count}`;
 
   return (
     <div className={styles.search} role="search" aria-label="Search the logs">
@@ -69,7 +75,13 @@ export function LogSearch({ query, grep, results, onQuery, onGrep, onFind }: Log
           aria-describedby={`${id}-count`}
         />
       </label>
-      <Button size="md" aria-label="Previous match" title="Previous match (Shift+Enter)" disabled={query === ''} onClick={() => onFind('previous')}>
+      <Button
+        size="md"
+        aria-label="Previous match"
+        title="Previous match (Shift+Enter)"
+        disabled={query === ''}
+        onClick={() => onFind('previous')}
+      >
         ↑
       </Button>
       <Button size="md" aria-label="Next match" title="Next match (Enter)" disabled={query === ''} onClick={() => onFind('next')}>

@@ -52,7 +52,8 @@ export function createLogStatusLine(read: () => LogStatusParts, notifyEveryMs: n
     }
     const parts = read();
     const next: LogStatus = { ...parts, names: status.names };
-    if (parts.names.size !== status.names.length) next.names = [...parts.names].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+    if (parts.names.size !== status.names.length)
+      next.names = [...parts.names].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
     const changed = (Object.keys(next) as (keyof LogStatus)[]).some((k) => next[k] !== status[k]);
     if (!changed) return;
     status = next;

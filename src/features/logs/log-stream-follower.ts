@@ -126,7 +126,11 @@ export function createLogStreamFollower(options: LogStreamFollowerOptions): LogS
         ? { limit: s.lines, since: resolveSince(s.since, now()), instance: s.instance }
         : // Resuming: everything after the last line held (the master sends 10 000 a pass).
           { limit: MAX_LINES, from: lastId, instance: s.instance };
-    void followLogs(s.scope, { ...query, signal, backoffMs, wrapResponse: pace }, { onItems: (logs) => receive(gen, logs), onState: (st, e) => onState(gen, st, e) });
+    void followLogs(
+      s.scope,
+      { ...query, signal, backoffMs, wrapResponse: pace },
+      { onItems: (logs) => receive(gen, logs), onState: (st, e) => onState(gen, st, e) },
+    );
   }
 
   function loadSnapshot(): void {

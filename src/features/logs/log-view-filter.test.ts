@@ -18,7 +18,9 @@ describe('what the log view shows', () => {
   it('redraws for what changes the lines shown, not for the scrollback or an equal set', () => {
     expect(viewChangesLines(DEFAULT_LOG_VIEW, { ...DEFAULT_LOG_VIEW, scrollback: 500 })).toBe(false);
     expect(viewChangesLines(DEFAULT_LOG_VIEW, { ...DEFAULT_LOG_VIEW, instances: new Set() })).toBe(false);
-    expect(viewChangesLines({ ...DEFAULT_LOG_VIEW, instances: new Set([1, 2]) }, { ...DEFAULT_LOG_VIEW, instances: new Set([2, 1]) })).toBe(false);
+    expect(viewChangesLines({ ...DEFAULT_LOG_VIEW, instances: new Set([1, 2]) }, { ...DEFAULT_LOG_VIEW, instances: new Set([2, 1]) })).toBe(
+      false,
+    );
     expect(viewChangesLines(DEFAULT_LOG_VIEW, { ...DEFAULT_LOG_VIEW, grep: 'get' })).toBe(true);
     expect(viewChangesLines(DEFAULT_LOG_VIEW, { ...DEFAULT_LOG_VIEW, timestamps: 'utc' })).toBe(true);
     expect(viewChangesLines(DEFAULT_LOG_VIEW, { ...DEFAULT_LOG_VIEW, containers: new Set(['api-1']) })).toBe(true);

@@ -114,7 +114,10 @@ export function LogViewer({ scope, known = EMPTY }: LogViewerProps) {
     return [...byValue.values()].sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
   }, [known, status.names, isService]);
 
-  const selected = useMemo(() => new Set(isService ? options.instances.map(String) : options.containers), [isService, options.instances, options.containers]);
+  const selected = useMemo(
+    () => new Set(isService ? options.instances.map(String) : options.containers),
+    [isService, options.instances, options.containers],
+  );
 
   const fetchWindow = useCallback(async () => {
     const logs = await getLogs(scope, { limit: MAX_LINES, since: resolveSince(options.since, Date.now()), instance: serverInstance });
@@ -150,7 +153,11 @@ export function LogViewer({ scope, known = EMPTY }: LogViewerProps) {
         colourOf={controller.colourOf}
       />
       <div className={styles.bar}>
-        <Button onClick={() => update({ follow: !options.follow })} aria-pressed={!options.follow} title={options.follow ? 'Stop the stream; Resume goes on from the last line' : 'Follow the stream again from the last line'}>
+        <Button
+          onClick={() => update({ follow: !options.follow })}
+          aria-pressed={!options.follow}
+          title={options.follow ? 'Stop the stream; Resume goes on from the last line' : 'Follow the stream again from the last line'}
+        >
           {options.follow ? 'Pause' : 'Resume'}
         </Button>
         <Button onClick={() => controller.clear()} title="Empty the view; the stream goes on">
@@ -168,27 +175,38 @@ export function LogViewer({ scope, known = EMPTY }: LogViewerProps) {
         <LogDownload fileLabel={scopeFileLabel(scope)} shownLines={controller.shownLines} fetchWindow={fetchWindow} />
       </div>
       {status.connection === 'error' && (
-        <Banner tone="danger" role="alert" title="The log stream stopped" actions={<Button onClick={() => controller.retry()}>Retry</Button>}>
+        <Banner
+          tone="danger"
+          role="alert"
+          title="The log stream stopped"
+          actions={<Button onClick={() => controller.retry()}>Retry</Button>}
+        >
           {status.error}
         </Banner>
       )}
       <div className={styles.screen}>
-        <TerminalView label={`Log output of ${title}. Page Up, Page Down, Home and End scroll.`} scrollback={options.scrollback} onTerminal={onTerminal} className={styles.terminal} />
+        <TerminalView
+          label={`Log output of ${title}. Page Up, Page Down, Home and End scroll.`}
+          scrollback={options.scrollback}
+          onTerminal={onTerminal}
+          className={styles.terminal}
+        />
         {status.held === 0 && (status.connection === 'live' || status.connection === 'paused') && (
-          <p className={styles.empty}>
-            No log lines in this window{following ? ' yet — new lines appear here as they are logged.' : '.'}
-          </p>
+          <p className={styles.empty}>No log lines in this window{following ? ' yet — new lines appear here as they are logged.' : '.'}</p>
         )}
         {!status.atBottom && (
           <Button variant="primary" className={styles.jump} onClick={() => controller.jumpToEnd()}>
-            {status.newBelow > 0 ? `${status.newBelow.toLocaleString('en-US')} new ${status.newBelow === 1 ? 'line' : 'lines'} — jump to end` : 'Jump to end'}
+            {status.newBelow > 0
+              ? `${status.newBelow.toLocaleString('en-US')} new ${status.newBelow === 1 ? 'line' : 'lines'} — jump to end`
+              : 'Jump to end'}
           </Button>
         )}
       </div>
       <p className={styles.legend}>
-        <code>{STDOUT_MARK}</code> stdout · <code>{STDERR_MARK}</code> stderr (red) · JSON lines show their level (<code>{LEVEL_TAGS.warn.tag.trim()}</code>, <code>{LEVEL_TAGS.error.tag}</code>…) · lines
-        are merged in time order; one that arrives after later ones is marked <code>late</code> · lines keep their own colours; cursor moves, titles and other control
-        sequences are removed.
+        <code>{STDOUT_MARK}</code> stdout · <code>{STDERR_MARK}</code> stderr (red) · JSON lines show their level (
+        <code>{LEVEL_TAGS.warn.tag.trim()}</code>, <code>{LEVEL_TAGS.error.tag}</code>…) · lines are merged in time order; one that arrives
+        after later ones is marked <code>late</code> · lines keep their own colours; cursor moves, titles and other control sequences are
+        removed.
       </p>
     </section>
   );

@@ -46,7 +46,13 @@ beforeAll(async () => {
   server = setupSimulatorServer(t.master);
   server.listen({ onUnhandledRequest: 'bypass' });
   const created = await t.api('POST', '/v1/grids/production/services', {
-    body: { name: 'shipper', image: 'nginx:1.11-alpine', stateful: false, log_driver: 'fluentd', log_opts: { 'fluentd-address': 'fluentd:24224' } },
+    body: {
+      name: 'shipper',
+      image: 'nginx:1.11-alpine',
+      stateful: false,
+      log_driver: 'fluentd',
+      log_opts: { 'fluentd-address': 'fluentd:24224' },
+    },
   });
   if (created.status !== 201) throw new Error(`could not create the test service: ${created.status} ${created.text}`);
 });
@@ -71,7 +77,13 @@ describe('Logs tab', () => {
     expect(status).toBeInTheDocument();
     await waitFor(() => expect(screenText()).toMatch(/api-[123] [│┃] /));
     const chips = await screen.findByRole('group', { name: 'Instances' });
-    await waitFor(() => expect(within(chips).getAllByRole('button').map((b) => b.textContent)).toEqual(['all', 'api-1', 'api-2', 'api-3']));
+    await waitFor(() =>
+      expect(
+        within(chips)
+          .getAllByRole('button')
+          .map((b) => b.textContent),
+      ).toEqual(['all', 'api-1', 'api-2', 'api-3']),
+    );
     expect(within(chips).getByRole('button', { name: 'all' })).toHaveAttribute('aria-pressed', 'true');
     expect(await screen.findByText(/^100 lines held/)).toBeInTheDocument();
   });
@@ -103,7 +115,13 @@ describe('Logs tab', () => {
     renderApp('/grids/production/services/null/api/logs?lines=7&follow=0&ts=off');
     expect(await screen.findByRole('status', { name: 'Stream paused' })).toBeInTheDocument();
     expect(screen.getByLabelText('Lines')).toHaveValue(7);
-    await waitFor(() => expect(screenText().split('\r\n').filter((l) => l !== '')).toHaveLength(7));
+    await waitFor(() =>
+      expect(
+        screenText()
+          .split('\r\n')
+          .filter((l) => l !== ''),
+      ).toHaveLength(7),
+    );
     expect(screenText()).toMatch(/^api-\d [│┃] /);
   });
 
@@ -126,7 +144,10 @@ describe('grid-wide and stack-wide logs', () => {
     expect(await screen.findByRole('status', { name: /stream (live|connecting)/i })).toBeInTheDocument();
     const chips = await screen.findByRole('group', { name: 'Containers' });
     await waitFor(() => expect(within(chips).getAllByRole('button').length).toBeGreaterThan(1));
-    const names = within(chips).getAllByRole('button').map((b) => b.textContent ?? '').filter((n) => n !== 'all');
+    const names = within(chips)
+      .getAllByRole('button')
+      .map((b) => b.textContent ?? '')
+      .filter((n) => n !== 'all');
     expect(names.every((n) => n.startsWith('shop.'))).toBe(true);
     await waitFor(() => expect(screenText()).toMatch(/ shop\.\S+-\d [│┃] /));
   });
@@ -148,7 +169,11 @@ describe('grid-wide and stack-wide logs', () => {
     await user.click(within(chips).getByRole('button', { name: 'shop.web-1' }));
     await waitFor(() => expect(location().search).toContain('container=api-2%2Cshop.web-1'));
     await waitFor(() => {
-      const shown = new Set(screenText().split('\r\n').flatMap((l) => /(\S+) +[│┃] /.exec(l)?.slice(1) ?? []));
+      const shown = new Set(
+        screenText()
+          .split('\r\n')
+          .flatMap((l) => /(\S+) +[│┃] /.exec(l)?.slice(1) ?? []),
+      );
       expect([...shown].sort()).toEqual(['api-2', 'shop.web-1']);
     });
   });

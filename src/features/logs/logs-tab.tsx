@@ -47,9 +47,8 @@ export function LogsTab() {
         title="Real-time logs are not available for this service"
         actions={<Button onClick={() => setShowAnyway(true)}>Show what the master holds</Button>}
       >
-        It logs through the <code>{driver}</code> log driver, so its output goes to that driver’s destination and not to the Kontena
-        Master. Only the default <code>json-file</code> (or <code>journald</code>, <code>local</code>) driver lets the master tail a
-        service’s logs.
+        It logs through the <code>{driver}</code> log driver, so its output goes to that driver’s destination and not to the Kontena Master.
+        Only the default <code>json-file</code> (or <code>journald</code>, <code>local</code>) driver lets the master tail a service’s logs.
       </Banner>
     );
   }

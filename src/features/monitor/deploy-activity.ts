@@ -11,22 +11,30 @@ import type { Service } from '../../api/schemas/service';
 import { countOutdated } from './instance-view';
 
 export type DeployActivity =
-  | { kind: 'known'; deploy: Deploy; done: number; total: number; failed: number }
-  | { kind: 'inferred'; reason: string };
+  { kind: 'known'; deploy: Deploy; done: number; total: number; failed: number } | { kind: 'inferred'; reason: string };
 
 /** Instances of a non-daemon service placed vs desired, revision mix, transitional state. */
-export function inferDeployActivity(service: Service | undefined, containers: readonly ContainerSummary[] | undefined): DeployActivity | null {
+export function inferDeployActivity(
+  service: Service | undefined,
+  containers: readonly ContainerSummary[] | undefined,
+): DeployActivity | null {
   if (!service || !containers) return null;
   if (service.state === 'deploying') return { kind: 'inferred', reason: 'The service is deploying.' };
   if (service.state === 'restarting') return { kind: 'inferred', reason: 'The service is restarting its instances.' };
   if (service.state !== 'running') return null;
   const live = containers.filter((c) => c.status !== 'deleted');
   if (service.strategy !== 'daemon' && live.length !== service.instances) {
-    return { kind: 'inferred', reason: `${live.length} of ${service.instances} instances placed: a deploy or scale appears to be under way.` };
+    return {
+      kind: 'inferred',
+      reason: `${live.length} of ${service.instances} instances placed: a deploy or scale appears to be under way.`,
+    };
   }
   const behind = countOutdated(live);
   if (behind > 0) {
-    return { kind: 'inferred', reason: `${live.length - behind} of ${live.length} instances run the newest revision: a rolling update appears to be under way (or stopped half-way).` };
+    return {
+      kind: 'inferred',
+      reason: `${live.length - behind} of ${live.length} instances run the newest revision: a rolling update appears to be under way (or stopped half-way).`,
+    };
   }
   return null;
 }

@@ -37,7 +37,13 @@ function InstanceTileView({ tile, stale, fresh }: InstanceTileProps) {
   const started = tile.startedAt ? Date.parse(tile.startedAt) : Number.NaN;
   const title = `${tile.name}: ${description}${Number.isFinite(started) ? `, started ${formatClockTime(started)}` : ''}`;
   return (
-    <li className={cx(styles.tile, stale && styles.tileStale)} data-tone={tile.tone} data-status={tile.status} data-changed={lit || undefined} title={title}>
+    <li
+      className={cx(styles.tile, stale && styles.tileStale)}
+      data-tone={tile.tone}
+      data-status={tile.status}
+      data-changed={lit || undefined}
+      title={title}
+    >
       {lit && <span key={flash} className={styles.flash} aria-hidden="true" />}
       <span className="visually-hidden">{description}</span>
       <span className={styles.tileHead} aria-hidden="true">

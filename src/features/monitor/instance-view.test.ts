@@ -14,7 +14,19 @@ function container(n: number, overrides: Partial<Container> = {}, node: string |
     container_id: `c${n}`,
     grid_id: 'g',
     ...(node
-      ? { node: { id: `ID:${node}`, connected: true, last_seen_at: '2017-04-06T12:00:00Z', name: node, labels: [], public_ip: null, private_ip: null, node_number: 1, grid: { id: 'g', name: 'g', initial_size: 1 } } }
+      ? {
+          node: {
+            id: `ID:${node}`,
+            connected: true,
+            last_seen_at: '2017-04-06T12:00:00Z',
+            name: node,
+            labels: [],
+            public_ip: null,
+            private_ip: null,
+            node_number: 1,
+            grid: { id: 'g', name: 'g', initial_size: 1 },
+          },
+        }
       : {}),
     service_id: 'g/null/web',
     created_at: '2017-04-06T12:00:00Z',
@@ -59,7 +71,10 @@ describe('tiles', () => {
   it('carries health and an older revision, and compares only what it shows', () => {
     const a = tileModel(container(1, { health_status: { status: 'unhealthy', updated_at: 'x' }, service_rev: '2' }), 3);
     expect([a.health, a.outdated, a.serviceRev]).toEqual(['unhealthy', true, 2]);
-    const b = tileModel(container(1, { health_status: { status: 'unhealthy', updated_at: 'y' }, service_rev: '2', updated_at: '2017-04-06T12:05:00Z' }), 3);
+    const b = tileModel(
+      container(1, { health_status: { status: 'unhealthy', updated_at: 'y' }, service_rev: '2', updated_at: '2017-04-06T12:05:00Z' }),
+      3,
+    );
     expect(sameTile(a, b)).toBe(true);
     expect(sameTile(a, tileModel(container(1, { service_rev: '2' }), 3))).toBe(false);
   });
@@ -81,7 +96,11 @@ describe('groupByNode', () => {
   });
 
   it('falls back to the containers’ nodes when the node list is missing, and counts statuses', () => {
-    const list = [container(1), container(2, { status: 'stopped', state: { exit_code: 1 } }), container(3, { status: 'stopped', state: { exit_code: 0 } })];
+    const list = [
+      container(1),
+      container(2, { status: 'stopped', state: { exit_code: 1 } }),
+      container(3, { status: 'stopped', state: { exit_code: 0 } }),
+    ];
     expect(groupByNode(undefined, list).map((g) => g.name)).toEqual(['node-1']);
     expect(countByStatus(list)).toEqual([
       { tone: 'ok', label: 'running', count: 1 },
@@ -91,12 +110,21 @@ describe('groupByNode', () => {
 });
 
 describe('deploy activity', () => {
-  const service = (overrides: Partial<Service> = {}): Service => ({ ...serviceJson({ grid: 'g', name: 'web', instances: 2 }), ...overrides });
+  const service = (overrides: Partial<Service> = {}): Service => ({
+    ...serviceJson({ grid: 'g', name: 'web', instances: 2 }),
+    ...overrides,
+  });
 
   it('infers a scale from placed vs desired instances, and a rolling update from mixed revisions', () => {
     expect(inferDeployActivity(service(), [container(1), container(2)])).toBeNull();
-    expect(inferDeployActivity(service({ instances: 4 }), [container(1), container(2)])).toEqual({ kind: 'inferred', reason: expect.stringContaining('2 of 4 instances placed') });
-    expect(inferDeployActivity(service(), [container(1), container(2, { service_rev: '2' })])).toEqual({ kind: 'inferred', reason: expect.stringContaining('1 of 2 instances run the newest revision') });
+    expect(inferDeployActivity(service({ instances: 4 }), [container(1), container(2)])).toEqual({
+      kind: 'inferred',
+      reason: expect.stringContaining('2 of 4 instances placed'),
+    });
+    expect(inferDeployActivity(service(), [container(1), container(2, { service_rev: '2' })])).toEqual({
+      kind: 'inferred',
+      reason: expect.stringContaining('1 of 2 instances run the newest revision'),
+    });
     // A daemon's count depends on the nodes that pass its filters: not judged.
     expect(inferDeployActivity(service({ strategy: 'daemon', instances: 1 }), [container(1), container(2)])).toBeNull();
     expect(inferDeployActivity(service({ state: 'stopped', instances: 5 }), [container(1)])).toBeNull();

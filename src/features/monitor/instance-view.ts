@@ -123,7 +123,8 @@ export interface NodeGroup {
   tiles: readonly TileModel[];
 }
 
-const byNumber = (a: TileModel, b: TileModel): number => (a.instance ?? Infinity) - (b.instance ?? Infinity) || a.name.localeCompare(b.name);
+const byNumber = (a: TileModel, b: TileModel): number =>
+  (a.instance ?? Infinity) - (b.instance ?? Infinity) || a.name.localeCompare(b.name);
 const collator = new Intl.Collator(undefined, { numeric: true });
 
 /** The newest service revision among the containers. */

@@ -45,7 +45,10 @@ function token(): string {
 }
 
 async function createService(name: string, instances: number): Promise<void> {
-  const created = await send(master, 'POST', '/v1/grids/production/services', { token: token(), body: { name, image: 'nginx:1.11-alpine', stateful: false, instances } });
+  const created = await send(master, 'POST', '/v1/grids/production/services', {
+    token: token(),
+    body: { name, image: 'nginx:1.11-alpine', stateful: false, instances },
+  });
   expect(created.status).toBe(201);
   const deployed = await send(master, 'POST', `/v1/services/production/null/${name}/deploy`, { token: token() });
   expect(deployed.status).toBe(200);
@@ -65,10 +68,19 @@ describe('instances tab (monitor)', () => {
     renderApp('/grids/production/services/null/mon-a/instances');
     await waitFor(() => expect(tiles()).toHaveLength(2));
     const nodes = nodeCards();
-    expect(nodes.map((n) => within(n).getByRole('heading').textContent)).toEqual(['prod-node-1', 'prod-node-2', 'prod-node-3', 'prod-node-4', 'prod-node-5']);
+    expect(nodes.map((n) => within(n).getByRole('heading').textContent)).toEqual([
+      'prod-node-1',
+      'prod-node-2',
+      'prod-node-3',
+      'prod-node-4',
+      'prod-node-5',
+    ]);
     expect(screen.getAllByText('no instances')).toHaveLength(3);
     // State by words and shape, not colour alone.
-    expect(tiles().map((t) => t.textContent)).toEqual([expect.stringMatching(/^Instance 1, running/), expect.stringMatching(/^Instance 2, running/)]);
+    expect(tiles().map((t) => t.textContent)).toEqual([
+      expect.stringMatching(/^Instance 1, running/),
+      expect.stringMatching(/^Instance 2, running/),
+    ]);
     expect(screen.getByRole('list', { name: 'Instances by status' })).toHaveTextContent('2 running');
     expect(screen.getByText(/2 of 2 instances/)).toBeVisible();
   });
@@ -89,7 +101,8 @@ describe('instances tab (monitor)', () => {
     try {
       const fetches: string[] = [];
       const count = ({ request }: { request: Request }) => {
-        if (request.method === 'GET' && new URL(request.url).pathname === '/v1/services/production/null/mon-a/containers') fetches.push(request.url);
+        if (request.method === 'GET' && new URL(request.url).pathname === '/v1/services/production/null/mon-a/containers')
+          fetches.push(request.url);
       };
       server.events.on('request:start', count);
       const { user } = renderApp('/grids/production/services/null/mon-a/instances?interval=1');
@@ -139,7 +152,10 @@ describe('instances tab (monitor)', () => {
 
     expect([...touched]).toEqual([]);
     const added = tiles().filter((t) => !before.includes(t));
-    expect(added.map((t) => t.textContent)).toEqual([expect.stringMatching(/^Instance 3, running/), expect.stringMatching(/^Instance 4, running/)]);
+    expect(added.map((t) => t.textContent)).toEqual([
+      expect.stringMatching(/^Instance 3, running/),
+      expect.stringMatching(/^Instance 4, running/),
+    ]);
     expect(added.every((t) => t.dataset.changed === 'true')).toBe(true);
     expect(before.every((t) => t.dataset.changed === undefined)).toBe(true);
   });

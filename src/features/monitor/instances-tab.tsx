@@ -41,7 +41,8 @@ function DeployBanner({ activity }: { activity: DeployActivity }) {
     <div className={styles.deploy} role="status">
       <span className={styles.deployMark} aria-hidden="true" />
       <p>
-        <strong>Instances are changing.</strong> {activity.reason} <span className={styles.muted}>(Inferred from the instances: the master does not list deploys.)</span>
+        <strong>Instances are changing.</strong> {activity.reason}{' '}
+        <span className={styles.muted}>(Inferred from the instances: the master does not list deploys.)</span>
       </p>
     </div>
   );
@@ -81,7 +82,8 @@ export function InstancesTab() {
   const [searchParams, setSearchParams] = useSearchParams();
   const params = useMemo(() => parseMonitorParams(searchParams), [searchParams]);
   const setParams = useCallback(
-    (patch: Partial<MonitorParams>) => setSearchParams((current) => writeMonitorParams(current, { ...parseMonitorParams(current), ...patch }), URL_VIEW_STATE),
+    (patch: Partial<MonitorParams>) =>
+      setSearchParams((current) => writeMonitorParams(current, { ...parseMonitorParams(current), ...patch }), URL_VIEW_STATE),
     [setSearchParams],
   );
   const intervalMs = params.intervalS * 1000;
@@ -112,7 +114,11 @@ export function InstancesTab() {
   const hideId = useId();
   const s = service.data;
   // A daemon's `instances` is per node: "5 instances (1 per node)", not "5 of 1".
-  const placed = !s ? `${list.length} instances` : s.strategy === 'daemon' ? `${list.length} instances (${s.instances} per node)` : `${list.length} of ${s.instances} instances`;
+  const placed = !s
+    ? `${list.length} instances`
+    : s.strategy === 'daemon'
+      ? `${list.length} instances (${s.instances} per node)`
+      : `${list.length} of ${s.instances} instances`;
 
   return (
     <div className={styles.tab}>
@@ -137,7 +143,11 @@ export function InstancesTab() {
       </div>
 
       {containers.data !== undefined && (containers.isRefetchError || containers.failureCount > 0) && (
-        <StaleNote updatedAt={containers.dataUpdatedAt} error={containers.error ?? containers.failureReason} onRetry={() => void containers.refetch()} />
+        <StaleNote
+          updatedAt={containers.dataUpdatedAt}
+          error={containers.error ?? containers.failureReason}
+          onRetry={() => void containers.refetch()}
+        />
       )}
 
       {containers.data === undefined && containers.isError && (
@@ -180,7 +190,11 @@ export function InstancesTab() {
               ))}
               {health.reporting > 0 && (
                 <li>
-                  <span className={styles.health} data-health={health.healthy === health.reporting ? 'healthy' : 'unhealthy'} aria-hidden="true" />
+                  <span
+                    className={styles.health}
+                    data-health={health.healthy === health.reporting ? 'healthy' : 'unhealthy'}
+                    aria-hidden="true"
+                  />
                   {health.healthy}/{health.reporting} healthy
                 </li>
               )}
@@ -189,10 +203,14 @@ export function InstancesTab() {
 
           {activity && <DeployBanner activity={activity} />}
 
-          {nodes.isError && <p className={styles.muted}>The grid’s node list could not be loaded: showing only nodes that run an instance.</p>}
+          {nodes.isError && (
+            <p className={styles.muted}>The grid’s node list could not be loaded: showing only nodes that run an instance.</p>
+          )}
 
           {shown.length === 0 ? (
-            <p className={styles.empty}>{list.length === 0 ? 'This service has no instances. Deploy or scale it to place some.' : 'No nodes to show.'}</p>
+            <p className={styles.empty}>
+              {list.length === 0 ? 'This service has no instances. Deploy or scale it to place some.' : 'No nodes to show.'}
+            </p>
           ) : (
             <div className={styles.nodes} role="group" aria-label="Nodes">
               {shown.map((group) => (

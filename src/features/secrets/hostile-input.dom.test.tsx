@@ -98,7 +98,9 @@ describe('a secret’s new value', () => {
         fireEvent.click(within(row).getByRole('button', { name: 'Cancel' }));
         continue;
       }
-      await waitFor(() => expect(sim.writes().at(-1)).toMatchObject({ method: 'PUT', path: '/v1/secrets/production/SMTP_PASSWORD', body: { value: typed } }));
+      await waitFor(() =>
+        expect(sim.writes().at(-1)).toMatchObject({ method: 'PUT', path: '/v1/secrets/production/SMTP_PASSWORD', body: { value: typed } }),
+      );
       await waitFor(() => expect(within(row).queryByRole('button', { name: 'Save value' })).toBeNull());
       expect(await storedValue('SMTP_PASSWORD'), hostile.id).toBe(masterText(typed));
     }

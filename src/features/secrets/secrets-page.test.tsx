@@ -22,7 +22,9 @@ describe('secrets page', () => {
     renderApp('/grids/production/secrets');
     expect(await screen.findByRole('heading', { level: 1, name: 'Secrets' })).toBeVisible();
     const db = await rowOf('DB_PASSWORD');
-    await waitFor(() => expect(within(db).getByRole('link', { name: 'api' })).toHaveAttribute('href', '/grids/production/services/null/api'));
+    await waitFor(() =>
+      expect(within(db).getByRole('link', { name: 'api' })).toHaveAttribute('href', '/grids/production/services/null/api'),
+    );
     expect(within(db).getByRole('link', { name: 'shop/postgres' })).toBeVisible();
     expect(db).toHaveTextContent('POSTGRES_PASSWORD');
     expect(db).toHaveTextContent('hidden');
@@ -37,7 +39,11 @@ describe('secrets page', () => {
     const row = await rowOf('SMTP_PASSWORD');
     await user.click(within(row).getByRole('button', { name: 'Reveal the value of SMTP_PASSWORD' }));
     expect(await within(row).findByText('smtp-pa55')).toBeVisible();
-    expect(sent().filter((s) => s.path.startsWith('/v1/secrets/')).map((s) => `${s.method} ${s.path}`)).toEqual(['GET /v1/secrets/production/SMTP_PASSWORD']);
+    expect(
+      sent()
+        .filter((s) => s.path.startsWith('/v1/secrets/'))
+        .map((s) => `${s.method} ${s.path}`),
+    ).toEqual(['GET /v1/secrets/production/SMTP_PASSWORD']);
     await user.click(within(row).getByRole('button', { name: 'Hide the value of SMTP_PASSWORD' }));
     expect(within(row).queryByText('smtp-pa55')).toBeNull();
   });
@@ -49,7 +55,9 @@ describe('secrets page', () => {
     await user.type(within(form).getByLabelText('Value'), 's3cr3t value');
     await user.click(within(form).getByRole('button', { name: 'Create secret' }));
     expect(await rowOf('API_TOKEN')).toBeVisible();
-    expect(sent().filter((s) => s.method === 'POST')).toEqual([{ method: 'POST', path: '/v1/grids/production/secrets', body: { name: 'API_TOKEN', value: 's3cr3t value' } }]);
+    expect(sent().filter((s) => s.method === 'POST')).toEqual([
+      { method: 'POST', path: '/v1/grids/production/secrets', body: { name: 'API_TOKEN', value: 's3cr3t value' } },
+    ]);
     expect(await secretNames()).toContain('API_TOKEN');
     expect(screen.getByText(/Created API_TOKEN/)).toBeVisible();
 
@@ -65,8 +73,12 @@ describe('secrets page', () => {
     await user.click(within(row).getByRole('button', { name: 'Update the value of SMTP_PASSWORD' }));
     await user.type(within(row).getByRole('textbox', { name: 'New value for SMTP_PASSWORD' }), 'n3w-pass');
     await user.click(within(row).getByRole('button', { name: 'Save value' }));
-    expect(await screen.findByText(/Updated SMTP_PASSWORD\. The master redeploys the running services that use it about 20 s later\./)).toBeVisible();
-    expect(sent().filter((s) => s.method === 'PUT')).toEqual([{ method: 'PUT', path: '/v1/secrets/production/SMTP_PASSWORD', body: { value: 'n3w-pass' } }]);
+    expect(
+      await screen.findByText(/Updated SMTP_PASSWORD\. The master redeploys the running services that use it about 20 s later\./),
+    ).toBeVisible();
+    expect(sent().filter((s) => s.method === 'PUT')).toEqual([
+      { method: 'PUT', path: '/v1/secrets/production/SMTP_PASSWORD', body: { value: 'n3w-pass' } },
+    ]);
     expect(obj((await sim.t.api('GET', '/v1/secrets/production/SMTP_PASSWORD')).body).value).toBe('n3w-pass');
   });
 
@@ -81,7 +93,11 @@ describe('secrets page', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Delete secret' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     await waitFor(() => expect(screen.queryByRole('row', { name: /^STRIPE_API_KEY\b/ })).toBeNull());
-    expect(sent().filter((s) => s.method === 'DELETE').map((s) => s.path)).toEqual(['/v1/secrets/production/STRIPE_API_KEY']);
+    expect(
+      sent()
+        .filter((s) => s.method === 'DELETE')
+        .map((s) => s.path),
+    ).toEqual(['/v1/secrets/production/STRIPE_API_KEY']);
     expect(await secretNames()).not.toContain('STRIPE_API_KEY');
   });
 });

@@ -41,7 +41,9 @@ function UsedBy({ grid, uses }: { grid: string; uses: readonly SecretUse[] | und
     <ul className={styles.uses}>
       {uses.map((use) => (
         <li key={`${use.serviceId}:${use.envName}`}>
-          <Link to={formatServicePath({ grid, stack: use.stack, name: use.service })}>{serviceDisplayName({ grid, stack: use.stack, name: use.service })}</Link>
+          <Link to={formatServicePath({ grid, stack: use.stack, name: use.service })}>
+            {serviceDisplayName({ grid, stack: use.stack, name: use.service })}
+          </Link>
           <span className={styles.muted}> as </span>
           <code>{use.envName}</code>
         </li>
@@ -96,7 +98,13 @@ function CreateSecretForm({ grid, onCreated }: { grid: string; onCreated: (name:
         <h2 id="create-secret-heading" className={styles.formTitle}>
           New secret
         </h2>
-        <TextField className={styles.nameField} label="Name" placeholder="DB_PASSWORD" {...form.register('name', { onChange: edited })} error={nameError} />
+        <TextField
+          className={styles.nameField}
+          label="Name"
+          placeholder="DB_PASSWORD"
+          {...form.register('name', { onChange: edited })}
+          error={nameError}
+        />
         <div className={styles.valueField}>
           <label htmlFor="create-secret-value" className={styles.label}>
             Value
@@ -152,7 +160,13 @@ function UpdateValueForm({ grid, name, kept, initialValue, onDone, onCancel }: U
     },
   });
   const id = `update-${name}`;
-  const error = form.formState.errors.value?.message ?? (update.error ? (isApiError(update.error) && update.error.kind === 'notFound' ? `${name} no longer exists` : formErrorText(update.error, [])) : null);
+  const error =
+    form.formState.errors.value?.message ??
+    (update.error
+      ? isApiError(update.error) && update.error.kind === 'notFound'
+        ? `${name} no longer exists`
+        : formErrorText(update.error, [])
+      : null);
   return (
     <form
       className={styles.inlineForm}
@@ -194,7 +208,19 @@ function UpdateValueForm({ grid, name, kept, initialValue, onDone, onCancel }: U
   );
 }
 
-function SecretRow({ grid, secret, uses, onNote, onDelete }: { grid: string; secret: Secret; uses: readonly SecretUse[] | undefined; onNote: (text: string) => void; onDelete: () => void }) {
+function SecretRow({
+  grid,
+  secret,
+  uses,
+  onNote,
+  onDelete,
+}: {
+  grid: string;
+  secret: Secret;
+  uses: readonly SecretUse[] | undefined;
+  onNote: (text: string) => void;
+  onDelete: () => void;
+}) {
   const [value, setValue] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   // A new value typed and not saved: offered back in this row, opening the form with it.
@@ -220,7 +246,9 @@ function SecretRow({ grid, secret, uses, onNote, onDelete }: { grid: string; sec
             onDone={() => {
               setEditing(false);
               setValue(null);
-              onNote(`Updated ${secret.name}.${uses !== undefined && uses.length > 0 ? ' The master redeploys the running services that use it about 20 s later.' : ''}`);
+              onNote(
+                `Updated ${secret.name}.${uses !== undefined && uses.length > 0 ? ' The master redeploys the running services that use it about 20 s later.' : ''}`,
+              );
             }}
           />
         ) : kept.offer !== null ? (
@@ -354,7 +382,12 @@ export function SecretsPage() {
           {secrets.data.length === 0 ? (
             <p className={styles.empty}>No secrets in this grid yet.</p>
           ) : (
-            <PanelTable columns={['Name', 'Value', 'Used by', 'Updated']} actions labelledBy="secrets-list-heading" className={styles.cells}>
+            <PanelTable
+              columns={['Name', 'Value', 'Used by', 'Updated']}
+              actions
+              labelledBy="secrets-list-heading"
+              className={styles.cells}
+            >
               {secrets.data.map((secret) => (
                 <SecretRow
                   key={secret.name}
@@ -388,8 +421,8 @@ export function SecretsPage() {
           <p>The value is gone for good.</p>
           {deletingUses.length > 0 && (
             <p>
-              Still linked to {deletingUses.map((u) => serviceDisplayName({ grid, stack: u.stack, name: u.service })).join(', ')}: unlink it there too, or their
-              next deploy cannot inject it.
+              Still linked to {deletingUses.map((u) => serviceDisplayName({ grid, stack: u.stack, name: u.service })).join(', ')}: unlink it
+              there too, or their next deploy cannot inject it.
             </p>
           )}
         </ConfirmDialog>

@@ -6,7 +6,19 @@ import styles from './overview.module.css';
  * A second step in place of a destructive button: says what will happen, focuses the
  * confirm button, and Escape cancels. No dialog, so nothing to trap or portal.
  */
-export function ConfirmInline({ text, confirmLabel, busy, onConfirm, onCancel }: { text: string; confirmLabel: string; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+export function ConfirmInline({
+  text,
+  confirmLabel,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  text: string;
+  confirmLabel: string;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     confirmRef.current?.focus();

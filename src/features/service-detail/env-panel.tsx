@@ -123,7 +123,11 @@ export function EnvPanel({ serviceRef, service }: { serviceRef: ServiceRef; serv
                     {value === null ? (
                       <span className={styles.muted}>(no “=”: stored without a value)</span>
                     ) : shown ? (
-                      value === '' ? <span className={styles.muted}>(empty)</span> : value
+                      value === '' ? (
+                        <span className={styles.muted}>(empty)</span>
+                      ) : (
+                        value
+                      )
                     ) : (
                       <>
                         <span className={styles.masked} aria-hidden="true">
@@ -135,7 +139,13 @@ export function EnvPanel({ serviceRef, service }: { serviceRef: ServiceRef; serv
                   </td>
                   <td className={styles.cellActions}>
                     {value !== null && (
-                      <Button size="sm" variant="ghost" aria-pressed={shown} aria-label={`${shown ? 'Hide' : 'Show'} the value of ${key}`} onClick={() => toggle(entry)}>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        aria-pressed={shown}
+                        aria-label={`${shown ? 'Hide' : 'Show'} the value of ${key}`}
+                        onClick={() => toggle(entry)}
+                      >
                         {shown ? 'Hide' : 'Show'}
                       </Button>
                     )}

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { eventNodeName, eventsLimit, eventTypeLabel, fromLocalInput, MAX_EVENTS, parseLines, readEventsView, toLocalInput, writeEventsView } from './event-view';
+import {
+  eventNodeName,
+  eventsLimit,
+  eventTypeLabel,
+  fromLocalInput,
+  MAX_EVENTS,
+  parseLines,
+  readEventsView,
+  toLocalInput,
+  writeEventsView,
+} from './event-view';
 
 describe('event columns', () => {
   it('drops the service: prefix from the type, like the CLI', () => {
@@ -9,7 +19,14 @@ describe('event columns', () => {
     expect(eventTypeLabel(null)).toBe('—');
   });
   it('names the node by the last segment of its relationship id', () => {
-    expect(eventNodeName({ relationships: [{ id: 'prod', type: 'grid' }, { id: 'prod/node-1.example', type: 'node' }] })).toBe('node-1.example');
+    expect(
+      eventNodeName({
+        relationships: [
+          { id: 'prod', type: 'grid' },
+          { id: 'prod/node-1.example', type: 'node' },
+        ],
+      }),
+    ).toBe('node-1.example');
     expect(eventNodeName({ relationships: [{ id: 'prod', type: 'grid' }] })).toBeNull();
   });
 });

@@ -47,7 +47,8 @@ type LinesInput = { ok: true; value: number } | { ok: false; error: string };
 export function parseLines(text: string): LinesInput {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, error: 'Enter how many of the latest events to show, e.g. 100.' };
-  if (!/^\d+$/.test(trimmed)) return { ok: false, error: `“${shownValue(trimmed)}” is not a whole number: enter how many events to show, e.g. 100.` };
+  if (!/^\d+$/.test(trimmed))
+    return { ok: false, error: `“${shownValue(trimmed)}” is not a whole number: enter how many events to show, e.g. 100.` };
   const value = Number(trimmed);
   if (value < 1) return { ok: false, error: 'Enter 1 or more.' };
   if (!Number.isSafeInteger(value)) return { ok: false, error: 'That number is too large.' };

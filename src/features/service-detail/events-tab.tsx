@@ -13,7 +13,18 @@ import { createBoundedFeed, frameScheduler } from '../../lib/bounded-feed';
 import type { FeedEntry } from '../../lib/bounded-feed';
 import { formatTableDateTime } from '../../lib/clock-format';
 import { withDefaultStackNames } from '../../lib/default-stack-names';
-import { eventNodeName, eventsLimit, eventTypeLabel, fromLocalInput, MAX_EVENTS, parseLines, readEventsView, SEVERITIES, toLocalInput, writeEventsView } from './event-view';
+import {
+  eventNodeName,
+  eventsLimit,
+  eventTypeLabel,
+  fromLocalInput,
+  MAX_EVENTS,
+  parseLines,
+  readEventsView,
+  SEVERITIES,
+  toLocalInput,
+  writeEventsView,
+} from './event-view';
 import type { EventsView } from './event-view';
 import styles from './events-tab.module.css';
 
@@ -193,10 +204,13 @@ export function EventsTab() {
           <span className="visually-hidden">Event stream: </span>
           <StatusBadge tone={state.tone} label={state.text} />
           {/* Why: muted while it mends itself (reconnecting), in red once it gave up. */}
-          {status.error !== null && <span className={status.feed === 'reconnecting' ? styles.reason : styles.error}>{status.error.message}</span>}
+          {status.error !== null && (
+            <span className={status.feed === 'reconnecting' ? styles.reason : styles.error}>{status.error.message}</span>
+          )}
         </span>
         <span className={styles.count}>
-          {entries.length} {entries.length === 1 ? 'event' : 'events'}, newest first{entries.length >= MAX_EVENTS ? ` (the latest ${MAX_EVENTS} are kept)` : ''}
+          {entries.length} {entries.length === 1 ? 'event' : 'events'}, newest first
+          {entries.length >= MAX_EVENTS ? ` (the latest ${MAX_EVENTS} are kept)` : ''}
         </span>
       </div>
       <Controls key={`${view.lines} ${view.since ?? ''}`} view={view} onChange={change} />
@@ -218,7 +232,11 @@ export function EventsTab() {
             {entries.length === 0 && (
               <tr>
                 <td colSpan={5} className={styles.empty}>
-                  {status.feed === 'connecting' ? 'Loading the events…' : view.since !== null ? 'No events since that time.' : 'No events yet.'}
+                  {status.feed === 'connecting'
+                    ? 'Loading the events…'
+                    : view.since !== null
+                      ? 'No events since that time.'
+                      : 'No events yet.'}
                   {view.follow && status.feed === 'live' ? ' New ones appear here as they happen.' : ''}
                 </td>
               </tr>

@@ -139,6 +139,8 @@ describe('messages name a service of the default stack as the list does: name, n
     await user.type(within(links).getByRole('combobox', { name: 'Link to service' }), 'api');
     await user.type(within(links).getByLabelText('Alias'), 'redis');
     await user.click(within(links).getByRole('button', { name: 'Link service' }));
-    await waitFor(() => expect(within(links).getByLabelText('Alias')).toHaveAccessibleDescription('The alias redis is already used by the link to redis'));
+    await waitFor(() =>
+      expect(within(links).getByLabelText('Alias')).toHaveAccessibleDescription('The alias redis is already used by the link to redis'),
+    );
   });
 });

@@ -16,7 +16,10 @@ const sim = setupSimulatorForDomTests({ live: false });
 const SERVICE = '/v1/services/production/null/fuzz-panels';
 
 beforeEach(async () => {
-  expect((await sim.t.api('POST', '/v1/grids/production/services', { body: { name: 'fuzz-panels', image: 'nginx:latest', stateful: false } })).status).toBe(201);
+  expect(
+    (await sim.t.api('POST', '/v1/grids/production/services', { body: { name: 'fuzz-panels', image: 'nginx:latest', stateful: false } }))
+      .status,
+  ).toBe(201);
 });
 
 async function stored(): Promise<Record<string, unknown>> {
@@ -32,7 +35,10 @@ function typeInto(field: HTMLElement, text: string): string {
 /** The field is marked invalid, says `message` (blanks collapsed, as the description does), and nothing was sent since `writes`. */
 async function expectRefused(field: HTMLElement, writes: number, message?: RegExp | string): Promise<void> {
   await waitFor(() => expect(field).toHaveAttribute('aria-invalid', 'true'));
-  if (message !== undefined) expect(field).toHaveAccessibleDescription(typeof message === 'string' ? expect.stringContaining(message.replace(/\s+/g, ' ').trim()) : message);
+  if (message !== undefined)
+    expect(field).toHaveAccessibleDescription(
+      typeof message === 'string' ? expect.stringContaining(message.replace(/\s+/g, ' ').trim()) : message,
+    );
   expect(sim.writes().slice(writes)).toEqual([]);
 }
 
@@ -49,7 +55,10 @@ describe('the Environment panel (kontena service env add)', () => {
     const accepted = { entry: [] as string[], value: [] as string[] };
 
     for (const [index, hostile] of HOSTILE_STRINGS.entries()) {
-      for (const [kind, text] of [['entry', hostile.value], ['value', `FUZZ_${index}=${hostile.value}`]] as const) {
+      for (const [kind, text] of [
+        ['entry', hostile.value],
+        ['value', `FUZZ_${index}=${hostile.value}`],
+      ] as const) {
         const writes = sim.writes().length;
         const typed = typeInto(field, text);
         fireEvent.click(add);
@@ -156,7 +165,9 @@ describe('the Links panel (kontena service link)', () => {
       }
       aliased.push(hostile.id);
       const put = sim.writes().at(-1);
-      await waitFor(() => expect(put?.body).toEqual({ links: [{ name: 'null/redis', alias: typed.trim() === '' ? 'redis' : typed.trim() }] }));
+      await waitFor(() =>
+        expect(put?.body).toEqual({ links: [{ name: 'null/redis', alias: typed.trim() === '' ? 'redis' : typed.trim() }] }),
+      );
       // Shown as text; unlinked again for the next one.
       const unlink = await within(panel).findByRole('button', { name: 'Unlink redis' });
       expect(injectedMarkup(document.body)).toEqual([]);
@@ -164,7 +175,15 @@ describe('the Links panel (kontena service link)', () => {
       await within(panel).findByText('This service links to no other service.');
     }
 
-    expect(aliased).toEqual(['10,000 characters', 'path traversal', 'whitespace only', 'leading and trailing spaces', '1e309', 'NaN', '0x10']);
+    expect(aliased).toEqual([
+      '10,000 characters',
+      'path traversal',
+      'whitespace only',
+      'leading and trailing spaces',
+      '1e309',
+      'NaN',
+      '0x10',
+    ]);
 
     // A ':' typed in the service is no alias: `redis:cache` is not a service of the grid.
     const writes = sim.writes().length;

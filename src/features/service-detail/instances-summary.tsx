@@ -53,7 +53,17 @@ function Exit({ container }: { container: Container }) {
 }
 
 /** One row per container, as `kontena service show` lists its instances. */
-export function InstancesSummary({ containers, error, now, checked }: { containers: readonly Container[] | undefined; error: unknown; now: number; checked: boolean }) {
+export function InstancesSummary({
+  containers,
+  error,
+  now,
+  checked,
+}: {
+  containers: readonly Container[] | undefined;
+  error: unknown;
+  now: number;
+  checked: boolean;
+}) {
   return (
     <Panel id="overview-instances" title="Instances" meta={containers?.length}>
       {containers === undefined ? (
@@ -61,7 +71,10 @@ export function InstancesSummary({ containers, error, now, checked }: { containe
       ) : containers.length === 0 ? (
         <p className={styles.empty}>No instances: the service has not been deployed, or it was scaled to 0.</p>
       ) : (
-        <PanelTable columns={['Instance', 'Node', 'Status', 'IP', 'Public IP', 'Health', 'Revision', 'Exit / reason']} className={styles.cells}>
+        <PanelTable
+          columns={['Instance', 'Node', 'Status', 'IP', 'Public IP', 'Health', 'Revision', 'Exit / reason']}
+          className={styles.cells}
+        >
           {containers.map((c) => (
             <tr key={c.id}>
               <th scope="row" className={styles.cellMono}>

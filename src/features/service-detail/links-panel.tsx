@@ -158,7 +158,9 @@ export function LinksPanel({ serviceRef, service }: { serviceRef: ServiceRef; se
             <ul className={styles.inlineList} aria-label="Services that link to this one">
               {incoming.map(({ service: from, alias: fromAlias }) => (
                 <li key={from.id} className={styles.chip}>
-                  <Link to={formatServicePath({ grid: serviceRef.grid, stack: from.stack.name, name: from.name })}>{serviceDisplayName(from)}</Link>
+                  <Link to={formatServicePath({ grid: serviceRef.grid, stack: from.stack.name, name: from.name })}>
+                    {serviceDisplayName(from)}
+                  </Link>
                   <span className={styles.muted}> as {fromAlias}</span>
                 </li>
               ))}

@@ -102,7 +102,11 @@ export function SummaryFacts({ service }: { service: Service }) {
         <Fact label="Deploy min health">{Math.round(opts.min_health * 1000) / 10} %</Fact>
         <Fact label="Deploy wait for port">{opts.wait_for_port === null ? <None /> : opts.wait_for_port}</Fact>
         <Fact label="Deploy interval">
-          {opts.interval === null ? <None text="none (no automatic redeploy)" /> : `${formatRelativeTime(opts.interval)} (${opts.interval} s)`}
+          {opts.interval === null ? (
+            <None text="none (no automatic redeploy)" />
+          ) : (
+            `${formatRelativeTime(opts.interval)} (${opts.interval} s)`
+          )}
         </Fact>
         <Fact label="Created">
           <Time iso={service.created_at} />
@@ -126,7 +130,9 @@ export function RuntimeFacts({ service }: { service: Service }) {
           {service.cmd === null || service.cmd.length === 0 ? <None text="image default" /> : <Mono>{formatCmd(service.cmd)}</Mono>}
         </Fact>
         <Fact label="Entrypoint">{service.entrypoint === null ? <None text="image default" /> : <Mono>{service.entrypoint}</Mono>}</Fact>
-        <Fact label="User">{service.user === null || service.user === '' ? <None text="image default" /> : <Mono>{service.user}</Mono>}</Fact>
+        <Fact label="User">
+          {service.user === null || service.user === '' ? <None text="image default" /> : <Mono>{service.user}</Mono>}
+        </Fact>
         <Fact label="Memory">
           <Memory bytes={service.memory} />
         </Fact>

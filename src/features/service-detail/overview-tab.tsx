@@ -29,7 +29,12 @@ export function OverviewTab() {
   return (
     <div className={styles.overview}>
       <SummaryFacts service={data} />
-      <InstancesSummary containers={containers.data} error={containers.error} now={containers.dataUpdatedAt} checked={data.health_check !== undefined} />
+      <InstancesSummary
+        containers={containers.data}
+        error={containers.error}
+        now={containers.dataUpdatedAt}
+        checked={data.health_check !== undefined}
+      />
       <div className={styles.columns}>
         <EnvPanel serviceRef={ref} service={data} />
         <div className={styles.overview}>

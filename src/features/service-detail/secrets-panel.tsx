@@ -25,7 +25,11 @@ import styles from './overview.module.css';
 export function SecretsPanel({ serviceRef, service }: { serviceRef: ServiceRef; service: Service }) {
   const vault = useQuery(secretsQuery(serviceRef.grid));
   const vaultNames = vault.data?.map((s) => s.name);
-  const form = useCheckedForm<SecretLinkValues, SecretLinkSpec, readonly string[]>({ defaultValues: NO_SECRET_LINK, check: checkSecretLink, context: vaultNames });
+  const form = useCheckedForm<SecretLinkValues, SecretLinkSpec, readonly string[]>({
+    defaultValues: NO_SECRET_LINK,
+    check: checkSecretLink,
+    context: vaultNames,
+  });
   const [secret, envName] = form.watch(['secret', 'name']);
   const [note, setNote] = useState<string | null>(null);
   // The link being typed survives a sign-out, a reload or a crash until it is made.
@@ -133,7 +137,10 @@ export function SecretsPanel({ serviceRef, service }: { serviceRef: ServiceRef; 
           suggestions={suggestions}
           {...form.register('secret', { onChange: edited })}
           error={secretError}
-          hint={vaultProblem ?? (vault.data !== undefined && vault.data.length === 0 ? 'The grid has no secrets yet.' : `${suggestions.length} in this grid`)}
+          hint={
+            vaultProblem ??
+            (vault.data !== undefined && vault.data.length === 0 ? 'The grid has no secrets yet.' : `${suggestions.length} in this grid`)
+          }
         />
         <TextField
           className={styles.formField}

@@ -50,7 +50,9 @@ describe('service page', () => {
     server.use(
       http.get(api('/v1/services/production/null/web'), () => {
         calls += 1;
-        return calls === 1 ? HttpResponse.json({ message: 'Internal server error' }, { status: 500 }) : HttpResponse.json(serviceJson({ grid: 'production', name: 'web' }));
+        return calls === 1
+          ? HttpResponse.json({ message: 'Internal server error' }, { status: 500 })
+          : HttpResponse.json(serviceJson({ grid: 'production', name: 'web' }));
       }),
     );
     const { user } = renderApp('/grids/production/services/null/web');

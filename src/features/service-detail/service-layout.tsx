@@ -56,7 +56,17 @@ function RolloutHint({ service, containers }: { service: Service; containers: re
   );
 }
 
-function Header({ serviceRef, service, containers, actions }: { serviceRef: ServiceRef; service: Service | undefined; containers: readonly ContainerSummary[] | undefined; actions: ReactNode }) {
+function Header({
+  serviceRef,
+  service,
+  containers,
+  actions,
+}: {
+  serviceRef: ServiceRef;
+  service: Service | undefined;
+  containers: readonly ContainerSummary[] | undefined;
+  actions: ReactNode;
+}) {
   const title = serviceDisplayName(serviceRef);
   // The containers are at hand (polled for every tab): they tell pending from unhealthy.
   const health = service && knownHealth(service.health_status, service.health_check !== undefined, containers);

@@ -83,7 +83,9 @@ describe('environment (service env add/rm)', () => {
     await user.click(within(env).getByRole('button', { name: 'Add' }));
 
     expect(await within(env).findByRole('row', { name: /GREETING/ })).toBeVisible();
-    expect(changes()).toEqual([{ method: 'POST', path: '/v1/services/production/null/docs/envs', body: { env: 'GREETING=hello = world' } }]);
+    expect(changes()).toEqual([
+      { method: 'POST', path: '/v1/services/production/null/docs/envs', body: { env: 'GREETING=hello = world' } },
+    ]);
     expect(within(env).getByRole('status')).toHaveTextContent('Added GREETING. The master redeploys the running service about 20 s later.');
     expect(within(env).getByLabelText('Add variable')).toHaveValue('');
     expect((await serviceJsonOf('production/null/docs')).env).toContain('GREETING=hello = world');
@@ -101,7 +103,9 @@ describe('environment (service env add/rm)', () => {
   });
 
   it('shows the master’s un-wrapped 422 at the field', async () => {
-    sim.server.use(http.post(/\/v1\/services\/production\/null\/docs\/envs$/, () => HttpResponse.json({ env: "Env can't be blank" }, { status: 422 })));
+    sim.server.use(
+      http.post(/\/v1\/services\/production\/null\/docs\/envs$/, () => HttpResponse.json({ env: "Env can't be blank" }, { status: 422 })),
+    );
     const { user } = renderApp('/grids/production/services/null/docs');
     const env = await screen.findByRole('region', { name: 'Environment' });
     const field = within(env).getByLabelText('Add variable');
@@ -138,14 +142,21 @@ describe('secrets (service secret link/unlink)', () => {
     await user.click(within(secrets).getByRole('button', { name: 'Link secret' }));
 
     expect(await within(secrets).findByRole('row', { name: /DB_PASSWORD/ })).toHaveTextContent('DATABASE_PASSWORD');
-    expect(sim.sent().slice(before, before + 2).map((s) => `${s.method} ${s.path}`)).toEqual(['GET /v1/services/production/shop/sidekiq', 'PUT /v1/services/production/shop/sidekiq']);
+    expect(
+      sim
+        .sent()
+        .slice(before, before + 2)
+        .map((s) => `${s.method} ${s.path}`),
+    ).toEqual(['GET /v1/services/production/shop/sidekiq', 'PUT /v1/services/production/shop/sidekiq']);
     expect(changes()[0]?.body).toEqual({
       secrets: [
         { secret: 'SMTP_PASSWORD', name: 'SMTP_PASSWORD', type: 'env' },
         { secret: 'DB_PASSWORD', name: 'DATABASE_PASSWORD', type: 'env' },
       ],
     });
-    expect(within(secrets).getByRole('status')).toHaveTextContent('Linked secret DB_PASSWORD as DATABASE_PASSWORD. The master redeploys the running service about 20 s later.');
+    expect(within(secrets).getByRole('status')).toHaveTextContent(
+      'Linked secret DB_PASSWORD as DATABASE_PASSWORD. The master redeploys the running service about 20 s later.',
+    );
   });
 
   it('shows “Secret X does not exist” at the field', async () => {
@@ -164,17 +175,27 @@ describe('secrets (service secret link/unlink)', () => {
     await user.click(within(secrets).getByRole('button', { name: 'Unlink secret DB_PASSWORD (DATABASE_PASSWORD)' }));
 
     await waitFor(() => expect(within(secrets).queryByRole('row', { name: /DB_PASSWORD/ })).toBeNull());
-    expect(changes()).toEqual([{ method: 'PUT', path: '/v1/services/production/null/api', body: { secrets: [{ secret: 'STRIPE_API_KEY', name: 'STRIPE_KEY', type: 'env' }] } }]);
+    expect(changes()).toEqual([
+      {
+        method: 'PUT',
+        path: '/v1/services/production/null/api',
+        body: { secrets: [{ secret: 'STRIPE_API_KEY', name: 'STRIPE_KEY', type: 'env' }] },
+      },
+    ]);
     expect(arr((await serviceJsonOf('production/null/api')).secrets)).toHaveLength(1);
   });
 
   it('says why an unlink failed: the secret was unlinked meanwhile by someone else', async () => {
     const { user } = renderApp('/grids/production/services/null/api');
     const secrets = await screen.findByRole('region', { name: 'Secrets' });
-    await sim.t.api('PUT', '/v1/services/production/null/api', { body: { secrets: [{ secret: 'STRIPE_API_KEY', name: 'STRIPE_KEY', type: 'env' }] } });
+    await sim.t.api('PUT', '/v1/services/production/null/api', {
+      body: { secrets: [{ secret: 'STRIPE_API_KEY', name: 'STRIPE_KEY', type: 'env' }] },
+    });
     await user.click(within(secrets).getByRole('button', { name: 'Unlink secret DB_PASSWORD (DATABASE_PASSWORD)' }));
 
-    expect(await within(secrets).findByRole('alert')).toHaveTextContent('Could not unlink: Secret DB_PASSWORD is not linked as DATABASE_PASSWORD (any more)');
+    expect(await within(secrets).findByRole('alert')).toHaveTextContent(
+      'Could not unlink: Secret DB_PASSWORD is not linked as DATABASE_PASSWORD (any more)',
+    );
     expect(changes()).toEqual([]);
   });
 });
@@ -208,7 +229,9 @@ describe('links (service link/unlink)', () => {
     await user.click(within(links).getByRole('button', { name: 'Unlink shop/postgres' }));
 
     await waitFor(() => expect(within(links).queryByRole('button', { name: 'Unlink shop/postgres' })).toBeNull());
-    expect(changes()).toEqual([{ method: 'PUT', path: '/v1/services/production/shop/app', body: { links: [{ name: 'null/redis', alias: 'redis' }] } }]);
+    expect(changes()).toEqual([
+      { method: 'PUT', path: '/v1/services/production/shop/app', body: { links: [{ name: 'null/redis', alias: 'redis' }] } },
+    ]);
     expect((await serviceJsonOf('production/shop/app')).links).toEqual([{ id: 'production/null/redis', alias: 'redis', name: 'redis' }]);
     expect(within(links).getByRole('link', { name: 'redis' })).toHaveAttribute('href', '/grids/production/services/null/redis');
   });
@@ -226,7 +249,11 @@ describe('links (service link/unlink)', () => {
     renderApp('/grids/production/services/null/redis');
     const links = await screen.findByRole('region', { name: 'Links' });
     const incoming = await within(links).findByRole('list', { name: 'Services that link to this one' });
-    expect(within(incoming).getAllByRole('link').map((a) => a.textContent)).toEqual(expect.arrayContaining(['api', 'worker', 'shop/app', 'shop/sidekiq']));
+    expect(
+      within(incoming)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(expect.arrayContaining(['api', 'worker', 'shop/app', 'shop/sidekiq']));
     expect(within(links).getByText(/refuses to remove redis/)).toBeVisible();
   });
 });
@@ -266,7 +293,9 @@ describe('events tab (service events)', () => {
     const onMaster = 'service production/null/docs deploy started';
     const started = 'service docs deploy started';
     const countOnMaster = async () =>
-      arr(obj((await sim.t.api('GET', '/v1/services/production/null/docs/event_logs?limit=1000')).body).logs).filter((e) => obj(e).message === onMaster).length;
+      arr(obj((await sim.t.api('GET', '/v1/services/production/null/docs/event_logs?limit=1000')).body).logs).filter(
+        (e) => obj(e).message === onMaster,
+      ).length;
     const before = await countOnMaster();
     await waitFor(() => expect(within(tab).queryAllByText(started)).toHaveLength(before));
 
@@ -281,14 +310,21 @@ describe('events tab (service events)', () => {
     expect(within(row ?? tab).getByText('info')).toBeVisible();
     expect(within(row ?? tab).getByText('master')).toBeVisible();
     // An agent event names its node.
-    await waitFor(() => expect(within(tab).getAllByRole('row').some((r) => /prod-node-\d/.test(r.textContent ?? ''))).toBe(true));
+    await waitFor(() =>
+      expect(
+        within(tab)
+          .getAllByRole('row')
+          .some((r) => /prod-node-\d/.test(r.textContent ?? '')),
+      ).toBe(true),
+    );
   });
 
   it('resumes a dropped stream with no duplicate and no gap', async () => {
     renderApp('/grids/production/services/null/docs/events?lines=1000');
     const tab = await screen.findByRole('region', { name: 'Events' });
     await within(tab).findByText('live');
-    const eventsOnMaster = async () => arr(obj((await sim.t.api('GET', '/v1/services/production/null/docs/event_logs?limit=1000')).body).logs).length;
+    const eventsOnMaster = async () =>
+      arr(obj((await sim.t.api('GET', '/v1/services/production/null/docs/event_logs?limit=1000')).body).logs).length;
     const rows = () => within(tab).getAllByRole('row').length - 1;
     const initial = await eventsOnMaster();
     await waitFor(() => expect(rows()).toBe(initial));
@@ -324,7 +360,10 @@ describe('events tab (service events)', () => {
     await user.click(within(tab).getByLabelText('Follow new events'));
     expect(location().search).toBe('?lines=20&follow=0');
     expect(await within(tab).findByText('not following')).toBeVisible();
-    const request = sim.sent().filter((s) => s.path.endsWith('/event_logs')).at(-1);
+    const request = sim
+      .sent()
+      .filter((s) => s.path.endsWith('/event_logs'))
+      .at(-1);
     expect(request).toBeTruthy();
     // Not following: one window of the last 20, not a stream.
     const last = eventQueries.at(-1);
@@ -342,7 +381,8 @@ describe('polling on the service page', () => {
     const instances = await screen.findByRole('region', { name: 'Instances' });
     await waitFor(() => expect(within(instances).getAllByRole('row').length).toBeGreaterThan(3));
     await act(async () => new Promise((resolve) => setTimeout(resolve, 50)));
-    const polls = () => sim.sent().filter((r) => r.method === 'GET' && /^\/v1\/services\/production\/null\/api(\/containers)?$/.test(r.path)).length;
+    const polls = () =>
+      sim.sent().filter((r) => r.method === 'GET' && /^\/v1\/services\/production\/null\/api(\/containers)?$/.test(r.path)).length;
     const before = polls();
 
     const stopped = await sim.t.api('POST', '/v1/services/production/null/api/stop');

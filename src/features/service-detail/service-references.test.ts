@@ -8,7 +8,12 @@ describe('env list', () => {
     expect(sortEnvLikeCli(['b=1', 'A=2', 'a=0', 'B=x', 'B=a'])).toEqual(['A=2', 'B=a', 'B=x', 'a=0', 'b=1']);
   });
   it('counts the entries a remove deletes', () => {
-    expect(envKeyCounts(['FOO=1', 'BAR=2', 'FOO=3', 'FOO'])).toEqual(new Map([['FOO', 3], ['BAR', 1]]));
+    expect(envKeyCounts(['FOO=1', 'BAR=2', 'FOO=3', 'FOO'])).toEqual(
+      new Map([
+        ['FOO', 3],
+        ['BAR', 1],
+      ]),
+    );
   });
 });
 
@@ -42,13 +47,18 @@ describe('links', () => {
   it('finds the services that link to one', () => {
     const redis = serviceJson({ grid: 'prod', name: 'redis' });
     const api = { ...serviceJson({ grid: 'prod', name: 'api' }), links: [{ id: 'prod/null/redis', alias: 'cache', name: 'redis' }] };
-    const app = { ...serviceJson({ grid: 'prod', stack: 'shop', name: 'app' }), links: [{ id: 'prod/shop/redis', alias: 'redis', name: 'redis' }] };
+    const app = {
+      ...serviceJson({ grid: 'prod', stack: 'shop', name: 'app' }),
+      links: [{ id: 'prod/shop/redis', alias: 'redis', name: 'redis' }],
+    };
     expect(servicesLinkingTo([redis, api, app], 'prod/null/redis')).toEqual([{ service: api, alias: 'cache' }]);
   });
 });
 
 describe('secrets', () => {
   it('sends only secret, name and type', () => {
-    expect(secretsBody([{ secret: 'DB', name: 'PW', type: 'env', extra: 1 } as never])).toEqual([{ secret: 'DB', name: 'PW', type: 'env' }]);
+    expect(secretsBody([{ secret: 'DB', name: 'PW', type: 'env', extra: 1 } as never])).toEqual([
+      { secret: 'DB', name: 'PW', type: 'env' },
+    ]);
   });
 });

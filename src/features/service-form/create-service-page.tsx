@@ -32,7 +32,9 @@ function CreatedPanel({ created, onCreateAnother }: { created: Created; onCreate
   const ref = refOfService(created.service);
   const name = serviceDisplayName(ref);
   const path = formatServicePath(ref);
-  const [deploy, setDeploy] = useState<{ id: string; sentAt: number } | null>(created.deploy === null ? null : { id: created.deploy.id, sentAt: created.sentAt });
+  const [deploy, setDeploy] = useState<{ id: string; sentAt: number } | null>(
+    created.deploy === null ? null : { id: created.deploy.id, sentAt: created.sentAt },
+  );
   const deployNow = useMutation({ ...serviceDeployMutation(ref), onSuccess: (record) => setDeploy({ id: record.id, sentAt: Date.now() }) });
   const deployError = deployNow.error ?? created.deployError;
 
@@ -79,7 +81,12 @@ function CreateForm({ grid, onCreated }: { grid: string; onCreated: (created: Cr
   const ctx = useMemo<FormContext>(() => ({ mode: 'create', secretNames: options.secretNames ?? undefined }), [options.secretNames]);
   const cliTarget = useMemo<CliTarget>(() => ({ mode: 'create', grid }), [grid]);
   // Checked once an input is left, then on every change: nothing is wrong before the user did anything.
-  const form = useForm<ServiceForm, FormContext>({ defaultValues: emptyServiceForm(), resolver: serviceFormResolver, context: ctx, mode: 'onTouched' });
+  const form = useForm<ServiceForm, FormContext>({
+    defaultValues: emptyServiceForm(),
+    resolver: serviceFormResolver,
+    context: ctx,
+    mode: 'onTouched',
+  });
   // What was typed survives a sign-out, a reload or a crash until the service is created.
   const [empty] = useState(emptyServiceForm);
   const draft = useServiceFormDraft(form, { form: 'create-service', initial: empty });
@@ -113,7 +120,9 @@ function CreateForm({ grid, onCreated }: { grid: string; onCreated: (created: Cr
         banner={
           problem !== null || draft.offer !== null ? (
             <>
-              {draft.offer !== null && <DraftOfferBanner offer={draft.offer} formName="New service" onRestore={draft.restore} onDiscard={draft.discard} />}
+              {draft.offer !== null && (
+                <DraftOfferBanner offer={draft.offer} formName="New service" onRestore={draft.restore} onDiscard={draft.discard} />
+              )}
               {problem !== null && <SaveProblemBanner problem={problem} />}
             </>
           ) : undefined
@@ -121,7 +130,14 @@ function CreateForm({ grid, onCreated }: { grid: string; onCreated: (created: Cr
         saveExtras={
           <div className={styles.deployChoice}>
             <div className={styles.checkRow}>
-              <input id="sf-deploy-now" type="checkbox" className={styles.checkbox} checked={deployNow} onChange={(event) => setDeployNow(event.target.checked)} aria-describedby="sf-deploy-now-hint" />
+              <input
+                id="sf-deploy-now"
+                type="checkbox"
+                className={styles.checkbox}
+                checked={deployNow}
+                onChange={(event) => setDeployNow(event.target.checked)}
+                aria-describedby="sf-deploy-now-hint"
+              />
               <label htmlFor="sf-deploy-now" className={styles.label}>
                 Deploy now
               </label>

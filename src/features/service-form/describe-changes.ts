@@ -54,7 +54,10 @@ export function describeChanges(original: Service, form: ServiceForm): FieldChan
       before = [...original.env];
       after = envAfterUpdate(original.env, next);
       const kept = keptEnvKeys(original.env, next);
-      if (kept.length > 0) notes.push(`${kept.join(', ')} ${kept.length === 1 ? 'keeps its' : 'keep their'} current value: an update cannot empty a variable.`);
+      if (kept.length > 0)
+        notes.push(
+          `${kept.join(', ')} ${kept.length === 1 ? 'keeps its' : 'keep their'} current value: an update cannot empty a variable.`,
+        );
     }
     if (change.key === 'privileged') notes.push('The master never returns privileged, so its current value is not known here.');
     const note = NOTES[change.key];

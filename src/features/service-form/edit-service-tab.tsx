@@ -74,9 +74,17 @@ function EditForm({ initial }: { initial: Service }) {
   // whatever a later poll brings: an update sends only what the user changed.
   const [baseline, setBaseline] = useState(initial);
   const options = useLoadFormOptions('update', ref.grid, baseline);
-  const ctx = useMemo<FormContext>(() => ({ mode: 'update', original: baseline, secretNames: options.secretNames ?? undefined }), [baseline, options.secretNames]);
+  const ctx = useMemo<FormContext>(
+    () => ({ mode: 'update', original: baseline, secretNames: options.secretNames ?? undefined }),
+    [baseline, options.secretNames],
+  );
   const cliTarget = useMemo<CliTarget>(() => ({ mode: 'update', grid: ref.grid, original: baseline }), [ref.grid, baseline]);
-  const form = useForm<ServiceForm, FormContext>({ defaultValues: formFromService(initial), resolver: serviceFormResolver, context: ctx, mode: 'onTouched' });
+  const form = useForm<ServiceForm, FormContext>({
+    defaultValues: formFromService(initial),
+    resolver: serviceFormResolver,
+    context: ctx,
+    mode: 'onTouched',
+  });
   const [step, setStep] = useState<'edit' | 'review'>('edit');
   const [reviewed, setReviewed] = useState<{ values: ServiceForm; changes: FieldChange[] } | null>(null);
   const [notice, setNotice] = useState<'no-changes' | null>(null);
@@ -95,7 +103,12 @@ function EditForm({ initial }: { initial: Service }) {
       setBaseline(result.service);
       form.reset(formFromService(result.service));
       const { deploy, deployError } = result;
-      setSaved({ service: result.service, changes: reviewed?.changes ?? [], deploy: deploy === null ? null : { id: deploy.id }, deployError });
+      setSaved({
+        service: result.service,
+        changes: reviewed?.changes ?? [],
+        deploy: deploy === null ? null : { id: deploy.id },
+        deployError,
+      });
       setDeployNow(false);
       setStep('edit');
     },
@@ -118,9 +131,7 @@ function EditForm({ initial }: { initial: Service }) {
           changedText={`The service has changed on the master since (revision ${draft.offer.revision ?? '?'} → ${baseline.revision}): review before saving.`}
         />
       )}
-      {saved !== null && (
-        <SavedBanner saved={saved} onDeployed={(deploy) => setSaved({ ...saved, deploy: { id: deploy.id } })} />
-      )}
+      {saved !== null && <SavedBanner saved={saved} onDeployed={(deploy) => setSaved({ ...saved, deploy: { id: deploy.id } })} />}
       {problem !== null && <SaveProblemBanner problem={problem} />}
       {notice === 'no-changes' && <Banner tone="info" role="status" title="Nothing to save: no field would change on the master." />}
       {drifted && (

@@ -86,7 +86,11 @@ export function shownErrors(errors: readonly FieldIssue[], touched: unknown, sub
 export function serverErrors(errors: unknown, prefix = ''): FieldIssue[] {
   if (!isRecord(errors)) return [];
   if (typeof errors.type === 'string') {
-    return errors.type === 'server' && typeof errors.message === 'string' && prefix !== '' ? [{ path: prefix, message: errors.message }] : [];
+    return errors.type === 'server' && typeof errors.message === 'string' && prefix !== ''
+      ? [{ path: prefix, message: errors.message }]
+      : [];
   }
-  return Object.entries(errors).flatMap(([key, value]) => (key === 'ref' ? [] : serverErrors(value, prefix === '' ? key : `${prefix}.${key}`)));
+  return Object.entries(errors).flatMap(([key, value]) =>
+    key === 'ref' ? [] : serverErrors(value, prefix === '' ? key : `${prefix}.${key}`),
+  );
 }

@@ -116,7 +116,15 @@ export function TextField({ name, label, flag, hint, placeholder, deps, list, in
   const warning = useFieldWarning(name);
   const id = fieldId(name);
   return (
-    <FieldShell id={id} label={label} flag={flag} hint={hint} error={error} warning={warning} className={wide === true ? styles.wide : undefined}>
+    <FieldShell
+      id={id}
+      label={label}
+      flag={flag}
+      hint={hint}
+      error={error}
+      warning={warning}
+      className={wide === true ? styles.wide : undefined}
+    >
       <input
         id={id}
         className={cx(styles.input, mono === true && styles.mono)}
@@ -204,7 +212,19 @@ export function CheckboxField({ name, label, flag, hint, deps }: CheckboxFieldPr
 }
 
 /** What an update cannot change: shown, not editable, with the reason. */
-export function ReadOnlyField({ id, label, flag, value, reason }: { id: string; label: string; flag?: string | null; value: string; reason: string }) {
+export function ReadOnlyField({
+  id,
+  label,
+  flag,
+  value,
+  reason,
+}: {
+  id: string;
+  label: string;
+  flag?: string | null;
+  value: string;
+  reason: string;
+}) {
   return (
     <FieldShell id={id} label={label} flag={flag} hint={reason}>
       <input id={id} className={cx(styles.input, styles.readOnly)} type="text" readOnly value={value} aria-describedby={`${id}-hint`} />

@@ -44,7 +44,9 @@ describe('the new-service form, when the session ends mid-edit', () => {
     expect(screen.getByText(/did not save is kept in this tab/)).toBeVisible();
     // Kept for this user and page, without the token.
     expect(drafts()).toHaveLength(1);
-    const kept = drafts().map((key) => `${key}${sessionStorage.getItem(key) ?? ''}`).join('');
+    const kept = drafts()
+      .map((key) => `${key}${sessionStorage.getItem(key) ?? ''}`)
+      .join('');
     expect(kept).toContain('draft-web');
     expect(kept).not.toContain(token);
     expect(Object.keys(localStorage).filter((key) => key.includes('draft'))).toEqual([]);
@@ -85,7 +87,9 @@ describe('the new-service form, when the session ends mid-edit', () => {
 
     // Still there after another reload without a choice; then Discard.
     const third = renderApp('/grids/production/services/new');
-    await third.user.click(within(await screen.findByRole('region', { name: 'Unsaved draft: New service' })).getByRole('button', { name: 'Discard' }));
+    await third.user.click(
+      within(await screen.findByRole('region', { name: 'Unsaved draft: New service' })).getByRole('button', { name: 'Discard' }),
+    );
     expect(screen.queryByRole('region', { name: 'Unsaved draft: New service' })).toBeNull();
     expect(textbox('Name')).toHaveValue('');
     expect(drafts()).toEqual([]);

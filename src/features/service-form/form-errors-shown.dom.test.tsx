@@ -44,7 +44,9 @@ describe('an untouched new-service form', () => {
     expect(textbox('Image')).not.toHaveAttribute('aria-invalid');
     expect(saveStatus()).toHaveTextContent(/1 problem blocks saving:\s*Name: Name is required/);
     expect(saveStatus()).toHaveTextContent(/Still needed:\s*Image$/);
-    expect(within(screen.getByRole('navigation', { name: 'Form sections' })).getByRole('link', { name: /^General\s*\(has errors\)$/ })).toBeVisible();
+    expect(
+      within(screen.getByRole('navigation', { name: 'Form sections' })).getByRole('link', { name: /^General\s*\(has errors\)$/ }),
+    ).toBeVisible();
 
     // Once left, the input is checked as the user types.
     await user.type(name, 'web');

@@ -73,5 +73,17 @@ export function useLoadFormOptions(mode: FormMode, grid: string, original: Servi
       nodeLabels: [...new Set(nodeList.flatMap((n) => n.labels))].sort(),
       serviceNames: [...new Set((services.data ?? []).map((s) => s.name))].sort(),
     };
-  }, [mode, grid, ownStack, original, services.data, services.isError, services.error, secrets.data, secrets.isError, secrets.error, nodes.data]);
+  }, [
+    mode,
+    grid,
+    ownStack,
+    original,
+    services.data,
+    services.isError,
+    services.error,
+    secrets.data,
+    secrets.isError,
+    secrets.error,
+    nodes.data,
+  ]);
 }

@@ -15,7 +15,11 @@ const form = (patch: Partial<ServiceForm>): ServiceForm => ({ ...emptyServiceFor
 
 describe('createBody', () => {
   const cases: [string, Partial<ServiceForm>, ServiceCreateBody][] = [
-    ['the least: name and image (the CLI’s :latest added)', { image: 'nginx' }, { name: 'web', image: 'nginx:latest', stateful: false, privileged: false }],
+    [
+      'the least: name and image (the CLI’s :latest added)',
+      { image: 'nginx' },
+      { name: 'web', image: 'nginx:latest', stateful: false, privileged: false },
+    ],
     [
       'defaults are not sent (bridge, ha, empty lists, blank rows)',
       { ports: [{ value: ' ' }], env: [{ key: '', value: '' }], netMode: 'bridge', strategy: 'ha', logOpts: [{ key: '', value: '' }] },
@@ -24,7 +28,16 @@ describe('createBody', () => {
     [
       'memory units, cpu shares and instances as numbers',
       { memory: '512m', memorySwap: '1G', cpuShares: '0', instances: '0' },
-      { name: 'web', image: 'nginx:1', stateful: false, privileged: false, instances: 0, cpu_shares: 0, memory: 536870912, memory_swap: 1073741824 },
+      {
+        name: 'web',
+        image: 'nginx:1',
+        stateful: false,
+        privileged: false,
+        instances: 0,
+        cpu_shares: 0,
+        memory: 536870912,
+        memory_swap: 1073741824,
+      },
     ],
     [
       'ports with their defaults, links with the alias defaulting to the target',
@@ -126,7 +139,12 @@ describe('validateServiceForm (create): each rule of the CLI and the master, at 
     ['min health not a number', { deployMinHealth: 'most' }, 'deployMinHealth', 'Min health must be a number from 0.0 to 1.0'],
     ['wait for port', { deployWaitForPort: '0' }, 'deployWaitForPort', 'Wait for port must be a port number'],
     ['interval 10m means seconds to the CLI', { deployInterval: '10m' }, 'deployInterval', 'write 10min for minutes'],
-    ['stateful with volumes from', { stateful: true, volumesFrom: [{ value: 'data-%s' }] }, 'volumesFrom.root', 'Cannot combine stateful & volumes_from'],
+    [
+      'stateful with volumes from',
+      { stateful: true, volumesFrom: [{ value: 'data-%s' }] },
+      'volumesFrom.root',
+      'Cannot combine stateful & volumes_from',
+    ],
     ['volume format', { volumes: [{ value: 'data' }] }, 'volumes.0.value', "Volume definition 'data' not in right format"],
     ['env without a name', { env: [{ key: '', value: 'x' }] }, 'env.0.key', "the name before '=' is empty"],
     ['env name with =', { env: [{ key: 'A=B', value: 'x' }] }, 'env.0.key', 'a name cannot contain ='],
@@ -134,12 +152,22 @@ describe('validateServiceForm (create): each rule of the CLI and the master, at 
     ['link alias', { links: [{ target: 'db', alias: '-x' }] }, 'links.0.alias', "Invalid link alias '-x'"],
     ['secret not in the vault', { secrets: [{ secret: 'NOPE', name: 'X' }] }, 'secrets.0.secret', 'Secret NOPE does not exist'],
     ['secret without a variable', { secrets: [{ secret: 'DB_PASSWORD', name: '' }] }, 'secrets.0.name', 'Give the environment variable'],
-    ['affinity form', { affinity: [{ subject: '', operator: '==', value: 'somewhere' }] }, 'affinity.0.value', "Invalid affinity 'somewhere'"],
+    [
+      'affinity form',
+      { affinity: [{ subject: '', operator: '==', value: 'somewhere' }] },
+      'affinity.0.value',
+      "Invalid affinity 'somewhere'",
+    ],
     ['capability form', { capAdd: [{ value: 'NET ADMIN' }] }, 'capAdd.0.value', "Invalid capability 'NET ADMIN'"],
     ['net container without a name', { netMode: 'container' }, 'netContainer', 'Give the container'],
     ['log opt without a value', { logOpts: [{ key: 'max-size', value: '' }] }, 'logOpts.0.value', 'Log option max-size needs a value'],
     ['log opt without a key', { logOpts: [{ key: '', value: '1m' }] }, 'logOpts.0.key', 'Give the log option’s name'],
-    ['health check without a port', { healthCheck: { protocol: 'http', port: '', uri: '', timeout: '', interval: '', initialDelay: '' } }, 'healthCheck.port', 'Give the port'],
+    [
+      'health check without a port',
+      { healthCheck: { protocol: 'http', port: '', uri: '', timeout: '', interval: '', initialDelay: '' } },
+      'healthCheck.port',
+      'Give the port',
+    ],
     [
       'health check interval below timeout',
       { healthCheck: { protocol: 'http', port: '80', uri: '', timeout: '10', interval: '5', initialDelay: '' } },
@@ -152,8 +180,18 @@ describe('validateServiceForm (create): each rule of the CLI and the master, at 
       'healthCheck.interval',
       'Interval has to be bigger than timeout',
     ],
-    ['health check uri', { healthCheck: { protocol: 'http', port: '80', uri: '/a b', timeout: '', interval: '', initialDelay: '' } }, 'healthCheck.uri', 'a URI has no spaces'],
-    ['hook instances', { hooks: [{ name: 'x', cmd: 'y', instances: 'all', oneshot: false }] }, 'hooks.0.instances', "Invalid instances 'all'"],
+    [
+      'health check uri',
+      { healthCheck: { protocol: 'http', port: '80', uri: '/a b', timeout: '', interval: '', initialDelay: '' } },
+      'healthCheck.uri',
+      'a URI has no spaces',
+    ],
+    [
+      'hook instances',
+      { hooks: [{ name: 'x', cmd: 'y', instances: 'all', oneshot: false }] },
+      'hooks.0.instances',
+      "Invalid instances 'all'",
+    ],
     ['hook without a command', { hooks: [{ name: 'x', cmd: '', instances: '*', oneshot: false }] }, 'hooks.0.cmd', "Cmd can't be blank"],
     ['device form', { devices: [{ value: 'fuse' }] }, 'devices.0.value', "Invalid device 'fuse'"],
     ['cmd quoting', { cmd: 'sh -c "echo' }, 'cmd', ''],
@@ -171,7 +209,17 @@ describe('validateServiceForm (create): each rule of the CLI and the master, at 
 
   it.each<[string, Partial<ServiceForm>, string, string]>([
     ['a non-portable env name', { env: [{ key: 'my-var', value: '1' }] }, 'env.0.key', 'not a portable variable name'],
-    ['a repeated env name', { env: [{ key: 'A', value: '1' }, { key: 'A', value: '2' }] }, 'env.1.key', 'A is already set in row 1'],
+    [
+      'a repeated env name',
+      {
+        env: [
+          { key: 'A', value: '1' },
+          { key: 'A', value: '2' },
+        ],
+      },
+      'env.1.key',
+      'A is already set in row 1',
+    ],
     ['an unknown capability', { capDrop: [{ value: 'FLY' }] }, 'capDrop.0.value', 'not a known Linux capability'],
     ['swap below memory', { memory: '1g', memorySwap: '512m' }, 'memorySwap', 'Docker refuses a value below Memory'],
     ['an uppercase repository', { image: 'MyOrg/app:1' }, 'image', 'Docker repository names are lowercase'],
@@ -193,17 +241,35 @@ describe('updateBody', () => {
     ['memory', { memory: '1g' }, { memory: 1073741824 }],
     ['instances', { instances: '5' }, { instances: 5 }],
     ['cmd cleared: back to the image’s command', { cmd: '' }, { cmd: [] }],
-    ['a port added: the whole list', { ports: [{ value: '8080:8080' }, { value: '9090:9090' }] }, {
-      ports: [
-        { ip: '0.0.0.0', node_port: 8080, container_port: 8080, protocol: 'tcp' },
-        { ip: '0.0.0.0', node_port: 9090, container_port: 9090, protocol: 'tcp' },
-      ],
-    }],
+    [
+      'a port added: the whole list',
+      { ports: [{ value: '8080:8080' }, { value: '9090:9090' }] },
+      {
+        ports: [
+          { ip: '0.0.0.0', node_port: 8080, container_port: 8080, protocol: 'tcp' },
+          { ip: '0.0.0.0', node_port: 9090, container_port: 9090, protocol: 'tcp' },
+        ],
+      },
+    ],
     ['every port removed', { ports: [] }, { ports: [] }],
-    ['an env value emptied: the master keeps it, so no change', { env: [{ key: 'NODE_ENV', value: 'production' }, { key: 'PORT', value: '' }] }, {}],
+    [
+      'an env value emptied: the master keeps it, so no change',
+      {
+        env: [
+          { key: 'NODE_ENV', value: 'production' },
+          { key: 'PORT', value: '' },
+        ],
+      },
+      {},
+    ],
     [
       'env changed: the whole list, K= included',
-      { env: [{ key: 'NODE_ENV', value: 'staging' }, { key: 'PORT', value: '' }] },
+      {
+        env: [
+          { key: 'NODE_ENV', value: 'staging' },
+          { key: 'PORT', value: '' },
+        ],
+      },
       { env: ['NODE_ENV=staging', 'PORT='] },
     ],
     ['min health: deploy_opts whole', { deployMinHealth: '0.5' }, { deploy_opts: { min_health: 0.5, wait_for_port: 8080 } }],
@@ -214,7 +280,11 @@ describe('updateBody', () => {
       { healthCheck: { protocol: 'http', port: '8080', uri: '/health', timeout: '10', interval: '30', initialDelay: '15' } },
       { health_check: { port: 8080, protocol: 'http', uri: '/health', timeout: 10, interval: 30, initial_delay: 15 } },
     ],
-    ['health check removed', { healthCheck: { protocol: '', port: '8080', uri: '/health', timeout: '5', interval: '30', initialDelay: '15' } }, { health_check: { port: null, protocol: null } }],
+    [
+      'health check removed',
+      { healthCheck: { protocol: '', port: '8080', uri: '/health', timeout: '5', interval: '30', initialDelay: '15' } },
+      { health_check: { port: null, protocol: null } },
+    ],
     ['privileged left alone: not sent', { privileged: 'keep' }, {}],
     ['privileged turned off', { privileged: 'off' }, { privileged: false }],
     ['privileged turned on', { privileged: 'on' }, { privileged: true }],
@@ -223,14 +293,27 @@ describe('updateBody', () => {
     ['devices cleared', { replaceDevices: true }, { devices: [] }],
     ['a link alias', { links: [{ target: 'redis', alias: 'cache' }] }, { links: [{ name: 'redis', alias: 'cache' }] }],
     ['a secret renamed', { secrets: [{ secret: 'DB_PASSWORD', name: 'DB_PW' }] }, { secrets: [{ secret: 'DB_PASSWORD', name: 'DB_PW' }] }],
-    ['log opts', { logOpts: [{ key: 'max-size', value: '10m' }, { key: 'max-file', value: '3' }] }, { log_opts: { 'max-size': '10m', 'max-file': '3' } }],
+    [
+      'log opts',
+      {
+        logOpts: [
+          { key: 'max-size', value: '10m' },
+          { key: 'max-file', value: '3' },
+        ],
+      },
+      { log_opts: { 'max-size': '10m', 'max-file': '3' } },
+    ],
     ['log opts cleared', { logOpts: [] }, { log_opts: {} }],
     ['the strategy', { strategy: 'daemon' }, { strategy: 'daemon' }],
     ['net host', { netMode: 'host' }, { net: 'host' }],
     ['affinity', { affinity: [] }, { affinity: [] }],
-    ['hooks with their instances given again', { hooks: [{ name: 'migrate', cmd: 'npm run migrate', instances: '1', oneshot: true }] }, {
-      hooks: { post_start: [{ name: 'migrate', cmd: 'npm run migrate', instances: '1', oneshot: true }] },
-    }],
+    [
+      'hooks with their instances given again',
+      { hooks: [{ name: 'migrate', cmd: 'npm run migrate', instances: '1', oneshot: true }] },
+      {
+        hooks: { post_start: [{ name: 'migrate', cmd: 'npm run migrate', instances: '1', oneshot: true }] },
+      },
+    ],
     ['the create-only fields are never sent', { name: 'other', stateful: true, entrypoint: '/x', pid: true }, {}],
     ['user set', { user: 'node' }, { user: 'node' }],
     ['cap add', { capAdd: [{ value: 'SYS_TIME' }] }, { cap_add: ['SYS_TIME'] }],
@@ -245,7 +328,12 @@ describe('updateBody', () => {
   it.each<[string, Partial<ServiceForm>, string, string]>([
     ['memory emptied', { memory: '' }, 'memory', 'cannot be emptied by an update'],
     ['log driver emptied', { logDriver: '' }, 'logDriver', 'cannot be emptied by an update'],
-    ['a known hook without its instances', { hooks: [{ name: 'migrate', cmd: 'npm run migrate --force', instances: '', oneshot: true }] }, 'hooks.0.instances', 'does not return a hook’s instances'],
+    [
+      'a known hook without its instances',
+      { hooks: [{ name: 'migrate', cmd: 'npm run migrate --force', instances: '', oneshot: true }] },
+      'hooks.0.instances',
+      'does not return a hook’s instances',
+    ],
   ])('refuses %s', (_label, patch, path, message) => {
     const { errors } = validateServiceForm(edit(patch), { mode: 'update', original: service });
     expect(errors.map((e) => e.path)).toEqual([path]);
@@ -257,7 +345,9 @@ describe('updateBody', () => {
     const ctx = { mode: 'update' as const, original: db };
     const base = formFromService(db);
     const anonymous = validateServiceForm({ ...base, volumes: [{ value: '/data' }, { value: '/more' }] }, ctx);
-    expect(anonymous.errors).toEqual([{ path: 'volumes.root', message: 'Adding a non-named volume is not supported to a stateful service' }]);
+    expect(anonymous.errors).toEqual([
+      { path: 'volumes.root', message: 'Adding a non-named volume is not supported to a stateful service' },
+    ]);
     const named = validateServiceForm({ ...base, volumes: [{ value: '/data' }, { value: 'more:/more' }] }, ctx);
     expect(named.errors).toEqual([]);
     const from = validateServiceForm({ ...base, volumesFrom: [{ value: 'x-%s' }] }, ctx);
@@ -271,7 +361,15 @@ describe('updateBody', () => {
   });
 
   it('warns when an emptied env value will be kept', () => {
-    const check = validateServiceForm(edit({ env: [{ key: 'NODE_ENV', value: 'staging' }, { key: 'PORT', value: '' }] }), { mode: 'update', original: service });
+    const check = validateServiceForm(
+      edit({
+        env: [
+          { key: 'NODE_ENV', value: 'staging' },
+          { key: 'PORT', value: '' },
+        ],
+      }),
+      { mode: 'update', original: service },
+    );
     expect(check.warnings).toEqual([{ path: 'env.1.value', message: expect.stringContaining('PORT keeps its current value') as unknown }]);
   });
 });
@@ -301,7 +399,10 @@ describe('round trips', () => {
   });
 
   it('service → form → update body is empty', () => {
-    for (const service of [storedService(), storedService({ health_check: undefined, net: 'container:x-%s', cmd: null, user: 'u', pid: 'host' })]) {
+    for (const service of [
+      storedService(),
+      storedService({ health_check: undefined, net: 'container:x-%s', cmd: null, user: 'u', pid: 'host' }),
+    ]) {
       expect(updateBody(service, formFromService(service))).toEqual({});
     }
   });
@@ -336,11 +437,27 @@ describe('round trips', () => {
   const updates: [string, Partial<ServiceForm>][] = [
     ['nothing', {}],
     ['image and memory', { image: 'myorg/api:2.5', memory: '1g' }],
-    ['env with a kept value', { env: [{ key: 'NODE_ENV', value: 'staging' }, { key: 'PORT', value: '' }] }],
+    [
+      'env with a kept value',
+      {
+        env: [
+          { key: 'NODE_ENV', value: 'staging' },
+          { key: 'PORT', value: '' },
+        ],
+      },
+    ],
     ['deploy options', { deployMinHealth: '0.5', deployInterval: '30min' }],
     ['health check', { healthCheck: { protocol: 'tcp', port: '8080', uri: '', timeout: '', interval: '', initialDelay: '' } }],
     ['health check removed', { healthCheck: { ...formFromService(service).healthCheck, protocol: '' } }],
-    ['lists', { ports: [{ value: '80:8080/udp' }], links: [{ target: 'redis', alias: 'cache' }], secrets: [{ secret: 'B', name: 'B_VAR' }], affinity: [{ subject: 'node', operator: '==', value: 'n1' }] }],
+    [
+      'lists',
+      {
+        ports: [{ value: '80:8080/udp' }],
+        links: [{ target: 'redis', alias: 'cache' }],
+        secrets: [{ secret: 'B', name: 'B_VAR' }],
+        affinity: [{ subject: 'node', operator: '==', value: 'n1' }],
+      },
+    ],
     ['privileged on', { privileged: 'on', strategy: 'random', netMode: 'host', user: 'app' }],
   ];
 
@@ -356,7 +473,10 @@ describe('round trips', () => {
   });
 
   it('update: says that the CLI cannot empty a list', () => {
-    const rendered = cliCommand({ ...formFromService(service), ports: [], secrets: [] }, { mode: 'update', grid: 'production', original: service });
+    const rendered = cliCommand(
+      { ...formFromService(service), ports: [], secrets: [] },
+      { mode: 'update', grid: 'production', original: service },
+    );
     expect(rendered.notExpressible).toEqual([
       'ports: the CLI cannot send an empty list (it sends ports only when -p is given)',
       'secrets: the CLI cannot send an empty list (it sends secrets only when --secret is given)',
@@ -438,7 +558,10 @@ describe('describeChanges', () => {
   const edit = (patch: Partial<ServiceForm>): ServiceForm => ({ ...formFromService(service), ...patch });
 
   it('lists each changed field with before and after, the way the CLI writes values', () => {
-    const changes = describeChanges(service, edit({ image: 'myorg/api:2.5', memory: '1g', ports: [{ value: '8080:8080' }, { value: '53:53/udp' }] }));
+    const changes = describeChanges(
+      service,
+      edit({ image: 'myorg/api:2.5', memory: '1g', ports: [{ value: '8080:8080' }, { value: '53:53/udp' }] }),
+    );
     expect(changes.map((c) => [c.label, c.kind, c.before, c.after, c.removed, c.added])).toEqual([
       ['Image', 'scalar', ['myorg/api:2.4.1'], ['myorg/api:2.5'], ['myorg/api:2.4.1'], ['myorg/api:2.5']],
       ['Ports', 'list', ['8080:8080'], ['8080:8080', '53:53/udp'], [], ['53:53/udp']],
@@ -447,7 +570,15 @@ describe('describeChanges', () => {
   });
 
   it('shows the env the master will store, and says which values it keeps', () => {
-    const [env] = describeChanges(service, edit({ env: [{ key: 'NODE_ENV', value: 'staging' }, { key: 'PORT', value: '' }] }));
+    const [env] = describeChanges(
+      service,
+      edit({
+        env: [
+          { key: 'NODE_ENV', value: 'staging' },
+          { key: 'PORT', value: '' },
+        ],
+      }),
+    );
     expect(env?.after).toEqual(['NODE_ENV=staging', 'PORT=8080']);
     expect(env?.removed).toEqual(['NODE_ENV=production']);
     expect(env?.added).toEqual(['NODE_ENV=staging']);

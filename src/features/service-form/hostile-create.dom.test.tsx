@@ -47,7 +47,8 @@ describe('the new-service form, one hostile string in every input', () => {
     });
     for (const [path, message] of refused) {
       // The accessible description collapses blanks.
-      if (FORM_INPUTS.includes(path)) expect(input(path), path).toHaveAccessibleDescription(expect.stringContaining(message.replace(/\s+/g, ' ').trim()));
+      if (FORM_INPUTS.includes(path))
+        expect(input(path), path).toHaveAccessibleDescription(expect.stringContaining(message.replace(/\s+/g, ' ').trim()));
     }
     if (refused.size > 0) expect(sim.writes()).toEqual([]);
     expect(injectedMarkup(document.body)).toEqual([]);
@@ -85,7 +86,8 @@ describe('the env editor’s pasted KEY=VALUE lines', () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'KEY=VALUE lines' }), { target: { value: text } });
     // The CRLF entry is two lines, so the lone surrogate's line is one further down.
     const broken = HOSTILE_STRINGS.findIndex((hostile) => hostile.id === 'lone surrogate') + 2;
-    const item = (text: RegExp) => (_: string, element: Element | null) => element?.tagName === 'LI' && text.test(element.textContent ?? '');
+    const item = (text: RegExp) => (_: string, element: Element | null) =>
+      element?.tagName === 'LI' && text.test(element.textContent ?? '');
     expect(await screen.findByText(item(new RegExp(`^Line ${broken}: This text has a broken character`)))).toBeVisible();
     expect(injectedMarkup(document.body)).toEqual([]);
     fireEvent.click(buttonNamed('Add to the list'));

@@ -30,7 +30,9 @@ const input = (path: string): HTMLInputElement => {
 };
 
 beforeEach(async () => {
-  const created = await sim.t.api('POST', '/v1/grids/production/services', { body: { name: REF.name, image: 'nginx:latest', stateful: false } });
+  const created = await sim.t.api('POST', '/v1/grids/production/services', {
+    body: { name: REF.name, image: 'nginx:latest', stateful: false },
+  });
   expect(created.status).toBe(201);
 });
 
@@ -57,7 +59,8 @@ describe('the settings tab, one hostile string in every input', () => {
         expect(invalid.sort()).toEqual([...refused.keys()].filter((path) => EDIT_INPUTS.includes(path)).sort());
       });
       for (const [path, message] of refused) {
-        if (EDIT_INPUTS.includes(path)) expect(input(path), path).toHaveAccessibleDescription(expect.stringContaining(message.replace(/\s+/g, ' ').trim()));
+        if (EDIT_INPUTS.includes(path))
+          expect(input(path), path).toHaveAccessibleDescription(expect.stringContaining(message.replace(/\s+/g, ' ').trim()));
       }
       expect(sim.writes()).toEqual([]);
       expect(injectedMarkup(document.body)).toEqual([]);

@@ -14,7 +14,10 @@ describe('an update that sets a stored variable to blanks', () => {
   it('warns at the value that the variable keeps its value', () => {
     const { errors, warnings } = validateServiceForm(form, { mode: 'update', original });
     expect(errors).toEqual([]);
-    expect(warnings).toContainEqual({ path: 'env.0.value', message: 'An update cannot empty a variable: FUZZ keeps its current value. Remove the row to remove FUZZ.' });
+    expect(warnings).toContainEqual({
+      path: 'env.0.value',
+      message: 'An update cannot empty a variable: FUZZ keeps its current value. Remove the row to remove FUZZ.',
+    });
   });
 
   it('is no change to send', () => {

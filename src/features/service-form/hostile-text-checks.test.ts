@@ -13,7 +13,10 @@ const create = { mode: 'create' } as const;
 describe('any text of the form', () => {
   it('with a broken character is refused at its input', () => {
     expect(validateServiceForm(form({ user: 'a\uD800b' }), create).errors).toEqual([
-      { path: 'user', message: 'This text has a broken character (half of a surrogate pair) in “a\\u{D800}b”: delete it and type the text again' },
+      {
+        path: 'user',
+        message: 'This text has a broken character (half of a surrogate pair) in “a\\u{D800}b”: delete it and type the text again',
+      },
     ]);
     expect(validateServiceForm(form({ env: [{ key: 'K', value: 'a\uDC00' }] }), create).errors.map((e) => e.path)).toEqual(['env.0.value']);
   });
@@ -29,7 +32,12 @@ describe('any text of the form', () => {
 
   it('in an input that is hidden and not sent is not looked at', () => {
     expect(validateServiceForm(form({ netMode: 'bridge', netContainer: 'a\uD800' }), create).errors).toEqual([]);
-    expect(validateServiceForm(form({ healthCheck: { protocol: 'tcp', port: '80', uri: 'a\uD800', timeout: '', interval: '', initialDelay: '' } }), create).errors).toEqual([]);
+    expect(
+      validateServiceForm(
+        form({ healthCheck: { protocol: 'tcp', port: '80', uri: 'a\uD800', timeout: '', interval: '', initialDelay: '' } }),
+        create,
+      ).errors,
+    ).toEqual([]);
   });
 
   it('an env value ending in blanks is warned about: the master strips them', () => {
@@ -45,7 +53,9 @@ describe('any text of the form', () => {
   });
 
   it('a : in a link’s alias or a secret’s variable is that input’s, not a separator', () => {
-    expect(validateServiceForm(form({ links: [{ target: 'redis', alias: 'a:b' }] }), create).errors.map((e) => e.path)).toEqual(['links.0.alias']);
+    expect(validateServiceForm(form({ links: [{ target: 'redis', alias: 'a:b' }] }), create).errors.map((e) => e.path)).toEqual([
+      'links.0.alias',
+    ]);
     const secret = validateServiceForm(form({ secrets: [{ secret: 'DB_PASSWORD', name: 'A:B' }] }), create);
     expect(secret.errors).toEqual([]);
     expect(secret.warnings.map((w) => w.path)).toEqual(['secrets.0.name']);

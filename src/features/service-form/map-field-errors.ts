@@ -60,7 +60,11 @@ const TEXT_LISTS: Record<string, RowField> = {
   env: 'env',
 };
 
-const DEPLOY_PATHS: Record<string, string> = { wait_for_port: 'deployWaitForPort', min_health: 'deployMinHealth', interval: 'deployInterval' };
+const DEPLOY_PATHS: Record<string, string> = {
+  wait_for_port: 'deployWaitForPort',
+  min_health: 'deployMinHealth',
+  interval: 'deployInterval',
+};
 const HEALTH_PATHS: Record<string, string> = {
   port: 'healthCheck.port',
   protocol: 'healthCheck.protocol',

@@ -40,8 +40,7 @@ import type { KeyValueRow, LinkRow, SecretRow, ServiceForm, TextRow, AffinityRow
 export type FormMode = 'create' | 'update';
 
 export type FormContext =
-  | { mode: 'create'; secretNames?: readonly string[] }
-  | { mode: 'update'; original: Service; secretNames?: readonly string[] };
+  { mode: 'create'; secretNames?: readonly string[] } | { mode: 'update'; original: Service; secretNames?: readonly string[] };
 
 /** A message for one input, by its form path (`memory`, `ports.1.value`, `volumesFrom.root`). */
 export interface FieldIssue {
@@ -60,7 +59,8 @@ interface Converted<T> {
 export type BodyKey = Exclude<keyof ServiceCreateBody, 'grid' | 'stack' | 'container_count'>;
 export type BodyValues = { [K in BodyKey]-?: NonNullable<ServiceCreateBody[K]> };
 
-export type SectionId = 'general' | 'networking' | 'storage' | 'env' | 'resources' | 'security' | 'logging' | 'deploy' | 'healthCheck' | 'hooks';
+export type SectionId =
+  'general' | 'networking' | 'storage' | 'env' | 'resources' | 'security' | 'logging' | 'deploy' | 'healthCheck' | 'hooks';
 
 interface OptionGroup<T> {
   label: string;
@@ -174,7 +174,12 @@ export function bodyRowIndexes(form: ServiceForm, field: RowField): number[] {
 }
 
 /** Converts the non-blank rows one by one; `convertRow` reports its messages by path. */
-function rows<R, T>(field: RowField, list: readonly R[], isBlank: (row: R) => boolean, convertRow: (row: R, path: string) => Converted<T>): Converted<T[]> {
+function rows<R, T>(
+  field: RowField,
+  list: readonly R[],
+  isBlank: (row: R) => boolean,
+  convertRow: (row: R, path: string) => Converted<T>,
+): Converted<T[]> {
   const result: Converted<T[]> = { value: [], errors: [], warnings: [] };
   const values: T[] = [];
   list.forEach((row, index) => {
@@ -235,7 +240,13 @@ type Groups = { [K in BodyKey]: OptionGroup<BodyValues[K]> };
 type GroupSpec<T> = Pick<OptionGroup<T>, 'kind' | 'convert' | 'normalize' | 'display' | 'checkedWith'> & { update?: 'createOnly' };
 
 /** One row of the table: the body field's label, its CLI option(s), its form section and the form fields that make it. */
-function group<T>(label: string, flag: string | null, section: SectionId, fields: readonly (keyof ServiceForm)[], spec: GroupSpec<T>): OptionGroup<T> {
+function group<T>(
+  label: string,
+  flag: string | null,
+  section: SectionId,
+  fields: readonly (keyof ServiceForm)[],
+  spec: GroupSpec<T>,
+): OptionGroup<T> {
   return { label, flag, section, fields, update: 'editable', ...spec };
 }
 
@@ -370,13 +381,25 @@ export const OPTION_GROUPS: Groups = {
           // An update that empties a value keeps the stored one: said below, with the stored env at hand.
           if (kept !== row.value && !masterReplacesCharacters(row.value) && !(kept === '' && ctx.mode === 'update')) {
             const stored = kept === '' ? 'with an empty value' : `as “${shownValue(kept)}”`;
-            warnings.push(issue(`${path}.value`, `The master strips blanks from the ends of an entry: ${shownValue(row.key.trim())} is stored ${stored}`));
+            warnings.push(
+              issue(
+                `${path}.value`,
+                `The master strips blanks from the ends of an entry: ${shownValue(row.key.trim())} is stored ${stored}`,
+              ),
+            );
           }
           return { value: entry, errors: [], warnings };
         }),
         ctx,
       );
-      const warnings = [...converted.warnings, ...duplicateKeyWarnings('env', form.env.map((row) => row.key), 'the last value wins')];
+      const warnings = [
+        ...converted.warnings,
+        ...duplicateKeyWarnings(
+          'env',
+          form.env.map((row) => row.key),
+          'the last value wins',
+        ),
+      ];
       const service = stored(ctx);
       if (service !== null && converted.value !== undefined) {
         const kept = new Set(keptEnvKeys(service.env, converted.value));
@@ -385,7 +408,12 @@ export const OPTION_GROUPS: Groups = {
           const entry = masterText(`${row.key}=${row.value}`);
           const key = envKey(entry);
           if (kept.has(key) && envValue(entry) === '') {
-            warnings.push(issue(`env.${index}.value`, `An update cannot empty a variable: ${shownValue(key)} keeps its current value. Remove the row to remove ${shownValue(key)}.`));
+            warnings.push(
+              issue(
+                `env.${index}.value`,
+                `An update cannot empty a variable: ${shownValue(key)} keeps its current value. Remove the row to remove ${shownValue(key)}.`,
+              ),
+            );
           }
         });
       }
@@ -415,9 +443,11 @@ export const OPTION_GROUPS: Groups = {
         }),
         ctx,
       );
-      const duplicates = duplicateKeyWarnings('secrets', form.secrets.map((row) => row.name.trim()), 'the container gets only one of them').map(
-        (warning) => ({ ...warning, path: warning.path.replace(/\.key$/, '.name') }),
-      );
+      const duplicates = duplicateKeyWarnings(
+        'secrets',
+        form.secrets.map((row) => row.name.trim()),
+        'the container gets only one of them',
+      ).map((warning) => ({ ...warning, path: warning.path.replace(/\.key$/, '.name') }));
       return { ...converted, warnings: [...converted.warnings, ...duplicates] };
     },
     normalize: (value) => (value ?? []).map(({ secret, name }) => `${secret}:${name}`),
@@ -443,9 +473,13 @@ export const OPTION_GROUPS: Groups = {
       if (converted.value === undefined) return converted;
       const memory = parseMemory(form.memory);
       if (form.memory.trim() === '') {
-        converted.warnings.push(issue('memorySwap', 'Memory swap is the total of memory and swap: Docker refuses it without a Memory limit when it deploys'));
+        converted.warnings.push(
+          issue('memorySwap', 'Memory swap is the total of memory and swap: Docker refuses it without a Memory limit when it deploys'),
+        );
       } else if (memory.ok && converted.value < memory.value) {
-        converted.warnings.push(issue('memorySwap', 'Memory swap is the total of memory and swap: Docker refuses a value below Memory when it deploys'));
+        converted.warnings.push(
+          issue('memorySwap', 'Memory swap is the total of memory and swap: Docker refuses a value below Memory when it deploys'),
+        );
       }
       return converted;
     },
@@ -481,7 +515,8 @@ export const OPTION_GROUPS: Groups = {
       if (ctx.mode === 'update' && !form.replaceDevices) return none();
       return listForMode(textRows('devices', form.devices, checkedText(parseDevice)), ctx);
     },
-    display: (value) => (value === undefined ? ['not known (the master does not return them)'] : value.length === 0 ? ['none'] : [...value]),
+    display: (value) =>
+      value === undefined ? ['not known (the master does not return them)'] : value.length === 0 ? ['none'] : [...value],
   }),
   log_driver: group('Log driver', '--log-driver', 'logging', ['logDriver'], {
     kind: 'scalar',
@@ -494,18 +529,30 @@ export const OPTION_GROUPS: Groups = {
       const converted = rows<KeyValueRow, [string, string]>('logOpts', form.logOpts, rowIsBlank.keyValue, (row, path) => {
         if (row.key.trim() === '') return invalid(`${path}.key`, 'Give the log option’s name, e.g. max-size');
         // key=value is split at the first '=': a name with one would silently become another name and value.
-        if (row.key.includes('=')) return invalid(`${path}.key`, `Invalid log option name ${shownValue(row.key.trim())}: a name cannot contain =`);
+        if (row.key.includes('='))
+          return invalid(`${path}.key`, `Invalid log option name ${shownValue(row.key.trim())}: a name cannot contain =`);
         const brokenKey = brokenTextError(row.key);
         if (brokenKey !== null) return invalid(`${path}.key`, brokenKey);
         if (row.value.trim() === '') return invalid(`${path}.value`, `Log option ${shownValue(row.key.trim())} needs a value`);
         return fromParse(`${path}.value`, parseLogOpt(`${row.key.trim()}=${row.value}`));
       });
-      const warnings = [...converted.warnings, ...duplicateKeyWarnings('logOpts', form.logOpts.map((row) => row.key.trim()), 'the last value wins')];
+      const warnings = [
+        ...converted.warnings,
+        ...duplicateKeyWarnings(
+          'logOpts',
+          form.logOpts.map((row) => row.key.trim()),
+          'the last value wins',
+        ),
+      ];
       const value = converted.value === undefined ? undefined : Object.fromEntries(converted.value);
-      if (ctx.mode === 'create' && value !== undefined && Object.keys(value).length === 0) return { ...converted, value: undefined, warnings };
+      if (ctx.mode === 'create' && value !== undefined && Object.keys(value).length === 0)
+        return { ...converted, value: undefined, warnings };
       return { ...converted, value, warnings };
     },
-    normalize: (value) => Object.entries(value ?? {}).map(([key, v]) => `${key}=${v}`).sort(),
+    normalize: (value) =>
+      Object.entries(value ?? {})
+        .map(([key, v]) => `${key}=${v}`)
+        .sort(),
     display: (value) => Object.entries(value ?? {}).map(([key, v]) => `${key}=${v}`),
   }),
   strategy: group('Deploy strategy', '--deploy-strategy', 'deploy', ['strategy'], {
@@ -514,36 +561,44 @@ export const OPTION_GROUPS: Groups = {
     normalize: (value) => value ?? 'ha',
     display: (value) => [value ?? 'ha'],
   }),
-  deploy_opts: group('Deploy options', '--deploy-wait-for-port, --deploy-min-health, --deploy-interval', 'deploy', ['deployWaitForPort', 'deployMinHealth', 'deployInterval'], {
-    kind: 'list',
-    convert: (form, ctx) => {
-      const wait = form.deployWaitForPort.trim() === '' ? none<number>() : fromParse('deployWaitForPort', parseWaitForPort(form.deployWaitForPort));
-      const health = form.deployMinHealth.trim() === '' ? none<number>() : fromParse('deployMinHealth', parseMinHealth(form.deployMinHealth));
-      const interval = mapValue(fromParse('deployInterval', parseDeployInterval(form.deployInterval)), (v) => v ?? undefined);
-      const errors = [...wait.errors, ...health.errors, ...interval.errors];
-      const warnings = [...wait.warnings, ...health.warnings, ...interval.warnings];
-      if (errors.length > 0) return { value: undefined, errors, warnings };
-      const opts = {
-        ...(wait.value !== undefined && { wait_for_port: wait.value }),
-        ...(health.value !== undefined && { min_health: health.value }),
-        ...(interval.value !== undefined && { interval: interval.value }),
-      };
-      // On update the object replaces the stored one whole; min_health is always said so
-      // that "back to the defaults" is a body the CLI can write too.
-      if (ctx.mode === 'update') return { value: { min_health: DEPLOY_DEFAULTS.min_health, ...opts }, errors, warnings };
-      return { value: Object.keys(opts).length === 0 ? undefined : opts, errors, warnings };
+  deploy_opts: group(
+    'Deploy options',
+    '--deploy-wait-for-port, --deploy-min-health, --deploy-interval',
+    'deploy',
+    ['deployWaitForPort', 'deployMinHealth', 'deployInterval'],
+    {
+      kind: 'list',
+      convert: (form, ctx) => {
+        const wait =
+          form.deployWaitForPort.trim() === '' ? none<number>() : fromParse('deployWaitForPort', parseWaitForPort(form.deployWaitForPort));
+        const health =
+          form.deployMinHealth.trim() === '' ? none<number>() : fromParse('deployMinHealth', parseMinHealth(form.deployMinHealth));
+        const interval = mapValue(fromParse('deployInterval', parseDeployInterval(form.deployInterval)), (v) => v ?? undefined);
+        const errors = [...wait.errors, ...health.errors, ...interval.errors];
+        const warnings = [...wait.warnings, ...health.warnings, ...interval.warnings];
+        if (errors.length > 0) return { value: undefined, errors, warnings };
+        const opts = {
+          ...(wait.value !== undefined && { wait_for_port: wait.value }),
+          ...(health.value !== undefined && { min_health: health.value }),
+          ...(interval.value !== undefined && { interval: interval.value }),
+        };
+        // On update the object replaces the stored one whole; min_health is always said so
+        // that "back to the defaults" is a body the CLI can write too.
+        if (ctx.mode === 'update') return { value: { min_health: DEPLOY_DEFAULTS.min_health, ...opts }, errors, warnings };
+        return { value: Object.keys(opts).length === 0 ? undefined : opts, errors, warnings };
+      },
+      normalize: (value) => ({
+        wait_for_port: value?.wait_for_port ?? DEPLOY_DEFAULTS.wait_for_port,
+        min_health: value?.min_health ?? DEPLOY_DEFAULTS.min_health,
+        interval: value?.interval ?? DEPLOY_DEFAULTS.interval,
+      }),
+      display: (value) => [
+        `wait for port: ${value?.wait_for_port ?? 'none'}`,
+        `min health: ${value?.min_health ?? DEPLOY_DEFAULTS.min_health}`,
+        `interval: ${value?.interval === undefined || value.interval === null ? 'none' : formatRelativeTime(value.interval)}`,
+      ],
     },
-    normalize: (value) => ({
-      wait_for_port: value?.wait_for_port ?? DEPLOY_DEFAULTS.wait_for_port,
-      min_health: value?.min_health ?? DEPLOY_DEFAULTS.min_health,
-      interval: value?.interval ?? DEPLOY_DEFAULTS.interval,
-    }),
-    display: (value) => [
-      `wait for port: ${value?.wait_for_port ?? 'none'}`,
-      `min health: ${value?.min_health ?? DEPLOY_DEFAULTS.min_health}`,
-      `interval: ${value?.interval === undefined || value.interval === null ? 'none' : formatRelativeTime(value.interval)}`,
-    ],
-  }),
+  ),
   affinity: group('Affinity', '-a, --affinity', 'deploy', ['affinity'], {
     kind: 'list',
     convert: (form, ctx) =>
@@ -585,7 +640,12 @@ export const OPTION_GROUPS: Groups = {
         ...(initialDelay.value !== undefined && { initial_delay: initialDelay.value }),
       };
       const problem = healthCheckError(check);
-      if (problem !== null) return { value: undefined, errors: [issue(problem.startsWith('Interval') ? 'healthCheck.interval' : 'healthCheck.port', problem)], warnings };
+      if (problem !== null)
+        return {
+          value: undefined,
+          errors: [issue(problem.startsWith('Interval') ? 'healthCheck.interval' : 'healthCheck.port', problem)],
+          warnings,
+        };
       return { value: check, errors, warnings };
     },
     normalize: (value) =>
@@ -624,7 +684,8 @@ export const OPTION_GROUPS: Groups = {
             ? invalid<string>(`${path}.instances`, 'The master does not return a hook’s instances: give them again (* for every instance)')
             : fromParse(`${path}.instances`, parseHookInstances(row.instances));
         const errors = [...name.errors, ...cmd.errors, ...instances.errors];
-        if (errors.length > 0 || name.value === undefined || cmd.value === undefined || instances.value === undefined) return { value: undefined, errors, warnings: [] };
+        if (errors.length > 0 || name.value === undefined || cmd.value === undefined || instances.value === undefined)
+          return { value: undefined, errors, warnings: [] };
         return { value: { name: name.value, cmd: cmd.value, instances: instances.value, oneshot: row.oneshot }, errors, warnings: [] };
       });
       if (converted.value === undefined) return { ...converted, value: undefined };
@@ -633,20 +694,41 @@ export const OPTION_GROUPS: Groups = {
     },
     normalize: (value) => value?.post_start ?? [],
     display: (value) =>
-      (value?.post_start ?? []).map((hook) => `${hook.name}: ${hook.cmd} (instances ${hook.instances}${hook.oneshot === true ? ', once' : ''})`),
+      (value?.post_start ?? []).map(
+        (hook) => `${hook.name}: ${hook.cmd} (instances ${hook.instances}${hook.oneshot === true ? ', once' : ''})`,
+      ),
   }),
 };
 
 /** Body fields in the order of the form's sections (and of the CLI's help within them). */
 export const BODY_KEYS: readonly BodyKey[] = [
-  'name', 'image', 'instances', 'cmd', 'entrypoint', 'user', 'stateful',
-  'ports', 'net', 'links',
-  'volumes', 'volumes_from',
-  'env', 'secrets',
-  'cpu_shares', 'memory', 'memory_swap',
-  'privileged', 'cap_add', 'cap_drop', 'pid', 'devices',
-  'log_driver', 'log_opts',
-  'strategy', 'deploy_opts', 'affinity',
+  'name',
+  'image',
+  'instances',
+  'cmd',
+  'entrypoint',
+  'user',
+  'stateful',
+  'ports',
+  'net',
+  'links',
+  'volumes',
+  'volumes_from',
+  'env',
+  'secrets',
+  'cpu_shares',
+  'memory',
+  'memory_swap',
+  'privileged',
+  'cap_add',
+  'cap_drop',
+  'pid',
+  'devices',
+  'log_driver',
+  'log_opts',
+  'strategy',
+  'deploy_opts',
+  'affinity',
   'health_check',
   'hooks',
 ];

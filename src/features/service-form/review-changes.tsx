@@ -67,7 +67,17 @@ interface ReviewChangesProps {
 }
 
 /** The field-by-field diff of an update, shown before it is sent. */
-export function ReviewChanges({ service, state, changes, command, deployNow, onDeployNowChange, saving, onSave, onBack }: ReviewChangesProps) {
+export function ReviewChanges({
+  service,
+  state,
+  changes,
+  command,
+  deployNow,
+  onDeployNowChange,
+  saving,
+  onSave,
+  onBack,
+}: ReviewChangesProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   const name = serviceDisplayName(service);

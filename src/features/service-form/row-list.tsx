@@ -26,7 +26,18 @@ interface RowListProps<F extends RowField> {
 }
 
 /** A repeatable option (-p, -e, -l, …): one row per value, with add and remove. */
-export function RowList<F extends RowField>({ name, label, flag, hint, noun, newRow, columns, layout, renderRow, footer }: RowListProps<F>) {
+export function RowList<F extends RowField>({
+  name,
+  label,
+  flag,
+  hint,
+  noun,
+  newRow,
+  columns,
+  layout,
+  renderRow,
+  footer,
+}: RowListProps<F>) {
   const { control } = useFormContext<ServiceForm>();
   const { fields, append, remove } = useFieldArray({ control, name });
   const rootPath = `${name}.root`;

@@ -36,7 +36,10 @@ export function reportSaveError(error: unknown, form: UseFormReturn<ServiceForm,
     const what = error.kind === 'network' ? 'The master cannot be reached, so nothing was saved.' : 'Nothing was saved.';
     return { title: `${what} Everything you typed is still here: try again.`, lines: [withDefaultStackNames(error.message)] };
   }
-  return { title: 'Nothing was saved. Everything you typed is still here: try again.', lines: [error instanceof Error ? error.message : String(error)] };
+  return {
+    title: 'Nothing was saved. Everything you typed is still here: try again.',
+    lines: [error instanceof Error ? error.message : String(error)],
+  };
 }
 
 export function SaveProblemBanner({ problem }: { problem: SaveProblem }) {

@@ -127,7 +127,9 @@ function SaveArea({ ctx, cliTarget, submitLabel, submitting, extras }: SaveAreaP
   const fromMaster = serverErrors(heldErrors).filter((error) => !ownShown.some((own) => own.path === error.path));
   const shown = [...ownShown, ...fromMaster];
   // The rest are not errors yet, only what is still to be filled in: named, without a message.
-  const notYet = [...new Set(check.errors.filter((error) => !shown.some((s) => s.path === error.path)).map((error) => error.path))].map((path) => ({ path, message: '' }));
+  const notYet = [...new Set(check.errors.filter((error) => !shown.some((s) => s.path === error.path)).map((error) => error.path))].map(
+    (path) => ({ path, message: '' }),
+  );
   const shownKey = shown.map((error) => `${error.path}\n${error.message}`).join('\n');
 
   useEffect(() => {
@@ -193,13 +195,31 @@ interface ServiceFormViewProps {
   hidden?: boolean;
 }
 
-export function ServiceFormView({ form, ctx, options, cliTarget, label, submitLabel, submitting, onValid, banner, saveExtras, hidden = false }: ServiceFormViewProps) {
+export function ServiceFormView({
+  form,
+  ctx,
+  options,
+  cliTarget,
+  label,
+  submitLabel,
+  submitting,
+  onValid,
+  banner,
+  saveExtras,
+  hidden = false,
+}: ServiceFormViewProps) {
   const [store] = useState(createIssueStore);
   return (
     <FormProvider {...form}>
       <FormOptionsProvider value={options}>
         <IssueStoreContext.Provider value={store}>
-          <form noValidate aria-label={label} className={styles.layout} hidden={hidden} onSubmit={(event) => void form.handleSubmit(onValid)(event)}>
+          <form
+            noValidate
+            aria-label={label}
+            className={styles.layout}
+            hidden={hidden}
+            onSubmit={(event) => void form.handleSubmit(onValid)(event)}
+          >
             <div className={styles.main}>
               {banner}
               <SectionNav />

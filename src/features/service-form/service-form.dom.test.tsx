@@ -72,7 +72,10 @@ describe('new service', () => {
 
     // Env from pasted lines, with the bad line reported by number.
     await user.click(screen.getByRole('button', { name: 'Paste KEY=VALUE lines' }));
-    await user.type(screen.getByRole('textbox', { name: 'KEY=VALUE lines' }), 'A=1{enter}# comment{enter}export MSG=hello world{enter}BROKEN');
+    await user.type(
+      screen.getByRole('textbox', { name: 'KEY=VALUE lines' }),
+      'A=1{enter}# comment{enter}export MSG=hello world{enter}BROKEN',
+    );
     expect(screen.getByText(/Line 4: Invalid env value BROKEN/)).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Add to the list' }));
     expect(textbox('Variable 2 value')).toHaveValue('hello world');
@@ -103,7 +106,11 @@ describe('new service', () => {
       health_check: { port: 80, protocol: 'tcp' },
     });
     expect(deploy).toMatchObject({ method: 'POST', path: '/v1/services/production/null/form-dom/deploy' });
-    expect(await serviceJson('production/null/form-dom')).toMatchObject({ image: 'nginx:latest', instances: 2, env: ['A=1', 'MSG=hello world'] });
+    expect(await serviceJson('production/null/form-dom')).toMatchObject({
+      image: 'nginx:latest',
+      instances: 2,
+      env: ['A=1', 'MSG=hello world'],
+    });
   });
 
   it('puts the master’s 422 on the field it names and keeps everything typed', async () => {
@@ -186,13 +193,17 @@ describe('settings tab', () => {
     expect(review).toHaveTextContent('Memory -m, --memory512 MiB → 1 GiB');
     expect(within(review).getByText(/redeploys a running service by itself about 20 s/)).toBeVisible();
     expect(within(review).getByRole('checkbox', { name: 'Deploy now' })).not.toBeChecked();
-    expect(within(review).getByTestId('cli-line')).toHaveTextContent('kontena service update --grid production --image myorg/api:2.5.0 -m 1g api');
+    expect(within(review).getByTestId('cli-line')).toHaveTextContent(
+      'kontena service update --grid production --image myorg/api:2.5.0 -m 1g api',
+    );
 
     await user.click(within(review).getByRole('button', { name: 'Save changes' }));
     expect(await screen.findByText('Saved api: revision 15.')).toBeVisible();
     expect(screen.getByRole('button', { name: 'Deploy now' })).toBeVisible();
     const puts = writes();
-    expect(puts).toEqual([{ method: 'PUT', path: '/v1/services/production/null/api', body: { image: 'myorg/api:2.5.0', memory: 1073741824 } }]);
+    expect(puts).toEqual([
+      { method: 'PUT', path: '/v1/services/production/null/api', body: { image: 'myorg/api:2.5.0', memory: 1073741824 } },
+    ]);
     expect(await serviceJson('production/null/api')).toMatchObject({ image: 'myorg/api:2.5.0', memory: 1073741824 });
     // The form now starts from the saved service: nothing left to save.
     expect(textbox('Variable 2 value')).toHaveValue('8080');

@@ -57,7 +57,14 @@ describe('create with every option, read back field by field', () => {
   it('a minimal service gets the master’s defaults, which the edit form shows', async () => {
     await createService('production', createBody({ ...emptyServiceForm(), name: 'form-sim-min', image: 'busybox' }));
     const back = formFromService(await getService(ref('form-sim-min')));
-    expect(back).toMatchObject({ image: 'busybox:latest', instances: '1', strategy: 'ha', netMode: 'bridge', deployMinHealth: '0.8', healthCheck: { protocol: '' } });
+    expect(back).toMatchObject({
+      image: 'busybox:latest',
+      instances: '1',
+      strategy: 'ha',
+      netMode: 'bridge',
+      deployMinHealth: '0.8',
+      healthCheck: { protocol: '' },
+    });
   });
 });
 
@@ -77,7 +84,23 @@ describe('update each option', () => {
     ['links', { links: [{ target: 'redis', alias: 'redis' }] }],
     ['volumes', { volumes: [{ value: '/data' }] }],
     ['volumes from', { volumesFrom: [{ value: 'other-%s' }] }],
-    ['env', { env: [{ key: 'A', value: '2' }, { key: 'MSG', value: '' }, { key: 'NEW', value: 'x' }] }, { env: [{ key: 'A', value: '2' }, { key: 'MSG', value: 'hello world' }, { key: 'NEW', value: 'x' }] }],
+    [
+      'env',
+      {
+        env: [
+          { key: 'A', value: '2' },
+          { key: 'MSG', value: '' },
+          { key: 'NEW', value: 'x' },
+        ],
+      },
+      {
+        env: [
+          { key: 'A', value: '2' },
+          { key: 'MSG', value: 'hello world' },
+          { key: 'NEW', value: 'x' },
+        ],
+      },
+    ],
     ['secrets', { secrets: [{ secret: 'SMTP_PASSWORD', name: 'SMTP_PASSWORD' }] }],
     ['cpu shares', { cpuShares: '100' }],
     ['memory', { memory: '256m' }],
@@ -88,7 +111,11 @@ describe('update each option', () => {
     ['log opts', { logOpts: [{ key: 'max-size', value: '10m' }] }],
     ['strategy', { strategy: 'daemon' }],
     ['deploy options (sent whole)', { deployMinHealth: '0.9' }, { deployMinHealth: '0.9', deployWaitForPort: '80', deployInterval: '1h' }],
-    ['deploy options back to defaults', { deployMinHealth: '', deployWaitForPort: '', deployInterval: '' }, { deployMinHealth: '0.8', deployWaitForPort: '', deployInterval: '' }],
+    [
+      'deploy options back to defaults',
+      { deployMinHealth: '', deployWaitForPort: '', deployInterval: '' },
+      { deployMinHealth: '0.8', deployWaitForPort: '', deployInterval: '' },
+    ],
     ['affinity', { affinity: [{ subject: 'node', operator: '!=', value: 'prod-node-1' }] }],
     [
       'health check (sent whole)',
@@ -127,11 +154,32 @@ describe('update each option', () => {
 describe('the master’s 422s land on the form', () => {
   const base = { ...emptyServiceForm(), image: 'nginx:1' };
   const cases: [string, () => Promise<unknown>, Partial<ServiceForm>, { path: string; message: string }[]][] = [
-    ['a taken name', () => createService('production', createBody({ ...base, name: 'redis' })), { name: 'redis' }, [{ path: 'name', message: 'is already taken' }]],
+    [
+      'a taken name',
+      () => createService('production', createBody({ ...base, name: 'redis' })),
+      { name: 'redis' },
+      [{ path: 'name', message: 'is already taken' }],
+    ],
     [
       'a secret that is not in the vault, at its row',
-      () => createService('production', createBody({ ...base, name: 'form-sim-e1', secrets: [{ secret: 'A', name: 'A' }, { secret: 'NOPE', name: 'N' }] })),
-      { secrets: [{ secret: 'A', name: 'A' }, { secret: 'NOPE', name: 'N' }] },
+      () =>
+        createService(
+          'production',
+          createBody({
+            ...base,
+            name: 'form-sim-e1',
+            secrets: [
+              { secret: 'A', name: 'A' },
+              { secret: 'NOPE', name: 'N' },
+            ],
+          }),
+        ),
+      {
+        secrets: [
+          { secret: 'A', name: 'A' },
+          { secret: 'NOPE', name: 'N' },
+        ],
+      },
       [{ path: 'secrets.1.secret', message: 'Secret NOPE does not exist' }],
     ],
     [
@@ -142,39 +190,86 @@ describe('the master’s 422s land on the form', () => {
     ],
     [
       'per-element port hashes',
-      () => createService('production', { name: 'form-sim-e3', image: 'x:1', stateful: false, ports: [{ node_port: 80, container_port: 80 }, { container_port: 81 }] } as unknown as ServiceCreateBody),
+      () =>
+        createService('production', {
+          name: 'form-sim-e3',
+          image: 'x:1',
+          stateful: false,
+          ports: [{ node_port: 80, container_port: 80 }, { container_port: 81 }],
+        } as unknown as ServiceCreateBody),
       { ports: [{ value: '80:80' }, { value: ':81' }] },
       [{ path: 'ports.1.value', message: 'Node Port is required' }],
     ],
     [
       'per-element env strings',
-      () => createService('production', { name: 'form-sim-e4', image: 'x:1', stateful: false, env: ['A=1', ['x']] } as unknown as ServiceCreateBody),
-      { env: [{ key: 'A', value: '1' }, { key: 'B', value: 'x' }] },
+      () =>
+        createService('production', {
+          name: 'form-sim-e4',
+          image: 'x:1',
+          stateful: false,
+          env: ['A=1', ['x']],
+        } as unknown as ServiceCreateBody),
+      {
+        env: [
+          { key: 'A', value: '1' },
+          { key: 'B', value: 'x' },
+        ],
+      },
       [{ path: 'env.1.key', message: "Env[1] isn't a string" }],
     ],
     [
       'a nested health check',
-      () => createService('production', { name: 'form-sim-e5', image: 'x:1', stateful: false, health_check: { uri: '/' } } as unknown as ServiceCreateBody),
+      () =>
+        createService('production', {
+          name: 'form-sim-e5',
+          image: 'x:1',
+          stateful: false,
+          health_check: { uri: '/' },
+        } as unknown as ServiceCreateBody),
       {},
-      [{ path: 'healthCheck.port', message: 'Port is required' }, { path: 'healthCheck.protocol', message: 'Protocol is required' }],
+      [
+        { path: 'healthCheck.port', message: 'Port is required' },
+        { path: 'healthCheck.protocol', message: 'Protocol is required' },
+      ],
     ],
     [
       'the health check interval rule',
-      () => createService('production', { name: 'form-sim-e6', image: 'x:1', stateful: false, health_check: { port: 80, protocol: 'http', interval: 5 } }),
+      () =>
+        createService('production', {
+          name: 'form-sim-e6',
+          image: 'x:1',
+          stateful: false,
+          health_check: { port: 80, protocol: 'http', interval: 5 },
+        }),
       {},
       [{ path: 'healthCheck.interval', message: 'Interval has to be bigger than timeout' }],
     ],
     [
       'nested deploy options',
-      () => createService('production', { name: 'form-sim-e7', image: 'x:1', stateful: false, deploy_opts: { min_health: 'lots' } } as unknown as ServiceCreateBody),
+      () =>
+        createService('production', {
+          name: 'form-sim-e7',
+          image: 'x:1',
+          stateful: false,
+          deploy_opts: { min_health: 'lots' },
+        } as unknown as ServiceCreateBody),
       {},
       [{ path: 'deployMinHealth', message: 'Min Health is invalid' }],
     ],
     [
       'nested hooks with per-element hashes',
-      () => createService('production', { name: 'form-sim-e8', image: 'x:1', stateful: false, hooks: { post_start: [{ name: 'x' }] } } as unknown as ServiceCreateBody),
+      () =>
+        createService('production', {
+          name: 'form-sim-e8',
+          image: 'x:1',
+          stateful: false,
+          hooks: { post_start: [{ name: 'x' }] },
+        } as unknown as ServiceCreateBody),
       { hooks: [{ name: 'x', cmd: '', instances: '', oneshot: false }] },
-      [{ path: 'hooks.0.cmd', message: 'Cmd is required' }, { path: 'hooks.0.instances', message: 'Instances is required' }],
+      [
+        { path: 'hooks.0.cmd', message: 'Cmd is required' },
+        { path: 'hooks.0.instances', message: 'Instances is required' },
+      ],
     ],
     [
       'stateful & volumes_from on update',

@@ -78,8 +78,14 @@ interface Case {
   cliCannot?: string;
 }
 
-const swapWithoutMemory = { path: 'memorySwap', message: 'Memory swap is the total of memory and swap: Docker refuses it without a Memory limit when it deploys' };
-const swapBelowMemory = { path: 'memorySwap', message: 'Memory swap is the total of memory and swap: Docker refuses a value below Memory when it deploys' };
+const swapWithoutMemory = {
+  path: 'memorySwap',
+  message: 'Memory swap is the total of memory and swap: Docker refuses it without a Memory limit when it deploys',
+};
+const swapBelowMemory = {
+  path: 'memorySwap',
+  message: 'Memory swap is the total of memory and swap: Docker refuses a value below Memory when it deploys',
+};
 const cannotEmpty = (path: string, label: string): FieldIssue => ({
   path,
   message: `${label} cannot be emptied by an update: the master keeps the stored value when none is sent`,
@@ -89,65 +95,235 @@ const noCheck = { protocol: '', port: '', uri: '', timeout: '', interval: '', in
 
 const CASES: [string, Case][] = [
   // Memory & memory swap: each start (neither / memory / swap / both) × each edit.
-  ['neither · Memory 256M (the reported bug)', { start: 'neither', edit: { memory: '256M' }, flags: '-m 256m', sends: { memory: 256 * MIB, privileged: false }, outcome: { saves: [] } }],
-  ['neither · Memory swap 1g', { start: 'neither', edit: { memorySwap: '1g' }, flags: '--memory-swap 1g', sends: { memory_swap: GIB, privileged: false }, outcome: { saves: [swapWithoutMemory] } }],
+  [
+    'neither · Memory 256M (the reported bug)',
+    {
+      start: 'neither',
+      edit: { memory: '256M' },
+      flags: '-m 256m',
+      sends: { memory: 256 * MIB, privileged: false },
+      outcome: { saves: [] },
+    },
+  ],
+  [
+    'neither · Memory swap 1g',
+    {
+      start: 'neither',
+      edit: { memorySwap: '1g' },
+      flags: '--memory-swap 1g',
+      sends: { memory_swap: GIB, privileged: false },
+      outcome: { saves: [swapWithoutMemory] },
+    },
+  ],
   [
     'neither · both',
-    { start: 'neither', edit: { memory: '256m', memorySwap: '512m' }, flags: '-m 256m --memory-swap 512m', sends: { memory: 256 * MIB, memory_swap: 512 * MIB, privileged: false }, outcome: { saves: [] } },
+    {
+      start: 'neither',
+      edit: { memory: '256m', memorySwap: '512m' },
+      flags: '-m 256m --memory-swap 512m',
+      sends: { memory: 256 * MIB, memory_swap: 512 * MIB, privileged: false },
+      outcome: { saves: [] },
+    },
   ],
   [
     'neither · both, swap below memory',
-    { start: 'neither', edit: { memory: '512m', memorySwap: '256m' }, flags: '-m 512m --memory-swap 256m', sends: { memory: 512 * MIB, memory_swap: 256 * MIB, privileged: false }, outcome: { saves: [swapBelowMemory] } },
+    {
+      start: 'neither',
+      edit: { memory: '512m', memorySwap: '256m' },
+      flags: '-m 512m --memory-swap 256m',
+      sends: { memory: 512 * MIB, memory_swap: 256 * MIB, privileged: false },
+      outcome: { saves: [swapBelowMemory] },
+    },
   ],
-  ['memory · Memory 1g', { start: 'memory', edit: { memory: '1g' }, flags: '-m 1g', sends: { memory: GIB, privileged: false }, outcome: { saves: [] } }],
-  ['memory · Memory swap 1g', { start: 'memory', edit: { memorySwap: '1g' }, flags: '--memory-swap 1g', sends: { memory_swap: GIB, privileged: false }, outcome: { saves: [] } }],
-  ['memory · Memory swap below it', { start: 'memory', edit: { memorySwap: '256m' }, flags: '--memory-swap 256m', sends: { memory_swap: 256 * MIB, privileged: false }, outcome: { saves: [swapBelowMemory] } }],
-  ['memory · Memory emptied', { start: 'memory', edit: { memory: '' }, flags: "-m ''", sends: {}, outcome: { cannotEmpty: cannotEmpty('memory', 'Memory'), masterGets: { memory: null } } }],
-  ['swap · Memory 512m', { start: 'swap', edit: { memory: '512m' }, flags: '-m 512m', sends: { memory: 512 * MIB, privileged: false }, outcome: { saves: [] } }],
-  ['swap · Memory 2g, above the stored swap', { start: 'swap', edit: { memory: '2g' }, flags: '-m 2g', sends: { memory: 2 * GIB, privileged: false }, outcome: { saves: [swapBelowMemory] } }],
+  [
+    'memory · Memory 1g',
+    { start: 'memory', edit: { memory: '1g' }, flags: '-m 1g', sends: { memory: GIB, privileged: false }, outcome: { saves: [] } },
+  ],
+  [
+    'memory · Memory swap 1g',
+    {
+      start: 'memory',
+      edit: { memorySwap: '1g' },
+      flags: '--memory-swap 1g',
+      sends: { memory_swap: GIB, privileged: false },
+      outcome: { saves: [] },
+    },
+  ],
+  [
+    'memory · Memory swap below it',
+    {
+      start: 'memory',
+      edit: { memorySwap: '256m' },
+      flags: '--memory-swap 256m',
+      sends: { memory_swap: 256 * MIB, privileged: false },
+      outcome: { saves: [swapBelowMemory] },
+    },
+  ],
+  [
+    'memory · Memory emptied',
+    {
+      start: 'memory',
+      edit: { memory: '' },
+      flags: "-m ''",
+      sends: {},
+      outcome: { cannotEmpty: cannotEmpty('memory', 'Memory'), masterGets: { memory: null } },
+    },
+  ],
+  [
+    'swap · Memory 512m',
+    { start: 'swap', edit: { memory: '512m' }, flags: '-m 512m', sends: { memory: 512 * MIB, privileged: false }, outcome: { saves: [] } },
+  ],
+  [
+    'swap · Memory 2g, above the stored swap',
+    {
+      start: 'swap',
+      edit: { memory: '2g' },
+      flags: '-m 2g',
+      sends: { memory: 2 * GIB, privileged: false },
+      outcome: { saves: [swapBelowMemory] },
+    },
+  ],
   [
     'swap · Memory swap emptied',
-    { start: 'swap', edit: { memorySwap: '' }, flags: "--memory-swap ''", sends: {}, outcome: { cannotEmpty: cannotEmpty('memorySwap', 'Memory swap'), masterGets: { memory_swap: null } } },
+    {
+      start: 'swap',
+      edit: { memorySwap: '' },
+      flags: "--memory-swap ''",
+      sends: {},
+      outcome: { cannotEmpty: cannotEmpty('memorySwap', 'Memory swap'), masterGets: { memory_swap: null } },
+    },
   ],
-  ['both · Memory 256m', { start: 'both', edit: { memory: '256m' }, flags: '-m 256m', sends: { memory: 256 * MIB, privileged: false }, outcome: { saves: [] } }],
-  ['both · Memory swap 2g', { start: 'both', edit: { memorySwap: '2g' }, flags: '--memory-swap 2g', sends: { memory_swap: 2 * GIB, privileged: false }, outcome: { saves: [] } }],
+  [
+    'both · Memory 256m',
+    { start: 'both', edit: { memory: '256m' }, flags: '-m 256m', sends: { memory: 256 * MIB, privileged: false }, outcome: { saves: [] } },
+  ],
+  [
+    'both · Memory swap 2g',
+    {
+      start: 'both',
+      edit: { memorySwap: '2g' },
+      flags: '--memory-swap 2g',
+      sends: { memory_swap: 2 * GIB, privileged: false },
+      outcome: { saves: [] },
+    },
+  ],
   [
     'both · both',
-    { start: 'both', edit: { memory: '1g', memorySwap: '2g' }, flags: '-m 1g --memory-swap 2g', sends: { memory: GIB, memory_swap: 2 * GIB, privileged: false }, outcome: { saves: [] } },
+    {
+      start: 'both',
+      edit: { memory: '1g', memorySwap: '2g' },
+      flags: '-m 1g --memory-swap 2g',
+      sends: { memory: GIB, memory_swap: 2 * GIB, privileged: false },
+      outcome: { saves: [] },
+    },
   ],
-  ['both · Memory 2g, above the stored swap', { start: 'both', edit: { memory: '2g' }, flags: '-m 2g', sends: { memory: 2 * GIB, privileged: false }, outcome: { saves: [swapBelowMemory] } }],
-  ['both · Memory emptied', { start: 'both', edit: { memory: '' }, flags: "-m ''", sends: {}, outcome: { cannotEmpty: cannotEmpty('memory', 'Memory'), masterGets: { memory: null } } }],
+  [
+    'both · Memory 2g, above the stored swap',
+    {
+      start: 'both',
+      edit: { memory: '2g' },
+      flags: '-m 2g',
+      sends: { memory: 2 * GIB, privileged: false },
+      outcome: { saves: [swapBelowMemory] },
+    },
+  ],
+  [
+    'both · Memory emptied',
+    {
+      start: 'both',
+      edit: { memory: '' },
+      flags: "-m ''",
+      sends: {},
+      outcome: { cannotEmpty: cannotEmpty('memory', 'Memory'), masterGets: { memory: null } },
+    },
+  ],
   [
     'both · Memory swap emptied',
-    { start: 'both', edit: { memorySwap: '' }, flags: "--memory-swap ''", sends: {}, outcome: { cannotEmpty: cannotEmpty('memorySwap', 'Memory swap'), masterGets: { memory_swap: null } } },
+    {
+      start: 'both',
+      edit: { memorySwap: '' },
+      flags: "--memory-swap ''",
+      sends: {},
+      outcome: { cannotEmpty: cannotEmpty('memorySwap', 'Memory swap'), masterGets: { memory_swap: null } },
+    },
   ],
 
   // Privileged: never returned, so the form's "Leave as it is" sends nothing, where the
   // CLI always sends privileged (false without --privileged). See the `keep` rule below.
-  ['privileged · Memory 256m, privileged left as it is', { start: 'privileged', edit: { memory: '256m' }, flags: '-m 256m', sends: { memory: 256 * MIB, privileged: false }, outcome: { saves: [] } }],
+  [
+    'privileged · Memory 256m, privileged left as it is',
+    {
+      start: 'privileged',
+      edit: { memory: '256m' },
+      flags: '-m 256m',
+      sends: { memory: 256 * MIB, privileged: false },
+      outcome: { saves: [] },
+    },
+  ],
   [
     'privileged · Memory 256m and privileged on',
-    { start: 'privileged', edit: { memory: '256m', privileged: 'on' }, flags: '-m 256m --privileged', sends: { memory: 256 * MIB, privileged: true }, outcome: { saves: [] } },
+    {
+      start: 'privileged',
+      edit: { memory: '256m', privileged: 'on' },
+      flags: '-m 256m --privileged',
+      sends: { memory: 256 * MIB, privileged: true },
+      outcome: { saves: [] },
+    },
   ],
-  ['privileged · privileged off', { start: 'privileged', edit: { privileged: 'off' }, flags: '', sends: { privileged: false }, outcome: { saves: [] } }],
-  ['neither · privileged on', { start: 'neither', edit: { privileged: 'on' }, flags: '--privileged', sends: { privileged: true }, outcome: { saves: [] } }],
+  [
+    'privileged · privileged off',
+    { start: 'privileged', edit: { privileged: 'off' }, flags: '', sends: { privileged: false }, outcome: { saves: [] } },
+  ],
+  [
+    'neither · privileged on',
+    { start: 'neither', edit: { privileged: 'on' }, flags: '--privileged', sends: { privileged: true }, outcome: { saves: [] } },
+  ],
 
   // Pid (create-only; the edit form shows it read-only): an update keeps it.
-  ['pid host · Memory 256m', { start: 'pidHost', edit: { memory: '256m' }, flags: '-m 256m', sends: { memory: 256 * MIB, privileged: false }, outcome: { saves: [] } }],
+  [
+    'pid host · Memory 256m',
+    {
+      start: 'pidHost',
+      edit: { memory: '256m' },
+      flags: '-m 256m',
+      sends: { memory: 256 * MIB, privileged: false },
+      outcome: { saves: [] },
+    },
+  ],
 
   // Stateful & volumes-from, stateful & volumes: `service update` has neither -v nor
   // --volumes-from, so the body is the API's (§5) and the line says what it cannot write.
   [
     'neither · volumes-from added',
-    { start: 'neither', edit: { volumesFrom: [{ value: 'data-%s' }] }, flags: null, sends: { volumes_from: ['data-%s'] }, outcome: { saves: [] }, cliCannot: 'volumes_from: kontena service update has no --volumes-from option' },
+    {
+      start: 'neither',
+      edit: { volumesFrom: [{ value: 'data-%s' }] },
+      flags: null,
+      sends: { volumes_from: ['data-%s'] },
+      outcome: { saves: [] },
+      cliCannot: 'volumes_from: kontena service update has no --volumes-from option',
+    },
   ],
   [
     'volumes-from · removed',
-    { start: 'volumesFrom', edit: { volumesFrom: [] }, flags: null, sends: { volumes_from: [] }, outcome: { saves: [] }, cliCannot: 'volumes_from: kontena service update has no --volumes-from option' },
+    {
+      start: 'volumesFrom',
+      edit: { volumesFrom: [] },
+      flags: null,
+      sends: { volumes_from: [] },
+      outcome: { saves: [] },
+      cliCannot: 'volumes_from: kontena service update has no --volumes-from option',
+    },
   ],
   [
     'stateful · volumes-from added',
-    { start: 'stateful', edit: { volumesFrom: [{ value: 'data-%s' }] }, flags: null, sends: { volumes_from: ['data-%s'] }, outcome: { refused: { path: 'volumesFrom.root', message: 'Cannot combine stateful & volumes_from' } } },
+    {
+      start: 'stateful',
+      edit: { volumesFrom: [{ value: 'data-%s' }] },
+      flags: null,
+      sends: { volumes_from: ['data-%s'] },
+      outcome: { refused: { path: 'volumesFrom.root', message: 'Cannot combine stateful & volumes_from' } },
+    },
   ],
   [
     'stateful · anonymous volume added',
@@ -161,10 +337,37 @@ const CASES: [string, Case][] = [
   ],
   [
     'stateful · named volume added',
-    { start: 'stateful', edit: { volumes: [{ value: '/data' }, { value: 'more:/more' }] }, flags: null, sends: { volumes: ['/data', 'more:/more'] }, outcome: { saves: [] }, cliCannot: 'volumes: kontena service update has no -v option' },
+    {
+      start: 'stateful',
+      edit: { volumes: [{ value: '/data' }, { value: 'more:/more' }] },
+      flags: null,
+      sends: { volumes: ['/data', 'more:/more'] },
+      outcome: { saves: [] },
+      cliCannot: 'volumes: kontena service update has no -v option',
+    },
   ],
-  ['stateful · volumes removed', { start: 'stateful', edit: { volumes: [] }, flags: null, sends: { volumes: [] }, outcome: { saves: [] }, cliCannot: 'volumes: kontena service update has no -v option' }],
-  ['neither · anonymous volume added', { start: 'neither', edit: { volumes: [{ value: '/more' }] }, flags: null, sends: { volumes: ['/more'] }, outcome: { saves: [] }, cliCannot: 'volumes: kontena service update has no -v option' }],
+  [
+    'stateful · volumes removed',
+    {
+      start: 'stateful',
+      edit: { volumes: [] },
+      flags: null,
+      sends: { volumes: [] },
+      outcome: { saves: [] },
+      cliCannot: 'volumes: kontena service update has no -v option',
+    },
+  ],
+  [
+    'neither · anonymous volume added',
+    {
+      start: 'neither',
+      edit: { volumes: [{ value: '/more' }] },
+      flags: null,
+      sends: { volumes: ['/more'] },
+      outcome: { saves: [] },
+      cliCannot: 'volumes: kontena service update has no -v option',
+    },
+  ],
 
   // The health check: port and protocol always together; interval against timeout; sent whole.
   [
@@ -192,8 +395,12 @@ const CASES: [string, Case][] = [
     {
       start: 'healthCheck',
       edit: { healthCheck: { ...storedCheck, timeout: '10' } },
-      flags: '--health-check-port 8080 --health-check-protocol http --health-check-uri /health --health-check-timeout 10 --health-check-interval 30 --health-check-initial-delay 15',
-      sends: { health_check: { port: '8080', protocol: 'http', uri: '/health', timeout: '10', interval: '30', initial_delay: '15' }, privileged: false },
+      flags:
+        '--health-check-port 8080 --health-check-protocol http --health-check-uri /health --health-check-timeout 10 --health-check-interval 30 --health-check-initial-delay 15',
+      sends: {
+        health_check: { port: '8080', protocol: 'http', uri: '/health', timeout: '10', interval: '30', initial_delay: '15' },
+        privileged: false,
+      },
       outcome: { saves: [] },
     },
   ],
@@ -202,8 +409,12 @@ const CASES: [string, Case][] = [
     {
       start: 'healthCheck',
       edit: { healthCheck: { ...storedCheck, timeout: '40' } },
-      flags: '--health-check-port 8080 --health-check-protocol http --health-check-uri /health --health-check-timeout 40 --health-check-interval 30 --health-check-initial-delay 15',
-      sends: { health_check: { port: '8080', protocol: 'http', uri: '/health', timeout: '40', interval: '30', initial_delay: '15' }, privileged: false },
+      flags:
+        '--health-check-port 8080 --health-check-protocol http --health-check-uri /health --health-check-timeout 40 --health-check-interval 30 --health-check-initial-delay 15',
+      sends: {
+        health_check: { port: '8080', protocol: 'http', uri: '/health', timeout: '40', interval: '30', initial_delay: '15' },
+        privileged: false,
+      },
       outcome: { refused: { path: 'healthCheck.interval', message: 'Interval has to be bigger than timeout' } },
     },
   ],
@@ -231,11 +442,20 @@ const CASES: [string, Case][] = [
   ],
   [
     'wait for port · emptied',
-    { start: 'waitForPort', edit: { deployWaitForPort: '' }, flags: '--deploy-min-health 0.8', sends: { deploy_opts: { min_health: 0.8 }, privileged: false }, outcome: { saves: [] } },
+    {
+      start: 'waitForPort',
+      edit: { deployWaitForPort: '' },
+      flags: '--deploy-min-health 0.8',
+      sends: { deploy_opts: { min_health: 0.8 }, privileged: false },
+      outcome: { saves: [] },
+    },
   ],
 
   // No rule ties these in §5 or §6: both the master and the form take them.
-  ['ports · net host', { start: 'ports', edit: { netMode: 'host' }, flags: '--net host', sends: { net: 'host', privileged: false }, outcome: { saves: [] } }],
+  [
+    'ports · net host',
+    { start: 'ports', edit: { netMode: 'host' }, flags: '--net host', sends: { net: 'host', privileged: false }, outcome: { saves: [] } },
+  ],
   [
     'neither · the same capability added and dropped',
     {
@@ -255,19 +475,25 @@ function asMasterReads(body: Wire): Wire {
   const check = body.health_check;
   if (typeof check !== 'object' || check === null) return body;
   const digits = (value: unknown): unknown => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
-  return { ...body, health_check: Object.fromEntries(Object.entries(check).map(([key, value]) => [key, key === 'uri' ? value : digits(value)])) };
+  return {
+    ...body,
+    health_check: Object.fromEntries(Object.entries(check).map(([key, value]) => [key, key === 'uri' ? value : digits(value)])),
+  };
 }
 
 function without(body: Wire, key: string): Wire {
   return Object.fromEntries(Object.entries(body).filter(([k]) => k !== key));
 }
 
-const PRIVILEGED_NOTE = 'privileged: kontena service update always sends privileged, so this line also turns it off (add --privileged to keep it on)';
+const PRIVILEGED_NOTE =
+  'privileged: kontena service update always sends privileged, so this line also turns it off (add --privileged to keep it on)';
 const ref = (name: string) => ({ grid: GRID, stack: 'null', name });
 const path = (name: string) => `/v1/services/${GRID}/null/${name}`;
 
 async function start(name: string, from: Start): Promise<Service> {
-  const res = await sim.master().api('POST', `/v1/grids/${GRID}/services`, { body: { name, image: 'nginx:1.13', stateful: false, ...STARTS[from] } });
+  const res = await sim
+    .master()
+    .api('POST', `/v1/grids/${GRID}/services`, { body: { name, image: 'nginx:1.13', stateful: false, ...STARTS[from] } });
   expect(res.status, res.text).toBe(201);
   return getService(ref(name));
 }
@@ -279,7 +505,15 @@ async function put(name: string, body: Wire): Promise<{ status: number; body: Re
 
 /** What the master stores, without what names the service or stamps it. */
 async function stored(name: string): Promise<Record<string, unknown>> {
-  const { id: _id, name: _name, dns: _dns, created_at: _c, updated_at: _u, deploy_opts, ...rest } = obj((await sim.master().api('GET', path(name))).body);
+  const {
+    id: _id,
+    name: _name,
+    dns: _dns,
+    created_at: _c,
+    updated_at: _u,
+    deploy_opts,
+    ...rest
+  } = obj((await sim.master().api('GET', path(name))).body);
   const { _id: _oid, ...opts } = obj(deploy_opts);
   return { ...rest, deploy_opts: opts };
 }
@@ -371,20 +605,26 @@ describe('update: what the form sends, refuses and shows equals kontena service 
   it('stateful cannot be edited by an update either: the master keeps it, so volumes-from stays refused', async () => {
     const original = await start('dep-stateful', 'stateful');
     const form: ServiceForm = { ...formFromService(original), stateful: false, volumesFrom: [{ value: 'data-%s' }] };
-    expect(validateServiceForm(form, { mode: 'update', original }).errors).toEqual([{ path: 'volumesFrom.root', message: 'Cannot combine stateful & volumes_from' }]);
+    expect(validateServiceForm(form, { mode: 'update', original }).errors).toEqual([
+      { path: 'volumesFrom.root', message: 'Cannot combine stateful & volumes_from' },
+    ]);
     const res = await put('dep-stateful', { stateful: false, volumes_from: ['data-%s'] });
     expect(res.body).toEqual({ error: { volumes_from: 'Cannot combine stateful & volumes_from' } });
     expect((await put('dep-stateful', { stateful: false })).body).toMatchObject({ stateful: true, revision: original.revision });
   });
 
   it('a stored swap the CLI cannot write (-1, set through the API) does not block a Memory change', async () => {
-    const res = await sim.master().api('POST', `/v1/grids/${GRID}/services`, { body: { name: 'dep-swap-off', image: 'nginx:1.13', stateful: false, memory_swap: -1 } });
+    const res = await sim
+      .master()
+      .api('POST', `/v1/grids/${GRID}/services`, { body: { name: 'dep-swap-off', image: 'nginx:1.13', stateful: false, memory_swap: -1 } });
     expect(res.status).toBe(201);
     const original = await getService(ref('dep-swap-off'));
     const form: ServiceForm = { ...formFromService(original), memory: '256m' };
     expect(validateServiceForm(form, { mode: 'update', original })).toEqual({ errors: [], warnings: [] });
     expect(updateBody(original, form)).toEqual({ memory: 256 * MIB });
-    expect(cliCommand(form, { mode: 'update', grid: GRID, original }).line).toBe(`kontena service update --grid ${GRID} -m 256m dep-swap-off`);
+    expect(cliCommand(form, { mode: 'update', grid: GRID, original }).line).toBe(
+      `kontena service update --grid ${GRID} -m 256m dep-swap-off`,
+    );
     expect(await updateService(ref('dep-swap-off'), updateBody(original, form))).toMatchObject({ memory: 256 * MIB, memory_swap: -1 });
   });
 
@@ -406,9 +646,19 @@ describe('create: stateful & volumes-from (the only place stateful can be chosen
     expect(validateServiceForm(form, { mode: 'create' }).errors).toEqual([]);
     // kontena service create --volumes-from data-%s dep-create nginx:1.13 (§6: create
     // always sends stateful, privileged, log_opts and secrets; the last two are the defaults).
-    const cli = { name: 'dep-create', image: 'nginx:1.13', stateful: false, volumes_from: ['data-%s'], privileged: false, log_opts: {}, secrets: [] };
+    const cli = {
+      name: 'dep-create',
+      image: 'nginx:1.13',
+      stateful: false,
+      volumes_from: ['data-%s'],
+      privileged: false,
+      log_opts: {},
+      secrets: [],
+    };
     expect(createBody(form)).toEqual(without(without(cli, 'log_opts'), 'secrets'));
-    expect(cliCommand(form, { mode: 'create', grid: GRID }).line).toBe(`kontena service create --grid ${GRID} --volumes-from data-%s dep-create nginx:1.13`);
+    expect(cliCommand(form, { mode: 'create', grid: GRID }).line).toBe(
+      `kontena service create --grid ${GRID} --volumes-from data-%s dep-create nginx:1.13`,
+    );
     await createService(GRID, createBody(form));
     const twin = await sim.master().api('POST', `/v1/grids/${GRID}/services`, { body: { ...cli, name: 'dep-create-cli' } });
     expect(twin.status).toBe(201);
@@ -419,7 +669,15 @@ describe('create: stateful & volumes-from (the only place stateful can be chosen
     const form: ServiceForm = { ...emptyServiceForm(), name: 'dep-create-sf', image: 'nginx:1.13', stateful: true, volumesFrom };
     const refused = { path: 'volumesFrom.root', message: 'Cannot combine stateful & volumes_from' };
     expect(validateServiceForm(form, { mode: 'create' }).errors).toEqual([refused]);
-    const cli = { name: 'dep-create-sf', image: 'nginx:1.13', stateful: true, volumes_from: ['data-%s'], privileged: false, log_opts: {}, secrets: [] };
+    const cli = {
+      name: 'dep-create-sf',
+      image: 'nginx:1.13',
+      stateful: true,
+      volumes_from: ['data-%s'],
+      privileged: false,
+      log_opts: {},
+      secrets: [],
+    };
     const res = await sim.master().api('POST', `/v1/grids/${GRID}/services`, { body: cli });
     expect(res.status).toBe(422);
     expect(mapFieldErrors(obj(res.body).error as FieldErrors, form, { ownStack: 'null' })).toEqual({ fields: [refused], general: [] });

@@ -34,7 +34,11 @@ export function validateServiceForm(form: ServiceForm, ctx: FormContext): FormCh
     const converted = group.convert(form, ctx);
     check.errors.push(...converted.errors);
     check.warnings.push(...converted.warnings);
-    textChecks(form, group.fields.filter((field) => fieldIsSent(field, form, ctx)), check);
+    textChecks(
+      form,
+      group.fields.filter((field) => fieldIsSent(field, form, ctx)),
+      check,
+    );
   }
   return check;
 }
@@ -80,7 +84,9 @@ function textChecks(form: ServiceForm, fields: readonly (keyof ServiceForm)[], c
 }
 
 /** The body field each input feeds, read off the option groups' `fields` (every form field is in exactly one). */
-const KEY_OF_FIELD: ReadonlyMap<string, BodyKey> = new Map(BODY_KEYS.flatMap((key) => OPTION_GROUPS[key].fields.map((field) => [field, key] as const)));
+const KEY_OF_FIELD: ReadonlyMap<string, BodyKey> = new Map(
+  BODY_KEYS.flatMap((key) => OPTION_GROUPS[key].fields.map((field) => [field, key] as const)),
+);
 
 /** The body field an input path belongs to (`ports.1.value` → ports), for labels and sections. */
 export function bodyKeyOfPath(path: string): BodyKey | null {

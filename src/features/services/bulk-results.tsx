@@ -23,7 +23,17 @@ const LISTED = 3;
  * only the failed are listed here, not the same services a second time. A long list
  * folds away, so the services list keeps its height.
  */
-export function BulkResults({ result, followed = false, onRetryFailed, onDismiss }: { result: BulkResult; followed?: boolean; onRetryFailed: () => void; onDismiss: () => void }) {
+export function BulkResults({
+  result,
+  followed = false,
+  onRetryFailed,
+  onDismiss,
+}: {
+  result: BulkResult;
+  followed?: boolean;
+  onRetryFailed: () => void;
+  onDismiss: () => void;
+}) {
   const [open, setOpen] = useState(false);
   const listId = useId();
   const total = result.items.length;
@@ -42,7 +52,8 @@ export function BulkResults({ result, followed = false, onRetryFailed, onDismiss
         </p>
         {foldable && (
           <Button size="sm" variant="ghost" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
-            {open ? 'Hide the list' : `Show ${followed ? 'the failed' : 'each'} (${listed.length})`} <span aria-hidden="true">{open ? '▴' : '▾'}</span>
+            {open ? 'Hide the list' : `Show ${followed ? 'the failed' : 'each'} (${listed.length})`}{' '}
+            <span aria-hidden="true">{open ? '▴' : '▾'}</span>
           </Button>
         )}
         {failed > 0 && (

@@ -149,7 +149,10 @@ export function useDeployPanels(): readonly DeployPanelEntry[] {
   useEffect(() => {
     for (const entry of inFlight) if (entry.outcome !== null) noteFinished(entry.deployId, entry.outcome);
   }, [inFlight]);
-  return useMemo(() => inFlight.map((entry) => panelEntry(entry, dismissed.has(entry.deployId), hidesAt.get(entry.deployId) ?? null)), [inFlight, dismissed, hidesAt]);
+  return useMemo(
+    () => inFlight.map((entry) => panelEntry(entry, dismissed.has(entry.deployId), hidesAt.get(entry.deployId) ?? null)),
+    [inFlight, dismissed, hidesAt],
+  );
 }
 
 interface GridDeployPanels {

@@ -59,7 +59,12 @@ export function DeployTray({ entries }: { entries: readonly DeployPanelEntry[] }
             </span>
           ))}
         </p>
-        <progress className={styles.trayProgress} max={entries.length} value={finished.length} aria-label={`Deploys started here: ${finished.length} of ${entries.length} finished`} />
+        <progress
+          className={styles.trayProgress}
+          max={entries.length}
+          value={finished.length}
+          aria-label={`Deploys started here: ${finished.length} of ${entries.length} finished`}
+        />
         <span className={styles.bulkSpacer} />
         <Button size="sm" variant="ghost" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
           {open ? 'Hide the list' : `Show all ${entries.length}`} <span aria-hidden="true">{open ? '▴' : '▾'}</span>

@@ -63,7 +63,9 @@ describe('a deploy in flight', () => {
     await deployFromRow(user, 'docs');
     // The master's deploy worker has not picked it up: its log still ends with the last deploy done.
     const { logs } = obj((await sim.api('GET', '/v1/grids/production/event_logs?limit=10000')).body);
-    const said = arr(logs).map((e) => String(obj(e).message)).filter((m) => /production\/null\/docs (deploy started|deployed)$/.test(m));
+    const said = arr(logs)
+      .map((e) => String(obj(e).message))
+      .filter((m) => /production\/null\/docs (deploy started|deployed)$/.test(m));
     expect(said.at(-1)).toBe('service production/null/docs deployed');
 
     await act(() => router.navigate('/wall?grid=production'));

@@ -13,10 +13,12 @@ import type { ServiceRef } from '../../api/service-ref';
 import { actionAcceptedText, describeActionError } from './lifecycle';
 
 /** One action as a page runs it: a mutation in a client of its own. */
-const performAction = (target: ServiceRef, action: ServiceAction, options?: { sleep?: (ms: number) => Promise<void> }) => runServiceAction(new QueryClient(), target, action, options);
+const performAction = (target: ServiceRef, action: ServiceAction, options?: { sleep?: (ms: number) => Promise<void> }) =>
+  runServiceAction(new QueryClient(), target, action, options);
 
 const ref = { grid: 'g', stack: 'null', name: 'web' };
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 beforeEach(() => {
   configureSessionStorage({ local: new MemoryStorage(), session: new MemoryStorage() });
@@ -49,7 +51,9 @@ describe('performAction', () => {
   it('remove: a refusal (422) is the error, and nothing is polled', async () => {
     const fake = createFakeFetch();
     configureClient({ baseUrl: 'http://master.test', fetch: fake.fetch });
-    fake.route('DELETE', '/v1/services/g/null/web', () => json(422, { error: { service: 'Cannot delete service that is linked to another service (api, app)' } }));
+    fake.route('DELETE', '/v1/services/g/null/web', () =>
+      json(422, { error: { service: 'Cannot delete service that is linked to another service (api, app)' } }),
+    );
     const error = await performAction(ref, { kind: 'remove' }, { sleep: async () => undefined }).catch((e: unknown) => e);
     expect(describeActionError(error)).toBe('Cannot delete service that is linked to another service (api, app)');
     expect(isTransientApiError(error)).toBe(false);
@@ -59,7 +63,17 @@ describe('performAction', () => {
   it('scale and deploy send the bodies the master expects', async () => {
     const fake = createFakeFetch();
     configureClient({ baseUrl: 'http://master.test', fetch: fake.fetch });
-    const deploy = { id: 'd1', created_at: '2017-04-06T12:00:00.000Z', started_at: null, finished_at: null, service_id: 'g/null/web', state: 'created', reason: null, instance_count: 3, instance_deploys: [] };
+    const deploy = {
+      id: 'd1',
+      created_at: '2017-04-06T12:00:00.000Z',
+      started_at: null,
+      finished_at: null,
+      service_id: 'g/null/web',
+      state: 'created',
+      reason: null,
+      instance_count: 3,
+      instance_deploys: [],
+    };
     fake.route('POST', /\/(scale|deploy)$/, () => json(200, deploy));
     await performAction(ref, { kind: 'scale', instances: 0 });
     await performAction(ref, { kind: 'deploy', force: true });
@@ -85,7 +99,11 @@ describe('words', () => {
   });
 
   it('describes errors: the master’s 422 words as they are, others by their message', () => {
-    const state = new ApiError({ kind: 'validation', message: 'x', fieldErrors: { state: 'Cannot deploy because service state is restarting' } });
+    const state = new ApiError({
+      kind: 'validation',
+      message: 'x',
+      fieldErrors: { state: 'Cannot deploy because service state is restarting' },
+    });
     expect(describeActionError(state)).toBe('Cannot deploy because service state is restarting');
     const network = new ApiError({ kind: 'network', message: 'Cannot reach the Kontena Master: POST /v1/… failed.' });
     expect(describeActionError(network)).toBe('Cannot reach the Kontena Master: POST /v1/… failed.');

@@ -45,7 +45,8 @@ export function RemoveDialog({ names, onRemove, onClose, returnFocusTo }: Remove
     >
       {one !== undefined ? (
         <p>
-          The service <strong className={styles.mono}>{one}</strong> and all its instances will be removed from the grid, with its deploy history. This cannot be undone.
+          The service <strong className={styles.mono}>{one}</strong> and all its instances will be removed from the grid, with its deploy
+          history. This cannot be undone.
         </p>
       ) : (
         <>

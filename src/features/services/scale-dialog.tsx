@@ -109,7 +109,8 @@ export function ScaleDialog({ name, current, strategy, onScale, onClose, returnF
           )}
           <p id={hintId} className={styles.hint}>
             Now {current}
-            {strategy === 'daemon' ? ' per node (daemon strategy: this many on every node)' : ''}. 0 stops every instance but keeps the service.
+            {strategy === 'daemon' ? ' per node (daemon strategy: this many on every node)' : ''}. 0 stops every instance but keeps the
+            service.
           </p>
         </div>
         {failure !== null && (

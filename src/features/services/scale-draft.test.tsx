@@ -42,7 +42,11 @@ describe('scale dialog drafts', () => {
     await user.click(within(offer).getByRole('button', { name: 'Restore' }));
     expect(within(dialog).getByRole('textbox', { name: 'Instances' })).toHaveValue('5');
     await user.click(within(dialog).getByRole('button', { name: 'Scale' }));
-    await waitFor(() => expect(sim.writes()).toEqual([expect.objectContaining({ method: 'POST', path: '/v1/services/production/null/docs/scale', body: { instances: 5 } })]));
+    await waitFor(() =>
+      expect(sim.writes()).toEqual([
+        expect.objectContaining({ method: 'POST', path: '/v1/services/production/null/docs/scale', body: { instances: 5 } }),
+      ]),
+    );
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Scale docs' })).toBeNull());
     expect(drafts()).toEqual([]);
   });

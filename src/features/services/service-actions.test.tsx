@@ -49,7 +49,9 @@ describe('row actions', () => {
     expect(within(panel).getByRole('table')).toHaveTextContent(/#1\s*prod-node-\d\s*success/);
     expect(await screen.findByText('Deploy of docs finished')).toBeVisible();
     // The deploy is followed each second by GET …/deploys/:id, as the CLI does.
-    expect(sim.sent().some((r) => r.method === 'GET' && /\/v1\/services\/production\/null\/docs\/deploys\/[0-9a-f]+$/.test(r.path))).toBe(true);
+    expect(sim.sent().some((r) => r.method === 'GET' && /\/v1\/services\/production\/null\/docs\/deploys\/[0-9a-f]+$/.test(r.path))).toBe(
+      true,
+    );
   });
 
   it('force deploy sends {"force": true}', async () => {
@@ -156,7 +158,10 @@ describe('row actions', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Remove service' }));
     expect(await screen.findByText('Removed docs')).toBeVisible();
     expect(screen.queryByRole('alertdialog')).toBeNull();
-    const calls = sim.sent().slice(sentBefore).map((r) => `${r.method} ${r.path}`);
+    const calls = sim
+      .sent()
+      .slice(sentBefore)
+      .map((r) => `${r.method} ${r.path}`);
     const del = calls.indexOf('DELETE /v1/services/production/null/docs');
     expect(del).toBeGreaterThanOrEqual(0);
     expect(calls.slice(del + 1)).toContain('GET /v1/services/production/null/docs');
@@ -193,7 +198,13 @@ describe('row actions', () => {
 
   it('a 5xx while scaling: the dialog keeps the value and shows the error; scaling again works', async () => {
     const { user } = await openList();
-    sim.server.use(http.post('*/v1/services/production/null/docs/scale', () => HttpResponse.json({ message: 'Internal server error' }, { status: 500 }), { once: true }));
+    sim.server.use(
+      http.post(
+        '*/v1/services/production/null/docs/scale',
+        () => HttpResponse.json({ message: 'Internal server error' }, { status: 500 }),
+        { once: true },
+      ),
+    );
     await rowMenu(user, 'docs', 'Scale');
     const dialog = await screen.findByRole('dialog', { name: 'Scale docs' });
     const field = within(dialog).getByRole('textbox', { name: 'Instances' });
@@ -220,7 +231,14 @@ describe('service page header', () => {
 
     await user.click(within(actions).getByRole('button', { name: 'More deploy options' }));
     await user.click(await screen.findByRole('menuitem', { name: /force deploy/i }));
-    await waitFor(() => expect(sim.sent().filter((r) => r.method === 'POST').map((r) => r.body)).toEqual([{}, { force: true }]));
+    await waitFor(() =>
+      expect(
+        sim
+          .sent()
+          .filter((r) => r.method === 'POST')
+          .map((r) => r.body),
+      ).toEqual([{}, { force: true }]),
+    );
 
     await user.click(within(actions).getByRole('button', { name: 'Stop' }));
     expect(await screen.findByText('Stop signal sent to docs')).toBeVisible();
@@ -251,6 +269,8 @@ describe('service page header', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Remove service' }));
     await waitFor(() => expect(location().pathname).toBe('/grids/production/services'));
     expect(await screen.findByText('Removed nightly-report')).toBeVisible();
-    expect(within(await screen.findByRole('grid', { name: 'Services in production' })).queryByRole('link', { name: 'nightly-report' })).toBeNull();
+    expect(
+      within(await screen.findByRole('grid', { name: 'Services in production' })).queryByRole('link', { name: 'nightly-report' }),
+    ).toBeNull();
   });
 });

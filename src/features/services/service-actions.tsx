@@ -129,7 +129,9 @@ export function ServiceActions({ serviceRef }: { serviceRef: ServiceRef }) {
       {dialog === 'remove' && (
         <RemoveDialog
           names={[name]}
-          onRemove={() => run(serviceRef, { kind: 'remove' }, { toastOnError: false }).then(() => navigate(formatServicesPath(serviceRef.grid)))}
+          onRemove={() =>
+            run(serviceRef, { kind: 'remove' }, { toastOnError: false }).then(() => navigate(formatServicesPath(serviceRef.grid)))
+          }
           onClose={() => setDialog(null)}
           returnFocusTo={() => moreRef.current}
         />

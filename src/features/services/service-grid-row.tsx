@@ -61,7 +61,14 @@ function Instances({ service }: { service: Service }) {
   const short = service.state === 'running' && service.strategy !== 'daemon' && running < service.instances;
   const text = service.strategy === 'daemon' ? `${running} (${service.instances}/node)` : `${running}/${service.instances}`;
   return (
-    <span className={cx(styles.num, short && styles.short)} title={service.strategy === 'daemon' ? `${running} running, ${service.instances} per node` : `${running} running of ${service.instances} desired`}>
+    <span
+      className={cx(styles.num, short && styles.short)}
+      title={
+        service.strategy === 'daemon'
+          ? `${running} running, ${service.instances} per node`
+          : `${running} running of ${service.instances} desired`
+      }
+    >
       {text}
     </span>
   );
@@ -98,7 +105,20 @@ function sameRowProps(a: ServiceGridRowProps, b: ServiceGridRowProps): boolean {
 }
 
 /** One service in the grid. Memoised: a refresh that kept the service object leaves the row alone. */
-export const ServiceGridRow = memo(function ServiceGridRow({ row, index, top, selected, active, menuOpen, tracked, now, rowRef, onToggle, onMenuOpenChange, onAction }: ServiceGridRowProps) {
+export const ServiceGridRow = memo(function ServiceGridRow({
+  row,
+  index,
+  top,
+  selected,
+  active,
+  menuOpen,
+  tracked,
+  now,
+  rowRef,
+  onToggle,
+  onMenuOpenChange,
+  onAction,
+}: ServiceGridRowProps) {
   const { service } = row;
   const tab = active ? 0 : -1;
   // Stable across re-renders (each "now" tick, each selection change): a new callback ref
@@ -128,7 +148,11 @@ export const ServiceGridRow = memo(function ServiceGridRow({ row, index, top, se
         {service.image}
       </div>
       <div role="gridcell" className={cx(styles.cell, styles.stateCell)}>
-        {tracked !== undefined && !tracked.finished ? <RowDeploy tracked={tracked} state={service.state} /> : <ServiceStateBadge state={service.state} />}
+        {tracked !== undefined && !tracked.finished ? (
+          <RowDeploy tracked={tracked} state={service.state} />
+        ) : (
+          <ServiceStateBadge state={service.state} />
+        )}
       </div>
       <div role="gridcell" className={styles.cell}>
         <Instances service={service} />

@@ -12,7 +12,9 @@ setUpSimulatedMaster();
 describe('services list', () => {
   it('says inside the grid, under its header, that no service matches the filter', async () => {
     const { user } = renderApp('/grids/production/services?q=zzz');
-    const cell = await within(await screen.findByRole('grid', { name: 'Services in production' })).findByRole('gridcell', { name: /no service matches the filter/i });
+    const cell = await within(await screen.findByRole('grid', { name: 'Services in production' })).findByRole('gridcell', {
+      name: /no service matches the filter/i,
+    });
     expect(within(cell).getByRole('status')).toHaveTextContent('No service matches the filter.');
     expect(cell).toHaveAttribute('aria-colspan', String(within(grid()).getAllByRole('columnheader').length));
     expect(grid()).toHaveAttribute('aria-rowcount', '2');

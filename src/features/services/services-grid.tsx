@@ -95,7 +95,23 @@ function SelectAll({ rows, selected, onSelectMany }: Pick<ServicesGridProps, 'ro
  * Space selects; Enter opens; m (or the context-menu key) opens the row's actions;
  * s scales; Delete removes; Ctrl+A selects every shown row; Esc clears the selection.
  */
-export const ServicesGrid = memo(function ServicesGrid({ grid, rows, sort, dir, onSort, selected, onToggle, onSelectMany, onClearSelection, tracked, now, onAction, onOpen, columns, empty }: ServicesGridProps) {
+export const ServicesGrid = memo(function ServicesGrid({
+  grid,
+  rows,
+  sort,
+  dir,
+  onSort,
+  selected,
+  onToggle,
+  onSelectMany,
+  onClearSelection,
+  tracked,
+  now,
+  onAction,
+  onOpen,
+  columns,
+  empty,
+}: ServicesGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [menuFor, setMenuFor] = useState<string | null>(null);
@@ -148,20 +164,20 @@ export const ServicesGrid = memo(function ServicesGrid({ grid, rows, sort, dir, 
     focusPending();
   };
 
-  const onMenuOpenChange = useCallback((id: string, open: boolean) => setMenuFor((current) => (open ? id : current === id ? null : current)), []);
+  const onMenuOpenChange = useCallback(
+    (id: string, open: boolean) => setMenuFor((current) => (open ? id : current === id ? null : current)),
+    [],
+  );
   const rowsRef = useRef(rows);
   const onActionRef = useRef(onAction);
   useLayoutEffect(() => {
     rowsRef.current = rows;
     onActionRef.current = onAction;
   });
-  const onRowAction = useCallback(
-    (id: string, kind: RowActionKind) => {
-      const row = rowsRef.current.find((r) => r.id === id);
-      if (row) onActionRef.current(row, kind);
-    },
-    [],
-  );
+  const onRowAction = useCallback((id: string, kind: RowActionKind) => {
+    const row = rowsRef.current.find((r) => r.id === id);
+    if (row) onActionRef.current(row, kind);
+  }, []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target;
@@ -292,7 +308,12 @@ export const ServicesGrid = memo(function ServicesGrid({ grid, rows, sort, dir, 
                 className={cx(styles.cell, styles.colHead, col.optional && styles.optional)}
               >
                 {col.key !== null ? (
-                  <button type="button" className={styles.sortButton} onClick={() => col.key !== null && onSort(col.key)} title={`Sort by ${col.label.toLowerCase()}`}>
+                  <button
+                    type="button"
+                    className={styles.sortButton}
+                    onClick={() => col.key !== null && onSort(col.key)}
+                    title={`Sort by ${col.label.toLowerCase()}`}
+                  >
                     {col.label}
                     <span className={styles.sortArrow} aria-hidden="true">
                       {current ? (dir === 'asc' ? '▲' : '▼') : ''}

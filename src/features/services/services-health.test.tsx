@@ -59,7 +59,9 @@ describe('services list health', () => {
     // The master's containers answer, with one check reported unhealthy and one pending.
     sim.server.use(
       http.get('*/v1/services/production/shop/web/containers', async () => {
-        const real = (await sim.api('GET', '/v1/services/production/shop/web/containers')).body as { containers: Record<string, unknown>[] };
+        const real = (await sim.api('GET', '/v1/services/production/shop/web/containers')).body as {
+          containers: Record<string, unknown>[];
+        };
         const [first, ...rest] = real.containers;
         return HttpResponse.json({ containers: [{ ...first, health_status: reported('unhealthy') }, ...rest] });
       }),

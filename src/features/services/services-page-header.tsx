@@ -20,7 +20,9 @@ export function ServicesPageHeader({ grid, counts, onShortcuts }: ServicesPageHe
         {counts !== null && (
           <>
             {' · '}
-            {counts.shown === counts.total ? `${counts.total} service${counts.total === 1 ? '' : 's'}` : `${counts.shown} of ${counts.total} services`}
+            {counts.shown === counts.total
+              ? `${counts.total} service${counts.total === 1 ? '' : 's'}`
+              : `${counts.shown} of ${counts.total} services`}
           </>
         )}
       </p>

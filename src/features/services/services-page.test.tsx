@@ -50,7 +50,9 @@ describe('services list', () => {
     expect(rowOf('lb')).toHaveTextContent('daemon');
     expect(rowOf('redis')).toHaveTextContent('yes');
     expect(rowOf('worker')).toHaveTextContent('stopped');
-    expect(screen.getByText((_, el) => el?.tagName === 'SPAN' && /^Updated (just now|\d+ s ago)$/.test(el.textContent ?? ''))).toBeVisible();
+    expect(
+      screen.getByText((_, el) => el?.tagName === 'SPAN' && /^Updated (just now|\d+ s ago)$/.test(el.textContent ?? '')),
+    ).toBeVisible();
   });
 
   it('filters by text, state and stack, sorts on a column, and keeps all of it in the URL', async () => {
@@ -174,7 +176,11 @@ describe('services list', () => {
   });
 
   it('a first load that fails: the error with a retry that loads the list once the master answers', async () => {
-    sim.server.use(http.get('*/v1/grids/production/services', () => HttpResponse.json({ message: 'Internal server error' }, { status: 500 }), { once: true }));
+    sim.server.use(
+      http.get('*/v1/grids/production/services', () => HttpResponse.json({ message: 'Internal server error' }, { status: 500 }), {
+        once: true,
+      }),
+    );
     const { user } = renderApp('/grids/production/services');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Could not load the services');
@@ -185,7 +191,11 @@ describe('services list', () => {
   it('keeps the list, marked stale, when a refresh fails, and retries', async () => {
     const { queryClient, user } = renderApp('/grids/production/services');
     await screen.findByRole('grid', { name: 'Services in production' });
-    sim.server.use(http.get('*/v1/grids/production/services', () => HttpResponse.json({ message: 'Internal server error' }, { status: 500 }), { once: true }));
+    sim.server.use(
+      http.get('*/v1/grids/production/services', () => HttpResponse.json({ message: 'Internal server error' }, { status: 500 }), {
+        once: true,
+      }),
+    );
     await act(() => queryClient.refetchQueries({ type: 'active' }));
     const note = await screen.findByText(/the latest refresh failed/i);
     expect(rowNames()).toHaveLength(14);

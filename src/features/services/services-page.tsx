@@ -71,7 +71,10 @@ function ServicesView({ grid }: { grid: string }) {
     (key: SortKey) => setView({ sort: key, dir: key === view.sort ? (view.dir === 'asc' ? 'desc' : 'asc') : defaultDir(key) }),
     [setView, view.sort, view.dir],
   );
-  const onToggleState = useCallback((state: string) => setView({ states: view.states.includes(state) ? view.states.filter((s) => s !== state) : [...view.states, state] }), [setView, view.states]);
+  const onToggleState = useCallback(
+    (state: string) => setView({ states: view.states.includes(state) ? view.states.filter((s) => s !== state) : [...view.states, state] }),
+    [setView, view.states],
+  );
   const onStack = useCallback((stack: string | null) => setView({ stack }), [setView]);
   const onRefresh = useCallback((refresh: number) => setView({ refresh }), [setView]);
   const refetch = query.refetch;
@@ -113,9 +116,13 @@ function ServicesView({ grid }: { grid: string }) {
 
       <Suspense fallback={null}>
         {deploys.tray.length > 0 && <DeployTray entries={deploys.tray} />}
-        {bulk !== null && <BulkResults result={bulk.result} followed={bulk.action.kind === 'deploy'} onRetryFailed={retryFailed} onDismiss={dismissBulk} />}
+        {bulk !== null && (
+          <BulkResults result={bulk.result} followed={bulk.action.kind === 'deploy'} onRetryFailed={retryFailed} onDismiss={dismissBulk} />
+        )}
       </Suspense>
-      {selected.size > 0 && <BulkBar count={selected.size} hidden={hiddenSelected} progress={bulkProgress} onAction={onBulk} onClear={onClearSelection} />}
+      {selected.size > 0 && (
+        <BulkBar count={selected.size} hidden={hiddenSelected} progress={bulkProgress} onAction={onBulk} onClear={onClearSelection} />
+      )}
 
       {allRows === null && query.isPending && (
         <div className={styles.panel}>
@@ -132,7 +139,10 @@ function ServicesView({ grid }: { grid: string }) {
           error={query.error}
           retrying={query.isFetching}
           onRetry={() => void query.refetch()}
-          notFound={{ title: `There is no grid “${grid}”`, text: 'It may have been removed, or the address is mistyped. Pick a grid from the switcher above.' }}
+          notFound={{
+            title: `There is no grid “${grid}”`,
+            text: 'It may have been removed, or the address is mistyped. Pick a grid from the switcher above.',
+          }}
         />
       )}
 
@@ -179,7 +189,13 @@ function ServicesView({ grid }: { grid: string }) {
       )}
 
       <Suspense fallback={null}>
-        <ServicesDialogs dialog={dialog} run={run} runBulkRemove={(rows) => runBulk({ kind: 'remove' }, rows)} filterRef={filterRef} onClose={() => setDialog(null)} />
+        <ServicesDialogs
+          dialog={dialog}
+          run={run}
+          runBulkRemove={(rows) => runBulk({ kind: 'remove' }, rows)}
+          filterRef={filterRef}
+          onClose={() => setDialog(null)}
+        />
       </Suspense>
     </div>
   );

@@ -23,7 +23,10 @@ function UpdatedAgo({ at, fetching }: { at: number; fetching: boolean }) {
       {fetching && <span className={styles.fetching} aria-hidden="true" />}
       {at > 0 ? (
         <>
-          Updated <time dateTime={new Date(at).toISOString()} title={formatExactTime(at)}>{formatAgo(at, now)}</time>
+          Updated{' '}
+          <time dateTime={new Date(at).toISOString()} title={formatExactTime(at)}>
+            {formatAgo(at, now)}
+          </time>
         </>
       ) : (
         'Not loaded yet'
@@ -80,7 +83,13 @@ export const ServicesToolbar = memo(function ServicesToolbar({ filterRef, ...pro
       <fieldset className={styles.chips}>
         <legend>State</legend>
         {chipStates.map((state) => (
-          <button key={state} type="button" className={styles.chip} aria-pressed={props.states.includes(state)} onClick={() => props.onToggleState(state)}>
+          <button
+            key={state}
+            type="button"
+            className={styles.chip}
+            aria-pressed={props.states.includes(state)}
+            onClick={() => props.onToggleState(state)}
+          >
             {state}
             <span className={styles.chipCount}>{props.stateCounts.get(state) ?? 0}</span>
           </button>
@@ -88,7 +97,12 @@ export const ServicesToolbar = memo(function ServicesToolbar({ filterRef, ...pro
       </fieldset>
       <label className={styles.labelled} htmlFor={stackId}>
         Stack
-        <select id={stackId} className={styles.select} value={props.stack ?? ''} onChange={(e) => props.onStack(e.target.value === '' ? null : e.target.value)}>
+        <select
+          id={stackId}
+          className={styles.select}
+          value={props.stack ?? ''}
+          onChange={(e) => props.onStack(e.target.value === '' ? null : e.target.value)}
+        >
           <option value="">All stacks</option>
           {props.stacks.map((s) => (
             <option key={s} value={s}>

@@ -28,7 +28,11 @@ interface BulkActions {
  * The list's bulk actions (the bulk bar, a remove of several): `keepSelected` is told,
  * after a bulk remove, which ids to keep selected (the ones that failed).
  */
-export function useBulkActions(run: RunLifecycle, allRows: readonly Row[] | null, keepSelected: (keep: (id: string) => boolean) => void): BulkActions {
+export function useBulkActions(
+  run: RunLifecycle,
+  allRows: readonly Row[] | null,
+  keepSelected: (keep: (id: string) => boolean) => void,
+): BulkActions {
   const [bulkProgress, setBulkProgress] = useState<string | null>(null);
   const [bulk, setBulk] = useState<{ result: BulkResult; action: ServiceAction } | null>(null);
 
@@ -51,7 +55,12 @@ export function useBulkActions(run: RunLifecycle, allRows: readonly Row[] | null
     const items = rows.map((row, i) => {
       const outcome = outcomes[i];
       const ok = outcome?.ok === true;
-      return { id: row.id, label: row.label, ok, message: ok ? actionAcceptedText(action, row.label) : describeActionError(outcome?.ok === false ? outcome.error : null, row.label) };
+      return {
+        id: row.id,
+        label: row.label,
+        ok,
+        message: ok ? actionAcceptedText(action, row.label) : describeActionError(outcome?.ok === false ? outcome.error : null, row.label),
+      };
     });
     setBulk({ result: { title, items }, action });
     const failed = items.filter((i) => !i.ok).length;

@@ -2,7 +2,9 @@ import { useEffect } from 'react';
 import type { RefObject } from 'react';
 
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select, [role="menu"], dialog') !== null);
+  return (
+    target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select, [role="menu"], dialog') !== null)
+  );
 }
 
 /** The list's page-wide keys: ? for the help, f for the filter box (never while typing or in a dialog). */

@@ -19,7 +19,10 @@ export function useServiceRows(grid: string, view: ListView, filterText: string)
   // Built once per answer that changed (an unchanged one is the same array: servicesQuery).
   const allRows = useMemo(() => (query.data ? toServiceRows(query.data) : null), [query.data]);
   const sorted = useMemo(() => (allRows ? sortServiceRows(allRows, view.sort, view.dir) : []), [allRows, view.sort, view.dir]);
-  const shown = useMemo(() => filterServiceRows(sorted, { q: filterText, states: view.states, stack: view.stack }), [sorted, filterText, view.states, view.stack]);
+  const shown = useMemo(
+    () => filterServiceRows(sorted, { q: filterText, states: view.states, stack: view.stack }),
+    [sorted, filterText, view.states, view.stack],
+  );
   const stateCounts = useMemo(() => countStates(allRows ?? []), [allRows]);
   const stacks = useMemo(() => stacksOf(allRows ?? []), [allRows]);
   const columns = useMemo(() => columnChars(allRows ?? []), [allRows]);

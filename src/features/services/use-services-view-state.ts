@@ -31,14 +31,11 @@ export function useListView(): [ListView, SetListView] {
   }, [location.key, navigationType]);
   const update = useCallback(
     (patch: Partial<ListView>) =>
-      setParams(
-        (current) => {
-          const next = { ...(desired.current ?? parseListView(current)), ...patch };
-          desired.current = next;
-          return writeListView(next, current);
-        },
-        URL_VIEW_STATE,
-      ),
+      setParams((current) => {
+        const next = { ...(desired.current ?? parseListView(current)), ...patch };
+        desired.current = next;
+        return writeListView(next, current);
+      }, URL_VIEW_STATE),
     [setParams],
   );
   return [view, update];

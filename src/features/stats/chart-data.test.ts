@@ -91,7 +91,13 @@ describe('per-instance chart data', () => {
     const live = new LiveStats();
     for (let s = 0; s < 60; s += 10) live.push(T0 + s * 1000, [row('web-1', s, s)]);
     for (let s = 600; s < 660; s += 10) live.push(T0 + s * 1000, [row('web-1', s, s)]);
-    const data = instancesChartData('cpu', [{ name: 'web-1', instance: 1, label: '#1', slot: 0 }], live.samples(), { from: T0, to: T0 + 3_600_000 }, 300);
+    const data = instancesChartData(
+      'cpu',
+      [{ name: 'web-1', instance: 1, label: '#1', slot: 0 }],
+      live.samples(),
+      { from: T0, to: T0 + 3_600_000 },
+      300,
+    );
     expect(data.rows.filter((r) => r.s0 === null)).toHaveLength(1);
     expect(data.rows).toHaveLength(13);
   });
@@ -163,7 +169,9 @@ describe('stats URL state', () => {
   });
 
   it('round-trips a custom window, the chart choice and the sort', () => {
-    const search = new URLSearchParams('window=custom&from=2017-04-06T09:00:00.000Z&to=2017-04-06T10:00:00.000Z&view=instances&chart=3,1&sort=memory&order=asc');
+    const search = new URLSearchParams(
+      'window=custom&from=2017-04-06T09:00:00.000Z&to=2017-04-06T10:00:00.000Z&view=instances&chart=3,1&sort=memory&order=asc',
+    );
     const params = parseStatsParams(search);
     expect(params.window).toEqual({ kind: 'custom', from: Date.UTC(2017, 3, 6, 9), to: Date.UTC(2017, 3, 6, 10) });
     expect(params.chart).toEqual([3, 1]);
@@ -172,7 +180,9 @@ describe('stats URL state', () => {
 
   it('falls back to the last hour for a broken or reversed custom window, and keeps "chart none"', () => {
     expect(parseStatsParams(new URLSearchParams('window=custom&from=x&to=y')).window).toEqual({ kind: '1h' });
-    expect(parseStatsParams(new URLSearchParams('window=custom&from=2017-04-06T10:00Z&to=2017-04-06T09:00Z')).window).toEqual({ kind: '1h' });
+    expect(parseStatsParams(new URLSearchParams('window=custom&from=2017-04-06T10:00Z&to=2017-04-06T09:00Z')).window).toEqual({
+      kind: '1h',
+    });
     expect(parseStatsParams(new URLSearchParams('window=2h')).window).toEqual({ kind: '1h' });
     expect(parseStatsParams(new URLSearchParams('chart=')).chart).toEqual([]);
     expect(parseStatsParams(new URLSearchParams('sort=bogus')).sort).toBe('cpu');

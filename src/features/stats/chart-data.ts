@@ -51,7 +51,10 @@ function historyValue(point: MetricsPoint, metric: ChartMetric): number {
 }
 
 /** The service line's figure of each metric: CPU as the mean over instances (the master's metrics rule), the rest as sums. */
-const TOTAL_FIELD = { cpu: 'cpuMean', memory: 'memory', rx: 'rxRate', tx: 'txRate' } as const satisfies Record<ChartMetric, keyof ServiceTotals>;
+const TOTAL_FIELD = { cpu: 'cpuMean', memory: 'memory', rx: 'rxRate', tx: 'txRate' } as const satisfies Record<
+  ChartMetric,
+  keyof ServiceTotals
+>;
 
 interface RawPoint {
   t: number;
@@ -113,7 +116,13 @@ export interface TimeRange {
  * live totals (CPU as the mean over instances, memory and network as sums, as the master
  * aggregates its metrics).
  */
-export function serviceChartData(metric: ChartMetric, history: readonly MetricsPoint[], live: readonly LiveSample[], range: TimeRange, maxPoints: number): ChartData {
+export function serviceChartData(
+  metric: ChartMetric,
+  history: readonly MetricsPoint[],
+  live: readonly LiveSample[],
+  range: TimeRange,
+  maxPoints: number,
+): ChartData {
   const points: RawPoint[] = [];
   let lastHistory = -Infinity;
   for (const p of history) {
@@ -152,7 +161,13 @@ export interface ChartedInstance {
 }
 
 /** One line per charted instance, from the live samples (a missing instance or sample is a gap). */
-export function instancesChartData(metric: ChartMetric, instances: readonly ChartedInstance[], live: readonly LiveSample[], range: TimeRange, maxPoints: number): ChartData {
+export function instancesChartData(
+  metric: ChartMetric,
+  instances: readonly ChartedInstance[],
+  live: readonly LiveSample[],
+  range: TimeRange,
+  maxPoints: number,
+): ChartData {
   const keys = instances.map((_, i) => `s${i}`);
   const points: RawPoint[] = [];
   for (const s of live) {

@@ -85,7 +85,11 @@ export function ChartHover({ rows, series, format, span, host }: ChartHoverProps
         x !== undefined &&
         host &&
         createPortal(
-          <div role="tooltip" className={styles.tooltip} style={{ left: onLeftHalf ? x + 12 : x - 12, top: plot.y, transform: onLeftHalf ? undefined : 'translateX(-100%)' }}>
+          <div
+            role="tooltip"
+            className={styles.tooltip}
+            style={{ left: onLeftHalf ? x + 12 : x - 12, top: plot.y, transform: onLeftHalf ? undefined : 'translateX(-100%)' }}
+          >
             <p className={styles.tooltipTime}>{formatMoment(row.t, span)}</p>
             <ul>
               {series.map((s) => {

@@ -57,7 +57,9 @@ describe('axis step', () => {
     const began = Date.UTC(2017, 3, 6, 12, 34, 30);
     const at = began + 3 * 60 * MIN;
     // The oldest sample moves on with every new one (the ring buffer is full): the axis does not.
-    expect(liveAxis({ kind: '6h' }, 'instances', at, began + 2 * 60 * MIN)).toEqual(liveAxis({ kind: '6h' }, 'instances', at, began + 2 * 60 * MIN + 2_000));
+    expect(liveAxis({ kind: '6h' }, 'instances', at, began + 2 * 60 * MIN)).toEqual(
+      liveAxis({ kind: '6h' }, 'instances', at, began + 2 * 60 * MIN + 2_000),
+    );
     expect(liveAxis({ kind: '6h' }, 'instances', at, began + 2 * 60 * MIN)).toEqual(liveAxis({ kind: '6h' }, 'service', at, null));
   });
 

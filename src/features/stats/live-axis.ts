@@ -59,7 +59,8 @@ interface LiveAxis extends TimeRange {
 export function liveAxis(window: StatsWindow, view: StatsView, edge: number, firstLive: number | null): LiveAxis {
   const zoomFrom = view === 'instances' ? firstLive : null;
   if (window.kind === 'custom') {
-    const from = zoomFrom !== null && zoomFrom > window.from ? Math.max(window.from, Math.min(zoomFrom, window.to - MIN_CUSTOM_ZOOM_MS)) : window.from;
+    const from =
+      zoomFrom !== null && zoomFrom > window.from ? Math.max(window.from, Math.min(zoomFrom, window.to - MIN_CUSTOM_ZOOM_MS)) : window.from;
     return { from, to: window.to, step: 0 };
   }
   const span = WINDOW_SPANS[window.kind];

@@ -26,7 +26,15 @@ function sameNumbers(a: readonly InstanceStat[], b: ReadonlyMap<string, Instance
   if (a.length !== b.size) return false;
   for (const s of a) {
     const o = b.get(s.name);
-    if (!o || o.cpu !== s.cpu || o.memory !== s.memory || o.rxBytes !== s.rxBytes || o.txBytes !== s.txBytes || o.memoryLimit !== s.memoryLimit) return false;
+    if (
+      !o ||
+      o.cpu !== s.cpu ||
+      o.memory !== s.memory ||
+      o.rxBytes !== s.rxBytes ||
+      o.txBytes !== s.txBytes ||
+      o.memoryLimit !== s.memoryLimit
+    )
+      return false;
   }
   return true;
 }

@@ -59,7 +59,18 @@ function ChartSummary({ data, format }: { data: ChartData; format: (value: numbe
  * tail drawn inside it. Everything a redraw costs is bounded: the rows come downsampled,
  * animation is off on every series, props are stable (memo).
  */
-export const MetricChart = memo(function MetricChart({ title, subtitle, data, domain, yTicks, format, formatAxis, width, height, empty }: MetricChartProps) {
+export const MetricChart = memo(function MetricChart({
+  title,
+  subtitle,
+  data,
+  domain,
+  yTicks,
+  format,
+  formatAxis,
+  width,
+  height,
+  empty,
+}: MetricChartProps) {
   const titleId = useId();
   const [host, setHost] = useState<HTMLDivElement | null>(null);
   const [from, to] = domain;

@@ -37,10 +37,38 @@ interface MetricSpec {
 
 /** Four charts, never more (docs/architecture.md: ≤ 4 Recharts charts visible). */
 const METRICS: readonly MetricSpec[] = [
-  { metric: 'cpu', title: 'CPU', serviceSubtitle: 'mean % of one core over instances', format: formatCpu, formatAxis: formatAxisPercent, yTicks: decimalTicks },
-  { metric: 'memory', title: 'Memory', serviceSubtitle: 'total used', format: formatBytes, formatAxis: formatAxisBytes, yTicks: binaryTicks },
-  { metric: 'rx', title: 'Network received', serviceSubtitle: 'total, per second', format: formatRate, formatAxis: formatAxisRate, yTicks: decimalTicks },
-  { metric: 'tx', title: 'Network sent', serviceSubtitle: 'total, per second', format: formatRate, formatAxis: formatAxisRate, yTicks: decimalTicks },
+  {
+    metric: 'cpu',
+    title: 'CPU',
+    serviceSubtitle: 'mean % of one core over instances',
+    format: formatCpu,
+    formatAxis: formatAxisPercent,
+    yTicks: decimalTicks,
+  },
+  {
+    metric: 'memory',
+    title: 'Memory',
+    serviceSubtitle: 'total used',
+    format: formatBytes,
+    formatAxis: formatAxisBytes,
+    yTicks: binaryTicks,
+  },
+  {
+    metric: 'rx',
+    title: 'Network received',
+    serviceSubtitle: 'total, per second',
+    format: formatRate,
+    formatAxis: formatAxisRate,
+    yTicks: decimalTicks,
+  },
+  {
+    metric: 'tx',
+    title: 'Network sent',
+    serviceSubtitle: 'total, per second',
+    format: formatRate,
+    formatAxis: formatAxisRate,
+    yTicks: decimalTicks,
+  },
 ];
 
 /** The largest value of any series in `rows` (-Infinity when none). */
@@ -145,21 +173,18 @@ function ChartSlot({ spec, index, samples, now, history, historyRevision, window
   const axis = liveAxis(window, view, Math.max(now, lastLive), samples[0]?.t ?? null);
   // The newest sample a redraw was asked for at (below: the tail outgrew the chart).
   const [rebasedAt, setRebasedAt] = useState<number | null>(null);
-  const taken = useTakenOnChange<ChartBase>(() => ({ samples, history, range: { from: axis.from, to: axis.to } }), [
-    axis.from,
-    axis.to,
-    window,
-    view,
-    charted,
-    perSeries,
-    historyRevision,
-    rebasedAt,
-  ]);
+  const taken = useTakenOnChange<ChartBase>(
+    () => ({ samples, history, range: { from: axis.from, to: axis.to } }),
+    [axis.from, axis.to, window, view, charted, perSeries, historyRevision, rebasedAt],
+  );
   const base = useStaggered(taken, index * STAGGER_MS);
   const range = base.range;
 
   const data = useMemo(
-    () => (view === 'service' ? serviceChartData(spec.metric, base.history, base.samples, range, perSeries) : instancesChartData(spec.metric, charted, base.samples, range, perSeries)),
+    () =>
+      view === 'service'
+        ? serviceChartData(spec.metric, base.history, base.samples, range, perSeries)
+        : instancesChartData(spec.metric, charted, base.samples, range, perSeries),
     [spec.metric, view, base, range, perSeries, charted],
   );
   const yTicks = useMemo(() => spec.yTicks(maxValue(data.rows, data.series)), [spec, data]);
@@ -200,7 +225,10 @@ function ChartSlot({ spec, index, samples, now, history, historyRevision, window
 
 export function StatsCharts({ samples, history, historyRevision, window: windowParam, view, charted, now, note }: StatsChartsProps) {
   // The same window object while the URL names the same window: a re-sort of the table must not redraw the charts.
-  const window = useTakenOnChange(() => windowParam, [windowParam.kind === 'custom' ? `${windowParam.from}-${windowParam.to}` : windowParam.kind]);
+  const window = useTakenOnChange(
+    () => windowParam,
+    [windowParam.kind === 'custom' ? `${windowParam.from}-${windowParam.to}` : windowParam.kind],
+  );
   const [gridRef, gridWidth] = useElementWidth();
   // Two columns from 760 px of grid, one below.
   const columns = gridWidth >= 760 ? 2 : 1;

@@ -57,7 +57,9 @@ describe('stats tab', () => {
     const rows = within(table).getAllByRole('row');
     // header, three instances, the service totals
     expect(rows).toHaveLength(5);
-    const names = within(table).getAllByRole('rowheader').map((th) => th.textContent);
+    const names = within(table)
+      .getAllByRole('rowheader')
+      .map((th) => th.textContent);
     expect(names.slice(0, 3).every((n) => /^#\d+api-\d+$/.test(n ?? ''))).toBe(true);
     expect(names[3]).toMatch(/^Service3 instances$/);
     // api has a 512 MiB limit: used / limit and a MEM %.
@@ -84,7 +86,11 @@ describe('stats tab', () => {
     await user.click(within(table).getByRole('button', { name: /^Instance/ }));
     expect(location().search).toBe('?sort=instance');
     expect(within(table).getByRole('columnheader', { name: /Instance/ })).toHaveAttribute('aria-sort', 'ascending');
-    const numbers = () => within(table).getAllByRole('rowheader').slice(0, 3).map((th) => th.textContent?.slice(0, 2));
+    const numbers = () =>
+      within(table)
+        .getAllByRole('rowheader')
+        .slice(0, 3)
+        .map((th) => th.textContent?.slice(0, 2));
     expect(numbers()).toEqual(['#1', '#2', '#3']);
     await user.click(within(table).getByRole('button', { name: /^Instance/ }));
     expect(location().search).toBe('?sort=instance&order=desc');
@@ -120,7 +126,8 @@ describe('stats tab', () => {
     // The rows the chart itself holds (the live tail is drawn after them).
     const chartRows = () => Number(cpu.querySelector('[data-points]')?.getAttribute('data-points'));
     const latest = () => /service: now (\d+\.\d\d %)/.exec(within(cpu).getByTestId('chart-summary').textContent ?? '')?.[1];
-    const tableMean = () => /^([\d.]+ %)/.exec(within(within(table).getAllByRole('row').at(-1) as HTMLElement).getAllByRole('cell')[0]?.textContent ?? '')?.[1];
+    const tableMean = () =>
+      /^([\d.]+ %)/.exec(within(within(table).getAllByRole('row').at(-1) as HTMLElement).getAllByRole('cell')[0]?.textContent ?? '')?.[1];
     const summary = () => within(cpu).getByTestId('chart-summary').textContent;
     /** Advances the clock, polls, and waits for the sample to reach the chart. */
     const poll = async (ms: number) => {
@@ -165,14 +172,22 @@ describe('stats tab', () => {
     const { queryClient } = renderApp('/grids/production/services/null/api/stats');
     const table = await screen.findByRole('table', { name: 'Instance stats' });
     expect(screen.getByText('Live · every 2 s')).toBeInTheDocument();
-    const shown = within(table).getAllByRole('rowheader').map((th) => th.textContent);
+    const shown = within(table)
+      .getAllByRole('rowheader')
+      .map((th) => th.textContent);
 
-    server.use(http.get(`${TEST_ORIGIN}/v1/services/production/null/api/stats`, () => HttpResponse.json({ error: 'boom' }, { status: 500 })));
+    server.use(
+      http.get(`${TEST_ORIGIN}/v1/services/production/null/api/stats`, () => HttpResponse.json({ error: 'boom' }, { status: 500 })),
+    );
     void queryClient.refetchQueries({ queryKey: queryKeys.stats(API) });
     expect(await screen.findByText('Not updating')).toBeInTheDocument();
     expect(screen.queryByText('Live · every 2 s')).not.toBeInTheDocument();
     expect(screen.getByText('Stale:')).toBeInTheDocument();
-    expect(within(table).getAllByRole('rowheader').map((th) => th.textContent)).toEqual(shown);
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((th) => th.textContent),
+    ).toEqual(shown);
 
     server.resetHandlers();
     await queryClient.refetchQueries({ queryKey: queryKeys.stats(API) });

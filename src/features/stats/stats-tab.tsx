@@ -73,7 +73,8 @@ export function StatsTab() {
   const [searchParams, setSearchParams] = useSearchParams();
   const params = useMemo(() => parseStatsParams(searchParams), [searchParams]);
   const setParams = useCallback(
-    (patch: Partial<StatsParams>) => setSearchParams((current) => writeStatsParams(current, { ...parseStatsParams(current), ...patch }), URL_VIEW_STATE),
+    (patch: Partial<StatsParams>) =>
+      setSearchParams((current) => writeStatsParams(current, { ...parseStatsParams(current), ...patch }), URL_VIEW_STATE),
     [setSearchParams],
   );
 
@@ -114,7 +115,10 @@ export function StatsTab() {
   );
 
   const chartControl = useMemo(
-    () => (params.view === 'instances' ? { names: new Set(charted.map((c) => c.name)), canAdd: charted.length < MAX_CHARTED, onToggle: toggleCharted } : null),
+    () =>
+      params.view === 'instances'
+        ? { names: new Set(charted.map((c) => c.name)), canAdd: charted.length < MAX_CHARTED, onToggle: toggleCharted }
+        : null,
     [params.view, charted, toggleCharted],
   );
 
@@ -131,8 +135,8 @@ export function StatsTab() {
       </div>
     ) : params.view === 'instances' ? (
       <p className={styles.note}>
-        Per-instance lines start when this page began sampling{liveSince !== null ? ` (${formatClockTime(liveSince)})` : ''}: the master keeps history only for the
-        service as a whole.
+        Per-instance lines start when this page began sampling{liveSince !== null ? ` (${formatClockTime(liveSince)})` : ''}: the master
+        keeps history only for the service as a whole.
       </p>
     ) : history.loading ? (
       <p className={styles.note} role="status">
@@ -147,10 +151,20 @@ export function StatsTab() {
         <h2 className={styles.heading}>Stats</h2>
         <WindowPicker window={params.window} now={now} onChange={(window) => setParams({ window })} />
         <div role="group" aria-label="Chart lines" className={styles.segmented}>
-          <button type="button" className={styles.segment} aria-pressed={params.view === 'service'} onClick={() => setParams({ view: 'service' })}>
+          <button
+            type="button"
+            className={styles.segment}
+            aria-pressed={params.view === 'service'}
+            onClick={() => setParams({ view: 'service' })}
+          >
             Service total
           </button>
-          <button type="button" className={styles.segment} aria-pressed={params.view === 'instances'} onClick={() => setParams({ view: 'instances' })}>
+          <button
+            type="button"
+            className={styles.segment}
+            aria-pressed={params.view === 'instances'}
+            onClick={() => setParams({ view: 'instances' })}
+          >
             Per instance
           </button>
         </div>
@@ -181,7 +195,16 @@ export function StatsTab() {
 
       {!(stats.data === undefined && stats.isError) && (
         <>
-          <StatsCharts samples={samples} history={history.points} historyRevision={history.revision} window={params.window} view={params.view} charted={charted} now={now} note={note} />
+          <StatsCharts
+            samples={samples}
+            history={history.points}
+            historyRevision={history.revision}
+            window={params.window}
+            view={params.view}
+            charted={charted}
+            now={now}
+            note={note}
+          />
           <section aria-label="Instances" className={styles.tableSection}>
             {samples.length === 0 ? (
               <div>

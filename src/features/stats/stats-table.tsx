@@ -43,7 +43,19 @@ function cpuTrail(samples: readonly LiveSample[], name: string): readonly (numbe
   return out;
 }
 
-const Row = memo(function Row({ stat, trail, chart, charted, slot }: { stat: InstanceStat; trail: readonly (number | null)[]; chart: StatsTableProps['chart']; charted: boolean; slot: number | undefined }) {
+const Row = memo(function Row({
+  stat,
+  trail,
+  chart,
+  charted,
+  slot,
+}: {
+  stat: InstanceStat;
+  trail: readonly (number | null)[];
+  chart: StatsTableProps['chart'];
+  charted: boolean;
+  slot: number | undefined;
+}) {
   const label = instanceLabel(stat);
   return (
     <tr>
@@ -72,10 +84,20 @@ const Row = memo(function Row({ stat, trail, chart, charted, slot }: { stat: Ins
       <td className={styles.numeric}>
         {stat.memory === null ? 'N/A' : `${formatBytes(stat.memory)} / ${formatMemoryLimit(stat.memoryLimit)}`}
       </td>
-      <td className={styles.numeric}>{stat.memory === null ? 'N/A' : stat.memoryPercent === null ? <span title="No memory limit">—</span> : formatPercent(stat.memoryPercent, 2)}</td>
+      <td className={styles.numeric}>
+        {stat.memory === null ? (
+          'N/A'
+        ) : stat.memoryPercent === null ? (
+          <span title="No memory limit">—</span>
+        ) : (
+          formatPercent(stat.memoryPercent, 2)
+        )}
+      </td>
       <td className={styles.numeric}>{formatRate(stat.rxRate)}</td>
       <td className={styles.numeric}>{formatRate(stat.txRate)}</td>
-      <td className={styles.numeric}>{stat.rxBytes === null ? 'N/A' : `${formatDecimalBytes(stat.rxBytes)} / ${formatDecimalBytes(stat.txBytes)}`}</td>
+      <td className={styles.numeric}>
+        {stat.rxBytes === null ? 'N/A' : `${formatDecimalBytes(stat.rxBytes)} / ${formatDecimalBytes(stat.txBytes)}`}
+      </td>
     </tr>
   );
 });
@@ -98,7 +120,9 @@ function TotalsRow({ totals, count, chart }: { totals: ServiceTotals; count: num
       <td className={styles.numeric}>{memPct === null ? '—' : formatPercent(memPct, 2)}</td>
       <td className={styles.numeric}>{formatRate(totals.rxRate)}</td>
       <td className={styles.numeric}>{formatRate(totals.txRate)}</td>
-      <td className={styles.numeric}>{totals.rxBytes === null ? 'N/A' : `${formatDecimalBytes(totals.rxBytes)} / ${formatDecimalBytes(totals.txBytes)}`}</td>
+      <td className={styles.numeric}>
+        {totals.rxBytes === null ? 'N/A' : `${formatDecimalBytes(totals.rxBytes)} / ${formatDecimalBytes(totals.txBytes)}`}
+      </td>
     </tr>
   );
 }
@@ -128,8 +152,18 @@ export function StatsTable({ samples, sort, order, onSort, chart, slots }: Stats
               const active = c.key === sort;
               const next: SortOrder = active ? (order === 'asc' ? 'desc' : 'asc') : c.key === 'instance' ? 'asc' : 'desc';
               return (
-                <th key={c.key} scope="col" aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : undefined} className={c.numeric ? styles.numeric : undefined}>
-                  <button type="button" className={styles.sort} onClick={() => onSort(c.key)} title={`Sort by ${c.label}, ${next === 'asc' ? 'ascending' : 'descending'}`}>
+                <th
+                  key={c.key}
+                  scope="col"
+                  aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : undefined}
+                  className={c.numeric ? styles.numeric : undefined}
+                >
+                  <button
+                    type="button"
+                    className={styles.sort}
+                    onClick={() => onSort(c.key)}
+                    title={`Sort by ${c.label}, ${next === 'asc' ? 'ascending' : 'descending'}`}
+                  >
                     {c.label}
                     <span className={styles.arrow} aria-hidden="true">
                       {active ? (order === 'asc' ? '▲' : '▼') : '↕'}
@@ -142,7 +176,14 @@ export function StatsTable({ samples, sort, order, onSort, chart, slots }: Stats
         </thead>
         <tbody>
           {rows.map((stat) => (
-            <Row key={stat.name} stat={stat} trail={trails.get(stat.name) ?? NO_TRAIL} chart={chart} charted={chart?.names.has(stat.name) ?? false} slot={slots.get(stat.name)} />
+            <Row
+              key={stat.name}
+              stat={stat}
+              trail={trails.get(stat.name) ?? NO_TRAIL}
+              chart={chart}
+              charted={chart?.names.has(stat.name) ?? false}
+              slot={slots.get(stat.name)}
+            />
           ))}
         </tbody>
         <tfoot>

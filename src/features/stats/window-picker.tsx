@@ -83,9 +83,23 @@ export function WindowPicker({ window, now, onChange }: WindowPickerProps) {
       {editing && (
         <form className={styles.customForm} onSubmit={submit} aria-label="Custom time window" noValidate>
           <label htmlFor={fromId}>From</label>
-          <input id={fromId} type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} aria-describedby={problem ? problemId : undefined} aria-invalid={problem !== null} />
+          <input
+            id={fromId}
+            type="datetime-local"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            aria-describedby={problem ? problemId : undefined}
+            aria-invalid={problem !== null}
+          />
           <label htmlFor={toId}>To</label>
-          <input id={toId} type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} aria-describedby={problem ? problemId : undefined} aria-invalid={problem !== null} />
+          <input
+            id={toId}
+            type="datetime-local"
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+            aria-describedby={problem ? problemId : undefined}
+            aria-invalid={problem !== null}
+          />
           <Button type="submit" size="sm" variant="primary">
             Show
           </Button>

@@ -55,15 +55,18 @@ export function ScreenSignInLink({ wallUrl }: { wallUrl: string }) {
         Sign in a screen on another machine
       </h2>
       <p className={styles.text}>
-        Make a link, open it on the screen: it signs in as <strong>{who}</strong> once, stays signed in on that browser and renews its
-        token by itself. The link works once, for 15 minutes. {__KONTENA_SIMULATED__ && 'In the simulated demo the master lives in this browser: a link works in this browser only.'}
+        Make a link, open it on the screen: it signs in as <strong>{who}</strong> once, stays signed in on that browser and renews its token
+        by itself. The link works once, for 15 minutes.{' '}
+        {__KONTENA_SIMULATED__ && 'In the simulated demo the master lives in this browser: a link works in this browser only.'}
       </p>
       {minted === null || expired ? (
         <div className={styles.row}>
           <Button onClick={() => void make()} disabled={busy} aria-busy={busy}>
             {busy ? 'Making a link…' : expired ? 'Make a new sign-in link' : 'Make a sign-in link'}
           </Button>
-          {expired && <span className={styles.note}>The last link expired at {formatHourMinute(minted.expiresAt)} unless it was used.</span>}
+          {expired && (
+            <span className={styles.note}>The last link expired at {formatHourMinute(minted.expiresAt)} unless it was used.</span>
+          )}
         </div>
       ) : (
         <>
@@ -71,14 +74,22 @@ export function ScreenSignInLink({ wallUrl }: { wallUrl: string }) {
             Sign-in link
           </label>
           <div className={styles.row}>
-            <input id={ids.link} className={styles.link} readOnly value={link} aria-describedby={ids.note} onFocus={(e) => e.target.select()} />
+            <input
+              id={ids.link}
+              className={styles.link}
+              readOnly
+              value={link}
+              aria-describedby={ids.note}
+              onFocus={(e) => e.target.select()}
+            />
             <Button onClick={() => void copy(link)}>Copy</Button>
             <Button variant="ghost" onClick={() => void make()} disabled={busy}>
               Make another
             </Button>
           </div>
           <p id={ids.note} className={styles.note}>
-            Works once, until {formatHourMinute(minted.expiresAt)}. Anyone who opens it first is signed in as {who}: send it only to the screen.
+            Works once, until {formatHourMinute(minted.expiresAt)}. Anyone who opens it first is signed in as {who}: send it only to the
+            screen.
           </p>
         </>
       )}

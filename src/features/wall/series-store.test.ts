@@ -38,7 +38,12 @@ describe('series store (ring buffers)', () => {
     expect(store.record('s', 1_000, [row('a', 1, 1)])).toBe(true);
     expect(store.record('s', 1_000, [row('a', 2, 2)])).toBe(false);
     expect(store.record('s', 900, [row('a', 3, 3)])).toBe(false);
-    expect(store.get('s')?.toArray().map((s) => s.cpu)).toEqual([1]);
+    expect(
+      store
+        .get('s')
+        ?.toArray()
+        .map((s) => s.cpu),
+    ).toEqual([1]);
   });
 
   it('drops the series of services no longer listed, and never holds more than maxSeries', () => {

@@ -38,7 +38,11 @@ describe('tile figures', () => {
 describe('failure reasons on a tile', () => {
   it('names the master’s usual reasons in a few words', () => {
     expect(shortReason('halting deploy of staging/null/payments, one or more instances failed')).toBe('instances failed');
-    expect(shortReason('Cannot find applicable node for service instance production/shop/web-2: Did not find any nodes for affinity filter: node==x')).toBe('no node can run it');
+    expect(
+      shortReason(
+        'Cannot find applicable node for service instance production/shop/web-2: Did not find any nodes for affinity filter: node==x',
+      ),
+    ).toBe('no node can run it');
     expect(shortReason('')).toBe('the last deploy did not finish');
   });
 

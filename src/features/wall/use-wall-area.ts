@@ -15,7 +15,11 @@ export function useWallArea(ref: RefObject<HTMLElement | null>): WallArea {
     const measure = (): void => {
       const rect = element.getBoundingClientRect();
       const root = document.documentElement;
-      const next: WallArea = { width: Math.floor(rect.width), height: Math.floor(rect.height), scale: screenScale(root.clientWidth, root.clientHeight) };
+      const next: WallArea = {
+        width: Math.floor(rect.width),
+        height: Math.floor(rect.height),
+        scale: screenScale(root.clientWidth, root.clientHeight),
+      };
       setArea((prev) => (prev.width === next.width && prev.height === next.height && prev.scale === next.scale ? prev : next));
     };
     const observer = new ResizeObserver(measure);

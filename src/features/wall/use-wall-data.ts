@@ -66,7 +66,12 @@ export function useWallData(config: WallConfig): WallData {
   const deploysByGrid = useMemo(() => {
     const running = runningKey === '' ? [] : runningKey.split('\n');
     const names = gridsKey === '' ? [] : gridsKey.split('\n');
-    return names.map((grid, i) => withDeploysInFlight(fromLog[i] ?? NO_DEPLOYS, running.filter((id) => id.startsWith(`${grid}/`))));
+    return names.map((grid, i) =>
+      withDeploysInFlight(
+        fromLog[i] ?? NO_DEPLOYS,
+        running.filter((id) => id.startsWith(`${grid}/`)),
+      ),
+    );
   }, [fromLog, runningKey, gridsKey]);
 
   const perGrid = grids.map((grid, i): GridData => {

@@ -13,7 +13,10 @@ describe('wall URL builder', () => {
     const view = renderApp('/wall-builder');
     const url = await screen.findByLabelText('Wall URL', undefined, { timeout: 15_000 });
     expect(url).toHaveValue(`${window.location.origin}/wall`);
-    expect(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Wall' })).toHaveAttribute('aria-current', 'page');
+    expect(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Wall' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
 
     const grids = screen.getByRole('group', { name: 'Grids' });
     await view.user.click(await within(grids).findByRole('checkbox', { name: 'staging' }));
@@ -25,15 +28,22 @@ describe('wall URL builder', () => {
     await view.user.selectOptions(screen.getByLabelText('Wall theme'), 'Dark');
     await view.user.type(screen.getByLabelText('Name filter'), 'wp');
 
-    await waitFor(() => expect(url).toHaveValue(`${window.location.origin}/wall?grid=staging&stack=wordpress&filter=wp&rotate=30s&by=grid&theme=dark`));
+    await waitFor(() =>
+      expect(url).toHaveValue(`${window.location.origin}/wall?grid=staging&stack=wordpress&filter=wp&rotate=30s&by=grid&theme=dark`),
+    );
     expect(view.location().search).toBe('?grid=staging&stack=wordpress&filter=wp&rotate=30s&by=grid&theme=dark');
-    expect(screen.getByRole('link', { name: 'Open the wall' })).toHaveAttribute('href', '/wall?grid=staging&stack=wordpress&filter=wp&rotate=30s&by=grid&theme=dark');
+    expect(screen.getByRole('link', { name: 'Open the wall' })).toHaveAttribute(
+      'href',
+      '/wall?grid=staging&stack=wordpress&filter=wp&rotate=30s&by=grid&theme=dark',
+    );
     expect(screen.getByText('kontena master token create --expires-in 0')).toBeVisible();
   });
 
   it('opens with the choices of a wall URL it is given', async () => {
     renderApp('/wall-builder?grid=production&refresh=30s&rotate=2m');
-    expect(await screen.findByLabelText('Wall URL', undefined, { timeout: 15_000 })).toHaveValue(`${window.location.origin}/wall?grid=production&rotate=2m&refresh=30s`);
+    expect(await screen.findByLabelText('Wall URL', undefined, { timeout: 15_000 })).toHaveValue(
+      `${window.location.origin}/wall?grid=production&rotate=2m&refresh=30s`,
+    );
     expect(screen.getByLabelText('Refresh')).toHaveValue('30000');
     expect(screen.getByLabelText('Rotation')).toHaveValue('120000');
     expect(await screen.findByRole('checkbox', { name: 'production' })).toBeChecked();

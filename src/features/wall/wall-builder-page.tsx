@@ -132,7 +132,6 @@ export function WallBuilderPage() {
   const wallPath = `/wall${wallSearch(config)}`;
   const wallUrl = `${window.location.origin}${wallPath}`;
 
-
   return (
     <div className={styles.page}>
       <title>Wall URL builder · Kontena</title>
@@ -212,7 +211,11 @@ export function WallBuilderPage() {
               ))}
             </div>
             <p className={styles.hint} id={ids.by}>
-              {config.rotateMs === null ? 'Used once Rotation is on: without it the wall is one screen.' : wallGrids <= 1 ? 'One grid on the wall: both turn through its pages.' : ''}
+              {config.rotateMs === null
+                ? 'Used once Rotation is on: without it the wall is one screen.'
+                : wallGrids <= 1
+                  ? 'One grid on the wall: both turn through its pages.'
+                  : ''}
             </p>
           </fieldset>
 
@@ -252,7 +255,11 @@ export function WallBuilderPage() {
           </Link>
         </div>
         <p className={styles.status} role="status">
-          {copied === 'copied' ? 'Copied.' : copied === 'failed' ? 'The browser did not allow copying: select the address and copy it.' : ''}
+          {copied === 'copied'
+            ? 'Copied.'
+            : copied === 'failed'
+              ? 'The browser did not allow copying: select the address and copy it.'
+              : ''}
         </p>
         <p className={styles.hint}>“Open the wall” opens it in a new tab of this browser, signed in as you.</p>
         <ScreenSignInLink wallUrl={wallUrl} />
@@ -261,7 +268,8 @@ export function WallBuilderPage() {
           <ol>
             <li>
               Sign it in with a sign-in link (above), or with a token that does not expire, made where the Kontena CLI is set up:{' '}
-              <code>kontena master token create --expires-in 0</code>; paste it on the screen's sign-in page and tick “Remember on this device”.
+              <code>kontena master token create --expires-in 0</code>; paste it on the screen's sign-in page and tick “Remember on this
+              device”.
             </li>
             <li>Run the browser in kiosk mode (the README lists the Chromium flags that keep a background wall polling).</li>
           </ol>

@@ -11,7 +11,15 @@ describe('wall URL', () => {
   it('reads every parameter', () => {
     const { config, notes } = parse('grid=production,staging&stack=shop&stack=null&filter=API&rotate=30s&by=page&theme=dark&refresh=5s');
     expect(notes).toEqual([]);
-    expect(config).toEqual({ grids: ['production', 'staging'], stacks: ['shop', 'null'], filter: 'api', rotateMs: 30_000, rotateBy: 'page', theme: 'dark', refreshMs: 5_000 });
+    expect(config).toEqual({
+      grids: ['production', 'staging'],
+      stacks: ['shop', 'null'],
+      filter: 'api',
+      rotateMs: 30_000,
+      rotateBy: 'page',
+      theme: 'dark',
+      refreshMs: 5_000,
+    });
   });
 
   it.each([
@@ -49,7 +57,8 @@ describe('wall URL', () => {
   });
 
   it('treats rotate=off (and 0, no) as no rotation, silently', () => {
-    for (const value of ['off', '0', 'no', 'OFF']) expect(parse(`rotate=${value}`)).toMatchObject({ config: { rotateMs: null }, notes: [] });
+    for (const value of ['off', '0', 'no', 'OFF'])
+      expect(parse(`rotate=${value}`)).toMatchObject({ config: { rotateMs: null }, notes: [] });
   });
 
   it('drops repeated and empty names, and lets the last single value win', () => {
@@ -57,7 +66,15 @@ describe('wall URL', () => {
   });
 
   it('writes a URL that reads back the same, leaving defaults out', () => {
-    const config = { ...DEFAULT_WALL_CONFIG, grids: ['production', 'staging'], stacks: ['null'], filter: 'web', rotateMs: 120_000, rotateBy: 'grid' as const, refreshMs: 30_000 };
+    const config = {
+      ...DEFAULT_WALL_CONFIG,
+      grids: ['production', 'staging'],
+      stacks: ['null'],
+      filter: 'web',
+      rotateMs: 120_000,
+      rotateBy: 'grid' as const,
+      refreshMs: 30_000,
+    };
     const search = wallSearch(config);
     expect(search).toBe('?grid=production,staging&stack=null&filter=web&rotate=2m&by=grid&refresh=30s');
     expect(parse(search.slice(1))).toEqual({ config, notes: [] });

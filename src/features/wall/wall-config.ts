@@ -170,7 +170,9 @@ export function parseWallConfig(params: URLSearchParams): ParsedWallConfig {
     else notes.push(`Ignored theme=${quote(themeRaw)}: use wall, dark or light; using wall.`);
   }
 
-  const refreshMs = duration(params, 'refresh', MIN_REFRESH_MS, MAX_REFRESH_MS, `refreshing every ${describeDuration(DEFAULT_REFRESH_MS)}`, notes) ?? DEFAULT_REFRESH_MS;
+  const refreshMs =
+    duration(params, 'refresh', MIN_REFRESH_MS, MAX_REFRESH_MS, `refreshing every ${describeDuration(DEFAULT_REFRESH_MS)}`, notes) ??
+    DEFAULT_REFRESH_MS;
 
   return { config: { grids, stacks, filter, rotateMs, rotateBy, theme, refreshMs }, notes };
 }

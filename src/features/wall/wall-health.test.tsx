@@ -47,7 +47,13 @@ describe('wall health, reported unhealthy', () => {
   it('puts a service whose instances reported unhealthy in front, counted as a problem, while a pending one is not', async () => {
     // An image tagged :unhealthy runs, and fails its check after initial_delay (the simulator's convention, like :fail).
     const created = await sim.t.api('POST', '/v1/grids/production/services', {
-      body: { name: 'sick', image: 'myorg/app:unhealthy', instances: 2, stateful: false, health_check: { protocol: 'http', uri: '/health', port: 80, initial_delay: 5, timeout: 2, interval: 10 } },
+      body: {
+        name: 'sick',
+        image: 'myorg/app:unhealthy',
+        instances: 2,
+        stateful: false,
+        health_check: { protocol: 'http', uri: '/health', port: 80, initial_delay: 5, timeout: 2, interval: 10 },
+      },
     });
     expect(created.status).toBe(201);
     expect((await sim.t.api('POST', '/v1/services/production/null/sick/deploy', { body: {} })).status).toBe(200);

@@ -109,7 +109,9 @@ describe('wall page', () => {
     const message = heading.closest<HTMLElement>('[role="alert"]');
     if (message === null) throw new Error('the message is not an alert');
     expect(message).toHaveTextContent('kontena master token create --expires-in 0');
-    expect(within(message).getByRole('link', { name: 'Sign in again' }).getAttribute('href')).toMatch(/^\/sign-in\?next=%2Fwall%3Fgrid%3Dstaging/);
+    expect(within(message).getByRole('link', { name: 'Sign in again' }).getAttribute('href')).toMatch(
+      /^\/sign-in\?next=%2Fwall%3Fgrid%3Dstaging/,
+    );
     expect(view.location().pathname).toBe('/wall');
     expect(screen.queryByLabelText(/token/i, { selector: 'input' })).toBeNull();
   });

@@ -143,7 +143,10 @@ export function WallPage() {
   const gridStyle = planStyle(plan) as CSSProperties;
   const anyContext = showGrid || onScreen.some((t) => t.stack !== NULL_STACK);
   const stale = (tile: WallTile): boolean => offline || (gridOf.get(tile.grid)?.failing ?? false);
-  useFitTiles(listRef, `${plan.cols}x${plan.rows}@${plan.fontPx}:${showGrid}:${onScreen.map((t) => `${serialOf(t)}${stale(t) ? 's' : ''}`).join('.')}`);
+  useFitTiles(
+    listRef,
+    `${plan.cols}x${plan.rows}@${plan.fontPx}:${showGrid}:${onScreen.map((t) => `${serialOf(t)}${stale(t) ? 's' : ''}`).join('.')}`,
+  );
 
   return (
     <div className={styles.wall} style={{ '--wall-scale': area.scale } as CSSProperties}>
@@ -179,7 +182,9 @@ export function WallPage() {
             <li className={styles.hidden} data-tone={screen.hiddenProblems > 0 ? 'warn' : undefined}>
               {screen.hiddenProblems > 0 && <ToneIcon tone="warn" className={styles.summaryIcon} />}
               {screen.hidden} not on screen
-              <span className={styles.muted}>{screen.hiddenProblems > 0 ? ` · ${screen.hiddenProblems} with problems` : ' · none with problems'}</span>
+              <span className={styles.muted}>
+                {screen.hiddenProblems > 0 ? ` · ${screen.hiddenProblems} with problems` : ' · none with problems'}
+              </span>
             </li>
           )}
         </ul>
@@ -215,8 +220,12 @@ export function WallPage() {
 
       <main ref={mainRef} className={styles.main} aria-label="Services">
         {!loaded && !offline && data.gridsError === null && allNotes.length === 0 && <p className={styles.empty}>Loading the services…</p>}
-        {isApiError(data.gridsError) && data.gridsError.kind !== 'network' && <p className={styles.empty}>The grids could not be loaded: {data.gridsError.message}</p>}
-        {!data.gridsPending && data.grids.length === 0 && data.gridsError === null && <p className={styles.empty}>This token sees no grids.</p>}
+        {isApiError(data.gridsError) && data.gridsError.kind !== 'network' && (
+          <p className={styles.empty}>The grids could not be loaded: {data.gridsError.message}</p>
+        )}
+        {!data.gridsPending && data.grids.length === 0 && data.gridsError === null && (
+          <p className={styles.empty}>This token sees no grids.</p>
+        )}
         {loaded && ordered.length === 0 && <p className={styles.empty}>No services to show{selection !== '' ? ` (${selection})` : ''}.</p>}
         {screen !== undefined && screen.tiles.length > 0 && (
           <ul

@@ -10,7 +10,8 @@ describe('wall polling', () => {
   });
 
   it('backs off with how long the data has been missing, from 2 s to a minute', () => {
-    const failing = (missingMs: number) => nextPollMs(10_000, { status: 'error', dataUpdatedAt: 100_000, errorUpdateCount: 3 }, 100_000 + missingMs);
+    const failing = (missingMs: number) =>
+      nextPollMs(10_000, { status: 'error', dataUpdatedAt: 100_000, errorUpdateCount: 3 }, 100_000 + missingMs);
     expect(failing(1_000)).toBe(2_000);
     expect(failing(6_000)).toBe(2_000);
     expect(failing(15_000)).toBe(5_000);

@@ -54,5 +54,11 @@ export function buildScreens(ordered: readonly WallTile[], { rotating, by, grids
     ];
   }
   if (by === 'page' || grids.length <= 1) return pagesOf(ordered, grids.length === 1 ? (grids[0] ?? null) : null, size);
-  return grids.flatMap((grid) => pagesOf(ordered.filter((t) => t.grid === grid), grid, size));
+  return grids.flatMap((grid) =>
+    pagesOf(
+      ordered.filter((t) => t.grid === grid),
+      grid,
+      size,
+    ),
+  );
 }

@@ -41,13 +41,14 @@ export function WallSessionEnded({ reason, signInHref }: WallSessionEndedProps) 
         </svg>
         <h1 className={styles.title}>This wall screen is signed out</h1>
         <p className={styles.text}>
-          {WHY[reason ?? 'ended']}{' '}
-          The services below stopped updating at {formatHourMinute(stoppedAt)}, so nothing is shown rather than old data.
+          {WHY[reason ?? 'ended']} The services below stopped updating at {formatHourMinute(stoppedAt)}, so nothing is shown rather than old
+          data.
         </p>
         <p className={styles.text}>
           To bring it back, make a sign-in link on a signed-in dashboard (Wall → “Sign in a screen on another machine”) and open it here; or
-          create a token that does not expire where the Kontena CLI is set up, <code className={styles.command}>kontena master token create --expires-in 0</code>,
-          then sign in on this screen with it and tick “Remember on this device”.
+          create a token that does not expire where the Kontena CLI is set up,{' '}
+          <code className={styles.command}>kontena master token create --expires-in 0</code>, then sign in on this screen with it and tick
+          “Remember on this device”.
         </p>
         <Link to={signInHref} className={styles.action}>
           Sign in again

@@ -37,7 +37,14 @@ export const WallSparkline = memo(function WallSparkline({ values, label }: Wall
   const line = useMemo(() => sparklinePath(values, VIEW_WIDTH, VIEW_HEIGHT), [values]);
   const area = useMemo(() => sparkArea(line, VIEW_HEIGHT), [line]);
   return (
-    <svg className={styles.spark} viewBox={`0 0 ${VIEW_WIDTH} ${VIEW_HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={label} focusable="false">
+    <svg
+      className={styles.spark}
+      viewBox={`0 0 ${VIEW_WIDTH} ${VIEW_HEIGHT}`}
+      preserveAspectRatio="none"
+      role="img"
+      aria-label={label}
+      focusable="false"
+    >
       <line className={styles.sparkBase} x1={0} y1={VIEW_HEIGHT - 0.5} x2={VIEW_WIDTH} y2={VIEW_HEIGHT - 0.5} />
       {area !== '' && <path className={styles.sparkArea} d={area} />}
       {line !== '' && <path className={styles.sparkLine} d={line} />}

@@ -76,7 +76,9 @@ interface AlsoLine {
 
 /** The tile's other problems, and a deploy in progress behind a problem, a line each. */
 function alsoLines(tile: WallTile, worst: Problem | undefined): AlsoLine[] {
-  const lines: AlsoLine[] = tile.problems.slice(1).map((p) => ({ key: p.kind, tone: p.tone, text: p.detail === '' ? p.title : `${p.title}: ${problemDetail(p)}` }));
+  const lines: AlsoLine[] = tile.problems
+    .slice(1)
+    .map((p) => ({ key: p.kind, tone: p.tone, text: p.detail === '' ? p.title : `${p.title}: ${problemDetail(p)}` }));
   if (tile.deploying && worst !== undefined) lines.push({ key: 'deploying', tone: 'info', text: 'Deploy in progress' });
   return lines;
 }
@@ -128,7 +130,14 @@ export const WallTileView = memo(function WallTileView({ tile, refreshMs, series
   const headingId = `wall-tile-${tile.id.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
 
   return (
-    <li ref={tileRef} className={styles.tile} data-tone={tile.tone} data-stale={stale} data-problem={tile.problems.length > 0} aria-labelledby={headingId}>
+    <li
+      ref={tileRef}
+      className={styles.tile}
+      data-tone={tile.tone}
+      data-stale={stale}
+      data-problem={tile.problems.length > 0}
+      aria-labelledby={headingId}
+    >
       <div className={styles.status}>
         <p className={styles.state}>
           <ToneIcon tone={tile.tone} className={styles.icon} />

@@ -29,7 +29,12 @@ describe('problems of a service', () => {
     ['some not healthy, from the list alone', service({ name: 'a', instances: 3, running: 3, health: [2, 3] }), undefined, []],
     ['last deploy failed', service({ name: 'a', instances: 1, running: 1 }), failed, ['deploy-failed']],
     ['down and failed: down first', service({ name: 'a', instances: 2, running: 0 }), failed, ['down', 'deploy-failed']],
-    ['failed, and deploying again: the new deploy is the news', service({ name: 'a', instances: 2, running: 0 }), { ...failed, inProgress: true }, ['down']],
+    [
+      'failed, and deploying again: the new deploy is the news',
+      service({ name: 'a', instances: 2, running: 0 }),
+      { ...failed, inProgress: true },
+      ['down'],
+    ],
     ['never deployed is not a problem', service({ name: 'a', state: 'initialized', instances: 1, running: 0 }), undefined, []],
     ['scaled to 0 is not down', service({ name: 'a', instances: 0, running: 0 }), undefined, []],
     ['daemon: per-node count is not compared', service({ name: 'a', strategy: 'daemon', instances: 1, running: 5 }), undefined, []],
@@ -40,14 +45,17 @@ describe('problems of a service', () => {
 
   it('makes a problem of instances that reported unhealthy, never of pending ones', () => {
     const svc = service({ name: 'a', instances: 3, running: 3, health: [0, 3] });
-    const reported = (healthy: number, unhealthy: number, pending: number) => healthFromInstances(true, [
-      ...Array.from({ length: healthy }, () => ({ health_status: { status: 'healthy' as const } })),
-      ...Array.from({ length: unhealthy }, () => ({ health_status: { status: 'unhealthy' as const } })),
-      ...Array.from({ length: pending }, () => ({})),
-    ]);
+    const reported = (healthy: number, unhealthy: number, pending: number) =>
+      healthFromInstances(true, [
+        ...Array.from({ length: healthy }, () => ({ health_status: { status: 'healthy' as const } })),
+        ...Array.from({ length: unhealthy }, () => ({ health_status: { status: 'unhealthy' as const } })),
+        ...Array.from({ length: pending }, () => ({})),
+      ]);
     expect(serviceProblems(svc, undefined, reported(0, 0, 3))).toEqual([]);
     expect(serviceProblems(svc, undefined, reported(2, 0, 1))).toEqual([]);
-    expect(serviceProblems(svc, undefined, reported(0, 3, 0))).toEqual([{ kind: 'unhealthy', tone: 'danger', title: 'Unhealthy', detail: '3 of 3 unhealthy' }]);
+    expect(serviceProblems(svc, undefined, reported(0, 3, 0))).toEqual([
+      { kind: 'unhealthy', tone: 'danger', title: 'Unhealthy', detail: '3 of 3 unhealthy' },
+    ]);
     expect(serviceProblems(svc, undefined, reported(2, 1, 0)).map((p) => p.kind)).toEqual(['partly-unhealthy']);
 
     // A tile from the list, then told by its instances.
@@ -63,7 +71,11 @@ describe('problems of a service', () => {
   it('says what is wrong in words, not only by colour', () => {
     const tile = toWallTile(service({ name: 'web', instances: 3, running: 1 }), undefined);
     expect(tile.problems[0]).toMatchObject({ title: 'Degraded', detail: '1 of 3 running', tone: 'warn' });
-    expect(toWallTile(service({ name: 'db', instances: 2, running: 0 }), undefined).problems[0]).toMatchObject({ title: 'Down', detail: '0 of 2 running', tone: 'danger' });
+    expect(toWallTile(service({ name: 'db', instances: 2, running: 0 }), undefined).problems[0]).toMatchObject({
+      title: 'Down',
+      detail: '0 of 2 running',
+      tone: 'danger',
+    });
     expect(toWallTile(service({ name: 'x', instances: 1, running: 1 }), failed).problems[0]?.detail).toBe('Cannot find applicable node');
   });
 });
@@ -76,7 +88,11 @@ describe('wall order', () => {
     toWallTile(service({ name: 'beta', instances: 1, running: 1 }), deploying),
     toWallTile(service({ name: 'worker', state: 'stopped', instances: 2, running: 0 }), undefined),
     toWallTile(service({ name: 'db', instances: 2, running: 0 }), undefined),
-    toWallTile(service({ name: 'api', stack: 'shop', instances: 2, running: 2, health: [0, 2] }), undefined, healthFromInstances(true, [{ health_status: { status: 'unhealthy' } }, { health_status: { status: 'unhealthy' } }])),
+    toWallTile(
+      service({ name: 'api', stack: 'shop', instances: 2, running: 2, health: [0, 2] }),
+      undefined,
+      healthFromInstances(true, [{ health_status: { status: 'unhealthy' } }, { health_status: { status: 'unhealthy' } }]),
+    ),
     toWallTile(service({ name: 'pay', instances: 1, running: 1 }), failed),
     toWallTile(service({ name: 'zeta', instances: 1, running: 1 }), undefined),
   ];
@@ -93,7 +109,9 @@ describe('wall order', () => {
   it('moves a service that stops in front of every service without a problem', () => {
     const before = orderTiles(tiles).map((t) => t.label);
     expect(before.indexOf('zeta')).toBeGreaterThan(before.indexOf('beta'));
-    const stopped = tiles.map((t) => (t.label === 'zeta' ? toWallTile(service({ name: 'zeta', state: 'stopped', instances: 1, running: 0 }), undefined) : t));
+    const stopped = tiles.map((t) =>
+      t.label === 'zeta' ? toWallTile(service({ name: 'zeta', state: 'stopped', instances: 1, running: 0 }), undefined) : t,
+    );
     const after = orderTiles(stopped).map((t) => t.label);
     expect(after.indexOf('zeta')).toBeLessThan(after.indexOf('beta'));
     expect(after.slice(0, 6)).toEqual(['db', 'pay', 'shop/api', 'web', 'worker', 'zeta']);

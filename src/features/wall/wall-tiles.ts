@@ -84,7 +84,11 @@ function healthProblem(health: ServiceHealth, meantToRun: boolean, running: numb
 }
 
 /** The services a wall shows: the problems of one service, from its JSON, its deploy record and what is known of its health. */
-export function serviceProblems(service: Service, deploy: DeployStatus | undefined, health: ServiceHealth = healthFromService(service.health_status)): Problem[] {
+export function serviceProblems(
+  service: Service,
+  deploy: DeployStatus | undefined,
+  health: ServiceHealth = healthFromService(service.health_status),
+): Problem[] {
   const problems: Problem[] = [];
   const desired = service.instances;
   const running = service.instance_counts.running;
@@ -106,7 +110,12 @@ export function serviceProblems(service: Service, deploy: DeployStatus | undefin
   // A new deploy under way is the news: "failed" comes back if it fails too. Both on one
   // tile were a line more than a 4-row wall has room for.
   if (deploy?.failed && !deploy.inProgress) {
-    problems.push({ kind: 'deploy-failed', tone: 'danger', title: 'Deploy failed', detail: deploy.failed.reason || 'the last deploy did not finish' });
+    problems.push({
+      kind: 'deploy-failed',
+      tone: 'danger',
+      title: 'Deploy failed',
+      detail: deploy.failed.reason || 'the last deploy did not finish',
+    });
   }
   const unwell = healthProblem(health, meantToRun, running);
   if (unwell !== null) problems.push(unwell);
@@ -121,7 +130,11 @@ function toneAndRank(problems: readonly Problem[], deploying: boolean, state: Se
   return { rank: RANK_OK, tone: 'ok' };
 }
 
-export function toWallTile(service: Service, deploy: DeployStatus | undefined, health: ServiceHealth = healthFromService(service.health_status)): WallTile {
+export function toWallTile(
+  service: Service,
+  deploy: DeployStatus | undefined,
+  health: ServiceHealth = healthFromService(service.health_status),
+): WallTile {
   const problems = serviceProblems(service, deploy, health);
   const deploying = (deploy?.inProgress ?? false) || service.state === 'deploying';
   const { tone, rank } = toneAndRank(problems, deploying, service.state);
@@ -156,7 +169,14 @@ export function withReportedHealth(tile: WallTile, health: ServiceHealth): WallT
   const unwell = healthProblem(health, meantToRun, tile.running);
   if (unwell !== null) problems.push(unwell);
   problems.sort(byRank);
-  return { ...tile, health, healthy: health.healthy, healthTotal: health.total, problems, ...toneAndRank(problems, tile.deploying, tile.state) };
+  return {
+    ...tile,
+    health,
+    healthy: health.healthy,
+    healthTotal: health.total,
+    problems,
+    ...toneAndRank(problems, tile.deploying, tile.state),
+  };
 }
 
 interface TileFilter {

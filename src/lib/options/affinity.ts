@@ -26,7 +26,9 @@ export function parseAffinity(raw: string): ParseResult<AffinitySpec> {
   if (broken !== null) return fail(broken);
   const match = AFFINITY.exec(value);
   if (match === null) {
-    return fail(`Invalid affinity '${shownValue(value)}': write node, label, service or container, then == or !=, then a value (e.g. node==node-1, label==az=a, service!=web)`);
+    return fail(
+      `Invalid affinity '${shownValue(value)}': write node, label, service or container, then == or !=, then a value (e.g. node==node-1, label==az=a, service!=web)`,
+    );
   }
   const [, subject, operator, target] = match;
   return ok({ subject: subject as AffinitySubject, operator: operator as AffinityOperator, value: target ?? '' });

@@ -67,11 +67,18 @@ describe('canonicalCreateBody', () => {
 
 describe('canonicalUpdateBody', () => {
   it('keeps empty lists, which clear the stored ones on update', () => {
-    expect(canonicalUpdateBody({ env: [], ports: [], deploy_opts: {} })).toEqual({ env: [], ports: [], deploy_opts: {}, privileged: false });
+    expect(canonicalUpdateBody({ env: [], ports: [], deploy_opts: {} })).toEqual({
+      env: [],
+      ports: [],
+      deploy_opts: {},
+      privileged: false,
+    });
   });
 
   it('adds the image tag and normalises like create', () => {
-    expect(canonicalUpdateBody({ image: 'redis', container_count: 2, ports: [{ node_port: 1, container_port: 2, protocol: 'udp' }] })).toEqual({
+    expect(
+      canonicalUpdateBody({ image: 'redis', container_count: 2, ports: [{ node_port: 1, container_port: 2, protocol: 'udp' }] }),
+    ).toEqual({
       image: 'redis:latest',
       instances: 2,
       ports: [{ ip: '0.0.0.0', node_port: 1, container_port: 2, protocol: 'udp' }],

@@ -34,7 +34,17 @@ export function withoutUndefined<T extends object>(body: T): T {
   return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as T;
 }
 
-const CREATE_LIST_FIELDS: readonly string[] = ['ports', 'links', 'volumes', 'volumes_from', 'affinity', 'env', 'cap_add', 'cap_drop', 'devices'];
+const CREATE_LIST_FIELDS: readonly string[] = [
+  'ports',
+  'links',
+  'volumes',
+  'volumes_from',
+  'affinity',
+  'env',
+  'cap_add',
+  'cap_drop',
+  'devices',
+];
 
 export function canonicalCreateBody(body: ServiceCreateBody): ServiceCreateBody {
   const common = canonicalCommon(body);

@@ -33,7 +33,9 @@ export function parseDeployInterval(raw: string): ParseResult<number | null> {
   const match = /^(\d+)(min|h|d|s)?$/.exec(value);
   if (match === null || match[1] === undefined) {
     if (/^\d+m$/.test(value)) {
-      return fail(`Invalid deploy interval ${shownValue(value)}: write ${shownValue(value)}in for minutes (the CLI reads ${shownValue(value)} as ${shownValue(value.slice(0, -1))} seconds)`);
+      return fail(
+        `Invalid deploy interval ${shownValue(value)}: write ${shownValue(value)}in for minutes (the CLI reads ${shownValue(value)} as ${shownValue(value.slice(0, -1))} seconds)`,
+      );
     }
     return fail(`Invalid deploy interval ${shownValue(value)}: use a whole number with an optional unit min, h or d (e.g. 30min, 12h, 7d)`);
   }
@@ -41,7 +43,9 @@ export function parseDeployInterval(raw: string): ParseResult<number | null> {
   const unit = match[2];
   if (count === 0) {
     if (unit === undefined || unit === 's') return ok(null);
-    return fail(`Invalid deploy interval ${shownValue(value)}: an interval of 0 would redeploy on every scheduler run; write 0 to turn auto-deploy off`);
+    return fail(
+      `Invalid deploy interval ${shownValue(value)}: an interval of 0 would redeploy on every scheduler run; write 0 to turn auto-deploy off`,
+    );
   }
   const seconds = count * (unit === 'min' ? MINUTE : unit === 'h' ? HOUR : unit === 'd' ? DAY : 1);
   if (!Number.isSafeInteger(seconds)) return fail(`Invalid deploy interval ${shownValue(value)}: too big`);

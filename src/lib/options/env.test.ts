@@ -14,7 +14,11 @@ describe('parseEnv', () => {
   });
 
   it.each([
-    ['my-var=1', { key: 'my-var', value: '1' }, 'my-var is not a portable variable name: use letters, digits and _, not starting with a digit'],
+    [
+      'my-var=1',
+      { key: 'my-var', value: '1' },
+      'my-var is not a portable variable name: use letters, digits and _, not starting with a digit',
+    ],
     ['1X=1', { key: '1X', value: '1' }, '1X is not a portable variable name: use letters, digits and _, not starting with a digit'],
   ])('%j is accepted with a warning', (raw, entry, warning) => {
     expect(parseEnv(raw)).toEqual({ ok: true, value: entry, warning });
@@ -53,9 +57,20 @@ describe('parseEnvLines (pasted KEY=VALUE lines)', () => {
       'LAST=with trailing space ',
     ].join('\n');
     expect(parseEnvLines(text)).toEqual({
-      entries: ['DB_HOST=db.local', 'DB_URL=postgres://db?sslmode=require', 'TOKEN=abc', 'bad-name=1', 'DB_HOST=other', 'LAST=with trailing space '],
+      entries: [
+        'DB_HOST=db.local',
+        'DB_URL=postgres://db?sslmode=require',
+        'TOKEN=abc',
+        'bad-name=1',
+        'DB_HOST=other',
+        'LAST=with trailing space ',
+      ],
       errors: [
-        { line: 6, message: "Invalid env value BROKEN: write KEY=VALUE (an entry without '=' makes the master fail with an internal error on update)" },
+        {
+          line: 6,
+          message:
+            "Invalid env value BROKEN: write KEY=VALUE (an entry without '=' makes the master fail with an internal error on update)",
+        },
         { line: 7, message: "Invalid env value =nokey: the name before '=' is empty" },
       ],
       warnings: [
@@ -82,7 +97,11 @@ describe('parseEnvLines (pasted KEY=VALUE lines)', () => {
 describe('applyEnvUpdate (the master: K= keeps the old value)', () => {
   it.each<[string[], string[], string[]]>([
     [['A=1', 'B=2'], ['A=3'], ['A=3']],
-    [['A=1', 'B=2'], ['A=', 'B=5'], ['A=1', 'B=5']],
+    [
+      ['A=1', 'B=2'],
+      ['A=', 'B=5'],
+      ['A=1', 'B=5'],
+    ],
     [['A=1'], ['C='], ['C=']],
     [['A=1'], [], []],
     [['A=1', 'A=2'], ['A='], ['A=2']],

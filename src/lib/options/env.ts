@@ -33,7 +33,9 @@ export function parseEnv(raw: string): ParseResult<EnvEntry> {
   if (broken !== null) return fail(broken);
   const at = raw.indexOf('=');
   if (at === -1) {
-    return fail(`Invalid env value ${shownValue(raw)}: write KEY=VALUE (an entry without '=' makes the master fail with an internal error on update)`);
+    return fail(
+      `Invalid env value ${shownValue(raw)}: write KEY=VALUE (an entry without '=' makes the master fail with an internal error on update)`,
+    );
   }
   const key = raw.slice(0, at);
   const value = raw.slice(at + 1);
@@ -114,7 +116,9 @@ function envMap(env: readonly string[]): Map<string, string | null> {
 export function applyEnvUpdate(current: readonly string[], next: readonly string[]): ParseResult<string[]> {
   const broken = next.find((entry) => !entry.includes('='));
   if (broken !== undefined) {
-    return fail(`Invalid env value ${shownValue(broken)}: write KEY=VALUE (an entry without '=' makes the master fail with an internal error on update)`);
+    return fail(
+      `Invalid env value ${shownValue(broken)}: write KEY=VALUE (an entry without '=' makes the master fail with an internal error on update)`,
+    );
   }
   const old = envMap(current);
   const result: string[] = [];
@@ -131,7 +135,8 @@ export function keptEnvKeys(current: readonly string[], next: readonly string[])
   const keys: string[] = [];
   for (const [key, value] of envMap(next.map(masterText))) {
     const oldValue = old.get(key);
-    if ((value === '' || value === null) && oldValue !== undefined && oldValue !== null && oldValue !== '' && !keys.includes(key)) keys.push(key);
+    if ((value === '' || value === null) && oldValue !== undefined && oldValue !== null && oldValue !== '' && !keys.includes(key))
+      keys.push(key);
   }
   return keys;
 }

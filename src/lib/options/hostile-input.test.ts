@@ -46,7 +46,15 @@ const except = (...ids: Id[]): Id[] => ALL.filter((id) => !ids.includes(id));
 /** Names (service, stack, grid, secret, link target): ASCII letters, digits, _ and -. */
 const NAMES: Id[] = ['10,000 characters', 'leading and trailing spaces', '1e309', 'NaN', '0x10'];
 /** Free text without blanks (an image, a URI, a container name): everything but blanks, controls and broken characters. */
-const NO_BLANKS: Id[] = except('html img onerror', 'NUL', 'CRLF injection', 'shell substitution', 'terminal escape', 'lone surrogate', 'whitespace only');
+const NO_BLANKS: Id[] = except(
+  'html img onerror',
+  'NUL',
+  'CRLF injection',
+  'shell substitution',
+  'terminal escape',
+  'lone surrogate',
+  'whitespace only',
+);
 /** Free text (env values, log option values, affinity values): everything but a broken character. */
 const TEXT: Id[] = except('lone surrogate', 'whitespace only');
 
@@ -126,7 +134,16 @@ describe.each(PARSERS)('%s', (_, parse, accepts) => {
 
 describe('the CLI’s own parsers, quirks included, never throw on hostile text', () => {
   it.each(HOSTILE_CASES)('%s', (_, { value }) => {
-    expect(() => [parsePortCli(value), parseLinkCli(value), parseSecretCli(value), parseLogOptCli(value), parseRelativeTimeCli(value), rubyToI(value), rubySplit(value, ':'), shellSplit(value)]).not.toThrow();
+    expect(() => [
+      parsePortCli(value),
+      parseLinkCli(value),
+      parseSecretCli(value),
+      parseLogOptCli(value),
+      parseRelativeTimeCli(value),
+      rubyToI(value),
+      rubySplit(value, ':'),
+      shellSplit(value),
+    ]).not.toThrow();
     expect(Number.isFinite(parseRelativeTimeCli(value) ?? 0)).toBe(true);
   });
 });
@@ -137,8 +154,12 @@ describe('pasted KEY=VALUE lines', () => {
     const result = parseEnvLines(text);
     for (const { message } of [...result.errors, ...result.warnings]) expectShowable(message);
     // Only the lone surrogate is refused; the CRLF line splits in two, and its second half is an entry of its own.
-    expect(result.errors).toEqual([{ line: HOSTILE_STRINGS.findIndex((h) => h.id === 'lone surrogate') + 2, message: expect.stringContaining('broken character') }]);
-    expect(result.warnings.map((w) => w.message)).toContain('Set-Cookie: x is not a portable variable name: use letters, digits and _, not starting with a digit');
+    expect(result.errors).toEqual([
+      { line: HOSTILE_STRINGS.findIndex((h) => h.id === 'lone surrogate') + 2, message: expect.stringContaining('broken character') },
+    ]);
+    expect(result.warnings.map((w) => w.message)).toContain(
+      'Set-Cookie: x is not a portable variable name: use letters, digits and _, not starting with a digit',
+    );
     expect(result.entries).toContain(`K=${'k'.repeat(LONG_LENGTH)}`);
   });
 });

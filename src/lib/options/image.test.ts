@@ -23,7 +23,11 @@ describe('parseImage (the CLI parse_image)', () => {
   });
 
   it('warns about an uppercase repository', () => {
-    expect(parseImage('MyApp:1.0')).toEqual({ ok: true, value: 'MyApp:1.0', warning: "Docker repository names are lowercase: 'MyApp:1.0' will probably not be found" });
+    expect(parseImage('MyApp:1.0')).toEqual({
+      ok: true,
+      value: 'MyApp:1.0',
+      warning: "Docker repository names are lowercase: 'MyApp:1.0' will probably not be found",
+    });
     expect(parseImage('app:V1')).toEqual({ ok: true, value: 'app:V1' });
   });
 

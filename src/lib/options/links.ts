@@ -25,7 +25,9 @@ export function parseLink(raw: string): ParseResult<LinkBody> {
   const value = raw.trim();
   const fields = value.split(':');
   if (value === '' || fields.length > 2 || fields.includes('')) {
-    return fail(`Invalid link value ${value === '' ? "''" : shownValue(value)}: write SERVICE or STACK/SERVICE, optionally followed by :ALIAS`);
+    return fail(
+      `Invalid link value ${value === '' ? "''" : shownValue(value)}: write SERVICE or STACK/SERVICE, optionally followed by :ALIAS`,
+    );
   }
   const [name = '', alias = name] = fields;
   const target = parseLinkTarget(name);
@@ -43,7 +45,9 @@ export function parseLinkTarget(raw: string): ParseResult<string> {
   const name = raw.trim();
   const segments = name.split('/');
   if (segments.length > 2 || !segments.every((segment) => NAME_PATTERN.test(segment))) {
-    return fail(`Invalid link target '${shownValue(name)}': write SERVICE or STACK/SERVICE (letters, digits, _ and -, not starting with -)`);
+    return fail(
+      `Invalid link target '${shownValue(name)}': write SERVICE or STACK/SERVICE (letters, digits, _ and -, not starting with -)`,
+    );
   }
   return ok(name);
 }
@@ -51,7 +55,8 @@ export function parseLinkTarget(raw: string): ParseResult<string> {
 /** The alias of a link on its own: the name the linked service has inside the linking containers. */
 export function parseLinkAlias(raw: string): ParseResult<string> {
   const alias = raw.trim();
-  if (!ALIAS_PATTERN.test(alias)) return fail(`Invalid link alias '${shownValue(alias)}': use letters, digits, _, ., / and -, not starting with -`);
+  if (!ALIAS_PATTERN.test(alias))
+    return fail(`Invalid link alias '${shownValue(alias)}': use letters, digits, _, ., / and -, not starting with -`);
   return ok(alias);
 }
 

@@ -28,7 +28,10 @@ describe('parseLogOpt (follows the master, not the CLI bug)', () => {
   });
 
   it('collects several into log_opts, the last value of a key winning', () => {
-    expect(parseLogOpts(['max-size=10m', 'max-file=3', 'max-size=20m'])).toEqual({ ok: true, value: { 'max-size': '20m', 'max-file': '3' } });
+    expect(parseLogOpts(['max-size=10m', 'max-file=3', 'max-size=20m'])).toEqual({
+      ok: true,
+      value: { 'max-size': '20m', 'max-file': '3' },
+    });
     expect(parseLogOpts([])).toEqual({ ok: true, value: {} });
     expect(parseLogOpts(['a=1', 'b'])).toEqual({ ok: false, error: "Invalid log option 'b': write key=value, e.g. max-size=10m" });
   });

@@ -20,7 +20,10 @@ describe('parseMemory (the CLI parse_memory)', () => {
   it.each([
     ['512b', 'Invalid memory value: 512b (the CLI has no b unit despite its help text: give plain bytes such as 512, or use k, m or g)'],
     ['512B', 'Invalid memory value: 512B (the CLI has no b unit despite its help text: give plain bytes such as 512, or use k, m or g)'],
-    ['-1', 'Invalid memory value: -1 (the CLI does not accept negative values, so -1 cannot disable swap despite its help text: leave the field empty instead)'],
+    [
+      '-1',
+      'Invalid memory value: -1 (the CLI does not accept negative values, so -1 cannot disable swap despite its help text: leave the field empty instead)',
+    ],
     ['1.5g', 'Invalid memory value: 1.5g (use a number with an optional unit k, m or g, e.g. 512m or 1g)'],
     ['512mb', 'Invalid memory value: 512mb (use a number with an optional unit k, m or g, e.g. 512m or 1g)'],
     ['1t', 'Invalid memory value: 1t (use a number with an optional unit k, m or g, e.g. 512m or 1g)'],

@@ -18,12 +18,18 @@ export function parseMemory(raw: string): ParseResult<number> {
   const match = /^(\d+)([kKmMgG]?)$/.exec(value);
   if (match === null || match[1] === undefined) {
     if (/^\d+[bB]$/.test(value)) {
-      return fail(`Invalid memory value: ${shownValue(value)} (the CLI has no b unit despite its help text: give plain bytes such as ${shownValue(value.slice(0, -1))}, or use k, m or g)`);
+      return fail(
+        `Invalid memory value: ${shownValue(value)} (the CLI has no b unit despite its help text: give plain bytes such as ${shownValue(value.slice(0, -1))}, or use k, m or g)`,
+      );
     }
     if (/^-\d+$/.test(value)) {
-      return fail(`Invalid memory value: ${shownValue(value)} (the CLI does not accept negative values, so -1 cannot disable swap despite its help text: leave the field empty instead)`);
+      return fail(
+        `Invalid memory value: ${shownValue(value)} (the CLI does not accept negative values, so -1 cannot disable swap despite its help text: leave the field empty instead)`,
+      );
     }
-    return fail(`Invalid memory value: ${value === '' ? "''" : shownValue(value)} (use a number with an optional unit k, m or g, e.g. 512m or 1g)`);
+    return fail(
+      `Invalid memory value: ${value === '' ? "''" : shownValue(value)} (use a number with an optional unit k, m or g, e.g. 512m or 1g)`,
+    );
   }
   const bytes = Number.parseInt(match[1], 10) * (UNITS[match[2] ?? ''] ?? 1);
   if (!Number.isSafeInteger(bytes)) return fail(`Invalid memory value: ${shownValue(value)} (too big)`);

@@ -32,8 +32,7 @@ export function parseServiceRefArg(raw: string): ParseResult<string> {
   const value = raw.trim();
   const parts = value.split('/');
   const valid =
-    parts.length <= 3 &&
-    parts.every((part, i) => (parts.length === 3 && i === 0 ? GRID_NAME_PATTERN : NAME_PATTERN).test(part));
+    parts.length <= 3 && parts.every((part, i) => (parts.length === 3 && i === 0 ? GRID_NAME_PATTERN : NAME_PATTERN).test(part));
   if (!valid) return fail(`Invalid service '${shownValue(raw)}': write NAME, STACK/NAME or GRID/STACK/NAME (${NAME_RULE})`);
   return ok(value);
 }

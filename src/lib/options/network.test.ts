@@ -7,7 +7,10 @@ describe('parseNet (/^(bridge|host|container:.+)$/)', () => {
   });
 
   it.each(['none', 'container:', 'Host', '', 'overlay'])('%j is refused', (net) => {
-    expect(parseNet(net)).toEqual({ ok: false, error: `Net isn't in the right format: use bridge, host or container:<name>, not '${net}'` });
+    expect(parseNet(net)).toEqual({
+      ok: false,
+      error: `Net isn't in the right format: use bridge, host or container:<name>, not '${net}'`,
+    });
   });
 });
 

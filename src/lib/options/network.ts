@@ -10,7 +10,8 @@ export function parseNet(raw: string): ParseResult<string> {
   const value = raw.trim();
   const broken = brokenTextError(value);
   if (broken !== null) return fail(broken);
-  if (!NET_PATTERN.test(value)) return fail(`Net isn't in the right format: use bridge, host or container:<name>, not '${shownValue(value)}'`);
+  if (!NET_PATTERN.test(value))
+    return fail(`Net isn't in the right format: use bridge, host or container:<name>, not '${shownValue(value)}'`);
   return ok(value);
 }
 

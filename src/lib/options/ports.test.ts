@@ -76,7 +76,12 @@ describe('formatPort', () => {
 
 describe('port forms', () => {
   it('fills the defaults of a body port', () => {
-    expect(portWithDefaults({ node_port: 1, container_port: 2 })).toEqual({ ip: '0.0.0.0', node_port: 1, container_port: 2, protocol: 'tcp' });
+    expect(portWithDefaults({ node_port: 1, container_port: 2 })).toEqual({
+      ip: '0.0.0.0',
+      node_port: 1,
+      container_port: 2,
+      protocol: 'tcp',
+    });
   });
 
   it('gives the CLI wire form with string ports', () => {

@@ -51,10 +51,13 @@ export function parsePort(raw: string): ParseResult<PortSpec> {
   const [address = '', ...protocols] = value.split('/');
   const fields = address.split(':');
   if (protocols.length > 1 || protocols[0] === '' || fields.length > 3 || fields.includes('')) {
-    return fail(`Invalid port value ${shownValue(value)}: use [ip:]node_port:container_port[/protocol], e.g. 8080:80 or 127.0.0.1:8080:80/udp`);
+    return fail(
+      `Invalid port value ${shownValue(value)}: use [ip:]node_port:container_port[/protocol], e.g. 8080:80 or 127.0.0.1:8080:80/udp`,
+    );
   }
   const { ip, protocol } = cli.value;
-  if (!IPV4.test(ip)) return fail(`Invalid IP address '${shownValue(ip)}' in port value ${shownValue(value)}: use an IPv4 address such as 0.0.0.0`);
+  if (!IPV4.test(ip))
+    return fail(`Invalid IP address '${shownValue(ip)}' in port value ${shownValue(value)}: use an IPv4 address such as 0.0.0.0`);
   const nodePort = parsePortNumber(cli.value.node_port, 'Node port');
   if (!nodePort.ok) return nodePort;
   const containerPort = parsePortNumber(cli.value.container_port, 'Container port');

@@ -30,7 +30,10 @@ describe('parseSecret', () => {
     ['PW:', { ok: false, error: 'Invalid secret value PW:: write SECRET:NAME or SECRET:NAME:env' }],
     [':NAME', { ok: false, error: 'Invalid secret value :NAME: write SECRET:NAME or SECRET:NAME:env' }],
     ['a:b:env:d', { ok: false, error: 'Invalid secret value a:b:env:d: write SECRET:NAME or SECRET:NAME:env' }],
-    ['PW:NAME:file', { ok: false, error: "Secret type 'file' is not supported: the master always injects secrets as environment variables (env)" }],
+    [
+      'PW:NAME:file',
+      { ok: false, error: "Secret type 'file' is not supported: the master always injects secrets as environment variables (env)" },
+    ],
     ['-PW:NAME', { ok: false, error: "Invalid secret name '-PW': use letters, digits, _ and -, not starting with -" }],
     ['PW:A=B', { ok: false, error: "Invalid variable name 'A=B' for secret PW" }],
   ])('%j → %j', (value, result) => {

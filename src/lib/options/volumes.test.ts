@@ -5,7 +5,10 @@ describe('parseVolume (the master parse_volume)', () => {
   it.each<[string, VolumeSpec]>([
     ['/data', { kind: 'anonymous', path: '/data' }],
     ['/data:', { kind: 'anonymous', path: '/data' }],
-    ['/var/run/docker.sock:/var/run/docker.sock', { kind: 'bind', hostPath: '/var/run/docker.sock', path: '/var/run/docker.sock', flags: '' }],
+    [
+      '/var/run/docker.sock:/var/run/docker.sock',
+      { kind: 'bind', hostPath: '/var/run/docker.sock', path: '/var/run/docker.sock', flags: '' },
+    ],
     ['/host:/data:ro', { kind: 'bind', hostPath: '/host', path: '/data', flags: 'ro' }],
     ['/host:/data:ro:z', { kind: 'bind', hostPath: '/host', path: '/data', flags: 'ro,z' }],
     ['mydata:/data', { kind: 'named', volume: 'mydata', path: '/data', flags: '' }],

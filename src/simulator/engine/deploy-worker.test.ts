@@ -45,10 +45,19 @@ describe('a grid made through the API', () => {
     const nodes = arr(obj((await t.api('GET', '/v1/grids/test/nodes')).body).nodes).map(obj);
     expect(nodes.map((n) => n.connected)).toEqual([true, true, true]);
 
-    expect((await t.api('POST', '/v1/grids/test/services', { body: { name: 'web', image: 'nginx:1.11', stateful: false, instances: 3 } })).status).toBe(201);
+    expect(
+      (await t.api('POST', '/v1/grids/test/services', { body: { name: 'web', image: 'nginx:1.11', stateful: false, instances: 3 } }))
+        .status,
+    ).toBe(201);
     const path = '/v1/services/test/null/web';
     const started = obj((await t.api('POST', `${path}/deploy`)).body);
-    expect(started).toMatchObject({ state: 'created', started_at: null, finished_at: null, service_id: 'test/null/web', instance_count: 3 });
+    expect(started).toMatchObject({
+      state: 'created',
+      started_at: null,
+      finished_at: null,
+      service_id: 'test/null/web',
+      instance_count: 3,
+    });
     expect(String(started.created_at)).toMatch(/Z$/);
     expect(obj((await t.api('GET', path)).body).state).toBe('running');
 
@@ -58,7 +67,11 @@ describe('a grid made through the API', () => {
     expect(last).toMatchObject({ state: 'success', reason: null });
     expect(last?.started_at).toMatch(/\+00:00$/);
     expect(last?.finished_at).toMatch(/\+00:00$/);
-    expect(last?.instance_deploys.map((i) => [i.instance_number, i.state])).toEqual([[1, 'success'], [2, 'success'], [3, 'success']]);
+    expect(last?.instance_deploys.map((i) => [i.instance_number, i.state])).toEqual([
+      [1, 'success'],
+      [2, 'success'],
+      [3, 'success'],
+    ]);
     // ha spreads three instances over three nodes
     expect(new Set(last?.instance_deploys.map((i) => i.node)).size).toBe(3);
 
@@ -76,7 +89,13 @@ describe('a grid made through the API', () => {
     expect(messages).toContain('service test/null/web deploy started');
     expect(messages).toContain('service test/null/web deployed');
     const master = (await events(path)).find((e) => e.message === 'service test/null/web deployed');
-    expect(master).toMatchObject({ meta: null, relationships: [{ id: 'test', type: 'grid' }, { id: 'test/null/web', type: 'service' }] });
+    expect(master).toMatchObject({
+      meta: null,
+      relationships: [
+        { id: 'test', type: 'grid' },
+        { id: 'test/null/web', type: 'service' },
+      ],
+    });
     const agent = (await events(path)).find((e) => e.type === 'service:create_instance');
     expect(arr(obj(agent).relationships).map((r) => obj(r).type)).toEqual(['grid', 'stack', 'service', 'node']);
     expect(obj(agent).meta).toEqual({ instance_number: 1 });
@@ -136,7 +155,9 @@ describe('the deploy worker', () => {
 
   it('errors when no node passes an affinity filter', async () => {
     t = await createTestMaster();
-    await t.api('POST', '/v1/grids/production/services', { body: { name: 'pinned', image: 'nginx', stateful: false, affinity: ['label==az=a', 'node==nowhere-%s'] } });
+    await t.api('POST', '/v1/grids/production/services', {
+      body: { name: 'pinned', image: 'nginx', stateful: false, affinity: ['label==az=a', 'node==nowhere-%s'] },
+    });
     const path = '/v1/services/production/null/pinned';
     const d = obj((await t.api('POST', `${path}/deploy`)).body);
     const last = (await pollDeploy(path, String(d.id))).pop();
@@ -147,7 +168,9 @@ describe('the deploy worker', () => {
 
   it('spreads daemon services over every matching node and honours label affinity', async () => {
     t = await createTestMaster();
-    await t.api('POST', '/v1/grids/production/services', { body: { name: 'agent', image: 'busybox', stateful: false, strategy: 'daemon', instances: 2, affinity: ['label==role=worker'] } });
+    await t.api('POST', '/v1/grids/production/services', {
+      body: { name: 'agent', image: 'busybox', stateful: false, strategy: 'daemon', instances: 2, affinity: ['label==role=worker'] },
+    });
     const path = '/v1/services/production/null/agent';
     const d = obj((await t.api('POST', `${path}/deploy`)).body);
     const last = (await pollDeploy(path, String(d.id), 60_000)).pop();
@@ -159,7 +182,9 @@ describe('the deploy worker', () => {
 
   it('replaces no more instances at a time than min_health allows', async () => {
     t = await createTestMaster();
-    await t.api('POST', '/v1/grids/production/services', { body: { name: 'many', image: 'nginx', stateful: false, instances: 5, deploy_opts: { min_health: 0.6 } } });
+    await t.api('POST', '/v1/grids/production/services', {
+      body: { name: 'many', image: 'nginx', stateful: false, instances: 5, deploy_opts: { min_health: 0.6 } },
+    });
     const path = '/v1/services/production/null/many';
     const d = obj((await t.api('POST', `${path}/deploy`)).body);
     const seen = await pollDeploy(path, String(d.id), 60_000);
@@ -177,7 +202,9 @@ describe('the 20 s scheduler', () => {
     await t.api('PUT', path, { body: { env: ['NEW=1'] } });
     await t.clock.advanceAsync(25_000, 500);
     const log = await events(path);
-    expect(log.some((e) => e.type === 'scheduler' && e.message === 'service production/null/docs does have older version running')).toBe(true);
+    expect(log.some((e) => e.type === 'scheduler' && e.message === 'service production/null/docs does have older version running')).toBe(
+      true,
+    );
     const after = await containers(path);
     expect(after[0]?.container_id).not.toBe(before[0]?.container_id);
     expect(after[0]?.service_rev).toBe('2');
@@ -225,6 +252,8 @@ describe('start / stop / restart', () => {
     expect((await containers(path)).map((c) => c.status)).toEqual(['running']);
     const log = await events(path);
     expect(log.filter((e) => e.type === 'service:deploy').length).toBe(deploysBefore);
-    expect(log.map((e) => e.type)).toEqual(expect.arrayContaining(['service:stop_instance', 'service:start_instance', 'service:restart_instance']));
+    expect(log.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['service:stop_instance', 'service:start_instance', 'service:restart_instance']),
+    );
   });
 });

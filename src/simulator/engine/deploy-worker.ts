@@ -8,7 +8,14 @@ import { DEPLOYS_KEPT_PER_SERVICE, liveContainers, newDeployRecord } from '../mo
 import type { ContainerRecord, DeployRecord, InstanceDeployRecord, ServiceRecord } from '../model/types';
 import { rubyTimeString } from '../model/time';
 import { createServiceContainer } from './containers';
-import { deployedMessage, deployErroredMessage, deployHaltedReason, deployStartedMessage, instanceFailedMessage, noSuchImageError } from './deploy-messages';
+import {
+  deployedMessage,
+  deployErroredMessage,
+  deployHaltedReason,
+  deployStartedMessage,
+  instanceFailedMessage,
+  noSuchImageError,
+} from './deploy-messages';
 import type { EngineKit } from './kit';
 import { planDeploy, type Slot } from './placement';
 
@@ -136,10 +143,16 @@ export function createDeployWorker(kit: EngineKit): DeployWorker {
       existing.createdAt >= service.updatedAt;
     kit.later(service, kit.jitter(150, 300), () => {
       entry.state = 'ongoing';
-      const work = upToDate ? kit.jitter(300, 600) : kit.jitter(1000, 2000) + (service.deployOpts.waitForPort !== null ? kit.jitter(1000, 2000) : 0);
+      const work = upToDate
+        ? kit.jitter(300, 600)
+        : kit.jitter(1000, 2000) + (service.deployOpts.waitForPort !== null ? kit.jitter(1000, 2000) : 0);
       kit.later(service, work, () => {
         run.inFlight -= 1;
-        const error = imageFails(service.image) ? noSuchImageError(service) : slot.node.connected ? null : `Node ${slot.node.name} is not connected`;
+        const error = imageFails(service.image)
+          ? noSuchImageError(service)
+          : slot.node.connected
+            ? null
+            : `Node ${slot.node.name} is not connected`;
         if (error !== null) {
           entry.state = 'error';
           entry.error = error;

@@ -69,7 +69,11 @@ describe('createJsonStreamResponse', () => {
       poll: () => {
         if (!first) return [];
         first = false;
-        return [{ id: 'a1', data: 'hello {world}' }, { id: 'a2', data: 'line "two"' }, { id: 'a3', nested: { x: [1, 2] } }];
+        return [
+          { id: 'a1', data: 'hello {world}' },
+          { id: 'a2', data: 'line "two"' },
+          { id: 'a3', nested: { x: [1, 2] } },
+        ];
       },
     });
     expect(response.status).toBe(200);
@@ -79,7 +83,11 @@ describe('createJsonStreamResponse', () => {
     if (!body) throw new Error('no body');
     const reader = body.getReader();
     const chunks = [await nextChunk(reader, clock), await nextChunk(reader, clock), await nextChunk(reader, clock)];
-    expect(chunks.map((c) => c.text)).toEqual(['{"id":"a1","data":"hello {world}"}', '{"id":"a2","data":"line \\"two\\""}', '{"id":"a3","nested":{"x":[1,2]}}']);
+    expect(chunks.map((c) => c.text)).toEqual([
+      '{"id":"a1","data":"hello {world}"}',
+      '{"id":"a2","data":"line \\"two\\""}',
+      '{"id":"a3","nested":{"x":[1,2]}}',
+    ]);
     // The first pass runs at once: no waiting before the first objects.
     expect(chunks.every((c) => c.afterMs === 0)).toBe(true);
     await reader.cancel();
@@ -103,7 +111,12 @@ describe('createJsonStreamResponse', () => {
   it('runs the next pass promptly after one that found something', async () => {
     const s = setup();
     s.batches.push([{ n: 1 }], [{ n: 2 }], [{ n: 3 }]);
-    const chunks = [await nextChunk(s.reader, s.clock), await nextChunk(s.reader, s.clock), await nextChunk(s.reader, s.clock), await nextChunk(s.reader, s.clock)];
+    const chunks = [
+      await nextChunk(s.reader, s.clock),
+      await nextChunk(s.reader, s.clock),
+      await nextChunk(s.reader, s.clock),
+      await nextChunk(s.reader, s.clock),
+    ];
     expect(chunks.map((c) => c.text)).toEqual(['{"n":1}', '{"n":2}', '{"n":3}', ' ']);
     expect(Math.max(...chunks.map((c) => c.afterMs))).toBeLessThanOrEqual(10);
     await s.reader.cancel();

@@ -169,10 +169,13 @@ function createJsonStream(options: JsonStreamOptions): ReadableStream<Uint8Array
         signal?.addEventListener('abort', onAbort, { once: true });
         unregister = registry.register(() => finish(true));
         if (maxLifeMs !== null) {
-          lifeTimer = clock.setTimeout(() => {
-            lifeTimer = null;
-            finish(true);
-          }, Math.max(0, maxLifeMs));
+          lifeTimer = clock.setTimeout(
+            () => {
+              lifeTimer = null;
+              finish(true);
+            },
+            Math.max(0, maxLifeMs),
+          );
         }
       },
       pull,

@@ -82,7 +82,12 @@ export function createKit(store: Store, clock: TrackedClock, rng: Prng, events: 
         const status = imageFailsHealthCheck(container.image) ? 'unhealthy' : 'healthy';
         container.healthStatus = { status, updatedAt: clock.now() };
         container.updatedAt = clock.now();
-        events.agent(container, 'service:health_check', `service instance ${container.name} is ${status}`, status === 'unhealthy' ? { severity: 2 } : {});
+        events.agent(
+          container,
+          'service:health_check',
+          `service instance ${container.name} is ${status}`,
+          status === 'unhealthy' ? { severity: 2 } : {},
+        );
       });
     },
     cancelService(service) {

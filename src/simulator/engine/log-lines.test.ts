@@ -11,7 +11,15 @@ function lines(image: string, count: number, seed = 42): GeneratedLogLine[] {
   return Array.from({ length: count }, (_, i) => generateLogLine(image, rng, AT + i * 731));
 }
 
-const APP_IMAGES = ['acme/shop-api:1.4.2', 'acme/web:2.0', 'acme/worker:latest', 'example/billing', 'example/mailer:3', 'mongo:3.4', 'elasticsearch:5'];
+const APP_IMAGES = [
+  'acme/shop-api:1.4.2',
+  'acme/web:2.0',
+  'acme/worker:latest',
+  'example/billing',
+  'example/mailer:3',
+  'mongo:3.4',
+  'elasticsearch:5',
+];
 
 describe('image kinds', () => {
   it('recognises the images a grid runs', () => {
@@ -38,7 +46,9 @@ describe('generateLogLine', () => {
 
   it('prints one line per call: no newline inside, never empty', () => {
     for (const image of ['nginx:1.11', 'redis:3.2', 'postgres:10', 'kontena/lb', ...APP_IMAGES]) {
-      const bad = lines(image, 500).filter((l) => l.data.includes('\n') || l.data.length === 0 || (l.type !== 'stdout' && l.type !== 'stderr'));
+      const bad = lines(image, 500).filter(
+        (l) => l.data.includes('\n') || l.data.length === 0 || (l.type !== 'stdout' && l.type !== 'stderr'),
+      );
       expect(bad).toEqual([]);
     }
   });
@@ -49,7 +59,8 @@ describe('generateLogLine', () => {
     const errors = all.filter((l) => l.type === 'stderr');
     expect(access.length).toBeGreaterThan(800);
     expect(errors.length).toBeGreaterThan(20);
-    const combined = /^\d+\.\d+\.\d+\.\d+ - \S+ \[\d\d\/\w{3}\/\d{4}:\d\d:\d\d:\d\d \+0000\] "(GET|POST|PUT|DELETE|PATCH) \S+ HTTP\/1\.1" (\d{3}) \d+ "[^"]*" "[^"]*" rt=\d+\.\d{3} uct="[^"]*" uht="[^"]*" urt="[^"]*"$/;
+    const combined =
+      /^\d+\.\d+\.\d+\.\d+ - \S+ \[\d\d\/\w{3}\/\d{4}:\d\d:\d\d:\d\d \+0000\] "(GET|POST|PUT|DELETE|PATCH) \S+ HTTP\/1\.1" (\d{3}) \d+ "[^"]*" "[^"]*" rt=\d+\.\d{3} uct="[^"]*" uht="[^"]*" urt="[^"]*"$/;
     for (const line of access) expect(line.data).toMatch(combined);
     expect(access[0]?.data).toContain('[06/Apr/2017:15:38:17 +0000]');
     const statuses = new Set(access.map((l) => combined.exec(l.data)?.[2]));
@@ -75,13 +86,17 @@ describe('generateLogLine', () => {
     for (const line of old) expect(line.data).toMatch(/^(LOG|ERROR|FATAL|WARNING|DETAIL|STATEMENT): {2}/);
     expect(old.some((l) => l.data === 'LOG:  checkpoint starting: time')).toBe(true);
     expect(old.some((l) => l.data.startsWith('ERROR:  duplicate key value violates unique constraint'))).toBe(true);
-    for (const line of lines('postgres:10', 50)) expect(line.data).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} UTC \[\d+\] [A-Z]+: {2}/);
+    for (const line of lines('postgres:10', 50))
+      expect(line.data).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} UTC \[\d+\] [A-Z]+: {2}/);
   });
 
   it('writes haproxy request logs and server state warnings', () => {
     const all = lines('kontena/lb:latest', 600);
     const requests = all.filter((l) => l.type === 'stdout');
-    for (const line of requests) expect(line.data).toMatch(/^\d+\.\d+\.\d+\.\d+:\d+ \[\d\d\/\w{3}\/\d{4}:\d\d:\d\d:\d\d\.\d{3}\] http-in \S+\/\S+ -?\d+\/-?\d+\/-?\d+\/-?\d+\/\d+ \d{3} \d+ /);
+    for (const line of requests)
+      expect(line.data).toMatch(
+        /^\d+\.\d+\.\d+\.\d+:\d+ \[\d\d\/\w{3}\/\d{4}:\d\d:\d\d:\d\d\.\d{3}\] http-in \S+\/\S+ -?\d+\/-?\d+\/-?\d+\/-?\d+\/\d+ \d{3} \d+ /,
+      );
     expect(all.some((l) => l.type === 'stderr' && /Server \S+ is (UP|DOWN)/.test(l.data))).toBe(true);
   });
 
@@ -91,7 +106,9 @@ describe('generateLogLine', () => {
     expect(all.some((l) => l.data.includes(`${ANSI}32mINFO${ANSI}0m`))).toBe(true);
     expect(all.some((l) => l.type === 'stderr')).toBe(true);
     expect(all.filter((l) => l.type === 'stdout').length).toBeGreaterThan(all.length * 0.8);
-    expect(all.some((l) => /^\s+at .+\(.+:\d+:\d+\)$/.test(l.data) || /\.rb:\d+:in `/.test(l.data) || /\.go:\d+ \+0x/.test(l.data))).toBe(true);
+    expect(all.some((l) => /^\s+at .+\(.+:\d+:\d+\)$/.test(l.data) || /\.rb:\d+:in `/.test(l.data) || /\.go:\d+ \+0x/.test(l.data))).toBe(
+      true,
+    );
     expect(all.some((l) => /\b(WARN|warn|ERROR|error)\b/.test(l.data))).toBe(true);
     // Each image keeps one style, so its lines look like one program's output.
     const jsonish = lines('acme/shop-api:1.4.2', 200).filter((l) => l.data.startsWith('{"level"'));

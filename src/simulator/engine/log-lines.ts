@@ -30,7 +30,15 @@ interface Parts {
 
 function parts(atMs: number): Parts {
   const t = new Date(atMs);
-  return { y: t.getUTCFullYear(), mo: t.getUTCMonth(), d: t.getUTCDate(), h: t.getUTCHours(), mi: t.getUTCMinutes(), s: t.getUTCSeconds(), ms: t.getUTCMilliseconds() };
+  return {
+    y: t.getUTCFullYear(),
+    mo: t.getUTCMonth(),
+    d: t.getUTCDate(),
+    h: t.getUTCHours(),
+    mi: t.getUTCMinutes(),
+    s: t.getUTCSeconds(),
+    ms: t.getUTCMilliseconds(),
+  };
 }
 
 const hms = (p: Parts): string => `${pad(p.h)}:${pad(p.mi)}:${pad(p.s)}`;
@@ -174,9 +182,11 @@ function httpRequest(rng: Prng): HttpRequest {
     [0.5, 503],
     [0.5, 504],
   ]);
-  if (pathText.startsWith('/wp-') || pathText.startsWith('/phpmyadmin') || pathText.startsWith('/.env') || pathText.startsWith('/admin/')) status = 404;
+  if (pathText.startsWith('/wp-') || pathText.startsWith('/phpmyadmin') || pathText.startsWith('/.env') || pathText.startsWith('/admin/'))
+    status = 404;
   if (method === 'POST' && status === 200) status = 201;
-  const bytes = status === 204 || status === 304 ? 0 : status >= 400 ? rng.int(150, 600) : proxied ? rng.int(80, 24_000) : rng.int(1_200, 380_000);
+  const bytes =
+    status === 204 || status === 304 ? 0 : status >= 400 ? rng.int(150, 600) : proxied ? rng.int(80, 24_000) : rng.int(1_200, 380_000);
   return { method, path: pathText, status, bytes, proxied };
 }
 
@@ -189,7 +199,9 @@ function requestId(rng: Prng): string {
 function longPayload(rng: Prng, items: number): string {
   const rows: string[] = [];
   for (let i = 0; i < items; i++) {
-    rows.push(`{"sku":"SKU-${rng.hex(8).toUpperCase()}","qty":${rng.int(1, 9)},"price":${fixed(rng, 1, 300, 2)},"note":"${rng.pick(USERS)} ${rng.hex(12)}"}`);
+    rows.push(
+      `{"sku":"SKU-${rng.hex(8).toUpperCase()}","qty":${rng.int(1, 9)},"price":${fixed(rng, 1, 300, 2)},"note":"${rng.pick(USERS)} ${rng.hex(12)}"}`,
+    );
   }
   return `[${rows.join(',')}]`;
 }
@@ -207,8 +219,13 @@ function nginxLine(rng: Prng, atMs: number): GeneratedLogLine {
     const referer = rng.chance(0.55) ? `https://${rng.pick(HOSTS)}${rng.pick(['/', '/products', '/cart', '/search?q=sale'])}` : '-';
     const user = rng.chance(0.03) ? rng.pick(USERS) : '-';
     const rt = r.proxied ? Number(fixed(rng, 0.002, r.status >= 500 ? 30 : 0.9, 3)) : Number(fixed(rng, 0, 0.004, 3));
-    const upstream = r.proxied && r.status !== 499 ? `uct="${fixed(rng, 0, 0.002, 3)}" uht="${rt.toFixed(3)}" urt="${rt.toFixed(3)}"` : 'uct="-" uht="-" urt="-"';
-    return out(`${clientIp(rng)} - ${user} [${clfTime(p)}] "${r.method} ${path} HTTP/1.1" ${r.status} ${r.bytes} "${referer}" "${rng.pick(USER_AGENTS)}" rt=${rt.toFixed(3)} ${upstream}`);
+    const upstream =
+      r.proxied && r.status !== 499
+        ? `uct="${fixed(rng, 0, 0.002, 3)}" uht="${rt.toFixed(3)}" urt="${rt.toFixed(3)}"`
+        : 'uct="-" uht="-" urt="-"';
+    return out(
+      `${clientIp(rng)} - ${user} [${clfTime(p)}] "${r.method} ${path} HTTP/1.1" ${r.status} ${r.bytes} "${referer}" "${rng.pick(USER_AGENTS)}" rt=${rt.toFixed(3)} ${upstream}`,
+    );
   }
   const conn = rng.int(1, 250_000);
   const worker = rng.int(6, 9);
@@ -228,12 +245,18 @@ function nginxLine(rng: Prng, atMs: number): GeneratedLogLine {
         2,
         `${head}[error] ${pid} upstream timed out (110: Connection timed out) while reading response header from upstream, client: ${client}, server: ${host}, request: "POST /api/v1/${resource} HTTP/1.1", upstream: "http://${upstreamAddr}/api/v1/${resource}", host: "${host}"`,
       ],
-      [3, `${head}[error] ${pid} open() "/usr/share/nginx/html/favicon.ico" failed (2: No such file or directory), client: ${client}, server: localhost, request: "GET /favicon.ico HTTP/1.1", host: "${host}"`],
+      [
+        3,
+        `${head}[error] ${pid} open() "/usr/share/nginx/html/favicon.ico" failed (2: No such file or directory), client: ${client}, server: localhost, request: "GET /favicon.ico HTTP/1.1", host: "${host}"`,
+      ],
       [
         2,
         `${head}[warn] ${pid} an upstream response is buffered to a temporary file /var/cache/nginx/proxy_temp/${rng.int(1, 9)}/${pad(rng.int(0, 99))}/00000${rng.int(10_000, 99_999)} while reading upstream, client: ${client}, server: ${host}, request: "GET /api/v1/${resource}?per_page=100 HTTP/1.1", upstream: "http://${upstreamAddr}/api/v1/${resource}?per_page=100", host: "${host}"`,
       ],
-      [1, `${head}[warn] ${pid} a client request body is buffered to a temporary file /var/cache/nginx/client_temp/00000${rng.int(10_000, 99_999)}, client: ${client}, server: ${host}, request: "POST /api/v1/uploads HTTP/1.1", host: "${host}"`],
+      [
+        1,
+        `${head}[warn] ${pid} a client request body is buffered to a temporary file /var/cache/nginx/client_temp/00000${rng.int(10_000, 99_999)}, client: ${client}, server: ${host}, request: "POST /api/v1/uploads HTTP/1.1", host: "${host}"`,
+      ],
       [1, `${head}[notice] 1#1: signal 1 (SIGHUP) received, reconfiguring`],
       [1, `${head}[info] ${pid} client ${client} closed keepalive connection`],
     ]),
@@ -267,7 +290,10 @@ function haproxyLine(rng: Prng, atMs: number): GeneratedLogLine {
         3,
         `${head} Server ${backend}/${server} is DOWN, reason: Layer4 connection problem, info: "Connection refused", check duration: 0ms. ${rng.int(0, 3)} active and 0 backup servers left. 0 sessions active, 0 requeued, 0 remaining in queue.`,
       ],
-      [3, `${head} Server ${backend}/${server} is UP, reason: Layer4 check passed, check duration: ${rng.int(0, 2)}ms. ${rng.int(1, 4)} active and 0 backup servers online. 0 sessions requeued, 0 total in queue.`],
+      [
+        3,
+        `${head} Server ${backend}/${server} is UP, reason: Layer4 check passed, check duration: ${rng.int(0, 2)}ms. ${rng.int(1, 4)} active and 0 backup servers online. 0 sessions requeued, 0 total in queue.`,
+      ],
       [1, `${head} backend '${backend}' has no server available!`],
       [2, `${head} Reexecuting Master process`],
       [2, `${isoTime(atMs)} ${rng.hex(12)} confd[${rng.int(10, 99)}]: INFO Target config /etc/haproxy/haproxy.cfg out of sync`],
@@ -292,7 +318,10 @@ function redisLine(rng: Prng, atMs: number): GeneratedLogLine {
       [6, `1:M ${t} * Background saving terminated with success`],
       [3, `1:M ${t} - Accepted ${overlayIp(rng)}:${rng.int(30_000, 60_000)}`],
       [2, `1:M ${t} - Client closed connection`],
-      [2, `1:M ${t} - DB 0: ${rng.int(100, 90_000)} keys (${rng.int(0, 500)} volatile) in ${rng.pick([131_072, 262_144, 524_288])} slots HT.`],
+      [
+        2,
+        `1:M ${t} - DB 0: ${rng.int(100, 90_000)} keys (${rng.int(0, 500)} volatile) in ${rng.pick([131_072, 262_144, 524_288])} slots HT.`,
+      ],
       [
         0.5,
         `1:M ${t} # WARNING overcommit_memory is set to 0! Background save may fail under low memory condition. To fix this issue add 'vm.overcommit_memory = 1' to /etc/sysctl.conf and then reboot or run the command 'sysctl vm.overcommit_memory=1' for this to take effect.`,
@@ -325,13 +354,18 @@ function postgresLine(rng: Prng, atMs: number, image: string): GeneratedLogLine 
     [
       5,
       () =>
-        `LOG:  checkpoint complete: wrote ${bufs} buffers (${((bufs / 16_384) * 100).toFixed(1)}%); 0 transaction log file(s) added, 0 removed, ${rng.int(0, 3)} recycled; write=${write.toFixed(3)} s, sync=${sync.toFixed(3)} s, total=${(write + sync + 0.004).toFixed(3)} s; sync files=${rng.int(1, 80)}, longest=${fixed(rng, 0, 0.1, 3)} s, average=${fixed(rng, 0, 0.01, 3)} s; distance=${rng.int(10, 90_000)} kB, estimate=${rng.int(10, 90_000)} kB`,
+        `LOG:  checkpoint complete: wrote ${bufs} buffers (${((bufs / 16_384) * 100).toFixed(1)}%); 0 transaction log file(s) added, 0 removed, ${rng.int(0, 3)} recycled` +
+        `; write=${write.toFixed(3)} s, sync=${sync.toFixed(3)} s, total=${(write + sync + 0.004).toFixed(3)} s; sync files=${rng.int(1, 80)}, longest=${fixed(rng, 0, 0.1, 3)} s, average=${fixed(rng, 0, 0.01, 3)} s; distance=${rng.int(10, 90_000)} kB, estimate=${rng.int(10, 90_000)} kB`,
     ],
     [3, () => `ERROR:  duplicate key value violates unique constraint "${table}_pkey"`],
     [2, () => `ERROR:  duplicate key value violates unique constraint "users_email_key"`],
     [2, () => `DETAIL:  Key (email)=(${user}@example.com) already exists.`],
     [2, () => `STATEMENT:  INSERT INTO "users" ("email", "name", "created_at", "updated_at") VALUES ($1, $2, $3, $4) RETURNING "id"`],
-    [2, () => `LOG:  duration: ${fixed(rng, 500, 9000, 3)} ms  statement: SELECT "${table}".* FROM "${table}" WHERE "${table}"."user_id" = ${rng.int(1, 9999)} ORDER BY "${table}"."created_at" DESC LIMIT 100`],
+    [
+      2,
+      () =>
+        `LOG:  duration: ${fixed(rng, 500, 9000, 3)} ms  statement: SELECT "${table}".* FROM "${table}" WHERE "${table}"."user_id" = ${rng.int(1, 9999)} ORDER BY "${table}"."created_at" DESC LIMIT 100`,
+    ],
     [2, () => `LOG:  automatic vacuum of table "app.public.${table}": index scans: 1`],
     [2, () => `LOG:  could not receive data from client: Connection reset by peer`],
     [1, () => 'LOG:  unexpected EOF on client connection with an open transaction'],
@@ -340,7 +374,11 @@ function postgresLine(rng: Prng, atMs: number, image: string): GeneratedLogLine 
     [1, () => `ERROR:  relation "${table}_archive" does not exist at character 15`],
     [1, () => `ERROR:  canceling statement due to statement timeout`],
     [0.5, () => `FATAL:  terminating connection due to administrator command`],
-    [0.2, () => `LOG:  duration: ${fixed(rng, 1000, 30_000, 3)} ms  statement: SELECT * FROM "products" WHERE "products"."id" IN (${Array.from({ length: rng.int(150, 400) }, () => rng.int(1, 99_999)).join(', ')})`],
+    [
+      0.2,
+      () =>
+        `LOG:  duration: ${fixed(rng, 1000, 30_000, 3)} ms  statement: SELECT * FROM "products" WHERE "products"."id" IN (${Array.from({ length: rng.int(150, 400) }, () => rng.int(1, 99_999)).join(', ')})`,
+    ],
   ])();
   // The official image sends the server log to stderr, whatever the level.
   return err(`${prefix}${line}`);
@@ -388,7 +426,12 @@ function appMessage(rng: Prng, level: Level): string {
   const resource = rng.pick(RESOURCES);
   switch (level) {
     case 'debug':
-      return rng.pick([`cache hit key=${resource}:${rng.int(1, 99_999)}`, `cache miss key=${resource}:${rng.int(1, 99_999)}`, `job ${rng.hex(8)} picked up by worker ${rng.int(1, 8)}`, `connection pool: ${rng.int(1, 20)}/20 in use`]);
+      return rng.pick([
+        `cache hit key=${resource}:${rng.int(1, 99_999)}`,
+        `cache miss key=${resource}:${rng.int(1, 99_999)}`,
+        `job ${rng.hex(8)} picked up by worker ${rng.int(1, 8)}`,
+        `connection pool: ${rng.int(1, 20)}/20 in use`,
+      ]);
     case 'info':
       return rng.pick([
         `${resource} request served`,
@@ -423,7 +466,9 @@ function appLine(rng: Prng, atMs: number, image: string): GeneratedLogLine {
     return err(rng.pick(frames));
   }
   if (rng.chance(0.004)) {
-    return out(`{"level":"debug","time":"${isoTime(atMs)}","msg":"cart payload","request_id":"${requestId(rng)}","items":${longPayload(rng, rng.int(25, 60))}}`);
+    return out(
+      `{"level":"debug","time":"${isoTime(atMs)}","msg":"cart payload","request_id":"${requestId(rng)}","items":${longPayload(rng, rng.int(25, 60))}}`,
+    );
   }
   const level = appLevel(rng);
   const toStderr = (level === 'warn' || level === 'error') && rng.chance(0.7);
@@ -483,7 +528,8 @@ function goLine(rng: Prng, atMs: number, level: Level): string {
 function jsonLine(rng: Prng, atMs: number, level: Level): string {
   const r = httpRequest(rng);
   const record: Record<string, unknown> = { level, time: isoTime(atMs), msg: appMessage(rng, level), request_id: requestId(rng) };
-  if (level === 'info') Object.assign(record, { method: r.method, path: r.path, status: r.status, duration_ms: Number(fixed(rng, 0.3, 600, 1)) });
+  if (level === 'info')
+    Object.assign(record, { method: r.method, path: r.path, status: r.status, duration_ms: Number(fixed(rng, 0.3, 600, 1)) });
   return JSON.stringify(record);
 }
 

@@ -28,10 +28,13 @@ export function createNodeAgents(kit: EngineKit): NodeAgents {
     });
 
   const scheduleChurn = (): void => {
-    clock.setTimeout(() => {
-      churnOnce();
-      scheduleChurn();
-    }, kit.jitter(3 * 60_000, 6 * 60_000));
+    clock.setTimeout(
+      () => {
+        churnOnce();
+        scheduleChurn();
+      },
+      kit.jitter(3 * 60_000, 6 * 60_000),
+    );
   };
 
   const churnOnce = (): void => {
@@ -51,14 +54,17 @@ export function createNodeAgents(kit: EngineKit): NodeAgents {
   const reconnectLater = (node: NodeRecord): void => {
     const at = node.reconnectAt;
     if (at === null) return;
-    clock.setTimeout(() => {
-      if (!store.grids.has(node.grid.name) || node.reconnectAt !== at) return;
-      const now = clock.now();
-      node.connected = true;
-      node.reconnectAt = null;
-      node.lastSeenAt = now;
-      node.updatedAt = now;
-    }, Math.max(0, at - clock.now()));
+    clock.setTimeout(
+      () => {
+        if (!store.grids.has(node.grid.name) || node.reconnectAt !== at) return;
+        const now = clock.now();
+        node.connected = true;
+        node.reconnectAt = null;
+        node.lastSeenAt = now;
+        node.updatedAt = now;
+      },
+      Math.max(0, at - clock.now()),
+    );
   };
 
   const gridCreated = (grid: GridRecord): void => {

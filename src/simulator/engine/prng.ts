@@ -43,7 +43,10 @@ export function createPrng(seed: number): Prng {
     chance: (p) => next() < p,
     hex(n) {
       let out = '';
-      while (out.length < n) out += Math.floor(next() * 0x100000000).toString(16).padStart(8, '0');
+      while (out.length < n)
+        out += Math.floor(next() * 0x100000000)
+          .toString(16)
+          .padStart(8, '0');
       return out.slice(0, n);
     },
     fork: (label) => createPrng(hashString(label) ^ Math.floor(next() * 0x100000000)),

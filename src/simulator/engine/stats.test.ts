@@ -124,7 +124,9 @@ describe('statRow', () => {
   });
 
   it('computes 2,000 rows (the stats of a big service) without trouble', () => {
-    const rows = Array.from({ length: 2000 }, (_, i) => statRow(container({ key: `c${i}`, name: `web-${i + 1}`, image: IMAGES[i % IMAGES.length] }), 1, NOW));
+    const rows = Array.from({ length: 2000 }, (_, i) =>
+      statRow(container({ key: `c${i}`, name: `web-${i + 1}`, image: IMAGES[i % IMAGES.length] }), 1, NOW),
+    );
     expect(rows).toHaveLength(2000);
     expect(rows.every((r) => r.cpu !== null && r.memory !== null && r.network !== null)).toBe(true);
     expect(new Set(rows.map((r) => r.cpu?.usage)).size).toBeGreaterThan(100);
@@ -166,9 +168,12 @@ describe('serviceMetrics', () => {
     const memory = minuteMean(a, minute, (r) => r.memory?.usage ?? 0) + minuteMean(b, minute, (r) => r.memory?.usage ?? 0);
     expect(entry.memory.used).toBeCloseTo(memory, 0);
     expect(entry.memory).toMatchObject({ total: 768 * 1024 * 1024, free: 0, active: 0, inactive: 0, cached: 0, buffers: 0 });
-    const rx = minuteMean(a, minute, (r) => r.network?.external.rx_bytes ?? 0) + minuteMean(b, minute, (r) => r.network?.external.rx_bytes ?? 0);
+    const rx =
+      minuteMean(a, minute, (r) => r.network?.external.rx_bytes ?? 0) + minuteMean(b, minute, (r) => r.network?.external.rx_bytes ?? 0);
     expect(entry.network.external.rx_bytes).toBeCloseTo(rx, 0);
-    const txRate = minuteMean(a, minute, (r) => r.network?.internal.tx_bytes_per_second ?? 0) + minuteMean(b, minute, (r) => r.network?.internal.tx_bytes_per_second ?? 0);
+    const txRate =
+      minuteMean(a, minute, (r) => r.network?.internal.tx_bytes_per_second ?? 0) +
+      minuteMean(b, minute, (r) => r.network?.internal.tx_bytes_per_second ?? 0);
     expect(entry.network.internal.tx_bytes_per_second).toBeCloseTo(txRate, 1);
     expect(entry.network.internal.interfaces).toEqual(['ethwe']);
     expect(entry.network.external.interfaces).toEqual(['eth0']);

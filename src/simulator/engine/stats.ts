@@ -192,7 +192,14 @@ function flowOf(kseed: number, channel: number, range: Range, i: number): Flow {
   const base = withinLog(range, n(kseed, CH.profile, i));
   const swing = 0.2 + 0.4 * n(kseed, CH.profile, i + 1);
   const periodS = 15 * 60 + 75 * 60 * n(kseed, CH.profile, i + 2);
-  return { channel, base, swing, omega: TWO_PI / periodS, phase: TWO_PI * n(kseed, CH.profile, i + 3), jitter: 0.8 * base * (1 - swing) * (SAMPLE_STEP_MS / 1000) };
+  return {
+    channel,
+    base,
+    swing,
+    omega: TWO_PI / periodS,
+    phase: TWO_PI * n(kseed, CH.profile, i + 3),
+    jitter: 0.8 * base * (1 - swing) * (SAMPLE_STEP_MS / 1000),
+  };
 }
 
 function profileOf(c: StatContainer, seed: number): Profile {
@@ -251,7 +258,8 @@ function memoryAt(p: Profile, c: StatContainer, t: number): number {
   const uptime = Math.max(0, t - c.startedAtMs);
   const warm = 0.55 + 0.45 * (1 - Math.exp(-uptime / 600_000));
   const growth = Math.min(0.25, (uptime / 86_400_000) * 0.15);
-  const wobble = 0.06 * Math.sin(angle(p.memoryOmega, t / 1000, p.memoryPhase)) + 0.05 * (smoothNoise(p.kseed, CH.memWander, t / 120_000) - 0.5);
+  const wobble =
+    0.06 * Math.sin(angle(p.memoryOmega, t / 1000, p.memoryPhase)) + 0.05 * (smoothNoise(p.kseed, CH.memWander, t / 120_000) - 0.5);
   const factor = warm * (1 + growth + wobble);
   if (c.memoryLimit !== null) return Math.round(c.memoryLimit * Math.min(0.95, p.memoryShare * factor));
   return Math.round(p.memoryBase * factor);
@@ -261,7 +269,9 @@ function memoryAt(p: Profile, c: StatContainer, t: number): number {
 function flowIntegral(f: Flow, t0: number, t1: number): number {
   const s0 = t0 / 1000;
   const s1 = t1 / 1000;
-  return f.base * (s1 - s0) - ((f.base * f.swing) / f.omega) * (Math.cos(angle(f.omega, s1, f.phase)) - Math.cos(angle(f.omega, s0, f.phase)));
+  return (
+    f.base * (s1 - s0) - ((f.base * f.swing) / f.omega) * (Math.cos(angle(f.omega, s1, f.phase)) - Math.cos(angle(f.omega, s0, f.phase)))
+  );
 }
 
 /** The counter at sample time t (a multiple of the step) of a container started at `start`. */
@@ -305,7 +315,13 @@ function sampleAt(p: Profile, c: StatContainer, t: number): Sample {
 }
 
 function netSide(interfaces: string[], rx: FlowSample, tx: FlowSample): NetSide {
-  return { interfaces: [...interfaces], rx_bytes: rx.bytes, rx_bytes_per_second: rx.perSecond, tx_bytes: tx.bytes, tx_bytes_per_second: tx.perSecond };
+  return {
+    interfaces: [...interfaces],
+    rx_bytes: rx.bytes,
+    rx_bytes_per_second: rx.perSecond,
+    tx_bytes: tx.bytes,
+    tx_bytes_per_second: tx.perSecond,
+  };
 }
 
 /** Last moment the container produced samples, or null when it never did. */
@@ -355,7 +371,13 @@ interface MinuteSums {
  * network sums, cores and interfaces of the first container). No samples after `nowMs`
  * (default: toMs) exist.
  */
-export function serviceMetrics(containers: readonly StatContainer[], seed: number, fromMs: number, toMs: number, nowMs: number = toMs): MetricsEntryJson[] {
+export function serviceMetrics(
+  containers: readonly StatContainer[],
+  seed: number,
+  fromMs: number,
+  toMs: number,
+  nowMs: number = toMs,
+): MetricsEntryJson[] {
   const minutes = new Map<number, MinuteSums>();
   const last = Math.min(toMs, nowMs);
   for (const c of containers) {

@@ -49,7 +49,13 @@ function mergeEnv(old: string[], next: string[]): string[] {
   });
 }
 
-function applyCommon(store: Store, config: ServiceConfig, input: ServiceInput, links: LinkRecord[] | null, existing: ServiceRecord | null): void {
+function applyCommon(
+  store: Store,
+  config: ServiceConfig,
+  input: ServiceInput,
+  links: LinkRecord[] | null,
+  existing: ServiceRecord | null,
+): void {
   if (input.image !== undefined) config.image = input.image;
   if (input.user !== undefined) config.user = input.user;
   const instances = input.instances ?? input.container_count;

@@ -23,10 +23,19 @@ describe('a saved world, restored', () => {
     const before = createSimulatedMaster({ clock, initialAdminCode: TEST_ADMIN_CODE });
     const token = await signIn(before, TEST_ADMIN_CODE);
     const api = (m: SimulatedMaster, method: string, path: string, body?: unknown) => send(m, method, path, { token, body });
-    expect((await api(before, 'POST', '/v1/grids/production/services', { name: 'kept', image: 'redis:3.2', instances: 2, stateful: false })).status).toBe(201);
+    expect(
+      (await api(before, 'POST', '/v1/grids/production/services', { name: 'kept', image: 'redis:3.2', instances: 2, stateful: false }))
+        .status,
+    ).toBe(201);
     expect((await api(before, 'POST', '/v1/services/production/null/kept/deploy', {})).status).toBe(200);
     await clock.advanceAsync(15_000, 250);
-    const paths = ['/v1/grids/production/services', '/v1/services/production/null/kept', '/v1/services/production/null/kept/containers', '/v1/services/production/null/kept/event_logs?limit=50', '/v1/grids/production/secrets'];
+    const paths = [
+      '/v1/grids/production/services',
+      '/v1/services/production/null/kept',
+      '/v1/services/production/null/kept/containers',
+      '/v1/services/production/null/kept/event_logs?limit=50',
+      '/v1/grids/production/secrets',
+    ];
     const seen = await Promise.all(paths.map((p) => api(before, 'GET', p)));
     const world = cloneWorld(before);
     before.dispose();
@@ -43,12 +52,18 @@ describe('a saved world, restored', () => {
     const clock = createFakeClock();
     const before = createSimulatedMaster({ clock, initialAdminCode: TEST_ADMIN_CODE });
     const token = await signIn(before, TEST_ADMIN_CODE);
-    const first = await send(before, 'POST', '/v1/grids/production/services', { token, body: { name: 'one', image: 'redis:3.2', stateful: false } });
+    const first = await send(before, 'POST', '/v1/grids/production/services', {
+      token,
+      body: { name: 'one', image: 'redis:3.2', stateful: false },
+    });
     const world = cloneWorld(before);
     before.dispose();
 
     const after = createSimulatedMaster({ clock, restore: world });
-    const second = await send(after, 'POST', '/v1/grids/production/services', { token, body: { name: 'two', image: 'redis:3.2', stateful: false } });
+    const second = await send(after, 'POST', '/v1/grids/production/services', {
+      token,
+      body: { name: 'two', image: 'redis:3.2', stateful: false },
+    });
     expect(String(obj(second.body).id) > String(obj(first.body).id)).toBe(true);
     const fresh = await signIn(after, after.mintAdminCode(60_000));
     expect(fresh).not.toBe(token);
@@ -60,7 +75,10 @@ describe('a saved world, restored', () => {
     const clock = createFakeClock();
     const before = createSimulatedMaster({ clock, initialAdminCode: TEST_ADMIN_CODE });
     const token = await signIn(before, TEST_ADMIN_CODE);
-    await send(before, 'POST', '/v1/grids/production/services', { token, body: { name: 'midway', image: 'redis:3.2', instances: 3, stateful: false } });
+    await send(before, 'POST', '/v1/grids/production/services', {
+      token,
+      body: { name: 'midway', image: 'redis:3.2', instances: 3, stateful: false },
+    });
     const deploy = await send(before, 'POST', '/v1/services/production/null/midway/deploy', { token, body: {} });
     const deployId = String(obj(deploy.body).id);
     await clock.advanceAsync(2_000, 250);

@@ -140,16 +140,27 @@ export function containerLogsResponse(req: RouteRequest, ctx: SimContext, scope:
   const container = scope.containerFilter ? q.get('container') : null;
   const extra = scope.match;
   const match = (log: LogRecord): boolean =>
-    (instance === null || log.instanceNumber === instance) && (container === null || log.name === container) && (extra === undefined || extra(log));
+    (instance === null || log.instanceNumber === instance) &&
+    (container === null || log.name === container) &&
+    (extra === undefined || extra(log));
   const watched = scope.services.slice(0, scope.services.length === 1 ? 1 : WATCH_FANOUT);
   const sources = (): Source<LogRecord>[] => {
     const out: Source<LogRecord>[] = [];
     for (const s of scope.services) if (s.logs && !s.destroyed) out.push({ ring: s.logs, match });
     return out;
   };
-  return respond(req, ctx, p, sources, (l) => l.id, (l) => l.createdAt, logJson, () => {
-    for (const s of watched) if (!s.destroyed) ctx.engine.watchLogs(s);
-  });
+  return respond(
+    req,
+    ctx,
+    p,
+    sources,
+    (l) => l.id,
+    (l) => l.createdAt,
+    logJson,
+    () => {
+      for (const s of watched) if (!s.destroyed) ctx.engine.watchLogs(s);
+    },
+  );
 }
 
 type EventScope =
@@ -167,5 +178,14 @@ export function eventLogsResponse(req: RouteRequest, ctx: SimContext, scope: Eve
     }
     return [{ ring: scope.grid.events, match: scope.match }];
   };
-  return respond(req, ctx, p, sources, (e) => e.seq, (e) => e.createdAt, eventJson, () => undefined);
+  return respond(
+    req,
+    ctx,
+    p,
+    sources,
+    (e) => e.seq,
+    (e) => e.createdAt,
+    eventJson,
+    () => undefined,
+  );
 }

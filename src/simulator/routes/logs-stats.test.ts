@@ -94,7 +94,12 @@ describe('container logs', () => {
 
   it('streams with follow (any value): the window, then new lines, one object per chunk, " " when idle', async () => {
     const ac = new AbortController();
-    const res = await t.master.handle(new Request(`http://sim${APP}/container_logs?follow=0&limit=3`, { headers: { Authorization: `Bearer ${t.token}` }, signal: ac.signal }));
+    const res = await t.master.handle(
+      new Request(`http://sim${APP}/container_logs?follow=0&limit=3`, {
+        headers: { Authorization: `Bearer ${t.token}` },
+        signal: ac.signal,
+      }),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toBe('application/json');
     expect(res.headers.get('X-Kontena-Version')).toBe('1.2.0.dev');
@@ -122,7 +127,9 @@ describe('container logs', () => {
 
   it('ends streams after the dropped-streams fault time and on restart', async () => {
     t.master.setFaults({ dropStreamsAfterMs: 2000 });
-    const dropped = await t.master.handle(new Request(`http://sim${APP}/event_logs?follow=1`, { headers: { Authorization: `Bearer ${t.token}` } }));
+    const dropped = await t.master.handle(
+      new Request(`http://sim${APP}/event_logs?follow=1`, { headers: { Authorization: `Bearer ${t.token}` } }),
+    );
     const droppedReader = dropped.body?.getReader();
     if (!droppedReader) throw new Error('no body');
     let chunks = 0;
@@ -131,7 +138,9 @@ describe('container logs', () => {
     expect(t.clock.now()).toBeGreaterThanOrEqual(Date.UTC(2017, 3, 6, 12, 0, 2));
     expect(t.master.activeStreams()).toBe(0);
     t.master.setFaults({ dropStreamsAfterMs: null });
-    const open = await t.master.handle(new Request(`http://sim${APP}/event_logs?follow=1`, { headers: { Authorization: `Bearer ${t.token}` } }));
+    const open = await t.master.handle(
+      new Request(`http://sim${APP}/event_logs?follow=1`, { headers: { Authorization: `Bearer ${t.token}` } }),
+    );
     const reader = open.body?.getReader();
     if (!reader) throw new Error('no body');
     await readChunk(reader);
@@ -147,7 +156,9 @@ describe('container logs', () => {
     const baseline = t.master.pendingTimers();
     for (let i = 0; i < 1000; i++) {
       const ac = new AbortController();
-      const res = await t.master.handle(new Request(`http://sim${APP}/container_logs?follow=1`, { headers: { Authorization: `Bearer ${t.token}` }, signal: ac.signal }));
+      const res = await t.master.handle(
+        new Request(`http://sim${APP}/container_logs?follow=1`, { headers: { Authorization: `Bearer ${t.token}` }, signal: ac.signal }),
+      );
       const reader = res.body?.getReader();
       await reader?.read();
       ac.abort();
@@ -177,7 +188,10 @@ describe('event logs', () => {
 
 describe('stats and metrics', () => {
   it('gives one row per container, sorted descending, limited', async () => {
-    const rows = obj((await t.api('GET', `${APP}/stats?sort=memory`)).body).stats as { container_id: string; memory: { usage: number } | null }[];
+    const rows = obj((await t.api('GET', `${APP}/stats?sort=memory`)).body).stats as {
+      container_id: string;
+      memory: { usage: number } | null;
+    }[];
     expect(rows.map((r) => r.container_id).sort()).toEqual(['shop.app-1', 'shop.app-2', 'shop.app-3']);
     const usage = rows.map((r) => r.memory?.usage ?? 0);
     expect([...usage].sort((a, b) => b - a)).toEqual(usage);

@@ -13,7 +13,12 @@ export function miscRoutes(router: Router): void {
   });
   router.get('/v1/user', ({ auth }) => {
     const user = requireUser(auth);
-    return json(200, { id: user.id, email: user.email, name: user.name, roles: user.roles.map((r) => ({ name: r.name, description: r.description })) });
+    return json(200, {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      roles: user.roles.map((r) => ({ name: r.name, description: r.description })),
+    });
   });
   // No external OAuth2 provider is configured on the simulated master.
   router.get('/authenticate', () => json(501, { error: 'server_error', error_description: 'Authentication provider not configured' }));

@@ -100,7 +100,8 @@ export function oauthRoutes(router: Router): void {
     Object.assign(params, body);
     let user = auth.user;
     if (typeof params.user === 'string' && params.user !== '' && params.user !== user.email) {
-      if (!isMasterAdmin(user)) throw new HttpError(403, { error: 'access_denied', error_description: 'Only admins can create tokens for other users' });
+      if (!isMasterAdmin(user))
+        throw new HttpError(403, { error: 'access_denied', error_description: 'Only admins can create tokens for other users' });
       const other = [...store.users.values()].find((u) => u.email === params.user);
       if (!other) throw notFound();
       user = other;

@@ -16,8 +16,12 @@ describe('vault secrets', () => {
     const created = await t.api('POST', '/v1/grids/staging/secrets', { body: { name: 'NEW_ONE', value: 's3cret' } });
     expect(created.status).toBe(201);
     expect(Object.keys(obj(created.body))).toEqual(['id', 'name', 'created_at', 'value']);
-    expect((await t.api('POST', '/v1/grids/staging/secrets', { body: { name: 'NEW_ONE', value: 'x' } })).body).toEqual({ error: { name: 'is already taken' } });
-    expect((await t.api('POST', '/v1/grids/staging/secrets', { body: { name: '-bad', value: 'x' } })).body).toEqual({ error: { name: "Name isn't in the right format" } });
+    expect((await t.api('POST', '/v1/grids/staging/secrets', { body: { name: 'NEW_ONE', value: 'x' } })).body).toEqual({
+      error: { name: 'is already taken' },
+    });
+    expect((await t.api('POST', '/v1/grids/staging/secrets', { body: { name: '-bad', value: 'x' } })).body).toEqual({
+      error: { name: "Name isn't in the right format" },
+    });
     expect(obj((await t.api('GET', '/v1/secrets/staging/NEW_ONE')).body).value).toBe('s3cret');
 
     const updated = await t.api('PUT', '/v1/secrets/staging/NEW_ONE', { body: { value: 'changed' } });

@@ -2,9 +2,42 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestMaster, obj, type TestMaster } from '../../../test/simulator/test-support';
 
 const KEYS = [
-  'id', 'created_at', 'updated_at', 'image', 'affinity', 'name', 'stateful', 'user', 'instances', 'cmd', 'entrypoint', 'net', 'dns',
-  'ports', 'env', 'secrets', 'memory', 'memory_swap', 'cpu_shares', 'volumes', 'volumes_from', 'cap_add', 'cap_drop', 'state', 'grid',
-  'stack', 'links', 'log_driver', 'log_opts', 'strategy', 'deploy_opts', 'pid', 'instance_counts', 'hooks', 'revision', 'stack_revision',
+  'id',
+  'created_at',
+  'updated_at',
+  'image',
+  'affinity',
+  'name',
+  'stateful',
+  'user',
+  'instances',
+  'cmd',
+  'entrypoint',
+  'net',
+  'dns',
+  'ports',
+  'env',
+  'secrets',
+  'memory',
+  'memory_swap',
+  'cpu_shares',
+  'volumes',
+  'volumes_from',
+  'cap_add',
+  'cap_drop',
+  'state',
+  'grid',
+  'stack',
+  'links',
+  'log_driver',
+  'log_opts',
+  'strategy',
+  'deploy_opts',
+  'pid',
+  'instance_counts',
+  'hooks',
+  'revision',
+  'stack_revision',
 ];
 
 let t: TestMaster;
@@ -36,7 +69,12 @@ describe('POST /v1/grids/G/services', () => {
       instance_counts: { total: 0, running: 0 },
       stack_revision: null,
     });
-    expect(s.deploy_opts).toEqual({ _id: { $oid: expect.stringMatching(/^[0-9a-f]{24}$/) as unknown }, interval: null, min_health: 0.8, wait_for_port: null });
+    expect(s.deploy_opts).toEqual({
+      _id: { $oid: expect.stringMatching(/^[0-9a-f]{24}$/) as unknown },
+      interval: null,
+      min_health: 0.8,
+      wait_for_port: null,
+    });
     expect(s.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 
@@ -60,7 +98,9 @@ describe('POST /v1/grids/G/services', () => {
     expect(s.ports).toEqual([{ ip: '0.0.0.0', protocol: 'tcp', node_port: 6379, container_port: 6379 }]);
     expect(s.health_check).toEqual({ protocol: 'tcp', uri: '/', port: 6379, timeout: 10, initial_delay: 10, interval: 60 });
     expect(s.health_status).toEqual({ healthy: 0, total: 0 });
-    const hidden = await t.api('POST', '/v1/grids/production/services', { body: { ...base, name: 'nohc', health_check: { port: null, protocol: null } } });
+    const hidden = await t.api('POST', '/v1/grids/production/services', {
+      body: { ...base, name: 'nohc', health_check: { port: null, protocol: null } },
+    });
     expect(Object.keys(obj(hidden.body))).toEqual(KEYS);
   });
 
@@ -78,15 +118,35 @@ describe('POST /v1/grids/G/services', () => {
     ['instances blank', { ...base, instances: '' }, { instances: "Instances can't be blank" }],
     ['env not strings', { ...base, env: ['A=1', ['x']] }, { env: [null, "Env[1] isn't a string"] }],
     ['env not array', { ...base, env: 'A=1' }, { env: "Env isn't an array" }],
-    ['port missing node_port', { ...base, ports: [{ node_port: 80, container_port: 80 }, { container_port: 81 }] }, { ports: [null, { node_port: 'Node Port is required' }] }],
+    [
+      'port missing node_port',
+      { ...base, ports: [{ node_port: 80, container_port: 80 }, { container_port: 81 }] },
+      { ports: [null, { node_port: 'Node Port is required' }] },
+    ],
     ['port null ip', { ...base, ports: [{ node_port: 80, container_port: 80, ip: null }] }, { ports: [{ ip: "Ip can't be nil" }] }],
     ['port not hash', { ...base, ports: ['80:80'] }, { ports: ["Ports[0] isn't a hash"] }],
-    ['health check keys', { ...base, health_check: { uri: '/' } }, { health_check: { port: 'Port is required', protocol: 'Protocol is required' } }],
-    ['health check protocol', { ...base, health_check: { port: 80, protocol: 'udp' } }, { health_check: { protocol: "Protocol isn't in the right format" } }],
-    ['health interval', { ...base, health_check: { port: 80, protocol: 'http', interval: 5, timeout: 10 } }, { health_check: 'Interval has to be bigger than timeout' }],
+    [
+      'health check keys',
+      { ...base, health_check: { uri: '/' } },
+      { health_check: { port: 'Port is required', protocol: 'Protocol is required' } },
+    ],
+    [
+      'health check protocol',
+      { ...base, health_check: { port: 80, protocol: 'udp' } },
+      { health_check: { protocol: "Protocol isn't in the right format" } },
+    ],
+    [
+      'health interval',
+      { ...base, health_check: { port: 80, protocol: 'http', interval: 5, timeout: 10 } },
+      { health_check: 'Interval has to be bigger than timeout' },
+    ],
     ['deploy_opts min_health', { ...base, deploy_opts: { min_health: 'lots' } }, { deploy_opts: { min_health: 'Min Health is invalid' } }],
     ['hooks as array', { ...base, hooks: [] }, { hooks: "Hooks isn't a hash" }],
-    ['hook missing fields', { ...base, hooks: { post_start: [{ name: 'x' }] } }, { hooks: { post_start: [{ cmd: 'Cmd is required', instances: 'Instances is required' }] } }],
+    [
+      'hook missing fields',
+      { ...base, hooks: { post_start: [{ name: 'x' }] } },
+      { hooks: { post_start: [{ cmd: 'Cmd is required', instances: 'Instances is required' }] } },
+    ],
     ['strategy', { ...base, strategy: 'spread' }, { strategy: 'Strategy not supported' }],
     ['net format', { ...base, net: 'overlay' }, { net: "Net isn't in the right format" }],
     ['pid format', { ...base, pid: 'container' }, { pid: "Pid isn't in the right format" }],
@@ -94,11 +154,19 @@ describe('POST /v1/grids/G/services', () => {
     ['stack key', { ...base, stack: 'x' }, { stack: "Stack isn't the right class" }],
     ['secret missing', { ...base, secrets: [{ secret: 'NOPE', name: 'X' }] }, { secrets: 'Secret NOPE does not exist' }],
     ['secret keys', { ...base, secrets: [{ secret: 'DB_PASSWORD' }] }, { secrets: [{ name: 'Name is required' }] }],
-    ['link stack', { ...base, links: [{ name: 'nostack/redis', alias: 'r' }] }, { links: 'Link nostack/redis points to non-existing stack' }],
+    [
+      'link stack',
+      { ...base, links: [{ name: 'nostack/redis', alias: 'r' }] },
+      { links: 'Link nostack/redis points to non-existing stack' },
+    ],
     ['link service', { ...base, links: [{ name: 'nope', alias: 'r' }] }, { links: 'Service null/nope does not exist' }],
     ['link service in stack', { ...base, links: [{ name: 'shop/nope', alias: 'r' }] }, { links: 'Service shop/nope does not exist' }],
     ['volume format', { ...base, volumes: ['data'] }, { volumes: "Volume definition 'data' not in right format" }],
-    ['stateful volumes_from', { ...base, stateful: true, volumes_from: ['data-%s'] }, { volumes_from: 'Cannot combine stateful & volumes_from' }],
+    [
+      'stateful volumes_from',
+      { ...base, stateful: true, volumes_from: ['data-%s'] },
+      { volumes_from: 'Cannot combine stateful & volumes_from' },
+    ],
     ['name taken', { ...base, name: 'redis' }, { name: 'is already taken' }],
   ];
 
@@ -115,7 +183,15 @@ describe('POST /v1/grids/G/services', () => {
 
   it('ignores unknown keys and optional nulls, resolves bare links in the null stack', async () => {
     const res = await t.api('POST', '/v1/grids/production/services', {
-      body: { ...base, user: null, whatever: 1, links: [{ name: 'redis', alias: 'cache' }, { name: 'shop/postgres', alias: 'db' }] },
+      body: {
+        ...base,
+        user: null,
+        whatever: 1,
+        links: [
+          { name: 'redis', alias: 'cache' },
+          { name: 'shop/postgres', alias: 'db' },
+        ],
+      },
     });
     expect(res.status).toBe(201);
     expect(obj(res.body).links).toEqual([
@@ -125,7 +201,9 @@ describe('POST /v1/grids/G/services', () => {
   });
 
   it('answers body and lookup errors like the real routes', async () => {
-    expect((await t.api('POST', '/v1/grids/production/services', { raw: '{nope', headers: { 'Content-Type': 'application/json' } })).body).toEqual({ error: 'Invalid json' });
+    expect(
+      (await t.api('POST', '/v1/grids/production/services', { raw: '{nope', headers: { 'Content-Type': 'application/json' } })).body,
+    ).toEqual({ error: 'Invalid json' });
     const notObject = await t.api('POST', '/v1/grids/production/services', { raw: '[]' });
     expect(notObject.status).toBe(500);
     expect(notObject.body).toEqual({ message: 'Internal server error' });

@@ -40,8 +40,15 @@ describe('PUT /v1/services/G/S/N', () => {
 
   it('replaces deploy_opts and health_check whole, with their defaults', async () => {
     const before = obj((await service()).deploy_opts);
-    const res = obj((await t.api('PUT', API, { body: { deploy_opts: { interval: 3600 }, health_check: { port: 9000, protocol: 'http' } } })).body);
-    expect(res.deploy_opts).toEqual({ _id: { $oid: expect.stringMatching(/^[0-9a-f]{24}$/) as unknown }, interval: 3600, min_health: 0.8, wait_for_port: null });
+    const res = obj(
+      (await t.api('PUT', API, { body: { deploy_opts: { interval: 3600 }, health_check: { port: 9000, protocol: 'http' } } })).body,
+    );
+    expect(res.deploy_opts).toEqual({
+      _id: { $oid: expect.stringMatching(/^[0-9a-f]{24}$/) as unknown },
+      interval: 3600,
+      min_health: 0.8,
+      wait_for_port: null,
+    });
     expect(obj(res.deploy_opts)._id).not.toEqual(before._id);
     expect(res.health_check).toEqual({ protocol: 'http', uri: '/', port: 9000, timeout: 10, initial_delay: 10, interval: 60 });
     const removed = obj((await t.api('PUT', API, { body: { health_check: { port: null, protocol: null } } })).body);
@@ -50,8 +57,12 @@ describe('PUT /v1/services/G/S/N', () => {
   });
 
   it('refuses grid/stack keys and hooks as an array', async () => {
-    expect((await t.api('PUT', API, { body: { grid: { id: 'production' } } })).body).toEqual({ error: { grid: "Grid isn't the right class" } });
-    expect((await t.api('PUT', API, { body: { stack: { id: 'production/null', name: 'null' } } })).body).toEqual({ error: { stack: "Stack isn't the right class" } });
+    expect((await t.api('PUT', API, { body: { grid: { id: 'production' } } })).body).toEqual({
+      error: { grid: "Grid isn't the right class" },
+    });
+    expect((await t.api('PUT', API, { body: { stack: { id: 'production/null', name: 'null' } } })).body).toEqual({
+      error: { stack: "Stack isn't the right class" },
+    });
     expect((await t.api('PUT', API, { body: { hooks: [] } })).body).toEqual({ error: { hooks: "Hooks isn't a hash" } });
   });
 
@@ -62,15 +73,30 @@ describe('PUT /v1/services/G/S/N', () => {
   });
 
   it('merges secrets by secret name and replaces links, resolving bare names in the service stack', async () => {
-    const secrets = obj((await t.api('PUT', API, { body: { secrets: [{ secret: 'DB_PASSWORD', name: 'PGPASSWORD', type: 'file' }] } })).body).secrets;
+    const secrets = obj(
+      (await t.api('PUT', API, { body: { secrets: [{ secret: 'DB_PASSWORD', name: 'PGPASSWORD', type: 'file' }] } })).body,
+    ).secrets;
     expect(secrets).toEqual([{ name: 'PGPASSWORD', secret: 'DB_PASSWORD', type: 'env' }]);
     const app = '/v1/services/production/shop/app';
-    const links = obj((await t.api('PUT', app, { body: { links: [{ name: 'web', alias: 'front' }, { name: 'null/lb', alias: 'lb' }] } })).body).links;
+    const links = obj(
+      (
+        await t.api('PUT', app, {
+          body: {
+            links: [
+              { name: 'web', alias: 'front' },
+              { name: 'null/lb', alias: 'lb' },
+            ],
+          },
+        })
+      ).body,
+    ).links;
     expect(links).toEqual([
       { id: 'production/shop/web', alias: 'front', name: 'web' },
       { id: 'production/null/lb', alias: 'lb', name: 'lb' },
     ]);
-    expect((await t.api('PUT', app, { body: { links: [{ name: 'redis', alias: 'r' }] } })).body).toEqual({ error: { links: 'Service shop/redis does not exist' } });
+    expect((await t.api('PUT', app, { body: { links: [{ name: 'redis', alias: 'r' }] } })).body).toEqual({
+      error: { links: 'Service shop/redis does not exist' },
+    });
     expect(obj((await t.api('PUT', app, { body: { links: [] } })).body).links).toEqual([]);
   });
 
@@ -104,7 +130,9 @@ describe('DELETE /v1/services/G/S/N', () => {
   it('is refused while other services link to it, then destroys the service', async () => {
     const refused = await t.api('DELETE', '/v1/services/production/null/redis');
     expect(refused.status).toBe(422);
-    expect(refused.body).toEqual({ error: { service: 'Cannot delete service that is linked to another service (api, worker, app, sidekiq)' } });
+    expect(refused.body).toEqual({
+      error: { service: 'Cannot delete service that is linked to another service (api, worker, app, sidekiq)' },
+    });
     const ok = await t.api('DELETE', '/v1/services/production/null/docs');
     expect([ok.status, ok.body]).toEqual([200, {}]);
     expect((await t.api('GET', '/v1/services/production/null/docs')).body).toEqual({ error: 'Not found' });
@@ -113,10 +141,16 @@ describe('DELETE /v1/services/G/S/N', () => {
 
 describe('deploy / scale input checks', () => {
   it('validates force and instances', async () => {
-    expect((await t.api('POST', `${API}/deploy`, { body: { force: 'maybe' } })).body).toEqual({ error: { force: "Force isn't a boolean" } });
+    expect((await t.api('POST', `${API}/deploy`, { body: { force: 'maybe' } })).body).toEqual({
+      error: { force: "Force isn't a boolean" },
+    });
     expect((await t.api('POST', `${API}/scale`, { body: {} })).body).toEqual({ error: { instances: "Instances can't be nil" } });
-    expect((await t.api('POST', `${API}/scale`, { body: { instances: '' } })).body).toEqual({ error: { instances: "Instances can't be blank" } });
-    expect((await t.api('POST', `${API}/scale`, { body: { instances: 'x' } })).body).toEqual({ error: { instances: "Instances isn't an integer" } });
+    expect((await t.api('POST', `${API}/scale`, { body: { instances: '' } })).body).toEqual({
+      error: { instances: "Instances can't be blank" },
+    });
+    expect((await t.api('POST', `${API}/scale`, { body: { instances: 'x' } })).body).toEqual({
+      error: { instances: "Instances isn't an integer" },
+    });
     const scaled = await t.api('POST', `${API}/scale`, { body: { instances: -2 } });
     expect(scaled.status).toBe(200);
     expect(obj(scaled.body)).toMatchObject({ state: 'created', instance_count: -2, started_at: null, finished_at: null });

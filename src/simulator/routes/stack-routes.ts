@@ -8,7 +8,12 @@ import { containerLogsResponse, eventLogsResponse } from './log-routes';
 
 function list(text: string | null): Set<string> | null {
   if (text === null || text === '') return null;
-  return new Set(text.split(',').map((s) => s.trim()).filter((s) => s !== ''));
+  return new Set(
+    text
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+  );
 }
 
 export function stackRoutes(router: Router): void {
@@ -46,7 +51,11 @@ export function stackRoutes(router: Router): void {
     const match = (e: EventRecord): boolean => {
       const has = (type: string, ids: Set<string>, prefix: string): boolean =>
         e.relationships.some((r) => r.type === type && ids.has(r.id.slice(prefix.length)));
-      return (nodes === null || has('node', nodes, `${g}/`)) && (stacks === null || has('stack', stacks, `${g}/`)) && (services === null || has('service', services, `${g}/`));
+      return (
+        (nodes === null || has('node', nodes, `${g}/`)) &&
+        (stacks === null || has('stack', stacks, `${g}/`)) &&
+        (services === null || has('service', services, `${g}/`))
+      );
     };
     return eventLogsResponse(req, ctx, { kind: 'grid', grid, match });
   });

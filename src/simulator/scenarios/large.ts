@@ -12,8 +12,33 @@ import { rubyTimeString } from '../model/time';
 const LARGE_NODES = 60;
 const LARGE_SERVICES = 5000;
 const STACKS = 40;
-const IMAGES = ['nginx:1.11-alpine', 'redis:3.2-alpine', 'postgres:9.6', 'myorg/api:2.4.1', 'myorg/worker:2.4.1', 'node:6-alpine', 'ruby:2.3', 'haproxy:1.7'];
-const WORDS = ['api', 'web', 'worker', 'cache', 'db', 'queue', 'search', 'auth', 'billing', 'mailer', 'cron', 'gateway', 'report', 'media', 'chat'];
+const IMAGES = [
+  'nginx:1.11-alpine',
+  'redis:3.2-alpine',
+  'postgres:9.6',
+  'myorg/api:2.4.1',
+  'myorg/worker:2.4.1',
+  'node:6-alpine',
+  'ruby:2.3',
+  'haproxy:1.7',
+];
+const WORDS = [
+  'api',
+  'web',
+  'worker',
+  'cache',
+  'db',
+  'queue',
+  'search',
+  'auth',
+  'billing',
+  'mailer',
+  'cron',
+  'gateway',
+  'report',
+  'media',
+  'chat',
+];
 
 export function buildLarge(ctx: SimContext): void {
   const { store } = ctx;
@@ -39,7 +64,16 @@ export function buildLarge(ctx: SimContext): void {
   const nullStack = grid.stacks.get(NULL_STACK);
   if (nullStack) stacks.push(nullStack);
   for (let s = 1; s <= STACKS; s++) {
-    stacks.push(addStack(store, grid, { name: `stack-${String(s).padStart(2, '0')}`, createdAt: created + s * 3_600_000, registryName: `myorg/stack-${s}`, registry: 'file://', version: '1.0.0', revision: 1 }));
+    stacks.push(
+      addStack(store, grid, {
+        name: `stack-${String(s).padStart(2, '0')}`,
+        createdAt: created + s * 3_600_000,
+        registryName: `myorg/stack-${s}`,
+        registry: 'file://',
+        version: '1.0.0',
+        revision: 1,
+      }),
+    );
   }
   let nodeCursor = 0;
   for (let i = 0; i < LARGE_SERVICES; i++) {
@@ -52,7 +86,14 @@ export function buildLarge(ctx: SimContext): void {
     config.instances = 3 + (i % 2);
     config.env = [`SERVICE_INDEX=${i}`, 'LOG_LEVEL=info'];
     if (i % 10 === 0) config.memory = 256 * 1024 * 1024;
-    const service = addService(store, { grid, stack, name, stateful: image.startsWith('postgres') || image.startsWith('redis'), config, createdAt: at });
+    const service = addService(store, {
+      grid,
+      stack,
+      name,
+      stateful: image.startsWith('postgres') || image.startsWith('redis'),
+      config,
+      createdAt: at,
+    });
     const kind = i % 100;
     if (kind === 99) continue; // initialized: never deployed
     const deployedAt = now - rng.int(1, 20 * 24) * 3_600_000;
@@ -68,7 +109,11 @@ export function buildLarge(ctx: SimContext): void {
       const node = nodes[nodeCursor % nodes.length];
       nodeCursor += 1;
       if (!node) continue;
-      const container = createServiceContainer(store.ids, service, node, n, { at: deployedAt + 1000 * n, deployRev, running: service.state === 'running' });
+      const container = createServiceContainer(store.ids, service, node, n, {
+        at: deployedAt + 1000 * n,
+        deployRev,
+        running: service.state === 'running',
+      });
       if (service.state === 'stopped') container.finishedAt = deployedAt + 3_600_000;
       record.instanceDeploys.push({ instanceNumber: n, node: node.name, state: 'success', error: null });
     }

@@ -23,9 +23,14 @@ describe('demo', () => {
   it('has two grids with nodes in availability zones and a varied set of services', async () => {
     t = await createTestMaster();
     const grids = arr(obj((await t.api('GET', '/v1/grids')).body).grids).map(obj);
-    expect(grids.map((g) => [g.name, g.node_count])).toEqual([['production', 5], ['staging', 3]]);
+    expect(grids.map((g) => [g.name, g.node_count])).toEqual([
+      ['production', 5],
+      ['staging', 3],
+    ]);
     const nodes = arr(obj((await t.api('GET', '/v1/grids/production/nodes')).body).nodes).map(obj);
-    expect(new Set(nodes.flatMap((n) => (n.labels as string[]).filter((l) => l.startsWith('az='))))).toEqual(new Set(['az=a', 'az=b', 'az=c']));
+    expect(new Set(nodes.flatMap((n) => (n.labels as string[]).filter((l) => l.startsWith('az='))))).toEqual(
+      new Set(['az=a', 'az=b', 'az=c']),
+    );
     expect(nodes.every((n) => 'resource_usage' in n)).toBe(true);
     const all = [...(await services('production')), ...(await services('staging'))];
     expect(all.length).toBeGreaterThanOrEqual(15);

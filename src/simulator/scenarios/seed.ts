@@ -5,7 +5,14 @@
  */
 import type { EventOptions, SimContext } from '../context';
 import { createServiceContainer, markContainerStopped } from '../engine/containers';
-import { deployedMessage, deployErroredMessage, deployHaltedReason, deployStartedMessage, instanceFailedMessage, noSuchImageError } from '../engine/deploy-messages';
+import {
+  deployedMessage,
+  deployErroredMessage,
+  deployHaltedReason,
+  deployStartedMessage,
+  instanceFailedMessage,
+  noSuchImageError,
+} from '../engine/deploy-messages';
 import { planDeploy } from '../engine/placement';
 import type { Prng } from '../engine/prng';
 import { addService, defaultServiceConfig, findService, newDeployRecord } from '../model/store';
@@ -59,7 +66,14 @@ export function seedService(ctx: SimContext, grid: GridRecord, spec: SeedService
   if (spec.healthCheck) {
     config.healthCheck = { uri: '/', timeout: 10, interval: 60, initialDelay: 10, ...spec.healthCheck };
   }
-  const service = addService(store, { grid, stack: spec.stack, name: spec.name, stateful: spec.stateful ?? false, config, createdAt: spec.createdAt });
+  const service = addService(store, {
+    grid,
+    stack: spec.stack,
+    name: spec.name,
+    stateful: spec.stateful ?? false,
+    config,
+    createdAt: spec.createdAt,
+  });
   service.revision = spec.revision ?? 1;
   service.updatedAt = spec.createdAt;
   if (spec.state === 'initialized') return service;
@@ -70,11 +84,19 @@ export function seedService(ctx: SimContext, grid: GridRecord, spec: SeedService
   return service;
 }
 
-function deployInPast(ctx: SimContext, service: ServiceRecord, at: number, outcome: 'success' | 'error', rng: Prng, history: History): void {
+function deployInPast(
+  ctx: SimContext,
+  service: ServiceRecord,
+  at: number,
+  outcome: 'success' | 'error',
+  rng: Prng,
+  history: History,
+): void {
   const { store } = ctx;
   const sink = ctx.engine.events;
   const events = {
-    master: (svc: ServiceRecord, message: string, options: EventOptions & { at: number }) => history.add(options.at, () => sink.master(svc, message, options)),
+    master: (svc: ServiceRecord, message: string, options: EventOptions & { at: number }) =>
+      history.add(options.at, () => sink.master(svc, message, options)),
     agent: (c: ContainerRecord, type: string, message: string, options: EventOptions & { at: number }) =>
       history.add(options.at, () => sink.agent(c, type, message, options)),
   };
@@ -103,7 +125,12 @@ function deployInPast(ctx: SimContext, service: ServiceRecord, at: number, outco
       events.master(service, instanceFailedMessage(service, slot.instanceNumber, slot.node.name, error), { at: t, severity: 3 });
       break;
     }
-    const c = createServiceContainer(store.ids, service, slot.node, slot.instanceNumber, { at: t, deployRev: rubyTimeString(started), running: true, healthy: true });
+    const c = createServiceContainer(store.ids, service, slot.node, slot.instanceNumber, {
+      at: t,
+      deployRev: rubyTimeString(started),
+      running: true,
+      healthy: true,
+    });
     events.agent(c, 'service:create_instance', `service instance ${c.name} created`, { at: t });
     events.agent(c, 'service:start_instance', `service instance ${c.name} started`, { at: t + 300 });
     if (service.healthCheck?.protocol) {

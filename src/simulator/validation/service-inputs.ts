@@ -102,12 +102,22 @@ export interface ServiceInput {
   devices?: string[];
   pid?: string;
   hooks?: { post_start?: { name: string; cmd: string; instances: string; oneshot: boolean }[] };
-  health_check?: { port: number | null; protocol: 'http' | 'tcp' | null; uri?: string; timeout?: number; interval?: number; initial_delay?: number };
+  health_check?: {
+    port: number | null;
+    protocol: 'http' | 'tcp' | null;
+    uri?: string;
+    timeout?: number;
+    interval?: number;
+    initial_delay?: number;
+  };
 }
 
 type InputResult = { ok: true; input: ServiceInput } | { ok: false; errors: ErrorMap };
 
-function typeCheck(spec: { required?: Record<string, Filter>; optional?: Record<string, Filter> }, body: Record<string, unknown>): InputResult {
+function typeCheck(
+  spec: { required?: Record<string, Filter>; optional?: Record<string, Filter> },
+  body: Record<string, unknown>,
+): InputResult {
   const result = runHash(spec, body, true);
   if (result.errors) return { ok: false, errors: result.errors };
   // The filters above guarantee each present key has the ServiceInput type.

@@ -125,6 +125,11 @@ function resourceUsage(node: NodeRecord, seed: number, nowMs: number): NonNullab
     load: { '1m': load1, '5m': Math.round(load1 * 0.9 * 100) / 100, '15m': Math.round(load1 * 0.8 * 100) / 100 },
     filesystem: [{ name: node.engineRootDir, free: fsTotal - fsUsed, total: fsTotal, used: fsUsed }],
     usage: { container_seconds: running * 60 },
-    cpu: { num_cores: node.cpus, system: Math.round(user * 0.3 * 10) / 10, user, idle: Math.max(0, Math.round((100 - user * 1.3) * 10) / 10) },
+    cpu: {
+      num_cores: node.cpus,
+      system: Math.round(user * 0.3 * 10) / 10,
+      user,
+      idle: Math.max(0, Math.round((100 - user * 1.3) * 10) / 10),
+    },
   };
 }

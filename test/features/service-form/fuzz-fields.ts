@@ -41,14 +41,16 @@ const blank = (text: string): boolean => text.trim() === '';
 const kept = (text: string): Held => (blank(text) ? 'unsent' : { held: masterText(text.trim()) });
 
 /** The first item of a list input: an update whose rows are all blank clears the list. */
-const listItem = (text: string, { mode }: FuzzContext): Held => (blank(text) ? (mode === 'update' ? { held: undefined } : 'unsent') : kept(text));
+const listItem = (text: string, { mode }: FuzzContext): Held =>
+  blank(text) ? (mode === 'update' ? { held: undefined } : 'unsent') : kept(text);
 
 function numeric(text: string): Held {
   return blank(text) ? 'unsent' : { held: Number(text.trim()) + 0 };
 }
 
 /** For inputs whose parser takes none of the hostile texts but a blank one: anything else accepted is a failure to see. */
-const onlyBlankAccepted = (text: string): Held => (blank(text) ? 'unsent' : { held: `(the form should have refused ${JSON.stringify(text.slice(0, 40))})` });
+const onlyBlankAccepted = (text: string): Held =>
+  blank(text) ? 'unsent' : { held: `(the form should have refused ${JSON.stringify(text.slice(0, 40))})` };
 
 const BOTH: readonly FormMode[] = ['create', 'update'];
 const CREATE: readonly FormMode[] = ['create'];
@@ -92,7 +94,14 @@ export const FUZZ_FIELDS: readonly FuzzField[] = [
   },
   { path: 'cpuShares', key: 'cpu_shares', modes: BOTH, set: (f, t) => void (f.cpuShares = t), read: (s) => s.cpu_shares, expect: numeric },
   { path: 'memory', key: 'memory', modes: BOTH, set: (f, t) => void (f.memory = t), read: (s) => s.memory, expect: numeric },
-  { path: 'memorySwap', key: 'memory_swap', modes: BOTH, set: (f, t) => void (f.memorySwap = t), read: (s) => s.memory_swap, expect: numeric },
+  {
+    path: 'memorySwap',
+    key: 'memory_swap',
+    modes: BOTH,
+    set: (f, t) => void (f.memorySwap = t),
+    read: (s) => s.memory_swap,
+    expect: numeric,
+  },
   { path: 'logDriver', key: 'log_driver', modes: BOTH, set: (f, t) => void (f.logDriver = t), read: (s) => s.log_driver, expect: kept },
   {
     path: 'deployWaitForPort',
@@ -102,8 +111,22 @@ export const FUZZ_FIELDS: readonly FuzzField[] = [
     read: (s) => s.deploy_opts.wait_for_port,
     expect: numeric,
   },
-  { path: 'deployMinHealth', key: 'deploy_opts', modes: BOTH, set: (f, t) => void (f.deployMinHealth = t), read: (s) => s.deploy_opts.min_health, expect: numeric },
-  { path: 'deployInterval', key: 'deploy_opts', modes: BOTH, set: (f, t) => void (f.deployInterval = t), read: (s) => s.deploy_opts.interval, expect: numeric },
+  {
+    path: 'deployMinHealth',
+    key: 'deploy_opts',
+    modes: BOTH,
+    set: (f, t) => void (f.deployMinHealth = t),
+    read: (s) => s.deploy_opts.min_health,
+    expect: numeric,
+  },
+  {
+    path: 'deployInterval',
+    key: 'deploy_opts',
+    modes: BOTH,
+    set: (f, t) => void (f.deployInterval = t),
+    read: (s) => s.deploy_opts.interval,
+    expect: numeric,
+  },
   {
     path: 'healthCheck.port',
     key: 'health_check',
@@ -121,18 +144,23 @@ export const FUZZ_FIELDS: readonly FuzzField[] = [
     // An empty URI is the master's default.
     expect: (t) => ({ held: blank(t) ? '/' : masterText(t.trim()) }),
   },
-  ...(['timeout', 'interval', 'initialDelay'] as const).map(
-    (part): FuzzField => ({
-      path: `healthCheck.${part}`,
-      key: 'health_check',
-      modes: BOTH,
-      set: (f, t) => void (f.healthCheck = { ...f.healthCheck, protocol: 'tcp', port: '80', [part]: t }),
-      read: (s) => s.health_check?.[part === 'initialDelay' ? 'initial_delay' : part],
-      // Left empty, the master's default (the check itself is sent, with its port).
-      expect: (t) => (blank(t) ? { held: HEALTH_CHECK_DEFAULTS[part === 'initialDelay' ? 'initial_delay' : part] } : numeric(t)),
-    }),
-  ),
-  { path: 'ports.0.value', key: 'ports', modes: BOTH, set: (f, t) => void (f.ports = [{ value: t }]), read: (s) => s.ports, expect: onlyBlankAccepted },
+  ...(['timeout', 'interval', 'initialDelay'] as const).map((part): FuzzField => ({
+    path: `healthCheck.${part}`,
+    key: 'health_check',
+    modes: BOTH,
+    set: (f, t) => void (f.healthCheck = { ...f.healthCheck, protocol: 'tcp', port: '80', [part]: t }),
+    read: (s) => s.health_check?.[part === 'initialDelay' ? 'initial_delay' : part],
+    // Left empty, the master's default (the check itself is sent, with its port).
+    expect: (t) => (blank(t) ? { held: HEALTH_CHECK_DEFAULTS[part === 'initialDelay' ? 'initial_delay' : part] } : numeric(t)),
+  })),
+  {
+    path: 'ports.0.value',
+    key: 'ports',
+    modes: BOTH,
+    set: (f, t) => void (f.ports = [{ value: t }]),
+    read: (s) => s.ports,
+    expect: onlyBlankAccepted,
+  },
   {
     path: 'links.0.alias',
     key: 'links',
@@ -142,7 +170,14 @@ export const FUZZ_FIELDS: readonly FuzzField[] = [
     // An empty alias is the service's name, as the CLI does.
     expect: (t) => ({ held: blank(t) ? 'redis' : masterText(t.trim()) }),
   },
-  { path: 'volumes.0.value', key: 'volumes', modes: CREATE, set: (f, t) => void (f.volumes = [{ value: t }]), read: (s) => s.volumes, expect: onlyBlankAccepted },
+  {
+    path: 'volumes.0.value',
+    key: 'volumes',
+    modes: CREATE,
+    set: (f, t) => void (f.volumes = [{ value: t }]),
+    read: (s) => s.volumes,
+    expect: onlyBlankAccepted,
+  },
   {
     path: 'volumesFrom.0.value',
     key: 'volumes_from',
@@ -180,8 +215,22 @@ export const FUZZ_FIELDS: readonly FuzzField[] = [
     read: (s) => s.secrets[0]?.name,
     expect: kept,
   },
-  { path: 'capAdd.0.value', key: 'cap_add', modes: BOTH, set: (f, t) => void (f.capAdd = [{ value: t }]), read: (s) => s.cap_add[0], expect: listItem },
-  { path: 'capDrop.0.value', key: 'cap_drop', modes: BOTH, set: (f, t) => void (f.capDrop = [{ value: t }]), read: (s) => s.cap_drop[0], expect: listItem },
+  {
+    path: 'capAdd.0.value',
+    key: 'cap_add',
+    modes: BOTH,
+    set: (f, t) => void (f.capAdd = [{ value: t }]),
+    read: (s) => s.cap_add[0],
+    expect: listItem,
+  },
+  {
+    path: 'capDrop.0.value',
+    key: 'cap_drop',
+    modes: BOTH,
+    set: (f, t) => void (f.capDrop = [{ value: t }]),
+    read: (s) => s.cap_drop[0],
+    expect: listItem,
+  },
   {
     path: 'devices.0.value',
     key: 'devices',

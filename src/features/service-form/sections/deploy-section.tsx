@@ -34,7 +34,12 @@ function AffinityRowCells({ index }: { index: number }) {
       ) : (
         <RowSelect name={`affinity.${index}.operator`} label={`Affinity ${index + 1} operator`} options={OPERATORS} />
       )}
-      <RowInput name={`affinity.${index}.value`} label={`Affinity ${index + 1} value`} list={subject === '' ? undefined : `sf-affinity-${subject}`} placeholder={placeholder} />
+      <RowInput
+        name={`affinity.${index}.value`}
+        label={`Affinity ${index + 1} value`}
+        list={subject === '' ? undefined : `sf-affinity-${subject}`}
+        placeholder={placeholder}
+      />
     </>
   );
 }
@@ -44,7 +49,14 @@ export function DeploySection() {
   return (
     <FormSection id="deploy">
       <SelectField name="strategy" label="Deploy strategy" flag="--deploy-strategy" options={STRATEGIES} />
-      <TextField name="deployWaitForPort" label="Deploy wait for port" flag="--deploy-wait-for-port" hint="Wait for this port to answer before deploying the next instance. Default: do not wait." inputMode="numeric" placeholder="8080" />
+      <TextField
+        name="deployWaitForPort"
+        label="Deploy wait for port"
+        flag="--deploy-wait-for-port"
+        hint="Wait for this port to answer before deploying the next instance. Default: do not wait."
+        inputMode="numeric"
+        placeholder="8080"
+      />
       <TextField
         name="deployMinHealth"
         label="Deploy min health"

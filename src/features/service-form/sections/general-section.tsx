@@ -8,9 +8,21 @@ export function GeneralSection() {
   return (
     <FormSection id="general">
       {original === null ? (
-        <TextField name="name" label="Name" flag="NAME" hint="Letters, digits, _ and -. The service goes into the grid’s default stack." mono />
+        <TextField
+          name="name"
+          label="Name"
+          flag="NAME"
+          hint="Letters, digits, _ and -. The service goes into the grid’s default stack."
+          mono
+        />
       ) : (
-        <ReadOnlyField id="sf-name" label="Name" flag="NAME" value={serviceDisplayName(original)} reason="A service cannot be renamed: create a new one instead." />
+        <ReadOnlyField
+          id="sf-name"
+          label="Name"
+          flag="NAME"
+          value={serviceDisplayName(original)}
+          reason="A service cannot be renamed: create a new one instead."
+        />
       )}
       <TextField
         name="image"
@@ -20,7 +32,14 @@ export function GeneralSection() {
         placeholder="nginx:1.13"
         mono
       />
-      <TextField name="instances" label="Instances" flag="--instances" hint="Default 1. With the daemon strategy: instances per node." inputMode="numeric" placeholder="1" />
+      <TextField
+        name="instances"
+        label="Instances"
+        flag="--instances"
+        hint="Default 1. With the daemon strategy: instances per node."
+        inputMode="numeric"
+        placeholder="1"
+      />
       <TextField name="user" label="User" flag="-u, --user" hint="Default: the image’s user." mono />
       <TextField
         name="cmd"

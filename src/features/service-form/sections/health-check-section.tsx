@@ -23,14 +23,47 @@ export function HealthCheckSection() {
         deps={['healthCheck.port']}
       />
       {protocol === '' ? (
-        <p className={styles.sectionText}>Choose http or tcp to check the instances’ health. Defaults: URI /, timeout 10 s, interval 60 s, initial delay 10 s.</p>
+        <p className={styles.sectionText}>
+          Choose http or tcp to check the instances’ health. Defaults: URI /, timeout 10 s, interval 60 s, initial delay 10 s.
+        </p>
       ) : (
         <>
-          <TextField name="healthCheck.port" label="Health check port" flag="--health-check-port" hint="The container port to check." inputMode="numeric" placeholder="8080" />
-          {protocol === 'http' && <TextField name="healthCheck.uri" label="Health check URI" flag="--health-check-uri" hint="Default /." placeholder="/" mono />}
-          <TextField name="healthCheck.timeout" label="Health check timeout" flag="--health-check-timeout" hint="Seconds. Default 10." inputMode="numeric" placeholder="10" deps={['healthCheck.interval']} />
-          <TextField name="healthCheck.interval" label="Health check interval" flag="--health-check-interval" hint="Seconds, at least the timeout. Default 60." inputMode="numeric" placeholder="60" />
-          <TextField name="healthCheck.initialDelay" label="Health check initial delay" flag="--health-check-initial-delay" hint="Seconds before the first check. Default 10." inputMode="numeric" placeholder="10" />
+          <TextField
+            name="healthCheck.port"
+            label="Health check port"
+            flag="--health-check-port"
+            hint="The container port to check."
+            inputMode="numeric"
+            placeholder="8080"
+          />
+          {protocol === 'http' && (
+            <TextField name="healthCheck.uri" label="Health check URI" flag="--health-check-uri" hint="Default /." placeholder="/" mono />
+          )}
+          <TextField
+            name="healthCheck.timeout"
+            label="Health check timeout"
+            flag="--health-check-timeout"
+            hint="Seconds. Default 10."
+            inputMode="numeric"
+            placeholder="10"
+            deps={['healthCheck.interval']}
+          />
+          <TextField
+            name="healthCheck.interval"
+            label="Health check interval"
+            flag="--health-check-interval"
+            hint="Seconds, at least the timeout. Default 60."
+            inputMode="numeric"
+            placeholder="60"
+          />
+          <TextField
+            name="healthCheck.initialDelay"
+            label="Health check initial delay"
+            flag="--health-check-initial-delay"
+            hint="Seconds before the first check. Default 10."
+            inputMode="numeric"
+            placeholder="10"
+          />
         </>
       )}
     </FormSection>

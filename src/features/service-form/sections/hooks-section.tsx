@@ -10,7 +10,12 @@ function OneshotCell({ index }: { index: number }) {
   const { register } = useFormContext<ServiceForm>();
   return (
     <div className={`${styles.rowCell} ${styles.rowCheck}`}>
-      <input type="checkbox" className={styles.checkbox} aria-label={`Hook ${index + 1} runs once`} {...register(`hooks.${index}.oneshot`)} />
+      <input
+        type="checkbox"
+        className={styles.checkbox}
+        aria-label={`Hook ${index + 1} runs once`}
+        {...register(`hooks.${index}.oneshot`)}
+      />
     </div>
   );
 }

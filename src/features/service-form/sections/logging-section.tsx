@@ -14,7 +14,15 @@ export function LoggingSection() {
           <option key={driver} value={driver} />
         ))}
       </datalist>
-      <TextField name="logDriver" label="Log driver" flag="--log-driver" hint="Default: the node’s Docker default (json-file)." list="sf-log-drivers" placeholder="json-file" mono />
+      <TextField
+        name="logDriver"
+        label="Log driver"
+        flag="--log-driver"
+        hint="Default: the node’s Docker default (json-file)."
+        list="sf-log-drivers"
+        placeholder="json-file"
+        mono
+      />
       <RowList
         name="logOpts"
         label="Log opts"

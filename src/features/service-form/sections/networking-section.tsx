@@ -19,7 +19,14 @@ function NetFields() {
     <>
       <SelectField name="netMode" label="Net" flag="--net" options={NET_MODES} deps={['netContainer']} />
       {mode === 'container' && (
-        <TextField name="netContainer" label="Net container" flag="--net container:NAME" hint="The container whose network to share; %s is the instance number." placeholder="other-%s" mono />
+        <TextField
+          name="netContainer"
+          label="Net container"
+          flag="--net container:NAME"
+          hint="The container whose network to share; %s is the instance number."
+          placeholder="other-%s"
+          mono
+        />
       )}
     </>
   );
@@ -39,7 +46,8 @@ function LinkTargetCell({ index }: { index: number }) {
       group: choice.stack === ownStack ? 'This stack' : `Stack ${choice.stack}`,
     })),
   ];
-  if (value !== '' && !linkChoices.some((choice) => choice.target === value)) options.push({ value, label: `${value} (not in the grid)`, group: 'Not found' });
+  if (value !== '' && !linkChoices.some((choice) => choice.target === value))
+    options.push({ value, label: `${value} (not in the grid)`, group: 'Not found' });
   return <RowSelect name={name} label={`Link ${index + 1} service`} options={options} />;
 }
 

@@ -121,7 +121,12 @@ export function SecuritySection() {
     <FormSection id="security">
       <PrivilegedField />
       {original === null ? (
-        <CheckboxField name="pid" label="Pid host" flag="--pid host" hint="Use the node’s process namespace. Default: the container’s own." />
+        <CheckboxField
+          name="pid"
+          label="Pid host"
+          flag="--pid host"
+          hint="Use the node’s process namespace. Default: the container’s own."
+        />
       ) : (
         <ReadOnlyField
           id="sf-pid"
@@ -143,7 +148,9 @@ export function SecuritySection() {
         noun="added capability"
         newRow={NEW_ROW.text}
         hint="Linux capabilities to add, e.g. NET_ADMIN."
-        renderRow={(i) => <RowInput name={`capAdd.${i}.value`} label={`Added capability ${i + 1}`} list={CAPABILITIES_LIST} placeholder="NET_ADMIN" />}
+        renderRow={(i) => (
+          <RowInput name={`capAdd.${i}.value`} label={`Added capability ${i + 1}`} list={CAPABILITIES_LIST} placeholder="NET_ADMIN" />
+        )}
       />
       <RowList
         name="capDrop"
@@ -152,7 +159,9 @@ export function SecuritySection() {
         noun="dropped capability"
         newRow={NEW_ROW.text}
         hint="Linux capabilities to drop, e.g. MKNOD."
-        renderRow={(i) => <RowInput name={`capDrop.${i}.value`} label={`Dropped capability ${i + 1}`} list={CAPABILITIES_LIST} placeholder="MKNOD" />}
+        renderRow={(i) => (
+          <RowInput name={`capDrop.${i}.value`} label={`Dropped capability ${i + 1}`} list={CAPABILITIES_LIST} placeholder="MKNOD" />
+        )}
       />
       <DevicesField />
     </FormSection>

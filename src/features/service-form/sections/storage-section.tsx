@@ -32,7 +32,11 @@ export function StorageSection() {
         flag="--volumes-from"
         noun="volumes-from container"
         newRow={NEW_ROW.text}
-        hint={stateful ? 'A stateful service cannot mount volumes from other containers.' : 'A container to mount all volumes from; %s is the instance number, e.g. data-%s.'}
+        hint={
+          stateful
+            ? 'A stateful service cannot mount volumes from other containers.'
+            : 'A container to mount all volumes from; %s is the instance number, e.g. data-%s.'
+        }
         renderRow={(i) => <RowInput name={`volumesFrom.${i}.value`} label={`Volumes from ${i + 1}`} placeholder="data-%s" />}
       />
     </FormSection>

@@ -79,8 +79,11 @@ export function SignInPage() {
 
           <SignInForm
             onSignedIn={() => {
-              // Another user may have signed in: nothing cached for the last one may show.
-              queryClient.clear();
+              // Another user may have signed in: no answer cached for the last one may show.
+              // The deploys this tab follows (the mutation cache, api/deploys-in-flight) stay,
+              // as they did before they lived there: after a session ended, the user signs in
+              // again and goes on watching them (Sign out in the user menu forgets them).
+              queryClient.getQueryCache().clear();
               void navigate(next, { replace: true });
             }}
           />

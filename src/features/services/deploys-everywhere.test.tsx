@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import type { QueryClient } from '@tanstack/react-query';
 import { renderApp } from '../../../test/app/render-app';
+import { revokeToken, signInAgainWithCode, signInWithOwnToken } from '../../../test/app/sign-in-again';
 import { arr, obj } from '../../../test/simulator/test-support';
 import { rowOf, setUpSimulatedMaster } from '../../../test/features/services/testing-master';
 
@@ -56,6 +57,18 @@ describe('a deploy in flight', () => {
     const slot = document.querySelector<HTMLElement>('[data-deploy-slot]');
     if (slot === null) throw new Error('no deploy slot');
     expect(within(slot).getByRole('region', { name: 'Deploy: docs' })).toBeVisible();
+  });
+
+  it('is still followed after the session ended and the user signed in again', async () => {
+    const token = await signInWithOwnToken(sim.master());
+    const { user, queryClient } = renderApp('/grids/production/services');
+    await deployFromRow(user, 'docs');
+    await revokeToken(sim.master(), token);
+    await act(() => queryClient.refetchQueries({ type: 'active' }));
+    await signInAgainWithCode(user, sim.master());
+
+    const tray = await screen.findByRole('region', { name: 'Deploys started here' });
+    expect(within(tray).getByRole('region', { name: 'Deploy: docs' })).toBeVisible();
   });
 
   it('started from the list, is deploying on the wall before the grid’s event log says so', async () => {

@@ -30,6 +30,8 @@ export function setUpSimulatedMaster() {
     api: (...args: Parameters<TestMaster['api']>) => sim.t.api(...args),
     /** Moves the master's clock on (deploy worker, scheduler), settling its async work. */
     advance: (ms: number) => sim.t.clock.advanceAsync(ms, 250),
+    /** The current test's master (to sign in with a token of one's own, and revoke it). */
+    master: () => sim.t,
   };
 }
 

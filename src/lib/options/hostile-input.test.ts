@@ -118,10 +118,10 @@ function expectClean(value: unknown): void {
 }
 
 describe.each(PARSERS)('%s', (_, parse, accepts) => {
+  // No timing here (performance is the bench's): a parser that backtracks without end
+  // on 10,000 characters never returns, and the test's timeout says so.
   it.each(HOSTILE_CASES)('%s', (id, hostile) => {
-    const started = performance.now();
     const result = parse(hostile.value);
-    expect(performance.now() - started, 'parsing time, ms').toBeLessThan(50);
     expect(result.ok ? 'accepted' : 'refused').toBe(accepts.includes(id as Id) ? 'accepted' : 'refused');
     if (result.ok) {
       expectClean(result.value);

@@ -7,6 +7,7 @@
 import type { AuthInfo } from './auth';
 import type { SimContext } from './context';
 import { HttpError, empty, internalError } from './http';
+import { recordAudit, type AuditNote } from './model/audit';
 import { isPlainObject } from './validation/filters';
 
 const INVALID = Symbol('invalid json');
@@ -21,6 +22,14 @@ export interface RouteRequest {
    * valid JSON that is not an object → 500, as the real handlers crash on it.
    */
   json(): Promise<Record<string, unknown>>;
+  /**
+   * The audit log hook (docs/kontena-api-grid.md G5), opt-in per route: a handler that the
+   * master audits calls `req.audit(auditOf.<kind>(resource, '<event>'))` (model/audit.ts) once
+   * it knows the resource; the router records the entry when the answer is a 2xx, or at once
+   * for a note made with `before` (node remove, container inspect/exec). A route that never
+   * calls it writes nothing.
+   */
+  audit(note: AuditNote): void;
 }
 
 type Handler = (req: RouteRequest, ctx: SimContext) => Response | Promise<Response>;
@@ -98,8 +107,16 @@ export class Router {
       });
       return parsed;
     };
+    const notes: AuditNote[] = [];
+    const audit = (note: AuditNote): void => {
+      if (!auth) return;
+      if (note.before) recordAudit(ctx.store, note, request, auth.user);
+      else notes.push(note);
+    };
     try {
-      return await found.route.handler({ request, url, params: found.params, auth, json: body }, ctx);
+      const res = await found.route.handler({ request, url, params: found.params, auth, json: body, audit }, ctx);
+      if (auth && res.status >= 200 && res.status < 300) for (const note of notes) recordAudit(ctx.store, note, request, auth.user);
+      return res;
     } catch (err) {
       if (err instanceof HttpError) return err.toResponse();
       return internalError();

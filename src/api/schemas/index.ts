@@ -6,12 +6,16 @@ export * from './event';
 export * from './grid';
 export * from './log';
 export * from './node';
+export * from './node-health';
+export * from './container-rpc';
 export * from './secret';
 export * from './service';
 export * from './stack';
 export * from './stats';
 export * from './token';
 export * from './user';
+export * from './volume';
+export * from './audit';
 // Request bodies: types only, so their schemas never reach a page (they are for the contract tests).
 export type * from './requests/secret-body';
 export type * from './requests/service-action-body';

@@ -1,5 +1,6 @@
 import { z } from './zod-mini';
 import { timestampSchema } from './common';
+import { deploySchema, deployStateSchema } from './deploy';
 import { serviceSchema } from './service';
 
 const stackStateSchema = z.enum(['initialized', 'deploying', 'stopped', 'running', 'partially_running']);
@@ -23,3 +24,12 @@ export const stackSchema = z.looseObject({
 export type Stack = z.infer<typeof stackSchema>;
 
 export const stackListSchema = z.looseObject({ stacks: z.array(stackSchema) });
+
+/** StackDeployJson (docs/kontena-api-grid.md G3.5): `service_deploys` is empty until the worker links them. */
+export const stackDeploySchema = z.looseObject({
+  id: z.string(),
+  stack_id: z.string(),
+  created_at: timestampSchema,
+  state: deployStateSchema,
+  service_deploys: z.array(deploySchema),
+});

@@ -44,3 +44,15 @@ export const metricsSchema = z.looseObject({
   stats: z.array(metricsPointSchema),
 });
 export type Metrics = z.infer<typeof metricsSchema>;
+
+/** `GET /v1/grids/G/metrics` (docs/kontena-api-grid.md G1.6): the nodes' sums, with `filesystem`. */
+export const gridMetricsSchema = z.looseObject({
+  from: timestampSchema,
+  to: timestampSchema,
+  stats: z.array(
+    z.looseObject({
+      ...metricsPointSchema.shape,
+      filesystem: z.looseObject({ used: z.number(), total: z.number() }),
+    }),
+  ),
+});

@@ -31,6 +31,12 @@ describe('create with every option, read back field by field', () => {
   it('stores what the form says', async () => {
     const form = everyOptionForm('form-sim-every');
     expect(validateServiceForm(form, { mode: 'create' }).errors).toEqual([]);
+    // The form names the volume form-vol: the grid must have it, or the master makes the
+    // mount anonymous (docs/kontena-api-grid.md G4).
+    const volume = await sim
+      .master()
+      .api('POST', '/v1/volumes/production', { body: { name: 'form-vol', scope: 'instance', driver: 'local' } });
+    expect(volume.status).toBe(201);
     const created = await createService('production', createBody(form));
     const back = formFromService(await getService(ref('form-sim-every')));
     expect(created.revision).toBe(1);

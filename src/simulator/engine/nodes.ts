@@ -3,7 +3,7 @@
  * seconds later; in the demo, now and then one node drops off for 40–60 s and comes back
  * (the scheduler then moves or restores its instances).
  */
-import { addNode } from '../model/store';
+import { addNode, destroyContainer } from '../model/store';
 import type { GridRecord, NodeRecord } from '../model/types';
 import type { EngineKit } from './kit';
 
@@ -87,4 +87,15 @@ export function createNodeAgents(kit: EngineKit): NodeAgents {
       }
     },
   };
+}
+
+/**
+ * DELETE /v1/nodes/G/N (docs/kontena-api-grid.md G2.4): the record goes at once, connected
+ * or not, with its container records (hard delete); the scheduler then replaces the
+ * instances it held elsewhere. A pending reconnect of the demo churn is cancelled.
+ */
+export function removeNode(node: NodeRecord): void {
+  node.reconnectAt = null;
+  for (const container of [...node.containers]) destroyContainer(container);
+  node.grid.nodes.delete(node.name);
 }

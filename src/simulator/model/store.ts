@@ -5,6 +5,7 @@
 import type { IdFactory } from './ids';
 import { RingBuffer } from '../../lib/ring-buffer';
 import type {
+  AuditRecord,
   ContainerRecord,
   DeployOptsRecord,
   DeployRecord,
@@ -32,6 +33,8 @@ export interface Store {
   byRefreshToken: Map<string, TokenRecord>;
   byCode: Map<string, TokenRecord>;
   grids: Map<string, GridRecord>;
+  /** AuditLog records of every grid, oldest first (docs/kontena-api-grid.md G5); bounded by model/audit.ts. */
+  auditLogs: AuditRecord[];
 }
 
 export function createStore(ids: IdFactory, now: () => number): Store {
@@ -53,6 +56,7 @@ export function createStore(ids: IdFactory, now: () => number): Store {
     byRefreshToken: new Map(),
     byCode: new Map(),
     grids: new Map(),
+    auditLogs: [],
   };
 }
 
@@ -132,6 +136,7 @@ export function addGrid(store: Store, spec: GridSpec): GridRecord {
     services: new Map(),
     containers: new Map(),
     secrets: new Map(),
+    volumes: new Map(),
     networks: ['kontena'],
     nextNodeNumber: 1,
     nextOverlayHost: 256,
@@ -145,7 +150,10 @@ export function addGrid(store: Store, spec: GridSpec): GridRecord {
 /** A grid join token looks like base64 of 64 random bytes. */
 function gridToken(ids: IdFactory): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const hex = ids.hex(128);
+  const drawn = ids.hex(128);
+  // 128 hex digits give 84 characters; reuse the head for the last two (86 + "==" = 88, G1.1)
+  // rather than draw more, which would shift every later seeded id.
+  const hex = drawn + drawn.slice(0, 4);
   let out = '';
   for (let i = 0; i + 3 <= hex.length; i += 3) {
     const n = parseInt(hex.slice(i, i + 3), 16);
@@ -183,6 +191,8 @@ export function addStack(store: Store, grid: GridRecord, spec: StackSpec): Stack
     source: spec.source ?? null,
     variables: spec.variables ?? null,
     services: new Map(),
+    revisions: [],
+    deploys: [],
   };
   grid.stacks.set(stack.name, stack);
   return stack;
@@ -235,9 +245,9 @@ export function addNode(store: Store, grid: GridRecord, spec: NodeSpec): NodeRec
   return node;
 }
 
+/** A segment with a `:` is a docker engine id, anything else a node name (docs/kontena-api-grid.md G2.1). */
 export function findNode(grid: GridRecord, nameOrId: string): NodeRecord | undefined {
-  const byName = grid.nodes.get(nameOrId);
-  if (byName) return byName;
+  if (!nameOrId.includes(':')) return grid.nodes.get(nameOrId);
   for (const node of grid.nodes.values()) if (node.id === nameOrId) return node;
   return undefined;
 }

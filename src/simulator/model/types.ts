@@ -82,6 +82,8 @@ export interface GridRecord {
   services: Map<string, ServiceRecord>;
   containers: Map<string, ContainerRecord>;
   secrets: Map<string, SecretRecord>;
+  /** Volume definitions by name (docs/kontena-api-grid.md G4). */
+  volumes: Map<string, VolumeRecord>;
   networks: string[];
   nextNodeNumber: number;
   nextOverlayHost: number;
@@ -132,6 +134,32 @@ export interface StackRecord {
   source: string | null;
   variables: Record<string, unknown> | null;
   services: Map<string, ServiceRecord>;
+  /** StackRevision records, oldest first (docs/kontena-api-grid.md G3.1); empty for the null stack. */
+  revisions: StackRevisionRecord[];
+  /** StackDeploy records, oldest first, a bounded few (G3.5). */
+  deploys: StackDeployRecord[];
+}
+
+/** One stack revision: the install/upgrade body as it was sent (G3.1). */
+export interface StackRevisionRecord {
+  number: number;
+  createdAt: number;
+  registryName: string;
+  registry: string | null;
+  version: string;
+  expose: string | null;
+  source: string;
+  variables: Record<string, unknown> | null;
+  /** Raw service create bodies. */
+  services: Record<string, unknown>[];
+  volumes: Record<string, unknown>[];
+}
+
+export interface StackDeployRecord {
+  id: string;
+  createdAt: number;
+  state: DeployState;
+  serviceDeploys: DeployRecord[];
 }
 
 export interface PortRecord {
@@ -298,8 +326,40 @@ export interface DeployRecord {
 }
 
 export interface SecretRecord {
+  /** The GridSecret record id (audit entries name it, docs/kontena-api-grid.md G5.1). */
+  id: string;
   name: string;
   value: string;
   createdAt: number;
   updatedAt: number;
+}
+
+/** A grid volume definition (docs/kontena-api-grid.md G4); docker volumes are made per node at deploy. */
+export interface VolumeRecord {
+  id: string;
+  name: string;
+  scope: string;
+  driver: string;
+  /** null when create did not send it (the model default {} is overwritten). */
+  driverOpts: Record<string, unknown> | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One AuditLog record (docs/kontena-api-grid.md G5): a snapshot, so it outlives what it names. */
+export interface AuditRecord {
+  createdAt: number;
+  /** The grid's record id and name at the time; the view shows null once that grid is gone. */
+  gridId: string | null;
+  gridName: string | null;
+  /** GridService record id, "" when the entry has no service. */
+  serviceId: string;
+  resourceType: string;
+  resourceName: string | null;
+  resourceId: string;
+  eventName: string;
+  sourceIp: string;
+  userAgent: string | null;
+  userId: string;
+  userEmail: string;
 }

@@ -10,13 +10,13 @@ import type { ScenarioName } from '../contract';
 import type { IdFactory, IdState } from '../model/ids';
 import { RingBuffer } from '../../lib/ring-buffer';
 import type { Store } from '../model/store';
-import type { GridRecord, TokenRecord, UserRecord } from '../model/types';
+import type { AuditRecord, GridRecord, TokenRecord, UserRecord } from '../model/types';
 
 /**
  * Bump when a record keeps its fields but changes what they mean: an older world is then
  * started afresh. Added or removed fields are caught without it (RecordShapes).
  */
-export const WORLD_VERSION = 1;
+export const WORLD_VERSION = 2;
 
 /** Per kind of record, the sorted field names of one record of that kind. */
 export type RecordShapes = Partial<Record<RecordKind, string>>;
@@ -34,6 +34,7 @@ export interface WorldState {
   users: Map<string, UserRecord>;
   tokens: Map<string, TokenRecord>;
   grids: Map<string, GridRecord>;
+  auditLogs: AuditRecord[];
   shapes: RecordShapes;
 }
 
@@ -90,6 +91,7 @@ export function captureWorld(store: Store, meta: { scenario: ScenarioName; seed:
     ids: store.ids.state(),
     admin: store.admin,
     ...world,
+    auditLogs: store.auditLogs,
     shapes: shapesOf(world),
   };
 }
@@ -117,6 +119,7 @@ export function restoreStore(world: WorldState, ids: IdFactory, now: () => numbe
     byRefreshToken: new Map(),
     byCode: new Map(),
     grids: world.grids,
+    auditLogs: world.auditLogs,
   };
   for (const token of world.tokens.values()) {
     if (token.code !== null && token.expiresAt !== null && token.expiresAt < at) continue;

@@ -2,8 +2,8 @@
 import type { AuthInfo } from '../auth';
 import type { SimContext } from '../context';
 import { HttpError, notFound } from '../http';
-import { findNode, findService, userCanSeeGrid } from '../model/store';
-import type { GridRecord, NodeRecord, ServiceRecord, StackRecord, UserRecord } from '../model/types';
+import { findService, userCanSeeGrid } from '../model/store';
+import type { GridRecord, ServiceRecord, StackRecord, UserRecord } from '../model/types';
 
 /** The signed-in caller; only the soft-auth paths (/v1/nodes/*, /oauth2/authorize) get here without a token. */
 export function requireAuth(auth: AuthInfo | null): AuthInfo {
@@ -29,14 +29,6 @@ export function loadStack(ctx: SimContext, auth: AuthInfo | null, params: Record
   const stack = grid.stacks.get(params.stack ?? '');
   if (!stack) throw new HttpError(404, {});
   return stack;
-}
-
-/** `/v1/nodes/G/N…`, N being a node name or its engine id. */
-export function loadNode(ctx: SimContext, auth: AuthInfo | null, params: Record<string, string>): NodeRecord {
-  const grid = loadGrid(ctx, auth, params.grid ?? '');
-  const node = findNode(grid, params.node ?? '');
-  if (!node) throw notFound();
-  return node;
 }
 
 export function loadService(ctx: SimContext, auth: AuthInfo | null, params: Record<string, string>): ServiceRecord {

@@ -1,5 +1,6 @@
 /** Vault secrets (docs/kontena-api.md §4.9). */
 import type { SimContext } from '../context';
+import { auditOf } from '../model/audit';
 import { empty, json, notFound, unprocessable } from '../http';
 import type { GridRecord, SecretRecord } from '../model/types';
 import { isoZ } from '../model/time';
@@ -25,7 +26,7 @@ const updateSpec = { required: { value: string() }, optional: { upsert: boolean(
 
 function create(ctx: SimContext, grid: GridRecord, name: string, value: string): SecretRecord {
   const now = ctx.clock.now();
-  const secret: SecretRecord = { name, value, createdAt: now, updatedAt: now };
+  const secret: SecretRecord = { id: ctx.store.ids.objectId(now), name, value, createdAt: now, updatedAt: now };
   grid.secrets.set(name, secret);
   touchUsers(ctx, grid, name);
   return secret;
@@ -49,13 +50,16 @@ export function secretRoutes(router: Router): void {
     if (result.errors) throw unprocessable(result.errors);
     const name = stringValue(result.value.name);
     if (grid.secrets.has(name)) throw unprocessable({ name: 'is already taken' });
-    return json(201, secretWithValue(grid, create(ctx, grid, name, stringValue(result.value.value))));
+    const secret = create(ctx, grid, name, stringValue(result.value.value));
+    req.audit(auditOf.secret(grid, secret, 'create'));
+    return json(201, secretWithValue(grid, secret));
   });
 
-  router.get('/v1/secrets/:grid/:secret', ({ auth, params }, ctx) => {
+  router.get('/v1/secrets/:grid/:secret', ({ auth, params, audit }, ctx) => {
     const grid = loadGrid(ctx, auth, params.grid ?? '');
     const secret = grid.secrets.get(params.secret ?? '');
     if (!secret) throw notFound();
+    audit(auditOf.secret(grid, secret, 'show'));
     return json(200, secretWithValue(grid, secret));
   });
 
@@ -71,17 +75,22 @@ export function secretRoutes(router: Router): void {
         existing.updatedAt = ctx.clock.now();
         touchUsers(ctx, grid, existing.name);
       }
+      req.audit(auditOf.secret(grid, existing, 'update'));
       return json(200, secretWithValue(grid, existing));
     }
     if (result.value.upsert !== true) return empty(404);
     const name = result.value.name === undefined ? (req.params.secret ?? '') : stringValue(result.value.name);
     if (grid.secrets.has(name)) throw unprocessable({ name: 'is already taken' });
-    return json(201, secretWithValue(grid, create(ctx, grid, name, value)));
+    const secret = create(ctx, grid, name, value);
+    req.audit(auditOf.secret(grid, secret, 'create'));
+    return json(201, secretWithValue(grid, secret));
   });
 
-  router.delete('/v1/secrets/:grid/:secret', ({ auth, params }, ctx) => {
+  router.delete('/v1/secrets/:grid/:secret', ({ auth, params, audit }, ctx) => {
     const grid = loadGrid(ctx, auth, params.grid ?? '');
-    if (!grid.secrets.delete(params.secret ?? '')) throw notFound();
+    const secret = grid.secrets.get(params.secret ?? '');
+    if (!secret || !grid.secrets.delete(secret.name)) throw notFound();
+    audit(auditOf.secret(grid, secret, 'delete'));
     return json(200, {});
   });
 }

@@ -1,6 +1,8 @@
 /** `/v1/services/G/S/N…` (docs/kontena-api.md §4.4–§4.12). */
 import { HttpError, json, notFound, unprocessable } from '../http';
-import { destroyService, linkingServices, liveContainers, olderFirst } from '../model/store';
+import { auditOf } from '../model/audit';
+import { resolveVolumes } from '../model/volume-mounts';
+import { destroyService, linkingServices, liveContainers, NULL_STACK, olderFirst } from '../model/store';
 import { applyUpdate, setEnv } from '../model/service-mutations';
 import type { Router } from '../router';
 import { boolean, integer, numberValue, runHash, string, stringValue } from '../validation/filters';
@@ -23,12 +25,16 @@ export function serviceRoutes(router: Router): void {
     const body = await req.json();
     const checked = checkUpdate(body, { grid: service.grid, stack: service.stack, existing: service });
     if (!checked.ok) throw unprocessable(checked.errors);
+    const mounts = checked.input.volumes;
+    if (mounts && service.stack.name === NULL_STACK) checked.input.volumes = resolveVolumes(service.grid, mounts);
     applyUpdate(ctx.store, service, checked.input, checked.links);
+    req.audit(auditOf.service(service, 'update'));
     return json(200, serviceJson(service));
   });
 
-  router.delete(BASE, ({ auth, params }, ctx) => {
+  router.delete(BASE, ({ auth, params, audit }, ctx) => {
     const service = loadService(ctx, auth, params);
+    audit(auditOf.service(service, 'delete'));
     const linking = linkingServices(service);
     if (linking.length > 0) {
       const names = linking.map((s) => s.name).join(', ');
@@ -53,6 +59,7 @@ export function serviceRoutes(router: Router): void {
     service.deployRequestedAt = now;
     if (force) service.updatedAt = now;
     const deploy = ctx.engine.createDeploy(service, { force });
+    req.audit(auditOf.service(service, 'deploy'));
     return json(200, deployJson(deploy));
   });
 
@@ -64,19 +71,23 @@ export function serviceRoutes(router: Router): void {
     if (result.errors) throw unprocessable(result.errors);
     service.instances = numberValue(result.value.instances);
     const deploy = ctx.engine.createDeploy(service, { force: false });
+    req.audit(auditOf.service(service, 'scale'));
     return json(200, deployJson(deploy));
   });
 
-  router.post(`${BASE}/start`, ({ auth, params }, ctx) => {
+  router.post(`${BASE}/start`, ({ auth, params, audit }, ctx) => {
     ctx.engine.startService(loadService(ctx, auth, params));
+    audit(auditOf.service(loadService(ctx, auth, params), 'start'));
     return json(200, {});
   });
-  router.post(`${BASE}/stop`, ({ auth, params }, ctx) => {
+  router.post(`${BASE}/stop`, ({ auth, params, audit }, ctx) => {
     ctx.engine.stopService(loadService(ctx, auth, params));
+    audit(auditOf.service(loadService(ctx, auth, params), 'stop'));
     return json(200, {});
   });
-  router.post(`${BASE}/restart`, ({ auth, params }, ctx) => {
+  router.post(`${BASE}/restart`, ({ auth, params, audit }, ctx) => {
     ctx.engine.restartService(loadService(ctx, auth, params));
+    audit(auditOf.service(loadService(ctx, auth, params), 'restart'));
     return json(200, {});
   });
 
@@ -105,11 +116,13 @@ export function serviceRoutes(router: Router): void {
     // The env routes answer 422 without the usual {"error": …} wrapper.
     if (result.errors) throw new HttpError(422, result.errors);
     setEnv(ctx.store, service, [...service.env, stringValue(result.value.env)]);
+    req.audit(auditOf.service(service, 'add_env'));
     return json(200, {});
   });
 
-  router.delete(`${BASE}/envs/:env`, ({ auth, params }, ctx) => {
+  router.delete(`${BASE}/envs/:env`, ({ auth, params, audit }, ctx) => {
     const service = loadService(ctx, auth, params);
+    audit(auditOf.service(service, 'remove_env'));
     const key = params.env ?? '';
     const kept = service.env.filter((e) => {
       const eq = e.indexOf('=');

@@ -7,7 +7,7 @@ import type { ContainerRecord, ServiceRecord } from '../model/types';
 import { isoZ, parseTime } from '../model/time';
 import { toI } from './helpers';
 
-function statContainer(c: ContainerRecord): StatContainer {
+export function statContainer(c: ContainerRecord): StatContainer {
   return {
     key: c.id,
     name: c.name,
@@ -21,7 +21,7 @@ function statContainer(c: ContainerRecord): StatContainer {
   };
 }
 
-function sortValue(row: StatRowJson, sort: string): number {
+export function sortValue(row: StatRowJson, sort: string): number {
   switch (sort) {
     case 'memory':
       return row.memory?.usage ?? 0;
@@ -35,11 +35,14 @@ function sortValue(row: StatRowJson, sort: string): number {
 }
 
 export function statsResponse(ctx: SimContext, service: ServiceRecord, url: URL): Response {
+  return containerStatsResponse(ctx, liveContainers(service), url);
+}
+
+/** StatRows of live containers (service, node and grid stats share the sort and limit rules). */
+export function containerStatsResponse(ctx: SimContext, containers: readonly ContainerRecord[], url: URL): Response {
   const now = ctx.clock.now();
   const sort = url.searchParams.get('sort') ?? 'cpu';
-  const rows = liveContainers(service)
-    .filter((c) => c.containerId !== '')
-    .map((c) => statRow(statContainer(c), ctx.seed, now));
+  const rows = containers.filter((c) => c.containerId !== '').map((c) => statRow(statContainer(c), ctx.seed, now));
   rows.sort((a, b) => sortValue(b, sort) - sortValue(a, sort));
   const limit = url.searchParams.has('limit') ? toI(url.searchParams.get('limit')) : 0;
   return json(200, { stats: limit > 0 ? rows.slice(0, limit) : rows });

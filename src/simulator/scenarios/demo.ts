@@ -6,6 +6,7 @@
 import type { SimContext } from '../context';
 import { addGrid, addNode, addStack, NULL_STACK, type Store } from '../model/store';
 import type { GridRecord, StackRecord } from '../model/types';
+import { seedRevisions } from '../model/stack-mutations';
 import { History, seedService, type SeedService } from './seed';
 
 const MIN = 60_000;
@@ -63,7 +64,7 @@ export function buildDemo(ctx: SimContext): void {
   nodes(store, staging, 3, created + DAY);
 
   const secret = (grid: GridRecord, name: string, value: string, at: number): void => {
-    grid.secrets.set(name, { name, value, createdAt: at, updatedAt: at });
+    grid.secrets.set(name, { id: store.ids.objectId(at), name, value, createdAt: at, updatedAt: at });
   };
   secret(prod, 'DB_PASSWORD', 'c0rrect-h0rse-battery', created + HOUR);
   secret(prod, 'MYSQL_ROOT_PASSWORD', 'r00t-s3cret', created + HOUR);
@@ -72,6 +73,13 @@ export function buildDemo(ctx: SimContext): void {
   secret(prod, 'GRAFANA_ADMIN_PASSWORD', 'gr4fana', created + 3 * HOUR);
   secret(staging, 'DB_PASSWORD', 'staging-db-pass', created + DAY + HOUR);
   secret(staging, 'STRIPE_API_KEY', 'sk_test_BQokikJOvBiI2HlWgH4olfQ2', created + DAY + HOUR);
+  // Grid volumes the stateful services mount (docs/kontena-api-grid.md G4).
+  const volume = (grid: GridRecord, name: string, scope: string, at: number): void => {
+    grid.volumes.set(name, { id: store.ids.objectId(at), name, scope, driver: 'local', driverOpts: null, createdAt: at, updatedAt: at });
+  };
+  volume(prod, 'pgdata', 'instance', created + 2 * HOUR);
+  volume(prod, 'prometheus-data', 'grid', created + 3 * HOUR);
+  volume(staging, 'mysql-data', 'stack', created + DAY + HOUR);
 
   const prodNull = prod.stacks.get(NULL_STACK);
   const stageNull = staging.stacks.get(NULL_STACK);
@@ -392,6 +400,10 @@ export function buildDemo(ctx: SimContext): void {
     },
   });
 
+  // Real stacks: revisions 1..n behind each, as installs and upgrades would have left them.
+  seedRevisions(shop, 4);
+  seedRevisions(monitoring, 2);
+  seedRevisions(wordpress, 1);
   history.flush();
   for (const grid of [prod, staging]) for (const node of grid.nodes.values()) node.lastSeenAt = now;
 }

@@ -6,6 +6,7 @@
 import type { SimContext } from '../context';
 import { createServiceContainer } from '../engine/containers';
 import { addGrid, addNode, addService, addStack, defaultServiceConfig, newDeployRecord, NULL_STACK } from '../model/store';
+import { seedRevisions } from '../model/stack-mutations';
 import type { NodeRecord, StackRecord } from '../model/types';
 import { rubyTimeString } from '../model/time';
 
@@ -119,4 +120,6 @@ export function buildLarge(ctx: SimContext): void {
     }
     service.deploys.push(record);
   }
+  // Each stack has its revision 1, so `kontena stack deploy` works here too (G3.5).
+  for (const stack of stacks) if (stack !== nullStack) seedRevisions(stack, 1);
 }

@@ -1,5 +1,8 @@
-/** NodeJson (docs/kontena-api.md §4.13). `resource_usage` is computed from noise for connected nodes and omitted otherwise. */
-import { noise } from '../engine/prng';
+/**
+ * NodeJson (docs/kontena-api-grid.md G2.1, docs/kontena-api.md §4.13). `resource_usage` is the
+ * node's latest host sample (engine/node-stats), omitted when the node never reported one.
+ */
+import { latestHostSample, type HostSample } from '../engine/node-stats';
 import { overlayIp } from '../model/store';
 import type { NodeRecord } from '../model/types';
 import { isoOrNull, isoZ } from '../model/time';
@@ -41,17 +44,13 @@ interface NodeJson {
     subnet: string;
     supernet: string;
   };
-  resource_usage?: {
-    memory: Record<string, number>;
-    load: Record<string, number>;
-    filesystem: Record<string, string | number>[];
-    usage: Record<string, number>;
-    cpu: Record<string, number>;
-  };
+  resource_usage?: Omit<HostSample, 'network'>;
 }
 
-function region(node: NodeRecord): string | undefined {
-  return node.labels.find((l) => l.startsWith('region='))?.slice('region='.length);
+function region(node: NodeRecord): string {
+  // The last `region=` label wins; no label is the region "default".
+  const label = node.labels.filter((l) => l.startsWith('region=')).pop();
+  return label === undefined ? 'default' : label.slice('region='.length);
 }
 
 export function nodeJson(node: NodeRecord, seed: number, nowMs: number): NodeJson {
@@ -106,30 +105,10 @@ export function nodeJson(node: NodeRecord, seed: number, nowMs: number): NodeJso
     initial_member: node.initialMember,
     grid: gridPart,
   };
-  if (node.connected) json.resource_usage = resourceUsage(node, seed, nowMs);
+  const sample = latestHostSample(node, seed, nowMs);
+  if (sample) {
+    const { memory, load, filesystem, usage, cpu } = sample;
+    json.resource_usage = { memory, load, filesystem, usage, cpu };
+  }
   return json;
-}
-
-function resourceUsage(node: NodeRecord, seed: number, nowMs: number): NonNullable<NodeJson['resource_usage']> {
-  const step = Math.floor(nowMs / 60_000);
-  const n = (k: string) => noise(seed, `${node.id}:${k}`, step);
-  const running = [...node.containers].filter((c) => c.state.running).length;
-  const used = Math.min(node.memTotal, Math.round(node.memTotal * (0.15 + 0.04 * running + 0.1 * n('mem'))));
-  const cached = Math.round((node.memTotal - used) * 0.3);
-  const fsTotal = 100 * 1024 ** 3;
-  const fsUsed = Math.round(fsTotal * (0.2 + 0.3 * noise(seed, `${node.id}:fs`, 0)));
-  const load1 = Math.round((0.1 + running * 0.08 + n('load') * node.cpus * 0.5) * 100) / 100;
-  const user = Math.round((2 + running * 1.5 + n('cpu') * 20) * 10) / 10;
-  return {
-    memory: { used, cached, buffers: Math.round(cached / 10), total: node.memTotal, free: node.memTotal - used },
-    load: { '1m': load1, '5m': Math.round(load1 * 0.9 * 100) / 100, '15m': Math.round(load1 * 0.8 * 100) / 100 },
-    filesystem: [{ name: node.engineRootDir, free: fsTotal - fsUsed, total: fsTotal, used: fsUsed }],
-    usage: { container_seconds: running * 60 },
-    cpu: {
-      num_cores: node.cpus,
-      system: Math.round(user * 0.3 * 10) / 10,
-      user,
-      idle: Math.max(0, Math.round((100 - user * 1.3) * 10) / 10),
-    },
-  };
 }

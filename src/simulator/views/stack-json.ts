@@ -1,4 +1,4 @@
-/** StackJson (docs/kontena-api.md §4.14): exactly 13 keys; state derived from the services. */
+/** StackJson (docs/kontena-api-grid.md G3.2, docs/kontena-api.md §4.14): exactly 13 keys; state derived from the services. */
 import type { StackRecord } from '../model/types';
 import { isoOrNull, isoZ } from '../model/time';
 import { serviceJson, type ServiceJson } from './service-json';
@@ -12,7 +12,7 @@ interface StackJson {
   stack: string | null;
   registry: string | null;
   version: string | null;
-  revision: number | null;
+  revision: number;
   expose: string | null;
   source: string | null;
   variables: Record<string, unknown> | null;
@@ -43,7 +43,8 @@ export function stackJson(stack: StackRecord, nowMs: number): StackJson {
     stack: stack.registryName,
     registry: stack.registry,
     version: stack.version,
-    revision: stack.revision,
+    // A stack without revisions (the null stack) shows 1 (G3.2).
+    revision: stack.revision ?? 1,
     expose: stack.expose,
     source: stack.source,
     variables: stack.variables,

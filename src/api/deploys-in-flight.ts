@@ -113,6 +113,17 @@ export function claimDeployFinish(client: QueryClient, deployId: string): boolea
   }
   if (ids.has(deployId)) return false;
   ids.add(deployId);
+  // Deploys that left the cache other than through forget() (a sign-out clears it) would
+  // stay here for the tab's life: past the cache's own bound, keep only what it holds.
+  if (ids.size > MAX_FOLLOWED) {
+    const held = new Set(
+      client
+        .getMutationCache()
+        .findAll(followedDeployFilter)
+        .map((m) => followedDeployOf(m)?.deployId),
+    );
+    for (const id of ids) if (!held.has(id)) ids.delete(id);
+  }
   return true;
 }
 

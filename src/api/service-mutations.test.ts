@@ -164,4 +164,12 @@ describe('deploys in flight', () => {
     expect(claimDeployFinish(a, 'd1')).toBe(false);
     expect(claimDeployFinish(b, 'd1')).toBe(true);
   });
+
+  it('forgets the claims of deploys that left the cache (a sign-out clears it), so a tab left open stays bounded', () => {
+    const client = new QueryClient();
+    expect(claimDeployFinish(client, 'gone-0')).toBe(true);
+    for (let i = 1; i <= MAX_FOLLOWED; i++) claimDeployFinish(client, `gone-${i}`);
+    // None of them is followed any more: the first claim was let go, not kept for the tab's life.
+    expect(claimDeployFinish(client, 'gone-0')).toBe(true);
+  });
 });

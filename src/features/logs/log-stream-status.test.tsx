@@ -10,36 +10,19 @@ import { createManualClock } from '../../../test/api/manual-clock';
 import type { ManualClock } from '../../../test/api/manual-clock';
 import { setupSimulatorForDomTests } from '../../../test/app/dom-test-setup';
 import { renderApp } from '../../../test/app/render-app';
-import type { TerminalHandle } from '../../components/terminal-host';
-import { stripSgr } from '../../lib/log-line-format';
+import { screenTextOf } from '../../../test/components/recording-terminal';
 import { arr, obj } from '../../../test/simulator/test-support';
 
 const written: string[] = [];
 const screenLines = (): string[] =>
-  stripSgr(written.join('').split('\u001bc').at(-1) ?? '')
-    .replace('\u001b[?25l', '')
+  screenTextOf(written)
     .split('\r\n')
     .filter((l) => l !== '');
 
-vi.mock('../../components/terminal-host', () => ({
-  attachTerminal: (): TerminalHandle => ({
-    write(data, callback) {
-      written.push(data);
-      queueMicrotask(callback);
-    },
-    setScrollback: () => undefined,
-    scrollToBottom: () => undefined,
-    isAtBottom: () => true,
-    rows: 24,
-    onScroll: () => () => undefined,
-    findNext: () => Promise.resolve(true),
-    findPrevious: () => Promise.resolve(true),
-    clearSearch: () => undefined,
-    onSearchResults: () => () => undefined,
-    focus: () => undefined,
-    release: () => undefined,
-  }),
-}));
+vi.mock('../../components/terminal-host', async () => {
+  const { recordingTerminal } = await import('../../../test/components/recording-terminal');
+  return { attachTerminal: () => recordingTerminal(written) };
+});
 
 const sim = setupSimulatorForDomTests();
 let clock: ManualClock;

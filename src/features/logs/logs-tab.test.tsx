@@ -7,34 +7,18 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { setSession } from '../../api/session';
 import { installDomStubs } from '../../../test/app/dom-stubs';
 import { renderApp, resetClient } from '../../../test/app/render-app';
-import type { TerminalHandle } from '../../components/terminal-host';
-import { stripSgr } from '../../lib/log-line-format';
+import { screenTextOf } from '../../../test/components/recording-terminal';
 import { setupSimulatorServer } from '../../simulator/node';
 import { createTestMaster } from '../../../test/simulator/test-support';
 import type { TestMaster } from '../../../test/simulator/test-support';
 
 const written: string[] = [];
-const screenText = (): string => stripSgr(written.join('').split('\u001bc').at(-1) ?? '').replace('\u001b[?25l', '');
+const screenText = (): string => screenTextOf(written);
 
-vi.mock('../../components/terminal-host', () => ({
-  attachTerminal: (): TerminalHandle => ({
-    write(data, callback) {
-      written.push(data);
-      queueMicrotask(callback);
-    },
-    setScrollback: () => undefined,
-    scrollToBottom: () => undefined,
-    isAtBottom: () => true,
-    rows: 24,
-    onScroll: () => () => undefined,
-    findNext: () => Promise.resolve(true),
-    findPrevious: () => Promise.resolve(true),
-    clearSearch: () => undefined,
-    onSearchResults: () => () => undefined,
-    focus: () => undefined,
-    release: () => undefined,
-  }),
-}));
+vi.mock('../../components/terminal-host', async () => {
+  const { recordingTerminal } = await import('../../../test/components/recording-terminal');
+  return { attachTerminal: () => recordingTerminal(written) };
+});
 
 let t: TestMaster;
 let server: ReturnType<typeof setupSimulatorServer>;

@@ -3,7 +3,6 @@ import { flushSync } from 'react-dom';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { serviceQuery } from '../../api/queries';
-import type { Deploy } from '../../api/schemas/deploy';
 import type { Service } from '../../api/schemas/service';
 import { serviceDisplayName, serviceId } from '../../api/service-ref';
 import { serviceDeployMutation, serviceUpdateMutation } from '../../api/service-mutations';
@@ -30,14 +29,15 @@ import styles from './service-form.module.css';
 interface Saved {
   service: Service;
   changes: FieldChange[];
-  /** The deploy started with the save or after it (its panel is the service page's). */
-  deploy: { id: string } | null;
+  /** A deploy started with the save (one started from the banner is its mutation's); its panel is the service page's. */
+  deployStarted: boolean;
   deployError: unknown;
 }
 
-function SavedBanner({ saved, onDeployed }: { saved: Saved; onDeployed: (deploy: Deploy) => void }) {
+function SavedBanner({ saved }: { saved: Saved }) {
   const ref = { grid: saved.service.grid.id, stack: saved.service.stack.name, name: saved.service.name };
-  const deployNow = useMutation({ ...serviceDeployMutation(ref), onSuccess: onDeployed });
+  const deployNow = useMutation(serviceDeployMutation(ref));
+  const deployStarted = saved.deployStarted || deployNow.isSuccess;
   const deployError = deployNow.error ?? saved.deployError;
   const fields = saved.changes.map((c) => c.label).join(', ');
   return (
@@ -47,7 +47,7 @@ function SavedBanner({ saved, onDeployed }: { saved: Saved; onDeployed: (deploy:
         role="status"
         title={`Saved ${serviceDisplayName(saved.service)}: revision ${saved.service.revision}.`}
         actions={
-          saved.deploy === null ? (
+          !deployStarted ? (
             <Button variant="primary" disabled={deployNow.isPending} onClick={() => deployNow.mutate({ force: false })}>
               {deployNow.isPending ? 'Deploying…' : 'Deploy now'}
             </Button>
@@ -55,7 +55,7 @@ function SavedBanner({ saved, onDeployed }: { saved: Saved; onDeployed: (deploy:
         }
       >
         <p>Changed: {fields}.</p>
-        {saved.deploy !== null ? (
+        {deployStarted ? (
           <p>The deploy has started: its progress shows above the tabs.</p>
         ) : deployError !== null && deployError !== undefined ? (
           <p>The deploy could not be started ({deployError instanceof Error ? deployError.message : String(deployError)}).</p>
@@ -106,7 +106,7 @@ function EditForm({ initial }: { initial: Service }) {
       setSaved({
         service: result.service,
         changes: reviewed?.changes ?? [],
-        deploy: deploy === null ? null : { id: deploy.id },
+        deployStarted: deploy !== null,
         deployError,
       });
       setDeployNow(false);
@@ -131,7 +131,7 @@ function EditForm({ initial }: { initial: Service }) {
           changedText={`The service has changed on the master since (revision ${draft.offer.revision ?? '?'} → ${baseline.revision}): review before saving.`}
         />
       )}
-      {saved !== null && <SavedBanner saved={saved} onDeployed={(deploy) => setSaved({ ...saved, deploy: { id: deploy.id } })} />}
+      {saved !== null && <SavedBanner key={saved.service.revision} saved={saved} />}
       {problem !== null && <SaveProblemBanner problem={problem} />}
       {notice === 'no-changes' && <Banner tone="info" role="status" title="Nothing to save: no field would change on the master." />}
       {drifted && (

@@ -6,7 +6,8 @@
  * latest sample moves every minute by itself.
  */
 import type { NodeRecord } from '../model/types';
-import type { NetSide } from './stats';
+import { netSide } from './stats';
+import type { FlowSample, NetSide } from './stats';
 import { hashString, noise } from './prng';
 
 const HOST_SAMPLE_STEP_MS = 60_000;
@@ -34,7 +35,7 @@ function r2(x: number): number {
 }
 
 /** Bytes/s of a host flow: a per-node base with a slow wave; the counter is its integral since the node joined. */
-function flow(kseed: number, channel: string, base: number, node: NodeRecord, t: number): { bytes: number; perSecond: number } {
+function flow(kseed: number, channel: string, base: number, node: NodeRecord, t: number): FlowSample {
   const b = base * (0.3 + 1.4 * noise(kseed, channel, 0));
   const omega = (Math.PI * 2) / 3_600;
   const phase = Math.PI * 2 * noise(kseed, channel, 1);
@@ -43,16 +44,6 @@ function flow(kseed: number, channel: string, base: number, node: NodeRecord, t:
   // Mean rate times uptime plus the wave's bounded part: grows with time, never shrinks by more than the wave.
   const bytes = Math.floor(b * seconds + ((b * 0.3) / omega) * (1 - Math.cos(omega * (seconds % 3_600))));
   return { bytes, perSecond: r2(rate(t / 1000)) };
-}
-
-function netSide(interfaces: string[], rx: { bytes: number; perSecond: number }, tx: { bytes: number; perSecond: number }): NetSide {
-  return {
-    interfaces: [...interfaces],
-    rx_bytes: rx.bytes,
-    rx_bytes_per_second: rx.perSecond,
-    tx_bytes: tx.bytes,
-    tx_bytes_per_second: tx.perSecond,
-  };
 }
 
 /** The sample the agent sent for the minute starting at `t` (a multiple of the step). */

@@ -280,7 +280,8 @@ function counterAt(p: Profile, f: Flow, start: number, t: number): number {
   return Math.floor(flowIntegral(f, start, t) + f.jitter * n(p.kseed, f.channel, Math.floor(t / SAMPLE_STEP_MS)));
 }
 
-interface FlowSample {
+/** A byte counter at a moment and its rate then. */
+export interface FlowSample {
   bytes: number;
   perSecond: number;
 }
@@ -314,7 +315,8 @@ function sampleAt(p: Profile, c: StatContainer, t: number): Sample {
   };
 }
 
-function netSide(interfaces: string[], rx: FlowSample, tx: FlowSample): NetSide {
+/** One side of a network sample as the agent reports it (containers and hosts alike). */
+export function netSide(interfaces: string[], rx: FlowSample, tx: FlowSample): NetSide {
   return {
     interfaces: [...interfaces],
     rx_bytes: rx.bytes,

@@ -182,6 +182,26 @@ describe('mock-master over HTTP', () => {
     expect(typeof parseFaults({ latency: 20 })).toBe('string');
   });
 
+  it('takes a node away and brings it back through /__sim/node; the nodes list says so', async () => {
+    const nodesOf = async (): Promise<{ name: string; connected: boolean }[]> => {
+      const res = await fetch(`${mock.url}/v1/grids/production/nodes`, { headers: auth });
+      return ((await res.json()) as { nodes: { name: string; connected: boolean }[] }).nodes;
+    };
+    const [first] = await nodesOf();
+    if (first === undefined) throw new Error('the grid has no nodes');
+    const post = (body: unknown) => fetch(`${mock.url}/__sim/node`, { method: 'POST', body: JSON.stringify(body) });
+    expect(await (await post({ grid: 'production', node: first.name, connected: false })).json()).toEqual({
+      grid: 'production',
+      node: first.name,
+      connected: false,
+    });
+    expect((await nodesOf()).find((n) => n.name === first.name)?.connected).toBe(false);
+    await post({ grid: 'production', node: first.name, connected: true });
+    expect((await nodesOf()).find((n) => n.name === first.name)?.connected).toBe(true);
+    expect((await post({ grid: 'production', node: 'nope', connected: false })).status).toBe(404);
+    expect((await post({ grid: 'production', node: first.name })).status).toBe(400);
+  });
+
   it('restarts through /__sim/restart: open streams end, requests get 503 while the master is down', async () => {
     const res = await fetch(`${mock.url}${streamPath}`, { headers: auth });
     const body = res.body;

@@ -7,6 +7,7 @@
  *   GET  /__sim/faults            → the current faults
  *   POST /__sim/faults  {…}       → merges Partial<Faults>, answers the new faults
  *   POST /__sim/restart {downMs?} → the master "restarts": open streams end, 503 for downMs
+ *   POST /__sim/node {grid, node, connected} → the node's agent goes away / comes back (stays until told)
  */
 import http from 'node:http';
 import type { Socket } from 'node:net';
@@ -110,6 +111,21 @@ async function handleControl(master: SimulatedMaster, req: http.IncomingMessage,
     }
     master.setFaults(faults);
     sendJson(res, 200, master.faults());
+    return;
+  }
+  if (path === '/__sim/node' && method === 'POST') {
+    const grid = isRecord(body) ? body.grid : undefined;
+    const node = isRecord(body) ? body.node : undefined;
+    const connected = isRecord(body) ? body.connected : undefined;
+    if (typeof grid !== 'string' || typeof node !== 'string' || typeof connected !== 'boolean') {
+      sendJson(res, 400, { error: 'expected {"grid": string, "node": string, "connected": boolean}' });
+      return;
+    }
+    if (!master.setNodeConnected(grid, node, connected)) {
+      sendJson(res, 404, { error: `no node ${node} in grid ${grid}` });
+      return;
+    }
+    sendJson(res, 200, { grid, node, connected });
     return;
   }
   if (path === '/__sim/restart' && method === 'POST') {

@@ -20,7 +20,7 @@ import { getMetrics, getStats } from './stats';
 import type { StatsSort } from './stats';
 
 /** A metrics time window: ISO times; both omitted = the master's default (the last hour). */
-interface MetricsWindow {
+export interface MetricsWindow {
   from?: string;
   to?: string;
 }
@@ -44,6 +44,18 @@ export const queryKeys = {
   nodes: (grid: string) => [ROOT, 'grid', grid, 'nodes'] as const,
   stacks: (grid: string) => [ROOT, 'grid', grid, 'stacks'] as const,
   stack: (grid: string, stack: string) => [ROOT, 'grid', grid, 'stacks', stack] as const,
+  /** The grid record itself (counts of nodes, services, containers); under grid(g) like everything of the grid. */
+  gridRecord: (grid: string) => [ROOT, 'grid', grid, 'record'] as const,
+  gridStats: (grid: string) => [ROOT, 'grid', grid, 'stats'] as const,
+  gridMetrics: (grid: string, window: MetricsWindow) =>
+    [ROOT, 'grid', grid, 'metrics', { from: window.from ?? null, to: window.to ?? null }] as const,
+  gridContainers: (grid: string) => [ROOT, 'grid', grid, 'containers'] as const,
+  node: (grid: string, node: string) => [ROOT, 'grid', grid, 'nodes', node] as const,
+  nodeStats: (grid: string, node: string) => [...queryKeys.node(grid, node), 'stats'] as const,
+  nodeMetrics: (grid: string, node: string, window: MetricsWindow) =>
+    [...queryKeys.node(grid, node), 'metrics', { from: window.from ?? null, to: window.to ?? null }] as const,
+  nodeHealth: (grid: string, node: string) => [...queryKeys.node(grid, node), 'health'] as const,
+  auditLog: (grid: string) => [ROOT, 'grid', grid, 'audit'] as const,
   /** What the grid's event log says of its deploys (api/grid-deploy-events). */
   deployEvents: (grid: string) => [ROOT, 'grid', grid, 'deploy-events'] as const,
 };
@@ -64,6 +76,7 @@ export const mutationKeys = {
   serviceChange: (ref: ServiceRef, change: ServiceChangeKind) => [...queryKeys.service(ref), 'change', change] as const,
   serviceCreate: (grid: string) => [...queryKeys.services(grid), 'create'] as const,
   secret: (grid: string, change: SecretChangeKind) => [...queryKeys.secrets(grid), change] as const,
+  node: (grid: string, node: string, change: 'labels' | 'remove') => [...queryKeys.node(grid, node), change] as const,
 };
 
 /**

@@ -92,6 +92,22 @@ export function createRoutes(): RouteObject[] {
                           lazy: async () => ({ Component: (await import('../features/logs/stack-logs-page')).StackLogsPage }),
                         },
                         {
+                          path: 'overview',
+                          lazy: async () => ({ Component: (await import('../features/overview/overview-page')).OverviewPage }),
+                        },
+                        {
+                          path: 'nodes',
+                          lazy: async () => ({ Component: (await import('../features/nodes/nodes-page')).NodesPage }),
+                        },
+                        {
+                          path: 'nodes/:node',
+                          lazy: async () => ({ Component: (await import('../features/nodes/node-page')).NodePage }),
+                        },
+                        {
+                          path: 'audit',
+                          lazy: async () => ({ Component: (await import('../features/audit/audit-page')).AuditPage }),
+                        },
+                        {
                           path: 'secrets',
                           lazy: async () => ({ Component: (await import('../features/secrets/secrets-page')).SecretsPage }),
                         },

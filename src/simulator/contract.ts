@@ -54,6 +54,11 @@ export interface SimulatedMaster {
   readonly clock: Clock;
   setFaults(faults: Partial<Faults>): void;
   faults(): Faults;
+  /**
+   * Fault: the node's agent disconnects (`connected: false`) until told to come back
+   * (`true`). False when the grid or node does not exist.
+   */
+  setNodeConnected(grid: string, node: string, connected: boolean): boolean;
   /** Fault: the master restarts. Open streams end; for `downMs` every request gets 503 and a connection-style error; tokens survive. */
   restart(downMs?: number): void;
   /** Streams currently open (for leak tests). */

@@ -7,6 +7,7 @@ import type { SimContext } from './context';
 import type { Faults, SimulatedMaster, SimulatorOptions } from './contract';
 import { createRealClock } from './engine/clock';
 import { createEngine } from './engine/engine';
+import { setNodeConnected } from './engine/nodes';
 import { createPrng } from './engine/prng';
 import { hashString } from './engine/prng';
 import { createTrackedClock } from './engine/tracked-clock';
@@ -119,6 +120,12 @@ export function createSimulatedMaster(options: SimulatorOptions = {}): Simulated
       faults = { ...faults, ...next };
     },
     faults: () => ({ ...faults }),
+    setNodeConnected(gridName, nodeName, connected) {
+      const node = store.grids.get(gridName)?.nodes.get(nodeName);
+      if (node === undefined) return false;
+      setNodeConnected(node, connected, clock.now());
+      return true;
+    },
     restart(downMs = DEFAULT_RESTART_DOWN_MS) {
       engine.closeStreams();
       downUntil = clock.now() + downMs;

@@ -99,3 +99,17 @@ export function removeNode(node: NodeRecord): void {
   for (const container of [...node.containers]) destroyContainer(container);
   node.grid.nodes.delete(node.name);
 }
+
+/**
+ * The node-outage fault (`/__sim/node`, the demo controls): the agent goes away, or comes
+ * back, when told and not before. A pending reconnect of the demo churn is cancelled, so
+ * a test decides alone when the node returns. The scheduler sees it at its next pass, as
+ * it sees the churn's outages.
+ */
+export function setNodeConnected(node: NodeRecord, connected: boolean, nowMs: number): void {
+  node.reconnectAt = null;
+  if (node.connected === connected) return;
+  node.connected = connected;
+  node.updatedAt = nowMs;
+  if (connected) node.lastSeenAt = nowMs;
+}

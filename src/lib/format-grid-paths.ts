@@ -1,0 +1,21 @@
+/** Paths of the grid's own pages (each name one encoded segment), beside format-path's services and logs. */
+const gridBase = (grid: string): string => `/grids/${encodeURIComponent(grid)}`;
+
+/** The grid overview: `/grids/:grid/overview`. */
+export function formatOverviewPath(grid: string): string {
+  return `${gridBase(grid)}/overview`;
+}
+
+/** The nodes list, with its view state (sort, filter) as a query string when given. */
+export function formatNodesPath(grid: string, search = ''): string {
+  return `${gridBase(grid)}/nodes${search}`;
+}
+
+export function formatNodePath(grid: string, node: string): string {
+  return `${gridBase(grid)}/nodes/${encodeURIComponent(node)}`;
+}
+
+/** The audit trail, with its filters as a query string when given. */
+export function formatAuditPath(grid: string, search = ''): string {
+  return `${gridBase(grid)}/audit${search}`;
+}

@@ -94,6 +94,7 @@ export function setupSimulatorForDomTests(options: SimulatorDomTestOptions = {})
     },
     setFaults: (faults) => master().master.setFaults(faults),
     faults: () => master().master.faults(),
+    setNodeConnected: (grid, node, connected) => master().master.setNodeConnected(grid, node, connected),
     restart: (ms) => master().master.restart(ms),
     activeStreams: () => master().master.activeStreams(),
     pendingTimers: () => master().master.pendingTimers(),

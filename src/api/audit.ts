@@ -2,7 +2,7 @@ import { apiRequest } from './client';
 import type { RequestOptions } from './client';
 import { apiPath } from './path';
 import { auditLogListSchema } from './schemas/audit';
-import { z } from './schemas/zod-mini';
+import type { z } from './schemas/zod-mini';
 
 export type AuditEntry = z.infer<typeof auditLogListSchema>['logs'][number];
 

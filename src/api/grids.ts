@@ -6,7 +6,7 @@ import type { Grid } from './schemas/grid';
 import { gridMetricsSchema, statListSchema } from './schemas/stats';
 import type { StatRow } from './schemas/stats';
 import type { StatsSort } from './stats';
-import { z } from './schemas/zod-mini';
+import type { z } from './schemas/zod-mini';
 
 export type GridMetrics = z.infer<typeof gridMetricsSchema>;
 

@@ -9,7 +9,7 @@ import type { NodeUpdateBody } from './schemas/requests/node-body';
 import { statListSchema } from './schemas/stats';
 import type { StatRow } from './schemas/stats';
 import type { StatsSort } from './stats';
-import { z } from './schemas/zod-mini';
+import type { z } from './schemas/zod-mini';
 
 export type NodeHealth = z.infer<typeof nodeHealthSchema>;
 export type NodeMetrics = z.infer<typeof nodeMetricsSchema>;
@@ -50,7 +50,11 @@ export async function getNodeStats(
 }
 
 /** The node's per-minute metrics (G2.5); the master defaults to the last hour. */
-export function getNodeMetrics(grid: string, node: string, options?: { from?: string; to?: string; signal?: AbortSignal }): Promise<NodeMetrics> {
+export function getNodeMetrics(
+  grid: string,
+  node: string,
+  options?: { from?: string; to?: string; signal?: AbortSignal },
+): Promise<NodeMetrics> {
   return apiRequest(nodeMetricsSchema, apiPath`/v1/nodes/${grid}/${node}/metrics`, {
     query: { from: options?.from, to: options?.to },
     signal: options?.signal,

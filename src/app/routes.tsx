@@ -1,4 +1,3 @@
-import { Navigate } from 'react-router';
 import type { RouteObject } from 'react-router';
 import { BootScreen } from './pages/boot-screen';
 import { HomeRedirect } from './pages/home-redirect';
@@ -42,7 +41,11 @@ export function createRoutes(): RouteObject[] {
                     {
                       path: 'grids/:grid',
                       children: [
-                        { index: true, element: <Navigate to="services" replace /> },
+                        {
+                          // The grid overview is the landing page of a grid.
+                          index: true,
+                          lazy: async () => ({ Component: (await import('../features/overview/overview-page')).OverviewPage }),
+                        },
                         {
                           path: 'services',
                           lazy: async () => ({ Component: (await import('../features/services/services-page')).ServicesPage }),
@@ -90,10 +93,6 @@ export function createRoutes(): RouteObject[] {
                         {
                           path: 'stacks/:stack/logs',
                           lazy: async () => ({ Component: (await import('../features/logs/stack-logs-page')).StackLogsPage }),
-                        },
-                        {
-                          path: 'overview',
-                          lazy: async () => ({ Component: (await import('../features/overview/overview-page')).OverviewPage }),
                         },
                         {
                           path: 'nodes',

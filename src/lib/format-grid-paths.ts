@@ -1,9 +1,9 @@
 /** Paths of the grid's own pages (each name one encoded segment), beside format-path's services and logs. */
 const gridBase = (grid: string): string => `/grids/${encodeURIComponent(grid)}`;
 
-/** The grid overview: `/grids/:grid/overview`. */
+/** The grid overview, the landing page of a grid: `/grids/:grid`. */
 export function formatOverviewPath(grid: string): string {
-  return `${gridBase(grid)}/overview`;
+  return gridBase(grid);
 }
 
 /** The nodes list, with its view state (sort, filter) as a query string when given. */

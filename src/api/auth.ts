@@ -124,7 +124,7 @@ export async function signInWithToken(token: string, remember: boolean): Promise
     accessToken: trimmed,
     refreshToken: null,
     expiresAt: null,
-    user: { id: user.id, email: user.email, name: user.name },
+    user: { id: user.id, email: user.email, name: user.name ?? user.email },
     remember,
   };
   setSession(session);

@@ -11,6 +11,7 @@ import { z } from './schemas/zod-mini';
 export interface SessionUser {
   id: string;
   email: string;
+  /** The user's name, or the email for a user the master knows by email only. */
   name: string;
 }
 
@@ -187,7 +188,7 @@ export function sessionFromToken(token: TokenJson & { access_token: string }, re
     accessToken: token.access_token,
     refreshToken: token.refresh_token,
     expiresAt: token.expires_in === null ? null : now + token.expires_in * 1000,
-    user: { id: token.user.id, email: token.user.email, name: token.user.name },
+    user: { id: token.user.id, email: token.user.email, name: token.user.name ?? token.user.email },
     remember,
   };
 }

@@ -29,7 +29,7 @@ export function signInForTest(accessToken: string = GOOD_TOKEN): void {
     accessToken,
     refreshToken: null,
     expiresAt: null,
-    user: { id: ADMIN.id, email: ADMIN.email, name: ADMIN.name },
+    user: { id: ADMIN.id, email: ADMIN.email, name: ADMIN.name ?? ADMIN.email },
     remember: false,
   });
 }

@@ -1,6 +1,7 @@
 import { z } from './zod-mini';
 
-const tokenUserSchema = z.looseObject({ id: z.string(), email: z.string(), name: z.string() });
+// `name` is null for a user invited by email only (docs/kontena-api-grid.md G6.2).
+const tokenUserSchema = z.looseObject({ id: z.string(), email: z.string(), name: z.nullable(z.string()) });
 
 /** `views/v1/access_tokens/_access_token` for an access token (docs/kontena-api.md §2.2). */
 export const tokenSchema = z.looseObject({

@@ -4,7 +4,7 @@ import { z } from './zod-mini';
 export const userSchema = z.looseObject({
   id: z.string(),
   email: z.string(),
-  name: z.string(),
+  name: z.nullable(z.string()),
   roles: z.array(z.looseObject({ name: z.string(), description: z.nullable(z.string()) })),
 });
 export type User = z.infer<typeof userSchema>;

@@ -11,6 +11,7 @@ import type {
   DeployRecord,
   GridRecord,
   NodeRecord,
+  RoleRecord,
   ServiceConfig,
   ServiceRecord,
   StackRecord,
@@ -58,6 +59,27 @@ export function createStore(ids: IdFactory, now: () => number): Store {
     grids: new Map(),
     auditLogs: [],
   };
+}
+
+/** The roles a Kontena 1.2 master has (its CreateInitialRoles migration). */
+export const ROLES: readonly RoleRecord[] = [
+  { name: 'master_admin', description: 'Master admin' },
+  { name: 'grid_admin', description: 'Grid admin' },
+];
+
+/** A new user with no roles and no grids (an invitation, docs/kontena-api-grid.md G6.2). */
+export function addUser(store: Store, fields: { email: string; name: string | null }): UserRecord {
+  const createdAt = store.now();
+  const user: UserRecord = { id: store.ids.objectId(createdAt), email: fields.email, name: fields.name, roles: [], createdAt };
+  store.users.set(user.id, user);
+  return user;
+}
+
+/** The user goes with its tokens and grid memberships (User#destroy). */
+export function removeUser(store: Store, user: UserRecord): void {
+  for (const token of [...store.tokens.values()]) if (token.user === user) deleteToken(store, token);
+  for (const grid of store.grids.values()) grid.memberIds.delete(user.id);
+  store.users.delete(user.id);
 }
 
 export function isMasterAdmin(user: UserRecord): boolean {

@@ -12,7 +12,8 @@ export interface RoleRecord {
 export interface UserRecord {
   id: string;
   email: string;
-  name: string;
+  /** Null for a user invited by email only (POST /v1/users, docs/kontena-api-grid.md G6.2). */
+  name: string | null;
   roles: RoleRecord[];
   createdAt: number;
 }

@@ -3,9 +3,9 @@
  * and `/oauth2/tokens` (docs/kontena-api.md §2.2), with their status codes and bodies.
  */
 import type { SimContext } from '../context';
-import { empty, HttpError, json, notFound } from '../http';
-import { addToken, deleteToken, isMasterAdmin } from '../model/store';
-import type { TokenRecord } from '../model/types';
+import { empty, HttpError, internalError, json, notFound } from '../http';
+import { addToken, addUser, deleteToken, isMasterAdmin } from '../model/store';
+import type { TokenRecord, UserRecord } from '../model/types';
 import type { RouteRequest, Router } from '../router';
 import { tokenJson } from '../views/token-json';
 import { requireAuth, requireUser, toI } from './helpers';
@@ -30,6 +30,23 @@ function oauthError(request: Request, status: number, error: string, description
   return new Response(form, { status, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
 }
 
+/**
+ * `kontena master user invite`: a master admin creates the user and gets its invite link
+ * (docs/kontena-api-grid.md G6.2). The email's format goes unchecked, as in 1.2.
+ */
+function invite(ctx: SimContext, actor: UserRecord, params: Record<string, unknown>, url: URL): Response {
+  if (!isMasterAdmin(actor)) {
+    throw new HttpError(403, { error: 'access_denied', error_description: 'You do not have the permission to create invites' });
+  }
+  const email = params.email;
+  if (typeof email !== 'string' || email === '') throw new HttpError(400, { error: 'invalid_request', error_description: 'email' });
+  // User.create! on a taken email raises: the error handler's 500.
+  if ([...ctx.store.users.values()].some((u) => u.email === email)) return internalError();
+  const user = addUser(ctx.store, { email, name: typeof params.name === 'string' && params.name !== '' ? params.name : email });
+  const inviteCode = ctx.store.ids.hex(32);
+  return json(201, { email: user.email, invite_code: inviteCode, link: `https://${url.host}/j/${inviteCode}` });
+}
+
 function tokenSuccess(request: Request, ctx: SimContext, token: TokenRecord): Response {
   const body = tokenJson(token, ctx.store.now(), true);
   if (wantsJson(request)) return json(201, body);
@@ -37,7 +54,7 @@ function tokenSuccess(request: Request, ctx: SimContext, token: TokenRecord): Re
     access_token: body.access_token ?? '',
     refresh_token: body.refresh_token ?? '',
     expires_in: body.expires_in === null || body.expires_in === undefined ? '' : String(body.expires_in),
-    username: token.user.name,
+    username: token.user.name ?? token.user.email,
     server_name: body.server.name ?? '',
   }).toString();
   return new Response(form, { status: 201, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
@@ -118,6 +135,7 @@ export function oauthRoutes(router: Router): void {
       const code = addToken(store, { user, scopes, expiresAt, code: true });
       return json(201, tokenJson(code, store.now(), true));
     }
+    if (responseType === 'invite') return invite(ctx, auth.user, params, req.url);
     return json(400, { error: 'unsupported_response_type', error_description: 'response_type' });
   });
 

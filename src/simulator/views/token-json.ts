@@ -12,7 +12,7 @@ interface TokenJson {
   grant_type?: 'authorization_code';
   code?: string;
   scopes: string;
-  user: { id: string; email: string; name: string };
+  user: { id: string; email: string; name: string | null };
   server: { name: string | null };
 }
 

@@ -8,6 +8,7 @@ import type { Faults, SimulatedMaster, SimulatorOptions } from './contract';
 import { createRealClock } from './engine/clock';
 import { createEngine } from './engine/engine';
 import { setNodeConnected } from './engine/nodes';
+import { resumeStackWork } from './engine/stack-deploy';
 import { createPrng } from './engine/prng';
 import { hashString } from './engine/prng';
 import { createTrackedClock } from './engine/tracked-clock';
@@ -80,7 +81,10 @@ export function createSimulatedMaster(options: SimulatorOptions = {}): Simulated
   const ctx: SimContext = { store, clock, rng: rng.fork('routes'), seed, engine };
   if (!restore) buildScenario(scenario, ctx);
   engine.start({ churn: scenario === 'demo' });
-  if (restore) engine.resume();
+  if (restore) {
+    engine.resume();
+    resumeStackWork(ctx);
+  }
 
   const router = buildRouter();
   const faultRng = rng.fork('faults');

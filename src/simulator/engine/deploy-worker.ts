@@ -6,6 +6,7 @@
  */
 import { DEPLOYS_KEPT_PER_SERVICE, liveContainers, newDeployRecord } from '../model/store';
 import type { ContainerRecord, DeployRecord, InstanceDeployRecord, ServiceRecord } from '../model/types';
+import { dependantServices } from '../model/service-dependencies';
 import { rubyTimeString } from '../model/time';
 import { createServiceContainer } from './containers';
 import {
@@ -77,6 +78,9 @@ export function createDeployWorker(kit: EngineKit): DeployWorker {
     active.delete(service);
     if (state === 'success') events.master(service, deployedMessage(service));
     else events.master(service, deployErroredMessage(service, reason ?? ''), { severity: 3 });
+    // GridServiceDeployWorker#deploy_dependant_services: a deploy that went through brings along
+    // the services whose instances lean on this one's (docs/kontena-api-grid.md G3.5).
+    if (state === 'success') for (const dependant of dependantServices(service)) create(dependant, false);
   }
 
   function pickUp(record: DeployRecord): void {
@@ -185,13 +189,15 @@ export function createDeployWorker(kit: EngineKit): DeployWorker {
     return container;
   }
 
+  function create(service: ServiceRecord, force: boolean): DeployRecord {
+    const record = newDeployRecord(store, service, clock.now(), force);
+    remember(service, record);
+    kit.later(service, kit.jitter(500, 1000), () => pickUp(record));
+    return record;
+  }
+
   return {
-    create(service, force) {
-      const record = newDeployRecord(store, service, clock.now(), force);
-      remember(service, record);
-      kit.later(service, kit.jitter(500, 1000), () => pickUp(record));
-      return record;
-    },
+    create,
     forget(service) {
       active.delete(service);
     },

@@ -215,6 +215,7 @@ export function addStack(store: Store, grid: GridRecord, spec: StackSpec): Stack
     services: new Map(),
     revisions: [],
     deploys: [],
+    removing: false,
   };
   grid.stacks.set(stack.name, stack);
   return stack;

@@ -139,6 +139,8 @@ export interface StackRecord {
   revisions: StackRevisionRecord[];
   /** StackDeploy records, oldest first, a bounded few (G3.5). */
   deploys: StackDeployRecord[];
+  /** DELETE was accepted: the remove worker is stopping and deleting its services (G3.6). */
+  removing: boolean;
 }
 
 /** One stack revision: the install/upgrade body as it was sent (G3.1). */
@@ -161,6 +163,9 @@ export interface StackDeployRecord {
   createdAt: number;
   state: DeployState;
   serviceDeploys: DeployRecord[];
+  /** The worker's plan, by service name: what it deploys in order, what it destroys first (G3.5). */
+  order: string[];
+  dropped: string[];
 }
 
 export interface PortRecord {

@@ -68,6 +68,7 @@ export function stackRoutes(router: Router): void {
       throw unprocessable({ service: `Cannot delete service that is linked from another stack (${names})` });
     }
     audit(auditOf.stack(stack, 'delete'));
+    stack.removing = true;
     runStackRemove(ctx, stack);
     return json(200, {});
   });
@@ -101,11 +102,18 @@ export function stackRoutes(router: Router): void {
     const applied = applyLatestRevision(ctx.store, stack);
     if (!applied.ok) throw unprocessable(applied.errors);
     const now = ctx.clock.now();
-    const record: StackDeployRecord = { id: ctx.store.ids.objectId(now), createdAt: now, state: 'created', serviceDeploys: [] };
+    const record: StackDeployRecord = {
+      id: ctx.store.ids.objectId(now),
+      createdAt: now,
+      state: 'created',
+      serviceDeploys: [],
+      order: applied.order.map((s) => s.name),
+      dropped: applied.dropped.map((s) => s.name),
+    };
     stack.deploys.push(record);
     if (stack.deploys.length > STACK_DEPLOYS_KEPT) stack.deploys.splice(0, stack.deploys.length - STACK_DEPLOYS_KEPT);
     req.audit(auditOf.stack(stack, 'deploy'));
-    runStackDeploy(ctx, record, applied.order, applied.dropped);
+    runStackDeploy(ctx, stack, record);
     return json(200, stackDeployJson(stack, record));
   });
 

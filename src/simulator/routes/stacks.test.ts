@@ -1,6 +1,7 @@
 // Stacks as `kontena stack install/upgrade/deploy/rm` drive them (docs/kontena-api-grid.md G3).
 import { afterEach, describe, expect, it } from 'vitest';
-import { arr, createTestMaster, obj, type TestMaster } from '../../../test/simulator/test-support';
+import { arr, createTestMaster, obj, send, type TestMaster } from '../../../test/simulator/test-support';
+import { createSimulatedMaster } from '../index';
 
 const STACK_KEYS = [
   'id',
@@ -348,5 +349,95 @@ describe('stack show, deploy status, remove', () => {
     expect([gone.status, gone.body]).toEqual([404, {}]);
     expect((await t.api('GET', '/v1/services/staging/linker/app')).status).toBe(404);
     expect((await t.api('DELETE', '/v1/stacks/staging/blog')).status).toBe(200);
+  });
+});
+
+describe('services deployed through their dependencies (G3.5 step 3)', () => {
+  it('skips a service with volumes_from in the stack run; the deploy of what it leans on brings it along', async () => {
+    t = await createTestMaster();
+    const body = installBody({
+      name: 'backed',
+      expose: null,
+      services: [
+        { name: 'db', image: 'postgres:9.6', stateful: true, links: [] },
+        { name: 'backup', image: 'alpine:3.5', stateful: false, volumes_from: ['db-%s'], links: [] },
+      ],
+    });
+    expect((await t.api('POST', '/v1/grids/staging/stacks', { body })).status).toBe(201);
+    const d = obj((await t.api('POST', '/v1/stacks/staging/backed/deploy', { body: {} })).body);
+    await t.clock.advanceAsync(30_000, 250);
+    const done = obj((await t.api('GET', `/v1/stacks/staging/backed/deploys/${String(d.id)}`)).body);
+    expect(done.state).toBe('success');
+    // Only db's deploy belongs to the stack deploy …
+    expect(arr(done.service_deploys).map((x) => obj(x).service_id)).toEqual(['staging/backed/db']);
+    // … and backup was deployed after it, by the service deploy worker.
+    const backup = obj((await t.api('GET', '/v1/services/staging/backed/backup')).body);
+    expect(backup.state).toBe('running');
+    const containers = arr(obj((await t.api('GET', '/v1/services/staging/backed/backup/containers')).body).containers);
+    expect(containers).toHaveLength(1);
+  });
+});
+
+describe('stack work in a restored world', () => {
+  async function restored(): Promise<TestMaster> {
+    const world = structuredClone(t.master.capture());
+    t.master.dispose();
+    const master = createSimulatedMaster({ clock: t.clock, restore: world });
+    const token = t.token;
+    return { master, clock: t.clock, token, api: (method, path, opts = {}) => send(master, method, path, { ...opts, token }) };
+  }
+
+  it('a stack deploy saved midway goes on with the next service', async () => {
+    t = await createTestMaster();
+    await t.api('POST', '/v1/grids/staging/stacks', { body: installBody({ name: 'blog' }) });
+    const d = obj((await t.api('POST', '/v1/stacks/staging/blog/deploy', { body: {} })).body);
+    await t.clock.advanceAsync(2_000, 250);
+    t = await restored();
+    const path = `/v1/stacks/staging/blog/deploys/${String(d.id)}`;
+    expect(obj((await t.api('GET', path)).body).state).toBe('ongoing');
+    await t.clock.advanceAsync(30_000, 250);
+    const done = obj((await t.api('GET', path)).body);
+    expect(arr(done.service_deploys).map((x) => [obj(x).service_id, obj(x).state])).toEqual([
+      ['staging/blog/mysql', 'success'],
+      ['staging/blog/wordpress', 'success'],
+    ]);
+    expect(done.state).toBe('success');
+  });
+
+  it('a stack deploy saved before it was picked up runs', async () => {
+    t = await createTestMaster();
+    await t.api('POST', '/v1/grids/staging/stacks', { body: installBody({ name: 'blog' }) });
+    const d = obj((await t.api('POST', '/v1/stacks/staging/blog/deploy', { body: {} })).body);
+    t = await restored();
+    await t.clock.advanceAsync(30_000, 250);
+    expect(obj((await t.api('GET', `/v1/stacks/staging/blog/deploys/${String(d.id)}`)).body).state).toBe('success');
+  });
+
+  it('a removal saved before the worker finished still removes the stack', async () => {
+    t = await createTestMaster();
+    await t.api('POST', '/v1/grids/staging/stacks', { body: installBody({ name: 'blog' }) });
+    expect((await t.api('DELETE', '/v1/stacks/staging/blog')).status).toBe(200);
+    t = await restored();
+    expect((await t.api('GET', '/v1/stacks/staging/blog')).status).toBe(200);
+    await t.clock.advanceAsync(5_000, 250);
+    expect((await t.api('GET', '/v1/stacks/staging/blog')).status).toBe(404);
+    expect((await t.api('GET', '/v1/services/staging/blog/mysql')).status).toBe(404);
+  });
+});
+
+describe('a service deploy brings along its dependants (GridServiceDeployWorker)', () => {
+  it('deploys the services with volumes_from db-%s or affinity service==db after db, and no other', async () => {
+    t = await createTestMaster();
+    const create = (body: Record<string, unknown>) => t.api('POST', '/v1/grids/staging/services', { body: { stateful: false, ...body } });
+    expect((await create({ name: 'db', image: 'postgres:9.6' })).status).toBe(201);
+    expect((await create({ name: 'backup', image: 'alpine:3.5', volumes_from: ['db-%s'] })).status).toBe(201);
+    expect((await create({ name: 'near', image: 'alpine:3.5', affinity: ['service==db'] })).status).toBe(201);
+    expect((await create({ name: 'apart', image: 'alpine:3.5', affinity: ['service==dbx'] })).status).toBe(201);
+    expect((await t.api('POST', '/v1/services/staging/null/db/deploy', { body: {} })).status).toBe(200);
+    await t.clock.advanceAsync(30_000, 250);
+    const states = await Promise.all(
+      ['db', 'backup', 'near', 'apart'].map(async (name) => obj((await t.api('GET', `/v1/services/staging/null/${name}`)).body).state),
+    );
+    expect(states).toEqual(['running', 'running', 'running', 'initialized']);
   });
 });

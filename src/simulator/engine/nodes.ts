@@ -57,11 +57,8 @@ export function createNodeAgents(kit: EngineKit): NodeAgents {
     clock.setTimeout(
       () => {
         if (!store.grids.has(node.grid.name) || node.reconnectAt !== at) return;
-        const now = clock.now();
-        node.connected = true;
         node.reconnectAt = null;
-        node.lastSeenAt = now;
-        node.updatedAt = now;
+        agentConnected(node, clock.now());
       },
       Math.max(0, at - clock.now()),
     );
@@ -109,7 +106,22 @@ export function removeNode(node: NodeRecord): void {
 export function setNodeConnected(node: NodeRecord, connected: boolean, nowMs: number): void {
   node.reconnectAt = null;
   if (node.connected === connected) return;
-  node.connected = connected;
+  if (connected) {
+    agentConnected(node, nowMs);
+    return;
+  }
+  node.connected = false;
   node.updatedAt = nowMs;
-  if (connected) node.lastSeenAt = nowMs;
+}
+
+/**
+ * The agent (re)connects: the master saves its docker info, and a node without labels
+ * gets the docker engine's labels again (docs/kontena-api-grid.md G2.1, G2.3 quirk: a PUT
+ * of `[]` lasts until the next connect).
+ */
+function agentConnected(node: NodeRecord, nowMs: number): void {
+  node.connected = true;
+  node.lastSeenAt = nowMs;
+  node.updatedAt = nowMs;
+  if (node.labels.length === 0) node.labels = [...node.engineLabels];
 }

@@ -252,6 +252,7 @@ export function addNode(store: Store, grid: GridRecord, spec: NodeSpec): NodeRec
     driver: 'overlay',
     kernelVersion: '4.4.0-72-generic',
     labels: spec.labels,
+    engineLabels: [...spec.labels],
     memTotal,
     memLimit: memTotal,
     cpus: spec.cpus ?? 2,

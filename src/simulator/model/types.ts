@@ -106,6 +106,8 @@ export interface NodeRecord {
   driver: string;
   kernelVersion: string;
   labels: string[];
+  /** The docker engine's own labels: copied back at a (re)connect when the node has none (G2.3 quirk). */
+  engineLabels: string[];
   memTotal: number;
   memLimit: number;
   cpus: number;

@@ -47,23 +47,34 @@ function timeParam(url: URL, name: string): number | null {
   return ms;
 }
 
+/** HostNodes::Update (G2.3): the labels array replaces them all; the master stores any JSON values. */
+function updateLabels(ctx: SimContext, node: NodeRecord, body: Record<string, unknown>): Response {
+  const labels = body.labels;
+  if (labels === undefined || labels === null) throw unprocessable({ labels: 'Labels is required' });
+  if (!Array.isArray(labels)) throw unprocessable({ labels: "Labels isn't an array" });
+  // The simulated record keeps labels as text.
+  node.labels = labels.map((l: unknown) => (typeof l === 'string' ? l : JSON.stringify(l)));
+  node.updatedAt = ctx.clock.now();
+  return json(200, nodeJson(node, ctx.seed, ctx.clock.now()));
+}
+
+/** The node of the agent route: the grid by its token header, then the node by docker id. */
+function agentNode(ctx: SimContext, request: Request, id: string | undefined): NodeRecord {
+  const token = request.headers.get('Kontena-Grid-Token') ?? '';
+  const grid = [...ctx.store.grids.values()].find((g) => g.token === token);
+  if (!grid) throw notFound();
+  const node = [...grid.nodes.values()].find((n) => n.id === id);
+  if (!node) throw new HttpError(404, { error: 'Node not found' });
+  return node;
+}
+
 export function nodeRoutes(router: Router): void {
   router.get('/v1/nodes/:grid/:node', ({ auth, params }, ctx) => {
     const node = loadNodeOf(ctx, auth, params);
     return json(200, nodeJson(node, ctx.seed, ctx.clock.now()));
   });
 
-  router.put('/v1/nodes/:grid/:node', async (req, ctx) => {
-    const node = loadNodeOf(ctx, req.auth, req.params);
-    const body = await req.json();
-    const labels = body.labels;
-    if (labels === undefined || labels === null) throw unprocessable({ labels: 'Labels is required' });
-    if (!Array.isArray(labels)) throw unprocessable({ labels: "Labels isn't an array" });
-    // The master stores any JSON values; the simulated record keeps labels as text.
-    node.labels = labels.map((l) => (typeof l === 'string' ? l : JSON.stringify(l)));
-    node.updatedAt = ctx.clock.now();
-    return json(200, nodeJson(node, ctx.seed, ctx.clock.now()));
-  });
+  router.put('/v1/nodes/:grid/:node', async (req, ctx) => updateLabels(ctx, loadNodeOf(ctx, req.auth, req.params), await req.json()));
 
   router.delete('/v1/nodes/:grid/:node', ({ auth, params, audit }, ctx) => {
     const node = loadNodeOf(ctx, auth, params);
@@ -103,13 +114,9 @@ export function nodeRoutes(router: Router): void {
     });
   });
 
-  // Deprecated agent route (G2.2): authenticated by the grid token header, not a user token.
-  router.get('/v1/nodes/:id', ({ request, params }, ctx) => {
-    const token = request.headers.get('Kontena-Grid-Token') ?? '';
-    const grid = [...ctx.store.grids.values()].find((g) => g.token === token);
-    if (!grid) throw notFound();
-    const node = [...grid.nodes.values()].find((n) => n.id === params.id);
-    if (!node) throw new HttpError(404, { error: 'Node not found' });
-    return json(200, nodeJson(node, ctx.seed, ctx.clock.now()));
-  });
+  // Deprecated agent routes (G2.2): authenticated by the grid token header, not a user token.
+  router.get('/v1/nodes/:id', ({ request, params }, ctx) =>
+    json(200, nodeJson(agentNode(ctx, request, params.id), ctx.seed, ctx.clock.now())),
+  );
+  router.put('/v1/nodes/:id', async (req, ctx) => updateLabels(ctx, agentNode(ctx, req.request, req.params.id), await req.json()));
 }

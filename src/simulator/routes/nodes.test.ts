@@ -136,6 +136,47 @@ describe('PUT /v1/nodes/G/N labels (G2.3)', () => {
   });
 });
 
+describe('labels and the agent', () => {
+  it('the agent route takes a labels PUT with the grid token', async () => {
+    const node = obj((await t.api('GET', '/v1/nodes/staging/stage-node-1')).body);
+    const headers = { 'Kontena-Grid-Token': String(obj(node.grid).token) };
+    const res = await t.api('PUT', `/v1/nodes/${String(node.id)}`, { token: null, headers, body: { labels: ['disk=ssd'] } });
+    expect([res.status, obj(res.body).labels]).toEqual([200, ['disk=ssd']]);
+    const refused = await t.api('PUT', `/v1/nodes/${String(node.id)}`, { token: null, headers, body: { labels: 'x' } });
+    expect([refused.status, refused.body]).toEqual([422, { error: { labels: "Labels isn't an array" } }]);
+    const stranger = await t.api('PUT', `/v1/nodes/${String(node.id)}`, { token: null, headers: { 'Kontena-Grid-Token': 'x' }, body: {} });
+    expect([stranger.status, stranger.body]).toEqual([404, { error: 'Not found' }]);
+  });
+
+  it('cleared labels come back from the docker engine at the next connect; labels set stay (G2.3 quirk)', async () => {
+    const engine = obj((await t.api('GET', '/v1/nodes/staging/stage-node-1')).body).labels;
+    expect(engine).not.toEqual([]);
+    await t.api('PUT', '/v1/nodes/staging/stage-node-1', { body: { labels: [] } });
+    t.master.setNodeConnected('staging', 'stage-node-1', false);
+    expect(obj((await t.api('GET', '/v1/nodes/staging/stage-node-1')).body)).toMatchObject({ connected: false, labels: [] });
+    t.master.setNodeConnected('staging', 'stage-node-1', true);
+    expect(obj((await t.api('GET', '/v1/nodes/staging/stage-node-1')).body)).toMatchObject({ connected: true, labels: engine });
+
+    await t.api('PUT', '/v1/nodes/staging/stage-node-1', { body: { labels: ['region=mine'] } });
+    t.master.setNodeConnected('staging', 'stage-node-1', false);
+    t.master.setNodeConnected('staging', 'stage-node-1', true);
+    expect(obj((await t.api('GET', '/v1/nodes/staging/stage-node-1')).body).labels).toEqual(['region=mine']);
+  });
+
+  it('a node taken away by the fault stays away until told, and last_seen_at stops moving meanwhile', async () => {
+    expect(t.master.setNodeConnected('staging', 'nope', false)).toBe(false);
+    t.master.setNodeConnected('staging', 'stage-node-2', false);
+    const away = obj((await t.api('GET', '/v1/nodes/staging/stage-node-2')).body);
+    await t.clock.advanceAsync(10 * 60_000, 30_000);
+    const later = obj((await t.api('GET', '/v1/nodes/staging/stage-node-2')).body);
+    expect([later.connected, later.last_seen_at]).toEqual([false, away.last_seen_at]);
+    t.master.setNodeConnected('staging', 'stage-node-2', true);
+    const back = obj((await t.api('GET', '/v1/nodes/staging/stage-node-2')).body);
+    expect(back.connected).toBe(true);
+    expect(back.last_seen_at).not.toBe(away.last_seen_at);
+  });
+});
+
 describe('DELETE /v1/nodes/G/N (G2.4)', () => {
   it('removes the node at once, connected or not, with its containers', async () => {
     const all = arr(obj((await t.api('GET', '/v1/containers/production?all=1')).body).containers).map(obj);

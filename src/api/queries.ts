@@ -44,6 +44,8 @@ export const queryKeys = {
   nodes: (grid: string) => [ROOT, 'grid', grid, 'nodes'] as const,
   stacks: (grid: string) => [ROOT, 'grid', grid, 'stacks'] as const,
   stack: (grid: string, stack: string) => [ROOT, 'grid', grid, 'stacks', stack] as const,
+  stackDeploy: (grid: string, stack: string, id: string) => [ROOT, 'grid', grid, 'stacks', stack, 'deploy', id] as const,
+  volumes: (grid: string) => [ROOT, 'grid', grid, 'volumes'] as const,
   /** The grid record itself (counts of nodes, services, containers); under grid(g) like everything of the grid. */
   gridRecord: (grid: string) => [ROOT, 'grid', grid, 'record'] as const,
   gridStats: (grid: string) => [ROOT, 'grid', grid, 'stats'] as const,
@@ -77,6 +79,9 @@ export const mutationKeys = {
   serviceCreate: (grid: string) => [...queryKeys.services(grid), 'create'] as const,
   secret: (grid: string, change: SecretChangeKind) => [...queryKeys.secrets(grid), change] as const,
   node: (grid: string, node: string, change: 'labels' | 'remove') => [...queryKeys.node(grid, node), change] as const,
+  stack: (grid: string, stack: string, change: 'install' | 'upgrade' | 'deploy' | 'remove') =>
+    [...queryKeys.stack(grid, stack), change] as const,
+  volume: (grid: string, change: 'create' | 'remove') => [...queryKeys.volumes(grid), change] as const,
 };
 
 /**

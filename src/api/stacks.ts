@@ -1,11 +1,37 @@
 import { apiRequest } from './client';
 import type { RequestOptions } from './client';
 import { apiPath } from './path';
-import { stackListSchema } from './schemas/stack';
+import { emptyObjectSchema } from './schemas/common';
+import { stackDeploySchema, stackListSchema, stackSchema } from './schemas/stack';
 import type { Stack } from './schemas/stack';
+import type { z } from './schemas/zod-mini';
+
+export type StackDeploy = z.infer<typeof stackDeploySchema>;
 
 /** The grid's stacks; the default `null` stack is not listed. */
 export async function listStacks(grid: string, options?: RequestOptions): Promise<Stack[]> {
   const { stacks } = await apiRequest(stackListSchema, apiPath`/v1/grids/${grid}/stacks`, { signal: options?.signal });
   return stacks;
+}
+
+/** One stack with its services (docs/kontena-api-grid.md G3.2); 404 `{}` for an unknown one. */
+export function getStack(grid: string, stack: string, options?: RequestOptions): Promise<Stack> {
+  return apiRequest(stackSchema, apiPath`/v1/stacks/${grid}/${stack}`, { signal: options?.signal });
+}
+
+/**
+ * Deploys the stack's latest revision (G3.5): services are updated from it at once, then
+ * deployed one at a time in the background; the answer is the stack deploy to follow.
+ */
+export function deployStack(grid: string, stack: string): Promise<StackDeploy> {
+  return apiRequest(stackDeploySchema, apiPath`/v1/stacks/${grid}/${stack}/deploy`, { method: 'POST', body: {} });
+}
+
+export function getStackDeploy(grid: string, stack: string, id: string, options?: RequestOptions): Promise<StackDeploy> {
+  return apiRequest(stackDeploySchema, apiPath`/v1/stacks/${grid}/${stack}/deploys/${id}`, { signal: options?.signal });
+}
+
+/** Accepted at once; the master stops and deletes the services in the background, then the stack (G3.6). */
+export async function removeStack(grid: string, stack: string): Promise<void> {
+  await apiRequest(emptyObjectSchema, apiPath`/v1/stacks/${grid}/${stack}`, { method: 'DELETE' });
 }

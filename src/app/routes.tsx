@@ -91,6 +91,24 @@ export function createRoutes(): RouteObject[] {
                           lazy: async () => ({ Component: (await import('../features/logs/grid-logs-page')).GridLogsPage }),
                         },
                         {
+                          path: 'stacks',
+                          lazy: async () => ({ Component: (await import('../features/stacks/stacks-page')).StacksPage }),
+                        },
+                        {
+                          // Install, or upgrade an existing stack with ?upgrade=<name>.
+                          // Not under stacks/: a stack may be called "install".
+                          path: 'install-stack',
+                          lazy: async () => ({ Component: (await import('../features/stacks/install-stack-page')).InstallStackPage }),
+                        },
+                        {
+                          path: 'stacks/:stack',
+                          lazy: async () => ({ Component: (await import('../features/stacks/stack-page')).StackPage }),
+                        },
+                        {
+                          path: 'volumes',
+                          lazy: async () => ({ Component: (await import('../features/volumes/volumes-page')).VolumesPage }),
+                        },
+                        {
                           path: 'stacks/:stack/logs',
                           lazy: async () => ({ Component: (await import('../features/logs/stack-logs-page')).StackLogsPage }),
                         },

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatAuditPath, formatNodePath, formatNodesPath, formatOverviewPath } from './format-grid-paths';
+import {
+  formatAuditPath,
+  formatNodePath,
+  formatNodesPath,
+  formatOverviewPath,
+  formatStackInstallPath,
+  formatStackPath,
+  formatStacksPath,
+  formatVolumesPath,
+} from './format-grid-paths';
 
 describe('grid page paths', () => {
   it('encode each name as one segment', () => {
@@ -7,5 +16,10 @@ describe('grid page paths', () => {
     expect(formatNodesPath('production', '?sort=cpu')).toBe('/grids/production/nodes?sort=cpu');
     expect(formatNodePath('production', 'node 1')).toBe('/grids/production/nodes/node%201');
     expect(formatAuditPath('production')).toBe('/grids/production/audit');
+    expect(formatStacksPath('production')).toBe('/grids/production/stacks');
+    expect(formatStackPath('production', 'blog')).toBe('/grids/production/stacks/blog');
+    expect(formatStackInstallPath('production')).toBe('/grids/production/install-stack');
+    expect(formatStackInstallPath('production', 'blog')).toBe('/grids/production/install-stack?upgrade=blog');
+    expect(formatVolumesPath('production')).toBe('/grids/production/volumes');
   });
 });

@@ -19,3 +19,22 @@ export function formatNodePath(grid: string, node: string): string {
 export function formatAuditPath(grid: string, search = ''): string {
   return `${gridBase(grid)}/audit${search}`;
 }
+
+/** The stacks list. */
+export function formatStacksPath(grid: string): string {
+  return `${gridBase(grid)}/stacks`;
+}
+
+export function formatStackPath(grid: string, stack: string): string {
+  return `${gridBase(grid)}/stacks/${encodeURIComponent(stack)}`;
+}
+
+/** Install a stack from a kontena.yml, or upgrade `upgrade` with one. */
+export function formatStackInstallPath(grid: string, upgrade?: string): string {
+  const query = upgrade === undefined ? '' : `?${new URLSearchParams({ upgrade }).toString()}`;
+  return `${gridBase(grid)}/install-stack${query}`;
+}
+
+export function formatVolumesPath(grid: string): string {
+  return `${gridBase(grid)}/volumes`;
+}

@@ -4,16 +4,16 @@ import { gridsQuery } from '../../api/queries';
 import { ErrorPanel } from '../../components/error-panel';
 import { LoadError } from '../../components/load-error';
 import { Spinner } from '../../components/spinner';
-import { formatServicesPath } from '../../lib/format-path';
+import { formatOverviewPath } from '../../lib/format-grid-paths';
 import { readLastGrid } from '../last-grid';
 
-/** "/": the services of the grid used last, else of the first grid. */
+/** "/": the overview of the grid used last, else of the first grid. */
 export function HomeRedirect() {
   const query = useQuery(gridsQuery());
   if (query.data) {
     const last = readLastGrid();
     const target = query.data.find((g) => g.name === last) ?? query.data[0];
-    if (target) return <Navigate to={formatServicesPath(target.name)} replace />;
+    if (target) return <Navigate to={formatOverviewPath(target.name)} replace />;
     return (
       <ErrorPanel title="No grids yet">
         <p>

@@ -63,10 +63,10 @@ describe('app shell', () => {
     expect(localStorage.getItem(THEME_STORAGE_KEY)).toBeNull();
   });
 
-  it('"/" goes to the services of the first grid', async () => {
+  it('"/" goes to the overview of the first grid', async () => {
     const { location } = renderApp('/');
-    await waitFor(() => expect(location().pathname).toBe('/grids/production/services'));
-    expect(await screen.findByRole('link', { name: 'web' })).toBeVisible();
+    await waitFor(() => expect(location().pathname).toBe('/grids/production'));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
   });
 
   it('has a skip link, a labelled main navigation and the connection state', async () => {

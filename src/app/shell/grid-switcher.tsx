@@ -1,9 +1,9 @@
 import { useId } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { DropdownMenu } from 'radix-ui';
 import { gridsQuery } from '../../api/queries';
-import { formatServicesPath } from '../../lib/format-path';
+import { sameSectionPath } from './grid-section';
 import menu from './menu.module.css';
 import styles from './grid-switcher.module.css';
 
@@ -12,12 +12,14 @@ function plural(n: number, word: string): string {
 }
 
 /**
- * Picks the grid; the grid lives in the URL, so switching navigates. A menu of radio
+ * Picks the grid; the grid lives in the URL, so switching navigates (to the same section,
+ * grid-section.ts). A menu of radio
  * items rather than a Select: the shell already ships DropdownMenu, and the first
  * route's JavaScript budget is tight (docs/architecture.md, performance budgets).
  */
 export function GridSwitcher({ grid }: { grid: string | undefined }) {
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   const query = useQuery(gridsQuery());
   const labelId = useId();
   const triggerId = useId();
@@ -51,7 +53,8 @@ export function GridSwitcher({ grid }: { grid: string | undefined }) {
             <DropdownMenu.RadioGroup
               value={known ? grid : ''}
               onValueChange={(next) => {
-                if (next !== grid) void navigate(formatServicesPath(next));
+                // The same section of the other grid: an operator comparing nodes stays on nodes.
+                if (next !== grid) void navigate(sameSectionPath(pathname, next));
               }}
             >
               {grids.map((g) => (

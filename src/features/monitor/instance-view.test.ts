@@ -95,6 +95,20 @@ describe('groupByNode', () => {
     ]);
   });
 
+  it('carries each listed node’s load from its latest host sample; a node only the containers know has none', () => {
+    const withSample = {
+      ...node('node-1'),
+      mem_total: 4096,
+      resource_usage: { cpu: { user: 20, system: 2.5, nice: 0 }, memory: { total: 4000, used: 3000, cached: 500, buffers: 500 } },
+    } as unknown as Node;
+    const groups = groupByNode([withSample, node('node-2')], [container(1, {}, 'node-9')]);
+    expect(groups.map((g) => [g.name, g.load])).toEqual([
+      ['node-1', { cpuPercent: 22.5, memUsed: 2000, memTotal: 4000 }],
+      ['node-2', { cpuPercent: null, memUsed: null, memTotal: null }],
+      ['node-9', { cpuPercent: null, memUsed: null, memTotal: null }],
+    ]);
+  });
+
   it('falls back to the containers’ nodes when the node list is missing, and counts statuses', () => {
     const list = [
       container(1),

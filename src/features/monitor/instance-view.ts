@@ -7,6 +7,8 @@
 import type { ContainerSummary } from '../../api/schemas/container';
 import type { Node } from '../../api/schemas/node';
 import type { StatusTone } from '../../components/status-badge';
+import { NO_LOAD, nodeLoad } from '../../lib/node-load';
+import type { NodeLoad } from '../../lib/node-load';
 
 export interface TileModel {
   /** ContainerSummary id "G/node/name": the React key, stable for the container's life. */
@@ -120,6 +122,8 @@ export interface NodeGroup {
   connected: boolean | null;
   lastSeenAt: string | null;
   labels: readonly string[];
+  /** The node's latest host sample (from the grid's node list; none for a node it does not know). */
+  load: NodeLoad;
   tiles: readonly TileModel[];
 }
 
@@ -157,7 +161,15 @@ export function groupByNode(nodes: readonly Node[] | undefined, containers: read
   const groups = new Map<string, NodeGroup & { tiles: TileModel[] }>();
   for (const n of nodes ?? []) {
     const name = n.name ?? n.id;
-    groups.set(name, { key: name, name, connected: n.connected, lastSeenAt: n.last_seen_at, labels: n.labels, tiles: [] });
+    groups.set(name, {
+      key: name,
+      name,
+      connected: n.connected,
+      lastSeenAt: n.last_seen_at,
+      labels: n.labels,
+      load: nodeLoad(n.resource_usage, n.mem_total),
+      tiles: [],
+    });
   }
   for (const c of containers) {
     const key = c.node?.name ?? '';
@@ -169,6 +181,7 @@ export function groupByNode(nodes: readonly Node[] | undefined, containers: read
         connected: c.node ? c.node.connected : null,
         lastSeenAt: c.node?.last_seen_at ?? null,
         labels: c.node?.labels ?? [],
+        load: NO_LOAD,
         tiles: [],
       };
       groups.set(key, group);

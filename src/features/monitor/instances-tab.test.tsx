@@ -173,7 +173,39 @@ describe('instances tab (monitor)', () => {
     await waitFor(() => expect(tiles()).toHaveLength(2));
     const node2 = nodeCards().find((n) => within(n).getByRole('heading').textContent === 'prod-node-2');
     expect(node2).toBeDefined();
-    await waitFor(() => expect(node2).toHaveTextContent(/disconnected · last seen/));
+    await waitFor(() => expect(node2).toHaveTextContent(/offline · not reporting for \d+ min/));
+    // Its load is the last it reported, said to be so; the connected nodes say they are.
+    expect(within(node2 as HTMLElement).getByLabelText('Load, as last reported')).toHaveTextContent(/CPU.*Memory.*last reported/);
+    expect(node2).not.toHaveTextContent(/\bconnected\b/);
+    const node1 = nodeCards().find((n) => within(n).getByRole('heading').textContent === 'prod-node-1');
+    expect(node1).toHaveTextContent('connected');
+  });
+
+  it('shows each node’s load and links to its page, from one node list for the whole grid', async () => {
+    const nodeLists: string[] = [];
+    const count = ({ request }: { request: Request }) => {
+      const path = new URL(request.url).pathname;
+      if (request.method === 'GET' && path.includes('/nodes')) nodeLists.push(path);
+    };
+    server.events.on('request:start', count);
+    try {
+      renderApp('/grids/production/services/null/mon-a/instances');
+      await waitFor(() => expect(tiles()).toHaveLength(2));
+      const nodes = nodeCards();
+      for (const card of nodes) {
+        const name = within(card).getByRole('heading').textContent ?? '';
+        expect(within(card).getByRole('link', { name })).toHaveAttribute('href', `/grids/production/nodes/${name}`);
+        const load = within(card).getByLabelText('Load');
+        expect(load).toHaveTextContent(/CPU\s*\d+(\.\d)? %/);
+        expect(load).toHaveTextContent(/Memory\s*[\d.]+ (?:[KMG]i)?B of [\d.]+ [KMG]iB/);
+        expect(card).toHaveTextContent('connected');
+      }
+      // Nothing per card: the grid's one node list, not a request per node.
+      expect(nodeLists.length).toBeGreaterThan(0);
+      expect(new Set(nodeLists)).toEqual(new Set(['/v1/grids/production/nodes']));
+    } finally {
+      server.events.removeListener('request:start', count);
+    }
   });
 
   it('says when instances are changing (a scale under way), and that it is inferred', async () => {

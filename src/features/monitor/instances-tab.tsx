@@ -214,7 +214,7 @@ export function InstancesTab() {
           ) : (
             <div className={styles.nodes} role="group" aria-label="Nodes">
               {shown.map((group) => (
-                <NodeCard key={group.key} group={group} initialIds={initialIds} />
+                <NodeCard key={group.key} grid={ref.grid} group={group} initialIds={initialIds} />
               ))}
             </div>
           )}

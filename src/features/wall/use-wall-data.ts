@@ -3,7 +3,8 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import type { QueryObserverResult } from '@tanstack/react-query';
 import { gridDeployEventsQuery, withDeploysInFlight } from '../../api/grid-deploy-events';
 import type { DeployStatus } from '../../api/grid-deploy-events';
-import { gridsQuery, servicesQuery } from '../../api/queries';
+import { gridsQuery, nodesQuery, servicesQuery } from '../../api/queries';
+import type { Node } from '../../api/schemas/node';
 import type { Service } from '../../api/schemas/service';
 import { useDeploysInFlight } from '../../components/use-deploys-in-flight';
 import type { WallConfig } from './wall-config';
@@ -18,6 +19,16 @@ export interface GridData {
   failing: boolean;
   error: unknown;
   deploys: Readonly<Record<string, DeployStatus>>;
+  /** The grid's nodes, only when the wall shows them (nodes=1). */
+  nodes: NodesData | null;
+}
+
+interface NodesData {
+  list: readonly Node[] | undefined;
+  /** When the node list was last received, ms epoch (0 = never). */
+  updatedAt: number;
+  /** The last attempt failed: the nodes shown are older than they should be. */
+  failing: boolean;
 }
 
 interface WallData {
@@ -34,8 +45,13 @@ const NO_DEPLOYS: Readonly<Record<string, DeployStatus>> = Object.freeze({});
 type Statuses = Readonly<Record<string, DeployStatus>>;
 const statusesOf = (results: QueryObserverResult<Statuses>[]): (Statuses | undefined)[] => results.map((r) => r.data);
 
+function nodesOf(result: QueryObserverResult<Node[]> | undefined): NodesData {
+  return { list: result?.data, updatedAt: result?.dataUpdatedAt ?? 0, failing: result?.status === 'error' };
+}
+
 /**
- * Everything the wall polls except per-tile stats: each grid's services, and each grid's
+ * Everything the wall polls except per-tile stats: each grid's services (and nodes, with
+ * nodes=1: one list per grid, nothing per node tile), and each grid's
  * event log (incrementally, api/grid-deploy-events) for deploys in progress and failed,
  * with the deploys this browser follows on top (api/deploys-in-flight: started on any
  * page, they show at once). All at the wall's refresh interval, in a background tab too,
@@ -49,6 +65,10 @@ export function useWallData(config: WallConfig): WallData {
 
   const services = useQueries({
     queries: grids.map((grid) => ({ ...servicesQuery(grid), ...polling })),
+  });
+  // One node list per grid, and only when the URL asks for the nodes row: polled like the services.
+  const nodes = useQueries({
+    queries: grids.map((grid) => ({ ...nodesQuery(grid), ...polling, enabled: config.nodes })),
   });
   const fromLog = useQueries({
     queries: grids.map((grid) => ({ ...gridDeployEventsQuery(grid), ...polling })),
@@ -83,6 +103,7 @@ export function useWallData(config: WallConfig): WallData {
       failing: list?.status === 'error',
       error: list?.error ?? null,
       deploys: deploysByGrid[i] ?? NO_DEPLOYS,
+      nodes: config.nodes ? nodesOf(nodes[i]) : null,
     };
   });
 

@@ -39,6 +39,20 @@ describe('wall URL builder', () => {
     expect(screen.getByText('kontena master token create --expires-in 0')).toBeVisible();
   });
 
+  it('“Show nodes” adds nodes=1 to the wall URL, and takes it away again', async () => {
+    const view = renderApp('/wall-builder?grid=production');
+    const url = await screen.findByLabelText('Wall URL', undefined, { timeout: 15_000 });
+    const nodes = screen.getByRole('checkbox', { name: 'Show nodes' });
+    expect(nodes).not.toBeChecked();
+    expect(nodes).toHaveAccessibleDescription(/row of the grids’ nodes/);
+    await view.user.click(nodes);
+    expect(url).toHaveValue(`${window.location.origin}/wall?grid=production&nodes=1`);
+    expect(screen.getByRole('link', { name: 'Open the wall' })).toHaveAttribute('href', '/wall?grid=production&nodes=1');
+    expect(view.location().search).toBe('?grid=production&nodes=1');
+    await view.user.click(nodes);
+    expect(url).toHaveValue(`${window.location.origin}/wall?grid=production`);
+  });
+
   it('opens with the choices of a wall URL it is given', async () => {
     renderApp('/wall-builder?grid=production&refresh=30s&rotate=2m');
     expect(await screen.findByLabelText('Wall URL', undefined, { timeout: 15_000 })).toHaveValue(

@@ -108,7 +108,7 @@ export function WallBuilderPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const search = searchParams.toString();
   const { config } = useMemo(() => parseWallConfig(new URLSearchParams(search)), [search]);
-  const ids = { rotate: useId(), by: useId(), theme: useId(), refresh: useId(), url: useId() };
+  const ids = { rotate: useId(), by: useId(), theme: useId(), refresh: useId(), url: useId(), nodes: useId() };
   const { outcome: copied, copy, clear: clearCopied } = useCopyToClipboard();
 
   const grids = useQuery(gridsQuery());
@@ -228,6 +228,22 @@ export function WallBuilderPage() {
                 </option>
               ))}
             </select>
+          </div>
+
+          <div className={styles.control}>
+            <span className={styles.check}>
+              <input
+                id={ids.nodes}
+                type="checkbox"
+                checked={config.nodes}
+                aria-describedby={`${ids.nodes}-hint`}
+                onChange={(e) => update({ nodes: e.target.checked })}
+              />
+              <label htmlFor={ids.nodes}>Show nodes</label>
+            </span>
+            <p className={styles.hint} id={`${ids.nodes}-hint`}>
+              A row of the grids’ nodes above the services: online or offline, CPU and memory.
+            </p>
           </div>
 
           <div className={styles.control}>

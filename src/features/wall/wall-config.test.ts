@@ -9,7 +9,9 @@ describe('wall URL', () => {
   });
 
   it('reads every parameter', () => {
-    const { config, notes } = parse('grid=production,staging&stack=shop&stack=null&filter=API&rotate=30s&by=page&theme=dark&refresh=5s');
+    const { config, notes } = parse(
+      'grid=production,staging&stack=shop&stack=null&filter=API&rotate=30s&by=page&theme=dark&refresh=5s&nodes=1',
+    );
     expect(notes).toEqual([]);
     expect(config).toEqual({
       grids: ['production', 'staging'],
@@ -19,6 +21,7 @@ describe('wall URL', () => {
       rotateBy: 'page',
       theme: 'dark',
       refreshMs: 5_000,
+      nodes: true,
     });
   });
 
@@ -49,6 +52,7 @@ describe('wall URL', () => {
     ['by=sideways&rotate=30s', { rotateBy: null, rotateMs: 30_000 }, /by=“sideways”/],
     ['refesh=5s', {}, /Unknown parameter “refesh” ignored/],
     ['grid=a/b,ok', { grids: ['ok'] }, /Ignored grid “a\/b”/],
+    ['nodes=maybe', { nodes: false }, /nodes=“maybe”.*use nodes=1/],
   ])('a bad value (%s) gives the default and a visible note', (query, expected, note) => {
     const { config, notes } = parse(query);
     expect(config).toMatchObject(expected);
@@ -59,6 +63,11 @@ describe('wall URL', () => {
   it('treats rotate=off (and 0, no) as no rotation, silently', () => {
     for (const value of ['off', '0', 'no', 'OFF'])
       expect(parse(`rotate=${value}`)).toMatchObject({ config: { rotateMs: null }, notes: [] });
+  });
+
+  it('shows the nodes row for nodes=1 (or yes, true, on), and not for 0, off or none, silently', () => {
+    for (const value of ['1', 'yes', 'TRUE', 'on']) expect(parse(`nodes=${value}`)).toMatchObject({ config: { nodes: true }, notes: [] });
+    for (const value of ['0', 'no', 'off', '']) expect(parse(`nodes=${value}`)).toMatchObject({ config: { nodes: false }, notes: [] });
   });
 
   it('drops repeated and empty names, and lets the last single value win', () => {
@@ -74,9 +83,10 @@ describe('wall URL', () => {
       rotateMs: 120_000,
       rotateBy: 'grid' as const,
       refreshMs: 30_000,
+      nodes: true,
     };
     const search = wallSearch(config);
-    expect(search).toBe('?grid=production,staging&stack=null&filter=web&rotate=2m&by=grid&refresh=30s');
+    expect(search).toBe('?grid=production,staging&stack=null&filter=web&rotate=2m&by=grid&refresh=30s&nodes=1');
     expect(parse(search.slice(1))).toEqual({ config, notes: [] });
     expect(wallSearch(DEFAULT_WALL_CONFIG)).toBe('');
     expect(wallSearch({ ...DEFAULT_WALL_CONFIG, theme: 'light' })).toBe('?theme=light');

@@ -11,6 +11,7 @@
  *   by=grid | page            what rotation turns through (default: grids when several, else pages)
  *   theme=wall | dark | light colours (default wall: black, high contrast)
  *   refresh=10s               how often data is fetched
+ *   nodes=1                   a row of node tiles above the services (state and load of each node)
  */
 
 export type WallTheme = 'wall' | 'dark' | 'light';
@@ -29,6 +30,8 @@ export interface WallConfig {
   rotateBy: RotateBy | null;
   theme: WallTheme;
   refreshMs: number;
+  /** A row of the grids' nodes above the service tiles. */
+  nodes: boolean;
 }
 
 interface ParsedWallConfig {
@@ -54,9 +57,10 @@ export const DEFAULT_WALL_CONFIG: WallConfig = {
   rotateBy: null,
   theme: 'wall',
   refreshMs: DEFAULT_REFRESH_MS,
+  nodes: false,
 };
 
-const KNOWN_PARAMS = new Set(['grid', 'stack', 'filter', 'rotate', 'by', 'theme', 'refresh']);
+const KNOWN_PARAMS = new Set(['grid', 'stack', 'filter', 'rotate', 'by', 'theme', 'refresh', 'nodes']);
 const UNITS: Record<string, number> = { ms: 1, s: 1_000, sec: 1_000, m: 60_000, min: 60_000, h: 3_600_000 };
 
 /** "30s", "2m", "1h", "1500ms", "90" (seconds) → milliseconds; null when it is not a duration. */
@@ -174,7 +178,15 @@ export function parseWallConfig(params: URLSearchParams): ParsedWallConfig {
     duration(params, 'refresh', MIN_REFRESH_MS, MAX_REFRESH_MS, `refreshing every ${describeDuration(DEFAULT_REFRESH_MS)}`, notes) ??
     DEFAULT_REFRESH_MS;
 
-  return { config: { grids, stacks, filter, rotateMs, rotateBy, theme, refreshMs }, notes };
+  let nodes = false;
+  const nodesRaw = single(params, 'nodes');
+  if (nodesRaw !== null && nodesRaw.trim() !== '') {
+    const n = nodesRaw.trim().toLowerCase();
+    if (['1', 'yes', 'true', 'on'].includes(n)) nodes = true;
+    else if (!['0', 'no', 'false', 'off'].includes(n)) notes.push(`Ignored nodes=${quote(nodesRaw)}: use nodes=1 to show the nodes.`);
+  }
+
+  return { config: { grids, stacks, filter, rotateMs, rotateBy, theme, refreshMs, nodes }, notes };
 }
 
 /** The search string of a wall URL, leaving out what is the default ("" when all are). */
@@ -187,6 +199,7 @@ export function wallSearch(config: WallConfig): string {
   if (config.rotateMs !== null && config.rotateBy !== null) params.set('by', config.rotateBy);
   if (config.theme !== 'wall') params.set('theme', config.theme);
   if (config.refreshMs !== DEFAULT_REFRESH_MS) params.set('refresh', formatDurationParam(config.refreshMs));
+  if (config.nodes) params.set('nodes', '1');
   // Commas stay readable: they are safe in a query string.
   const text = params.toString().replace(/%2C/gi, ',');
   return text === '' ? '' : `?${text}`;

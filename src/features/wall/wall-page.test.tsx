@@ -19,6 +19,11 @@ const FIRST_RENDER = { timeout: 15_000 };
 
 const names = () => tiles().map((li) => li.querySelector('h2')?.textContent);
 
+function nodeTiles(): HTMLElement[] {
+  const row = screen.queryByRole('list', { name: 'Nodes, offline first' });
+  return row === null ? [] : [...row.querySelectorAll<HTMLElement>(':scope > li')];
+}
+
 describe('wall page', () => {
   it('shows one tile per service of the grid, problems first, with no app chrome', async () => {
     renderApp('/wall?grid=staging');
@@ -114,6 +119,71 @@ describe('wall page', () => {
     );
     expect(view.location().pathname).toBe('/wall');
     expect(screen.queryByLabelText(/token/i, { selector: 'input' })).toBeNull();
+  });
+
+  it('shows a row of node tiles with nodes=1: state and load of each, from one node list per grid', async () => {
+    renderApp('/wall?grid=staging&nodes=1');
+    await waitFor(() => expect(nodeTiles()).toHaveLength(3), FIRST_RENDER);
+    expect(screen.getByRole('region', { name: 'Nodes' })).toBeVisible();
+    expect(nodeTiles().map((t) => t.querySelector('h2')?.textContent)).toEqual([
+      'Node stage-node-1',
+      'Node stage-node-2',
+      'Node stage-node-3',
+    ]);
+    for (const tile of nodeTiles()) {
+      expect(tile).toHaveAttribute('data-tone', 'ok');
+      expect(tile).toHaveTextContent(/Online/);
+      expect(tile).toHaveTextContent(/CPU\s*\d+(\.\d)? %/);
+      expect(tile).toHaveTextContent(/Mem\s*[\d.]+ (?:(?:[KMG]i)?B )?\/ [\d.]+ [KMG]iB/);
+      expect(tile).toHaveTextContent(/updated (just now|\d+ s ago)/);
+    }
+    await waitFor(() => expect(tiles().length).toBe(7));
+    const nodeRequests = sim.sent().filter((r) => r.path.includes('/nodes'));
+    expect(new Set(nodeRequests.map((r) => r.path))).toEqual(new Set(['/v1/grids/staging/nodes']));
+  });
+
+  it('asks for no nodes without nodes=1', async () => {
+    renderApp('/wall?grid=staging');
+    await waitFor(() => expect(tiles().length).toBe(7), FIRST_RENDER);
+    expect(screen.queryByRole('region', { name: 'Nodes' })).toBeNull();
+    expect(sim.sent().some((r) => r.path.includes('/nodes'))).toBe(false);
+  });
+
+  it('puts an offline node first, in the offline tone, says how long it has been silent, and counts it in the header', async () => {
+    const view = renderApp('/wall?grid=staging&nodes=1');
+    await waitFor(() => expect(nodeTiles()).toHaveLength(3), FIRST_RENDER);
+    sim.t.master.setNodeConnected('staging', 'stage-node-2', false);
+    try {
+      await sim.t.clock.advanceAsync(3 * 60_000, 10_000);
+      await view.queryClient.refetchQueries({ type: 'active' });
+      await waitFor(() => expect(nodeTiles()[0]?.querySelector('h2')).toHaveTextContent('stage-node-2'));
+      const offline = nodeTiles()[0] as HTMLElement;
+      expect(offline).toHaveAttribute('data-tone', 'danger');
+      expect(offline).toHaveTextContent(/Offline/);
+      expect(offline).toHaveTextContent(/Not reporting for \d+ min/);
+      expect(offline).not.toHaveTextContent(/CPU/);
+      expect(screen.getByRole('list', { name: 'Summary' })).toHaveTextContent('1 node offline');
+    } finally {
+      sim.t.master.setNodeConnected('staging', 'stage-node-2', true);
+    }
+    await view.queryClient.refetchQueries({ type: 'active' });
+    await waitFor(() => expect(nodeTiles().every((t) => t.getAttribute('data-tone') !== 'danger')).toBe(true));
+    expect(screen.getByRole('list', { name: 'Summary' })).not.toHaveTextContent('node offline');
+  });
+
+  it('marks the node tiles stale while the master is unreachable', async () => {
+    const view = renderApp('/wall?grid=staging&nodes=1');
+    await waitFor(() => expect(nodeTiles()).toHaveLength(3), FIRST_RENDER);
+    sim.t.master.restart(60_000);
+    await view.queryClient.refetchQueries({ type: 'active' });
+    await screen.findByRole('alert');
+    for (const tile of nodeTiles()) {
+      expect(tile).toHaveAttribute('data-stale', 'true');
+      expect(tile).toHaveTextContent(/Stale/);
+    }
+    await sim.t.clock.advanceAsync(61_000, 1_000);
+    await view.queryClient.refetchQueries({ type: 'active' });
+    await waitFor(() => expect(nodeTiles().every((tile) => tile.getAttribute('data-stale') === 'false')).toBe(true));
   });
 
   it('still sends a signed-out visitor of other pages to the sign-in form', async () => {

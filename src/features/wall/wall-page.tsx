@@ -20,6 +20,7 @@ import { describeDuration, effectiveRotateBy, parseWallConfig } from './wall-con
 import type { WallConfig } from './wall-config';
 import { planStyle, planTiles, tileCapacity, tileDensity } from './wall-layout';
 import { buildScreens } from './wall-screens';
+import { WallNodeRow } from './wall-node-row';
 import { WallTileView } from './wall-tile';
 import { orderTiles, summarize, tileMatches, toWallTile } from './wall-tiles';
 import type { WallTile } from './wall-tiles';
@@ -142,6 +143,9 @@ export function WallPage() {
   const plan = planTiles(area, onScreen.length);
   const gridStyle = planStyle(plan) as CSSProperties;
   const anyContext = showGrid || onScreen.some((t) => t.stack !== NULL_STACK);
+  // The nodes of the grid on screen (rotating by grid), else of every grid on the wall.
+  const nodeGrids = config.nodes ? perGrid.filter((g) => (screen?.grid ?? null) === null || g.grid === screen?.grid) : [];
+  const nodesOffline = nodeGrids.reduce((n, g) => n + (g.nodes?.list?.filter((node) => !node.connected).length ?? 0), 0);
   const stale = (tile: WallTile): boolean => offline || (gridOf.get(tile.grid)?.failing ?? false);
   useFitTiles(
     listRef,
@@ -169,6 +173,12 @@ export function WallPage() {
                 No problems
               </li>
             )
+          )}
+          {nodesOffline > 0 && (
+            <li data-tone="danger">
+              <ToneIcon tone="danger" className={styles.summaryIcon} />
+              {nodesOffline === 1 ? '1 node offline' : `${nodesOffline} nodes offline`}
+            </li>
           )}
           {summary.deploying > 0 && (
             <li data-tone="info">
@@ -217,6 +227,8 @@ export function WallPage() {
           </ul>
         </div>
       )}
+
+      {config.nodes && <WallNodeRow grids={nodeGrids} area={area} offline={offline} showGrid={showGrid} />}
 
       <main ref={mainRef} className={styles.main} aria-label="Services">
         {!loaded && !offline && data.gridsError === null && allNotes.length === 0 && <p className={styles.empty}>Loading the services…</p>}

@@ -55,7 +55,8 @@ function hostSample(node: NodeRecord, seed: number, t: number): HostSample {
   for (const c of node.containers) if (c.state.running) running += 1;
   const total = node.memTotal;
   const used = Math.min(total, Math.round(total * (0.15 + 0.02 * Math.min(running, 30) + 0.1 * n('mem'))));
-  const cached = Math.round((total - used) * (0.25 + 0.1 * n('cache')));
+  // The agent's `used` is total − free (vmstat), page cache and buffers included: they are a part of it.
+  const cached = Math.round(used * (0.2 + 0.1 * n('cache')));
   const buffers = Math.round(cached / 10);
   const active = Math.round(used * 0.7);
   const fsUsed = Math.round(FS_TOTAL * (0.2 + 0.3 * noise(kseed, 'fs', 0)) + running * 50 * 1024 ** 2);

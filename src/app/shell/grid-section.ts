@@ -1,0 +1,28 @@
+import { formatAuditPath, formatNodesPath, formatOverviewPath } from '../../lib/format-grid-paths';
+import { formatGridLogsPath, formatServicesPath } from '../../lib/format-path';
+import { formatSecretsPath } from '../../lib/format-secrets-path';
+
+/**
+ * Where the grid picker goes: the same section of the other grid. A page of one thing
+ * (a node, a service, a stack's logs) has no twin in another grid, so it goes to that
+ * section's list; a page outside a grid, or one of no known section, to the overview.
+ */
+export function sameSectionPath(pathname: string, nextGrid: string): string {
+  const match = /^\/grids\/[^/]+(?:\/([^/]+))?/.exec(pathname);
+  switch (match?.[1]) {
+    case 'services':
+      return formatServicesPath(nextGrid);
+    case 'nodes':
+      return formatNodesPath(nextGrid);
+    case 'audit':
+      return formatAuditPath(nextGrid);
+    case 'secrets':
+      return formatSecretsPath(nextGrid);
+    // A stack's logs are the logs of part of the grid: the grid's logs are the nearest page.
+    case 'logs':
+    case 'stacks':
+      return formatGridLogsPath(nextGrid);
+    default:
+      return formatOverviewPath(nextGrid);
+  }
+}

@@ -14,6 +14,7 @@ import { ContainersPollContext } from '../../components/containers-poll';
 import type { ContainersPollWish } from '../../components/containers-poll';
 import { DeploySlotContext } from '../../components/deploy-slot';
 import { HealthBadge } from '../../components/health-badge';
+import { LastChange } from '../../components/last-change';
 import { LoadError } from '../../components/load-error';
 import { ServiceStateBadge } from '../../components/service-state-badge';
 import { StaleNote } from '../../components/stale-note';
@@ -131,6 +132,7 @@ export function ServiceLayout({ actions }: { actions?: ReactNode }) {
       <div className={styles.page}>
         <title>{`${title} · ${ref.grid} · Kontena`}</title>
         <Header serviceRef={ref} service={query.data} containers={containers} actions={actions} />
+        <LastChange grid={ref.grid} resource={{ type: 'GridService', stack: ref.stack, name: ref.name }} />
         {query.data && (query.isRefetchError || query.failureCount > 0) && (
           <StaleNote updatedAt={query.dataUpdatedAt} error={query.error ?? query.failureReason} onRetry={() => void query.refetch()} />
         )}

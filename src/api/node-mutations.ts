@@ -31,6 +31,8 @@ async function refreshAfterNodeRemoved(client: QueryClient, grid: string, node: 
     client.invalidateQueries({ queryKey: queryKeys.gridRecord(grid) }),
     client.invalidateQueries({ queryKey: queryKeys.gridContainers(grid) }),
     client.invalidateQueries({ queryKey: queryKeys.services(grid), exact: true }),
+    // The master wrote "remove node" to the audit log.
+    client.invalidateQueries({ queryKey: queryKeys.auditLog(grid) }),
   ]);
 }
 

@@ -76,6 +76,19 @@ describe('what a change to a service refreshes', () => {
     expect(staleOf(client)).toEqual({ list: true, service: true, containers: false, summaries: false, stats: false });
   });
 
+  it('an accepted change makes the grid audit log stale (the "changed by" line); a refused one does not', async () => {
+    fake.route('POST', '/v1/services/terminal-a/null/redis/envs', (call) =>
+      call.body === JSON.stringify({ env: 'BAD' }) ? json(422, { env: 'is invalid' }) : json(200, {}),
+    );
+    const client = clientWithEverythingRead();
+    const audit = [...queryKeys.auditLog(REF.grid), { limit: 500 }];
+    client.setQueryData(audit, []);
+    await expect(runMutation(client, serviceEnvAddMutation(REF), 'BAD')).rejects.toThrow();
+    expect(isStale(client, audit)).toBe(false);
+    await runMutation(client, serviceEnvAddMutation(REF), 'A=1');
+    expect(isStale(client, audit)).toBe(true);
+  });
+
   it('a change the master answers with the service: shown at once, not read again', async () => {
     fake.route('GET', '/v1/services/terminal-a/null/redis', () => json(200, serviceJson()));
     fake.route('PUT', '/v1/services/terminal-a/null/redis', () => json(200, serviceJson({ revision: 4 })));

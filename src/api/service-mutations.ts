@@ -39,6 +39,7 @@ import { createService, deployService, restartService, scaleService, startServic
  *   grid's list, the service and its containers.
  * - 'removed': the service leaves the list at once (the master answered 404 for it), its
  *   followed deploys with it; the list is read again.
+ * Every accepted change also makes the grid's audit log stale (only its open readers read it again).
  */
 type ServiceRefresh = 'settings' | 'refused' | 'action' | 'removed';
 
@@ -50,6 +51,8 @@ export async function refreshAfterServiceChange(
 ): Promise<void> {
   const list = { queryKey: queryKeys.services(ref.grid), exact: true };
   const service = { queryKey: queryKeys.service(ref), exact: true };
+  // The master wrote an audit entry for every accepted change (docs/kontena-api-grid.md G5.1): "changed by" lines read it.
+  if (change !== 'refused') void client.invalidateQueries({ queryKey: queryKeys.auditLog(ref.grid) });
   switch (change) {
     case 'settings':
       if (answer !== undefined) client.setQueryData(queryKeys.service(ref), answer);

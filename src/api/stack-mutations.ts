@@ -26,6 +26,8 @@ export async function refreshAfterStackChange(
   const lists = [
     client.invalidateQueries({ queryKey: queryKeys.stacks(grid), exact: true }),
     client.invalidateQueries({ queryKey: queryKeys.services(grid), exact: true }),
+    // A deploy and a removal are in the audit log.
+    change === 'deployed' ? null : client.invalidateQueries({ queryKey: queryKeys.auditLog(grid) }),
   ];
   if (change === 'removed') {
     client.setQueryData<Stack[]>(queryKeys.stacks(grid), (old) => old?.filter((s) => s.name !== stack));
@@ -87,12 +89,20 @@ export function volumeCreateMutation(grid: string) {
   });
 }
 
-/** `kontena volume rm`: refused (422) while a service mounts it; the list is read again either way. */
+/**
+ * `kontena volume rm`: refused (422) while a service mounts it; the list is read again
+ * either way, and after a refusal the services too (what told the page it was unused was stale).
+ */
 export function volumeRemoveMutation(grid: string) {
   return mutationOptions({
     mutationKey: mutationKeys.volume(grid, 'remove'),
     mutationFn: (name: string) => removeVolume(grid, name),
-    onSettled: (_data, _error, _variables, _context, { client }) =>
-      client.invalidateQueries({ queryKey: queryKeys.volumes(grid), exact: true }),
+    onSettled: async (_data, error, _variables, _context, { client }) => {
+      const refused = isApiError(error) && error.kind === 'validation';
+      await Promise.all([
+        client.invalidateQueries({ queryKey: queryKeys.volumes(grid), exact: true }),
+        refused ? client.invalidateQueries({ queryKey: queryKeys.services(grid), exact: true }) : undefined,
+      ]);
+    },
   });
 }

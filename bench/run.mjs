@@ -43,6 +43,10 @@ let over = rows.filter((r) => !r[3]).length;
 const { runListBench } = await import('./list.mjs');
 over += await runListBench({ distDir: path.join(root, 'dist') });
 
+// The grid overview of the same grid: its first render and its live polls (bench/overview.mjs).
+const { runOverviewBench } = await import('./overview.mjs');
+over += await runOverviewBench({ distDir: path.join(root, 'dist') });
+
 // Live views: the stats tab (20 instances live) and the monitor (100 instances), in
 // Chromium against this build. BENCH_STATS_SECONDS shortens the 2-minute stats run.
 const { runLiveBench, printLiveBench } = await import('./stats.mjs');

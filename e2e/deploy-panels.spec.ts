@@ -37,7 +37,7 @@ test.afterAll(async ({ masterUrl }) => {
 
 test.beforeEach(async ({ page, oneTimeCode }) => {
   await signInWithCode(page, oneTimeCode);
-  await expect(page).toHaveURL(/\/grids\/[^/]+\/services/);
+  await expect(page).toHaveURL(/\/grids\/[^/]+/);
 });
 
 async function box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {

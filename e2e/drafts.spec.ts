@@ -40,7 +40,7 @@ test('the token revoked mid-edit: sign-in says why, and after signing in again t
   masterUrl,
 }) => {
   await signInWithCode(page, oneTimeCode);
-  await expect(page).toHaveURL(/\/services/);
+  await expect(page).toHaveURL(/\/grids\/[^/]+/);
   await page.goto('/grids/production/services/new');
   await textbox(page, 'Name').fill(NAME);
   await textbox(page, 'Image').fill('nginx:1.13');
@@ -82,7 +82,7 @@ test('the token revoked mid-edit: sign-in says why, and after signing in again t
 
 test('a reload keeps the draft: it is offered, and Discard lets it go', async ({ page, oneTimeCode }) => {
   await signInWithCode(page, oneTimeCode);
-  await expect(page).toHaveURL(/\/services/);
+  await expect(page).toHaveURL(/\/grids\/[^/]+/);
   await page.goto('/grids/production/services/new');
   await textbox(page, 'Name').fill(NAME);
   await textbox(page, 'Image').fill('redis');
@@ -108,7 +108,7 @@ test('two tabs on a remembered session: when the master refuses its token, both 
   await page.getByLabel(/one-time code/i).fill(oneTimeCode);
   await page.getByLabel(/remember on this device/i).check();
   await page.getByRole('button', { name: /^sign in$/i }).click();
-  await expect(page).toHaveURL(/\/services/);
+  await expect(page).toHaveURL(/\/grids\/[^/]+/);
   // The first tab polls the services list; the second sits on a form that sends nothing.
   await page.goto('/grids/production/services?refresh=2');
   await expect(page.getByRole('grid', { name: 'Services in production' })).toBeVisible();

@@ -8,7 +8,7 @@ const GRID = 'production';
 
 async function signIn(page: Page, code: string): Promise<void> {
   await signInWithCode(page, code);
-  await expect(page).toHaveURL(/\/grids\/[^/]+\/services/);
+  await expect(page).toHaveURL(/\/grids\/[^/]+/);
 }
 
 /** The places where the text of `element` wraps onto a new line: the character before each break, and the one after. */

@@ -16,7 +16,7 @@ test('tails shop/web: lines, one instance, search and grep, pause, download, res
   // axe walks every cell span of the terminal's DOM renderer: ~10 s on a busy 2-core box.
   test.slow();
   await signInWithCode(page, oneTimeCode);
-  await expect(page).toHaveURL(/\/services/);
+  await expect(page).toHaveURL(/\/grids\/[^/]+/);
   await page.goto(LOGS);
 
   // Open: the stream is live and the initial lines show, prefixed per instance.
@@ -86,7 +86,7 @@ test('tails shop/web: lines, one instance, search and grep, pause, download, res
 test('the log view can be opened and left many times and keeps working', async ({ page, oneTimeCode }) => {
   test.slow();
   await signInWithCode(page, oneTimeCode);
-  await expect(page).toHaveURL(/\/services/);
+  await expect(page).toHaveURL(/\/grids\/[^/]+/);
   await page.goto(LOGS);
   await expect(rows(page)).toContainText('shop.web-');
   const tabs = page.getByRole('navigation', { name: 'Service sections' });

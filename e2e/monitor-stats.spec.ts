@@ -36,7 +36,7 @@ test.describe('instance monitor and stats', () => {
   test('stats: live table and charts with data, window switch, axe', async ({ page, oneTimeCode }) => {
     test.setTimeout(150_000);
     await signInWithCode(page, oneTimeCode);
-    await expect(page).toHaveURL(/\/services/);
+    await expect(page).toHaveURL(/\/grids\/[^/]+/);
     await page.goto(`/grids/${GRID}/services/null/${name}/stats`);
 
     const table = page.getByRole('table', { name: 'Instance stats' });
@@ -79,7 +79,7 @@ test.describe('instance monitor and stats', () => {
   test('monitor: nodes and tiles, new tiles when the service scales up, axe', async ({ page, oneTimeCode, masterUrl }) => {
     test.setTimeout(90_000);
     await signInWithCode(page, oneTimeCode);
-    await expect(page).toHaveURL(/\/services/);
+    await expect(page).toHaveURL(/\/grids\/[^/]+/);
     await page.goto(`/grids/${GRID}/services/null/${name}/instances`);
 
     const tiles = page.getByRole('list', { name: /^Instances on / }).getByRole('listitem');

@@ -28,7 +28,7 @@ test.beforeAll(async ({ browser }) => {
   // reloads the page once; the journeys below should not see that.
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${origin}/`);
+  await page.goto(`${origin}/grids/production/services`);
   await expect(page.getByRole('link', { name: 'api', exact: true })).toBeVisible({ timeout: 90_000 });
   await context.close();
 });
@@ -119,7 +119,10 @@ test('Reset the demo brings back the scenario in every tab, after a confirmation
   const dialog = page.getByRole('alertdialog', { name: 'Reset the demo?' });
   await dialog.getByRole('button', { name: 'Reset the demo' }).click();
 
-  // Both tabs reload into the scenario as it starts: docs is back, in each.
+  // Both tabs reload into the scenario as it starts: docs is back, in each. The list's tab
+  // goes home ("/", the grid's overview).
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible({ timeout: 60_000 });
+  await openList(page);
   await expect(serviceLink(page, 'docs')).toBeVisible({ timeout: 60_000 });
   await expect(wall).toHaveURL(/\/wall\?grid=production/);
   await expect(tiles.getByRole('heading', { name: 'docs', exact: true })).toBeVisible({ timeout: 60_000 });

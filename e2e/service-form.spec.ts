@@ -23,7 +23,7 @@ async function addRow(page: Page, button: string): Promise<void> {
 test('create a service with every option, deploy it, edit two options, review the diff, save', async ({ page, oneTimeCode, masterUrl }) => {
   test.setTimeout(240_000);
   await signInWithCode(page, oneTimeCode);
-  await expect(page).toHaveURL(/\/services/);
+  await expect(page).toHaveURL(/\/grids\/[^/]+/);
   await page.goto('/grids/production/services/new');
 
   // General
@@ -183,7 +183,7 @@ test('create a service with every option, deploy it, edit two options, review th
 test('bad input is refused at the field, and leaving asks first', async ({ page, oneTimeCode }) => {
   test.setTimeout(120_000);
   await signInWithCode(page, oneTimeCode);
-  await expect(page).toHaveURL(/\/services/);
+  await expect(page).toHaveURL(/\/grids\/[^/]+/);
   await page.goto('/grids/production/services/new');
   await textbox(page, 'Name').fill('-nope');
   // Nothing is said while the user is still in the input; leaving it says what is wrong.

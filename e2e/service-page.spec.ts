@@ -38,7 +38,7 @@ test.afterAll(async () => {
 
 test.beforeEach(async ({ page, oneTimeCode }) => {
   await signInWithCode(page, oneTimeCode);
-  await expect(page).toHaveURL(/\/grids\/[^/]+\/services/);
+  await expect(page).toHaveURL(/\/grids\/[^/]+/);
 });
 
 test('adds and removes an environment variable', async ({ page }) => {

@@ -55,7 +55,7 @@ async function rowAction(page: Page, name: string, item: RegExp): Promise<void> 
 test('filter, scale 1 → 3 and watch the deploy, stop and start, bulk restart, remove', async ({ page, oneTimeCode, masterUrl }) => {
   test.setTimeout(180_000);
   await signInWithCode(page, oneTimeCode);
-  await expect(page).toHaveURL(/\/grids\/[^/]+\/services/);
+  await expect(page).toHaveURL(/\/grids\/[^/]+/);
   await page.goto(`/grids/${GRID}/services`);
   await expect(grid(page)).toBeVisible();
   await expectNoAxeViolations(page);
@@ -122,7 +122,7 @@ test('filter, scale 1 → 3 and watch the deploy, stop and start, bulk restart, 
 test('the list from the keyboard, and its shortcut help', async ({ page, oneTimeCode }) => {
   test.setTimeout(60_000);
   await signInWithCode(page, oneTimeCode);
-  await expect(page).toHaveURL(/\/grids\/[^/]+\/services/);
+  await expect(page).toHaveURL(/\/grids\/[^/]+/);
   await page.goto(`/grids/${GRID}/services?q=${PREFIX}`);
   await expect(grid(page).getByRole('row')).toHaveCount(3, { timeout: 15_000 });
   await row(page, A).focus();

@@ -7,6 +7,9 @@ test('signs in with a one-time code and sees the demo grid and its services', as
 
   await signInWithCode(page, oneTimeCode);
 
+  // "/" lands on the grid's overview; its Services link lists them.
+  await expect(page).toHaveURL(/\/grids\/[^/]+$/);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Services' }).click();
   await expect(page).toHaveURL(/\/grids\/[^/]+\/services/);
   // The demo grid's services are listed by name; stack services as stack/name.
   const list = page.getByRole('grid', { name: /services/i });

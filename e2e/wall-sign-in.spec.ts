@@ -13,7 +13,7 @@ function wallTiles(page: Page) {
 
 test('"Open the wall" opens it signed in, in a new tab, after a sign-in that is not remembered', async ({ page, context, oneTimeCode }) => {
   await signInWithCode(page, oneTimeCode);
-  await expect(page).toHaveURL(/\/services/);
+  await expect(page).toHaveURL(/\/grids\/[^/]+/);
   await page.goto('/wall-builder?grid=production');
   const [wall] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: 'Open the wall' }).click()]);
   await expect(wallTiles(wall).getByRole('heading', { name: 'api', exact: true })).toBeVisible({ timeout: 20_000 });
@@ -31,7 +31,7 @@ test('"Open the wall" opens it signed in, in a new tab, after a sign-in that is 
 
 test('a sign-in link signs in a screen on another machine once, and a second use says so', async ({ page, browser, oneTimeCode }) => {
   await signInWithCode(page, oneTimeCode);
-  await expect(page).toHaveURL(/\/services/);
+  await expect(page).toHaveURL(/\/grids\/[^/]+/);
   await page.goto('/wall-builder?grid=production&refresh=5s');
   await page.getByRole('button', { name: 'Make a sign-in link' }).click();
   const field = page.getByRole('textbox', { name: 'Sign-in link' });

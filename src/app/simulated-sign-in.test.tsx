@@ -45,7 +45,7 @@ describe('simulated mode', () => {
     expect(getSession()?.accessToken).toBe(session?.accessToken);
     expect(minted).toBe(1);
 
-    renderApp('/');
+    renderApp('/grids/production/services');
     const list = await screen.findByRole('grid', { name: /services/i });
     const names = within(list)
       .getAllByRole('link')

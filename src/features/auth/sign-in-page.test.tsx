@@ -184,7 +184,7 @@ describe('sign-in page: success', () => {
     const { user, location } = renderApp('/sign-in?next=%2F%2Fevil.example%2Fx');
     await user.type(await screen.findByLabelText(/one-time code/i), 'abcdef123456');
     await user.click(screen.getByRole('button', { name: /sign in/i }));
-    // "/" sends the user on to the first grid.
-    await waitFor(() => expect(location().pathname).toBe('/grids/production/services'));
+    // "/" sends the user on to the first grid's overview.
+    await waitFor(() => expect(location().pathname).toBe('/grids/production'));
   });
 });

@@ -46,7 +46,7 @@ describe('settings tab: memory on a service without memory or swap', () => {
     // The form starts again from the saved service.
     expect(screen.getByRole('textbox', { name: 'Memory' })).toHaveValue('256m');
 
-    await user.click(screen.getByRole('link', { name: 'Overview' }));
+    await user.click(within(screen.getByRole('main')).getByRole('link', { name: 'Overview' }));
     expect(await screen.findByText('Memory', { selector: 'dt' })).toBeVisible();
     expect(fact('Memory')).toHaveTextContent('256 MiB (256m)');
     expect(fact('Memory swap')).toHaveTextContent('unlimited');

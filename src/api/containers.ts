@@ -30,3 +30,13 @@ export async function listGridContainers(grid: string, options?: RequestOptions 
   });
   return containers;
 }
+
+/**
+ * The grid's running containers as the live views read them (ContainerSummary), checked in
+ * the answer-check worker: the large grid's full answer (listGridContainers) took seconds
+ * of main thread to validate on every poll of a node page.
+ */
+export async function listGridContainerSummaries(grid: string, options?: RequestOptions): Promise<ContainerSummary[]> {
+  const { containers } = await apiRequestOffThread('containerSummaries', apiPath`/v1/containers/${grid}`, { signal: options?.signal });
+  return containers;
+}

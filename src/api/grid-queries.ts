@@ -5,7 +5,7 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import { getGridAuditLog } from './audit';
-import { listGridContainers } from './containers';
+import { listGridContainerSummaries, listGridContainers } from './containers';
 import { getGrid, getGridMetrics, getGridStats } from './grids';
 import { getNode, getNodeHealth, getNodeMetrics, getNodeStats } from './nodes';
 import { queryKeys } from './queries';
@@ -55,4 +55,17 @@ export const auditLogQuery = (grid: string, limit: number) =>
   queryOptions({
     queryKey: [...queryKeys.auditLog(grid), { limit }] as const,
     queryFn: ({ signal }) => getGridAuditLog(grid, limit, { signal }),
+  });
+
+/**
+ * The grid's running containers as ContainerSummary (name, instance number, state, node),
+ * checked off the main thread and not structurally shared (as containerSummariesQuery):
+ * what the node page polls to list a node's instances. Under gridContainers(g), so a
+ * removed node refreshes it too.
+ */
+export const gridContainerSummariesQuery = (grid: string) =>
+  queryOptions({
+    queryKey: [...queryKeys.gridContainers(grid), 'summaries'] as const,
+    queryFn: ({ signal }) => listGridContainerSummaries(grid, { signal }),
+    structuralSharing: false,
   });

@@ -1,4 +1,179 @@
-/** Placeholder: the page is being built (issue #18). */
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { clientNow } from '../../api/client';
+import { gridContainerSummariesQuery, nodeQuery } from '../../api/grid-queries';
+import { nodeRemoveMutation } from '../../api/node-mutations';
+import { Button } from '../../components/button';
+import { LoadError } from '../../components/load-error';
+import { PanelLoading } from '../../components/panel';
+import { StaleNote } from '../../components/stale-note';
+import { URL_VIEW_STATE } from '../../components/url-view-state';
+import { useNow } from '../../components/use-now';
+import { formatNodesPath } from '../../lib/format-grid-paths';
+import { Freshness } from './freshness';
+import { NodeDetailsPanel, NodeUsagePanel } from './node-facts';
+import { parseNodeWindow } from './node-window';
+import type { NodeWindow } from './node-window';
+import { instancesOnNode } from './node-instances';
+import { NodeInstancesPanel } from './node-instances-panel';
+import { NodeLabelsPanel } from './node-labels-panel';
+import { reportingState } from './node-reporting';
+import { CLOCK_TICK_MS, CONTAINERS_POLL_MS, NODES_POLL_MS } from './polling';
+import { RemoveNodeDialog } from './remove-node-dialog';
+import { ReportingMark } from './reporting-mark';
+import styles from './node-page.module.css';
+import listStyles from './nodes.module.css';
+
+// Recharts comes with the charts only, after the node's facts are on screen.
+const NodeCharts = lazy(() => import('./node-charts').then((m) => ({ default: m.NodeCharts })));
+
+const WINDOWS: readonly { value: NodeWindow; label: string }[] = [
+  { value: '1h', label: '1 h' },
+  { value: '6h', label: '6 h' },
+  { value: '24h', label: '24 h' },
+];
+
+function WindowButtons({ window, onChange }: { window: NodeWindow; onChange: (w: NodeWindow) => void }) {
+  return (
+    <div role="group" aria-label="Time window" className={styles.segmented}>
+      {WINDOWS.map((w) => (
+        <button key={w.value} type="button" aria-pressed={w.value === window} className={styles.segment} onClick={() => onChange(w.value)}>
+          {w.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * /grids/:grid/nodes/:node — `kontena node show` and more: the node's state (marked when
+ * it stopped reporting), usage, details, labels (editable), the instances on it linking
+ * to their services, its stats over 1/6/24 h, and removing it with what that breaks.
+ */
 export function NodePage() {
-  return <h1>Node</h1>;
+  const params = useParams();
+  const grid = params.grid ?? '';
+  const name = params.node ?? '';
+  const navigate = useNavigate();
+  const [search, setSearch] = useSearchParams();
+  const chartWindow = parseNodeWindow(search.get('window'));
+  const query = useQuery({ ...nodeQuery(grid, name), refetchInterval: NODES_POLL_MS });
+  const containers = useQuery({ ...gridContainerSummariesQuery(grid), refetchInterval: CONTAINERS_POLL_MS });
+  const now = useNow(CLOCK_TICK_MS, true, clientNow);
+  const [removing, setRemoving] = useState(false);
+  const remove = useMutation({
+    ...nodeRemoveMutation(grid, name),
+    onSuccess: () => void navigate(formatNodesPath(grid), { state: { removed: name } }),
+  });
+  const statsId = useId();
+  const instances = useMemo(
+    () => (containers.data === undefined ? undefined : instancesOnNode(grid, containers.data, name)),
+    [containers.data, grid, name],
+  );
+  const node = query.data;
+  const reporting = node === undefined ? null : reportingState(node, now);
+
+  return (
+    <div className={listStyles.page}>
+      <title>{`${name} · Nodes · ${grid} · Kontena`}</title>
+      <nav aria-label="Breadcrumb" className={styles.crumbs}>
+        <Link to={formatNodesPath(grid)}>Nodes</Link>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">{name}</span>
+      </nav>
+      <div className={styles.header}>
+        <h1 className={styles.name}>{name}</h1>
+        {reporting !== null && <ReportingMark state={reporting} now={now} />}
+        <span className={styles.headerEnd}>
+          <Freshness at={query.dataUpdatedAt} everyMs={NODES_POLL_MS} fetching={query.isFetching} />
+          {node !== undefined && (
+            <Button
+              size="sm"
+              onClick={() => {
+                remove.reset();
+                setRemoving(true);
+              }}
+            >
+              Remove node…
+            </Button>
+          )}
+        </span>
+      </div>
+
+      {node !== undefined && (query.isRefetchError || query.failureCount > 0) && (
+        <StaleNote updatedAt={query.dataUpdatedAt} error={query.error ?? query.failureReason} onRetry={() => void query.refetch()} />
+      )}
+
+      {reporting !== null && reporting.kind !== 'online' && (
+        <div className={styles.trouble} data-state={reporting.kind}>
+          <strong>{reporting.kind === 'offline' ? 'This node is offline.' : 'This node stopped reporting.'}</strong>{' '}
+          {reporting.kind === 'offline'
+            ? 'The master lost its agent: the usage below is its last sample, and its instances are not running until it returns or the scheduler moves them.'
+            : 'The master still counts it as connected, but has not heard from its agent for over 2 minutes.'}
+        </div>
+      )}
+
+      {node === undefined && query.isPending && <PanelLoading label="Loading the node…" rows={6} />}
+      {node === undefined && query.isError && (
+        <LoadError
+          what="the node"
+          error={query.error}
+          retrying={query.isFetching}
+          onRetry={() => void query.refetch()}
+          notFound={{
+            title: `There is no node “${name}” in grid “${grid}”`,
+            text: <Link to={formatNodesPath(grid)}>See the grid’s nodes</Link>,
+          }}
+        />
+      )}
+
+      {node !== undefined && (
+        <>
+          <div className={styles.columns}>
+            <NodeUsagePanel node={node} />
+            <NodeLabelsPanel grid={grid} node={name} labels={node.labels} />
+          </div>
+          <NodeInstancesPanel
+            instances={instances}
+            problem={containers.isError && instances === undefined ? 'Could not read the grid’s containers.' : null}
+          />
+          <section className={styles.stats} aria-labelledby={statsId}>
+            <div className={styles.statsHead}>
+              <h2 id={statsId} className={styles.statsTitle}>
+                Stats
+              </h2>
+              <WindowButtons
+                window={chartWindow}
+                onChange={(w) =>
+                  setSearch((current) => {
+                    const next = new URLSearchParams(current);
+                    if (w === '1h') next.delete('window');
+                    else next.set('window', w);
+                    return next;
+                  }, URL_VIEW_STATE)
+                }
+              />
+            </div>
+            <Suspense fallback={<PanelLoading label="Loading the charts…" rows={4} />}>
+              <NodeCharts grid={grid} node={name} window={chartWindow} />
+            </Suspense>
+          </section>
+          <NodeDetailsPanel node={node} now={now} />
+        </>
+      )}
+
+      {removing && node !== undefined && (
+        <RemoveNodeDialog
+          node={name}
+          connected={node.connected}
+          instances={instances}
+          busy={remove.isPending}
+          error={remove.error ? remove.error.message : null}
+          onConfirm={() => remove.mutate()}
+          onCancel={() => setRemoving(false)}
+        />
+      )}
+    </div>
+  );
 }

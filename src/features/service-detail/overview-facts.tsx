@@ -1,16 +1,19 @@
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { Service } from '../../api/schemas/service';
-import { NULL_STACK } from '../../api/service-ref';
+import { NULL_STACK, refOfService } from '../../api/service-ref';
 import { BreakableName } from '../../components/breakable-name';
 import { cx } from '../../components/class-names';
 import { HealthBadge } from '../../components/health-badge';
 import { Panel, PanelTable } from '../../components/panel';
 import { ServiceStateBadge } from '../../components/service-state-badge';
 import { formatTableDateTime } from '../../lib/clock-format';
+import { formatVolumesPath } from '../../lib/format-grid-paths';
 import { formatInstanceSummary } from '../../lib/format-instances';
 import { formatCmd } from '../../lib/options/cmd';
 import { formatRelativeTime } from '../../lib/options/deploy';
 import { formatMemory, formatMemoryHuman } from '../../lib/options/memory';
+import { parseVolume } from '../../lib/options/volumes';
 import type { ServiceHealth } from '../../lib/service-health';
 import styles from './overview.module.css';
 
@@ -40,6 +43,25 @@ function Chips({ items, empty = 'none' }: { items: readonly string[]; empty?: st
           {item}
         </li>
       ))}
+    </ul>
+  );
+}
+
+/** A named volume links to the grid's volumes page with its row marked (`?volume=NAME`). */
+function VolumeChips({ service }: { service: Service }) {
+  if (service.volumes.length === 0) return <None />;
+  const { grid } = refOfService(service);
+  return (
+    <ul className={styles.inlineList}>
+      {service.volumes.map((item, i) => {
+        const spec = parseVolume(item);
+        const volume = spec.ok && spec.value.kind === 'named' ? spec.value.volume : null;
+        return (
+          <li key={`${i}:${item}`} className={styles.chip}>
+            {volume === null ? item : <Link to={`${formatVolumesPath(grid)}?${new URLSearchParams({ volume }).toString()}`}>{item}</Link>}
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -148,7 +170,7 @@ export function RuntimeFacts({ service }: { service: Service }) {
           <Chips items={ports} />
         </Fact>
         <Fact label="Volumes" wide>
-          <Chips items={service.volumes} />
+          <VolumeChips service={service} />
         </Fact>
         <Fact label="Volumes from">
           <Chips items={service.volumes_from} />

@@ -20,18 +20,6 @@ export async function listContainerSummaries(ref: ServiceRef, options?: RequestO
 }
 
 /**
- * Every running container of the grid, oldest first (docs/kontena-api-grid.md G7.1); `all`
- * adds stopped, deleted and volume containers. The nodes pages group them by `node.name`.
- */
-export async function listGridContainers(grid: string, options?: RequestOptions & { all?: boolean }): Promise<Container[]> {
-  const { containers } = await apiRequest(containerListSchema, apiPath`/v1/containers/${grid}`, {
-    query: { all: options?.all === true ? 1 : undefined },
-    signal: options?.signal,
-  });
-  return containers;
-}
-
-/**
  * The grid's running containers as the live views read them (ContainerSummary), checked in
  * the answer-check worker: the large grid's full answer (listGridContainers) took seconds
  * of main thread to validate on every poll of a node page.

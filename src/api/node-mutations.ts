@@ -12,23 +12,23 @@ export function nodeLabelsMutation(grid: string, node: string) {
   return mutationOptions({
     mutationKey: mutationKeys.node(grid, node, 'labels'),
     mutationFn: (labels: string[]) => updateNodeLabels(grid, node, labels),
-    onSuccess: (answer, _labels, _result, { client }) => {
+    // In onSettled, not onSuccess: a view spreading the options with an onSuccess of its own would replace it.
+    onSettled: (answer, error, _variables, _context, { client }) => {
+      if (error !== null || answer === undefined) return undefined;
       client.setQueryData(queryKeys.node(grid, node), answer);
+      return client.invalidateQueries({ queryKey: queryKeys.nodes(grid), exact: true });
     },
-    onSettled: (_data, error, _variables, _context, { client }) =>
-      error === null ? client.invalidateQueries({ queryKey: queryKeys.nodes(grid), exact: true }) : undefined,
   });
 }
 
 /**
- * A removed node leaves the nodes list at once; the list, the grid record, the grid's
+ * A removed node leaves the nodes list at once; the list, the grid's
  * containers and every service list are read again (its instances are rescheduled).
  */
 async function refreshAfterNodeRemoved(client: QueryClient, grid: string, node: string): Promise<void> {
   client.removeQueries({ queryKey: queryKeys.node(grid, node) });
   await Promise.all([
     client.invalidateQueries({ queryKey: queryKeys.nodes(grid), exact: true }),
-    client.invalidateQueries({ queryKey: queryKeys.gridRecord(grid) }),
     client.invalidateQueries({ queryKey: queryKeys.gridContainers(grid) }),
     client.invalidateQueries({ queryKey: queryKeys.services(grid), exact: true }),
     // The master wrote "remove node" to the audit log.

@@ -2,16 +2,12 @@ import { apiRequest } from './client';
 import type { RequestOptions } from './client';
 import { apiPath } from './path';
 import { emptyObjectSchema } from './schemas/common';
-import { nodeHealthSchema, nodeMetricsSchema } from './schemas/node-health';
+import { nodeMetricsSchema } from './schemas/node-health';
 import { nodeListSchema, nodeSchema } from './schemas/node';
 import type { Node } from './schemas/node';
 import type { NodeUpdateBody } from './schemas/requests/node-body';
-import { statListSchema } from './schemas/stats';
-import type { StatRow } from './schemas/stats';
-import type { StatsSort } from './stats';
 import type { z } from './schemas/zod-mini';
 
-export type NodeHealth = z.infer<typeof nodeHealthSchema>;
 export type NodeMetrics = z.infer<typeof nodeMetricsSchema>;
 
 /** The grid's host nodes, sorted by name. */
@@ -36,19 +32,6 @@ export async function removeNode(grid: string, node: string): Promise<void> {
   await apiRequest(emptyObjectSchema, apiPath`/v1/nodes/${grid}/${node}`, { method: 'DELETE' });
 }
 
-/** One row per container on the node with its latest sample (G2.5, the rules of the service stats). */
-export async function getNodeStats(
-  grid: string,
-  node: string,
-  options?: { sort?: StatsSort; limit?: number; signal?: AbortSignal },
-): Promise<StatRow[]> {
-  const { stats } = await apiRequest(statListSchema, apiPath`/v1/nodes/${grid}/${node}/stats`, {
-    query: { sort: options?.sort, limit: options?.limit },
-    signal: options?.signal,
-  });
-  return stats;
-}
-
 /** The node's per-minute metrics (G2.5); the master defaults to the last hour. */
 export function getNodeMetrics(
   grid: string,
@@ -59,9 +42,4 @@ export function getNodeMetrics(
     query: { from: options?.from, to: options?.to },
     signal: options?.signal,
   });
-}
-
-/** Asks the node's agent for its etcd health: up to 10 s, then `etcd_health.error` (G2.5). */
-export function getNodeHealth(grid: string, node: string, options?: RequestOptions): Promise<NodeHealth> {
-  return apiRequest(nodeHealthSchema, apiPath`/v1/nodes/${grid}/${node}/health`, { signal: options?.signal });
 }

@@ -46,17 +46,12 @@ export const queryKeys = {
   stack: (grid: string, stack: string) => [ROOT, 'grid', grid, 'stacks', stack] as const,
   stackDeploy: (grid: string, stack: string, id: string) => [ROOT, 'grid', grid, 'stacks', stack, 'deploy', id] as const,
   volumes: (grid: string) => [ROOT, 'grid', grid, 'volumes'] as const,
-  /** The grid record itself (counts of nodes, services, containers); under grid(g) like everything of the grid. */
-  gridRecord: (grid: string) => [ROOT, 'grid', grid, 'record'] as const,
-  gridStats: (grid: string) => [ROOT, 'grid', grid, 'stats'] as const,
   gridMetrics: (grid: string, window: MetricsWindow) =>
     [ROOT, 'grid', grid, 'metrics', { from: window.from ?? null, to: window.to ?? null }] as const,
   gridContainers: (grid: string) => [ROOT, 'grid', grid, 'containers'] as const,
   node: (grid: string, node: string) => [ROOT, 'grid', grid, 'nodes', node] as const,
-  nodeStats: (grid: string, node: string) => [...queryKeys.node(grid, node), 'stats'] as const,
   nodeMetrics: (grid: string, node: string, window: MetricsWindow) =>
     [...queryKeys.node(grid, node), 'metrics', { from: window.from ?? null, to: window.to ?? null }] as const,
-  nodeHealth: (grid: string, node: string) => [...queryKeys.node(grid, node), 'health'] as const,
   auditLog: (grid: string) => [ROOT, 'grid', grid, 'audit'] as const,
   /** What the grid's event log says of its deploys (api/grid-deploy-events). */
   deployEvents: (grid: string) => [ROOT, 'grid', grid, 'deploy-events'] as const,

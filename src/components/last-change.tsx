@@ -19,7 +19,7 @@ export const SHARED_AUDIT_LIMIT = 500;
 /** Read again once a minute: every LastChange of a grid shares the one query, so a page adds one light request a minute. */
 const SHARED_AUDIT_POLL_MS = 60_000;
 
-export type LastChangeResource = { type: 'GridService'; stack: string; name: string } | { type: 'HostNode'; name: string };
+type LastChangeResource = { type: 'GridService'; stack: string; name: string } | { type: 'HostNode'; name: string };
 
 /**
  * The newest entry about the resource. The master records a GridService by its name only
@@ -54,7 +54,10 @@ export function LastChange({ grid, resource }: { grid: string; resource: LastCha
   if (entry === undefined) {
     return (
       <p className={styles.line}>
-        No recorded changes in the grid’s latest {log.data.length} audit entries. <Link to={formatAuditPath(grid)}>Audit trail</Link>
+        No recorded changes in the grid’s latest {log.data.length} audit entries
+        {/* G5.1: a node's label changes are not audited, only its removal. */}
+        {resource.type === 'HostNode' ? ' (the master records a node’s removal only, not its label changes)' : ''}.{' '}
+        <Link to={formatAuditPath(grid)}>Audit trail</Link>
       </p>
     );
   }

@@ -1,4 +1,11 @@
-import { formatAuditPath, formatNodesPath, formatOverviewPath } from '../../lib/format-grid-paths';
+import {
+  formatAuditPath,
+  formatNodesPath,
+  formatOverviewPath,
+  formatStackInstallPath,
+  formatStacksPath,
+  formatVolumesPath,
+} from '../../lib/format-grid-paths';
 import { formatGridLogsPath, formatServicesPath } from '../../lib/format-path';
 import { formatSecretsPath } from '../../lib/format-secrets-path';
 
@@ -8,7 +15,7 @@ import { formatSecretsPath } from '../../lib/format-secrets-path';
  * section's list; a page outside a grid, or one of no known section, to the overview.
  */
 export function sameSectionPath(pathname: string, nextGrid: string): string {
-  const match = /^\/grids\/[^/]+(?:\/([^/]+))?/.exec(pathname);
+  const match = /^\/grids\/[^/]+(?:\/([^/?#]+))?/.exec(pathname);
   switch (match?.[1]) {
     case 'services':
       return formatServicesPath(nextGrid);
@@ -18,10 +25,16 @@ export function sameSectionPath(pathname: string, nextGrid: string): string {
       return formatAuditPath(nextGrid);
     case 'secrets':
       return formatSecretsPath(nextGrid);
-    // A stack's logs are the logs of part of the grid: the grid's logs are the nearest page.
     case 'logs':
-    case 'stacks':
       return formatGridLogsPath(nextGrid);
+    // A stack (its page, its logs) has no twin in another grid: the stacks list is the nearest page.
+    case 'stacks':
+      return formatStacksPath(nextGrid);
+    // An install carries on in the other grid; an upgrade names a stack of this one, so it does not.
+    case 'install-stack':
+      return formatStackInstallPath(nextGrid);
+    case 'volumes':
+      return formatVolumesPath(nextGrid);
     default:
       return formatOverviewPath(nextGrid);
   }

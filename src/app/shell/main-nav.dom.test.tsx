@@ -19,11 +19,23 @@ describe('main navigation', () => {
     renderApp('/grids/staging/secrets');
     await screen.findByRole('button', { name: 'Grid staging' });
     const links = within(nav()).getAllByRole('link');
-    expect(links.map((l) => l.textContent)).toEqual(['Overview', 'Services', 'Nodes', 'Secrets', 'Logs', 'Audit', 'Wall']);
+    expect(links.map((l) => l.textContent)).toEqual([
+      'Overview',
+      'Services',
+      'Stacks',
+      'Nodes',
+      'Volumes',
+      'Secrets',
+      'Logs',
+      'Audit',
+      'Wall',
+    ]);
     expect(links.map((l) => l.getAttribute('href'))).toEqual([
       '/grids/staging',
       '/grids/staging/services',
+      '/grids/staging/stacks',
       '/grids/staging/nodes',
+      '/grids/staging/volumes',
       '/grids/staging/secrets',
       '/grids/staging/logs',
       '/grids/staging/audit',

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
-import { formatAuditPath, formatNodesPath, formatOverviewPath } from '../../lib/format-grid-paths';
+import { formatAuditPath, formatNodesPath, formatOverviewPath, formatStacksPath, formatVolumesPath } from '../../lib/format-grid-paths';
 import { formatGridLogsPath, formatServicesPath } from '../../lib/format-path';
 import { formatSecretsPath } from '../../lib/format-secrets-path';
 import styles from './app-shell.module.css';
@@ -47,6 +47,22 @@ const nodesIcon = (
   </>
 );
 
+const stacksIcon = (
+  <>
+    <path d="M8 1.8 14.5 5 8 8.2 1.5 5Z" fill="currentColor" />
+    <path d="M1.5 8 8 11.2 14.5 8" stroke="currentColor" strokeWidth="1.5" fill="none" opacity="0.7" />
+    <path d="M1.5 11 8 14.2 14.5 11" stroke="currentColor" strokeWidth="1.5" fill="none" opacity="0.45" />
+  </>
+);
+
+const volumesIcon = (
+  <>
+    <ellipse cx="8" cy="3.5" rx="5.5" ry="2" fill="currentColor" />
+    <path d="M2.5 3.5v9c0 1.1 2.5 2 5.5 2s5.5-.9 5.5-2v-9" stroke="currentColor" strokeWidth="1.5" fill="none" />
+    <path d="M2.5 8c0 1.1 2.5 2 5.5 2s5.5-.9 5.5-2" stroke="currentColor" strokeWidth="1.2" fill="none" opacity="0.6" />
+  </>
+);
+
 const secretsIcon = (
   <>
     <rect x="2.5" y="7" width="11" height="7.5" rx="1.2" fill="currentColor" />
@@ -86,7 +102,9 @@ function navItems(grid: string | null): NavItem[] {
   return [
     { label: 'Overview', to: formatOverviewPath(grid), end: true, icon: overviewIcon },
     { label: 'Services', to: formatServicesPath(grid), icon: servicesIcon },
+    { label: 'Stacks', to: formatStacksPath(grid), icon: stacksIcon },
     { label: 'Nodes', to: formatNodesPath(grid), icon: nodesIcon },
+    { label: 'Volumes', to: formatVolumesPath(grid), icon: volumesIcon },
     { label: 'Secrets', to: formatSecretsPath(grid), icon: secretsIcon },
     { label: 'Logs', to: formatGridLogsPath(grid), icon: logsIcon },
     { label: 'Audit', to: formatAuditPath(grid), icon: auditIcon },

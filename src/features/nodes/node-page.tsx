@@ -22,6 +22,7 @@ import { reportingState } from './node-reporting';
 import { CLOCK_TICK_MS, CONTAINERS_POLL_MS, NODES_POLL_MS } from './polling';
 import { RemoveNodeDialog } from './remove-node-dialog';
 import { ReportingMark } from './reporting-mark';
+import { LastChange } from '../../components/last-change';
 import styles from './node-page.module.css';
 import listStyles from './nodes.module.css';
 
@@ -100,6 +101,7 @@ export function NodePage() {
           )}
         </span>
       </div>
+      <LastChange grid={grid} resource={{ type: 'HostNode', name }} />
 
       {node !== undefined && (query.isRefetchError || query.failureCount > 0) && (
         <StaleNote updatedAt={query.dataUpdatedAt} error={query.error ?? query.failureReason} onRetry={() => void query.refetch()} />

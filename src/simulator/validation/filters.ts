@@ -207,14 +207,14 @@ interface HashSpec {
 }
 
 interface HashOptions extends CommonOptions {
-  /** Top-level inputs drop an optional explicit null silently; nested ones report "can't be nil". */
+  /** An optional explicit null is dropped silently, nested too (mutations 0.7.2 `discard_nils?`); false reports "can't be nil". */
   discardNils?: boolean;
 }
 
 export function hash(spec: HashSpec, opts: HashOptions = {}): Filter {
   return base(opts, (raw) => {
     if (!isPlainObject(raw)) return { ok: false, symbol: 'hash' };
-    const result = runHash(spec, raw, opts.discardNils ?? false);
+    const result = runHash(spec, raw, opts.discardNils ?? true);
     return result.errors ? { ok: false, nested: result.errors } : { ok: true, value: result.value };
   });
 }

@@ -23,8 +23,13 @@ const common: Record<string, Filter> = {
   secrets: array(hash({ required: { secret: string(), name: string() }, optional: { type: string() } })),
   ports: array(
     hash({
-      required: { node_port: integer(), container_port: integer() },
-      optional: { protocol: string({ default: 'tcp' }), ip: string({ default: '0.0.0.0' }) },
+      // The master declares ip and protocol required with a default: missing → default, null → "can't be nil".
+      required: {
+        node_port: integer(),
+        container_port: integer(),
+        protocol: string({ default: 'tcp' }),
+        ip: string({ default: '0.0.0.0' }),
+      },
     }),
   ),
   links: array(hash({ required: { name: string(), alias: string() } })),

@@ -74,8 +74,8 @@ export const mutationKeys = {
   serviceCreate: (grid: string) => [...queryKeys.services(grid), 'create'] as const,
   secret: (grid: string, change: SecretChangeKind) => [...queryKeys.secrets(grid), change] as const,
   node: (grid: string, node: string, change: 'labels' | 'remove') => [...queryKeys.node(grid, node), change] as const,
-  stack: (grid: string, stack: string, change: 'install' | 'upgrade' | 'deploy' | 'remove') =>
-    [...queryKeys.stack(grid, stack), change] as const,
+  stackInstall: (grid: string) => [...queryKeys.stacks(grid), 'install'] as const,
+  stack: (grid: string, stack: string, change: 'upgrade' | 'deploy' | 'remove') => [...queryKeys.stack(grid, stack), change] as const,
   volume: (grid: string, change: 'create' | 'remove') => [...queryKeys.volumes(grid), change] as const,
 };
 

@@ -8,20 +8,23 @@ import { isApiError, isTransientApiError } from './errors';
 import { mutationKeys, queryKeys } from './queries';
 import type { VolumeCreateBody } from './schemas/requests/volume-body';
 import type { Stack } from './schemas/stack';
-import { deployStack, getStack, removeStack } from './stacks';
+import type { StackBody } from './schemas/requests/stack-body';
+import { deployStack, getStack, installStack, removeStack, upgradeStack } from './stacks';
 import { createVolume, removeVolume } from './volumes';
 
 /**
  * What a change to a stack makes stale:
- * - 'deploy' (a deploy accepted: the master updated the services from the revision at once)
- *   and 'deployed' (a deploy finished): the stack, the stacks list and the services list;
+ * - 'saved' (an install or upgrade: services created at once), 'deploy' (a deploy accepted:
+ *   the master updated the services from the revision at once) and 'deployed' (a deploy
+ *   finished): the stack, the stacks list and the services list (the stack itself not when
+ *   the master's answer is already in the cache);
  * - 'removed': the stack leaves the cache and the lists are read again.
  */
 export async function refreshAfterStackChange(
   client: QueryClient,
   grid: string,
   stack: string,
-  change: 'deploy' | 'deployed' | 'removed',
+  change: 'saved' | 'deploy' | 'deployed' | 'removed',
 ): Promise<void> {
   const lists = [
     client.invalidateQueries({ queryKey: queryKeys.stacks(grid), exact: true }),
@@ -35,7 +38,40 @@ export async function refreshAfterStackChange(
     await Promise.all(lists);
     return;
   }
+  if (change === 'saved') {
+    await Promise.all(lists);
+    return;
+  }
   await Promise.all([...lists, client.invalidateQueries({ queryKey: queryKeys.stack(grid, stack), exact: true })]);
+}
+
+/**
+ * `kontena stack install` (without its deploy, which the page offers next): the answer is
+ * the stack, kept as its first read; the stacks and services lists are read again.
+ */
+export function stackInstallMutation(grid: string) {
+  return mutationOptions({
+    mutationKey: mutationKeys.stackInstall(grid),
+    mutationFn: (body: StackBody) => installStack(grid, body),
+    onSettled: (stack, error, _variables, _context, { client }) => {
+      if (error !== null || stack === undefined) return undefined;
+      client.setQueryData(queryKeys.stack(grid, stack.name), stack);
+      return refreshAfterStackChange(client, grid, stack.name, 'saved');
+    },
+  });
+}
+
+/** `kontena stack upgrade` (without its deploy): a new revision of the stack. */
+export function stackUpgradeMutation(grid: string, stack: string) {
+  return mutationOptions({
+    mutationKey: mutationKeys.stack(grid, stack, 'upgrade'),
+    mutationFn: (body: StackBody) => upgradeStack(grid, stack, body),
+    onSettled: (answer, error, _variables, _context, { client }) => {
+      if (error !== null || answer === undefined) return undefined;
+      client.setQueryData(queryKeys.stack(grid, stack), answer);
+      return refreshAfterStackChange(client, grid, stack, 'saved');
+    },
+  });
 }
 
 /** `kontena stack deploy`: the answer is the stack deploy, first read of stackDeployQuery. */

@@ -2,6 +2,7 @@ import { apiRequest } from './client';
 import type { RequestOptions } from './client';
 import { apiPath } from './path';
 import { emptyObjectSchema } from './schemas/common';
+import type { StackBody } from './schemas/requests/stack-body';
 import { stackDeploySchema, stackListSchema, stackSchema } from './schemas/stack';
 import type { Stack } from './schemas/stack';
 import type { z } from './schemas/zod-mini';
@@ -34,4 +35,14 @@ export function getStackDeploy(grid: string, stack: string, id: string, options?
 /** Accepted at once; the master stops and deletes the services in the background, then the stack (G3.6). */
 export async function removeStack(grid: string, stack: string): Promise<void> {
   await apiRequest(emptyObjectSchema, apiPath`/v1/stacks/${grid}/${stack}`, { method: 'DELETE' });
+}
+
+/** `kontena stack install`: the stack and its services are created, nothing is deployed (G3.3). */
+export function installStack(grid: string, body: StackBody): Promise<Stack> {
+  return apiRequest(stackSchema, apiPath`/v1/grids/${grid}/stacks`, { method: 'POST', body });
+}
+
+/** `kontena stack upgrade`: a new revision; new services are created at once, the rest waits for a deploy (G3.4). */
+export function upgradeStack(grid: string, stack: string, body: StackBody): Promise<Stack> {
+  return apiRequest(stackSchema, apiPath`/v1/stacks/${grid}/${stack}`, { method: 'PUT', body });
 }

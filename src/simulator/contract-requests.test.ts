@@ -12,6 +12,14 @@ import { secretCreateBodySchema, secretUpdateBodySchema } from '../api/schemas/r
 import { deployBodySchema, envAddBodySchema, scaleBodySchema } from '../api/schemas/requests/service-action-body';
 import { serviceCreateBodySchema, serviceUpdateBodySchema } from '../api/schemas/requests/service-body';
 import { authorizeBodySchema, tokenRequestBodySchema } from '../api/schemas/requests/token-body';
+import { nodeUpdateBodySchema } from '../api/schemas/requests/node-body';
+import { stackBodySchema } from '../api/schemas/requests/stack-body';
+import { volumeCreateBodySchema } from '../api/schemas/requests/volume-body';
+import { updateNodeLabels } from '../api/nodes';
+import { installStack, upgradeStack } from '../api/stacks';
+import { createVolume } from '../api/volumes';
+import { buildStackInstallBody, buildStackUpgradeBody } from '../lib/stack-file/build-stack-body';
+import { parseStackFile } from '../lib/stack-file/parse-stack-file';
 import type { Service } from '../api/schemas/service';
 import type { z } from '../api/schemas/zod-mini';
 import { createSecret, updateSecret } from '../api/secrets';
@@ -47,6 +55,10 @@ const REQUEST_ROUTES: { route: string; method: string; path: RegExp; schema: z.Z
   { route: 'secret create', method: 'POST', path: /^\/v1\/grids\/[^/]+\/secrets$/, schema: secretCreateBodySchema },
   { route: 'secret update', method: 'PUT', path: /^\/v1\/secrets\/[^/]+\/[^/]+$/, schema: secretUpdateBodySchema },
   { route: 'token', method: 'POST', path: /^\/oauth2\/token$/, schema: tokenRequestBodySchema },
+  { route: 'node labels', method: 'PUT', path: /^\/v1\/nodes\/[^/]+\/[^/]+$/, schema: nodeUpdateBodySchema },
+  { route: 'volume create', method: 'POST', path: /^\/v1\/volumes\/[^/]+$/, schema: volumeCreateBodySchema },
+  { route: 'stack install', method: 'POST', path: /^\/v1\/grids\/[^/]+\/stacks$/, schema: stackBodySchema },
+  { route: 'stack upgrade', method: 'PUT', path: /^\/v1\/stacks\/[^/]+\/[^/]+$/, schema: stackBodySchema },
   { route: 'authorize', method: 'POST', path: /^\/oauth2\/authorize$/, schema: authorizeBodySchema },
 ];
 
@@ -308,6 +320,24 @@ describe('the overview’s and the secrets page’s forms', () => {
     const current = getSession();
     if (current === null) throw new Error('no session after the sign-in');
     await refreshSession(current);
+  });
+});
+
+describe('the grid’s pages', () => {
+  it('node labels, a volume, and a stack installed and upgraded from a kontena.yml', async () => {
+    await updateNodeLabels(GRID, 'prod-node-1', ['region=eu', 'az=a']);
+    await createVolume(GRID, { name: 'contract-data', scope: 'grid', driver: 'local', driver_opts: {} });
+    const file = parseStackFile(
+      'stack: contract/blog\nversion: 1.0.0\nvariables:\n  tag:\n    type: string\n    default: "1.13"\n' +
+        'services:\n  web:\n    image: nginx:${tag}\n    ports:\n      - "8088:80"\n',
+    );
+    if (!file.ok) throw new Error(JSON.stringify(file.problems));
+    const install = buildStackInstallBody(file.value, {}, { grid: GRID, name: 'contract-blog' });
+    if (!install.ok) throw new Error(JSON.stringify(install));
+    expect((await installStack(GRID, install.body)).name).toBe('contract-blog');
+    const upgrade = buildStackUpgradeBody(file.value, { tag: '1.14' }, { grid: GRID, name: 'contract-blog', previousValues: null });
+    if (!upgrade.ok) throw new Error(JSON.stringify(upgrade));
+    expect((await upgradeStack(GRID, 'contract-blog', upgrade.body)).revision).toBe(2);
   });
 });
 

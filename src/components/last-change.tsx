@@ -54,7 +54,9 @@ export function LastChange({ grid, resource }: { grid: string; resource: LastCha
   if (entry === undefined) {
     return (
       <p className={styles.line}>
-        No recorded changes in the grid’s latest {log.data.length} audit entries
+        {log.data.length === 0
+          ? 'Nothing in the grid’s audit log yet'
+          : `No recorded changes in the grid’s latest ${log.data.length} audit entries`}
         {/* G5.1: a node's label changes are not audited, only its removal. */}
         {resource.type === 'HostNode' ? ' (the master records a node’s removal only, not its label changes)' : ''}.{' '}
         <Link to={formatAuditPath(grid)}>Audit trail</Link>

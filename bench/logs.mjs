@@ -386,7 +386,7 @@ export async function benchLogs({ distDir = path.join(root, 'dist'), print = con
     await page.getByRole('tab', { name: /token/i }).click();
     await page.getByLabel(/access token/i).fill(token);
     await page.getByRole('button', { name: /sign in/i }).click();
-    await page.waitForURL(/\/services/);
+    await page.waitForURL(/\/grids\/[^/]+/);
     await page.goto(`${web.url}${PAGE}?lines=1`);
     await page.getByRole('status', { name: 'Stream live' }).waitFor();
     await sleep(1000);

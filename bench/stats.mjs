@@ -105,7 +105,8 @@ async function signIn(page, baseUrl, api) {
   await page.getByRole('tab', { name: /code/i }).click();
   await page.getByLabel(/one-time code/i).fill(code);
   await page.getByRole('button', { name: /sign in/i }).click();
-  await page.waitForURL(/\/services/);
+  // Signed in: the app lands on a grid (its overview).
+  await page.waitForURL(/\/grids\/[^/]+/);
 }
 
 /** Samples TaskDuration every `everyMs` until stopped: [{ at (epoch ms), task (ms) }]. */

@@ -182,7 +182,8 @@ function InstallForm({ grid, installed }: { grid: string; installed: Stack | nul
             source={form.source}
             fileName={form.fileName === '' ? null : form.fileName}
             onSourceChange={setSource}
-            problems={settling ? [] : problems}
+            // An untouched, empty field is not an error: the Install button's list says what is missing.
+            problems={settling || form.source.trim() === '' ? [] : problems}
             warnings={settling ? [] : warnings}
             readError={readError}
             onReadError={setReadError}

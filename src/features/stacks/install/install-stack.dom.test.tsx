@@ -55,6 +55,9 @@ describe('installing a stack', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Install a stack' })).toBeVisible();
     expect(sendButton('Install')).toBeDisabled();
     expect(screen.getByRole('list', { name: 'What blocks the install' })).toHaveTextContent('Paste or open a stack file.');
+    // An untouched, empty field is not marked wrong.
+    expect(fileField()).not.toHaveAttribute('aria-invalid');
+    expect(screen.queryByRole('list', { name: 'Problems in the stack file' })).toBeNull();
 
     await user.upload(screen.getByLabelText('Open a stack file'), new File([HELLO], 'hello.yml', { type: 'text/yaml' }));
     await waitFor(() => expect(fileField()).toHaveValue(HELLO));

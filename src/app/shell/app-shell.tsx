@@ -8,6 +8,8 @@ import { ConnectionIndicator } from './connection-indicator';
 import { GridSwitcher } from './grid-switcher';
 import { MainNav } from './main-nav';
 import { OfflineBanner } from './offline-banner';
+import { PaletteLauncher } from './palette/palette-launcher';
+import { PageKeys } from './keyboard/page-keys';
 import { ToastRegion } from '../../components/toast-region';
 import { ThemeMenu } from './theme-menu';
 import { UserMenu } from './user-menu';
@@ -57,6 +59,8 @@ export function AppShell() {
         <Outlet />
       </main>
       <ToastRegion />
+      <PaletteLauncher />
+      <PageKeys grid={navGrid} />
     </div>
   );
 }

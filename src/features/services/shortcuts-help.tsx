@@ -13,6 +13,7 @@ const KEYS: [keys: string[], what: string][] = [
   [['s'], 'Scale the service'],
   [['Delete'], 'Remove the service'],
   [['f'], 'Go to the filter box'],
+  [['g', '…'], 'Go to a page: then o overview, s services, t stacks, n nodes, l logs, a audit, w wall builder'],
   [['?'], 'This help'],
 ];
 

@@ -1,10 +1,7 @@
 import { test, expect, signInWithCode } from './fixtures';
 import { masterApi } from './master-api';
 import type { Page } from '@playwright/test';
-import { startMockMaster } from '../server/mock-master';
-import type { RunningMockMaster } from '../server/mock-master';
-import { startServe } from '../server/serve';
-import type { RunningServe } from '../server/serve';
+import { FULL_HD, readTileText, UHD, useLargeMaster } from './wall-reading';
 
 // The wall read from across the room (issue #14, item 3): at 1920×1080 and 3840×2160,
 // with few and many tiles, no text in a tile is cut (nothing wider than its box, no
@@ -17,47 +14,7 @@ import type { RunningServe } from '../server/serve';
 
 test.describe.configure({ timeout: 120_000 });
 
-const FULL_HD = { width: 1920, height: 1080 };
-const UHD = { width: 3840, height: 2160 };
-
-const LARGE_CODE = 'e2e0wall0large';
-let large: RunningMockMaster | undefined;
-let largeWeb: RunningServe | undefined;
-let largeToken = '';
-
-test.beforeAll(async () => {
-  large = await startMockMaster({ port: 0, scenario: 'large', seed: 1, initialAdminCode: LARGE_CODE });
-  largeWeb = await startServe({ port: 0, upstream: large.url, distDir: process.env.E2E_DIST });
-  const res = await fetch(`${large.url}/oauth2/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ grant_type: 'authorization_code', code: LARGE_CODE }),
-  });
-  largeToken = ((await res.json()) as { access_token?: string }).access_token ?? '';
-  expect(largeToken).not.toBe('');
-});
-
-test.afterAll(async () => {
-  await largeWeb?.close();
-  await large?.close();
-});
-
-/** Signs in on the large master's server with a fresh one-time code. */
-async function signInToLarge(page: Page): Promise<string> {
-  if (large === undefined || largeWeb === undefined) throw new Error('the large master did not start');
-  const res = await fetch(`${large.url}/oauth2/authorize`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${largeToken}` },
-    body: JSON.stringify({ response_type: 'code', scope: 'user', expires_in: '7200' }),
-  });
-  const { code } = (await res.json()) as { code: string };
-  await page.goto(`${largeWeb.url}/sign-in`);
-  await page.getByRole('tab', { name: /code/i }).click();
-  await page.getByLabel(/one-time code/i).fill(code);
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await expect(page).toHaveURL(/\/grids\//);
-  return largeWeb.url;
-}
+const large = useLargeMaster('e2e0wall0large');
 
 const TILES = 'ul[aria-label="Services, problems first"] > li';
 
@@ -81,64 +38,23 @@ interface Reading {
 
 /** Reads every tile in the browser: the checks of item 3 that layout alone can answer. */
 async function readTiles(page: Page): Promise<Reading> {
-  return page.locator(TILES).evaluateAll((tiles) => {
-    const cut: string[] = [];
+  const text = await readTileText(page, TILES);
+  const sparks = await page.locator(TILES).evaluateAll((tiles) => {
     const narrowSparks: string[] = [];
-    let texts = 0;
-    /** Visually hidden text (for screen readers): clipped to nothing on purpose. */
-    const hidden = (el: Element): boolean => {
-      for (let e: Element | null = el; e !== null; e = e.parentElement) {
-        const cs = getComputedStyle(e);
-        if (cs.display === 'none' || cs.visibility === 'hidden' || cs.clip === 'rect(0px, 0px, 0px, 0px)') return true;
-      }
-      return false;
-    };
     for (const tile of tiles) {
       const name = tile.querySelector('h2')?.textContent ?? '?';
       const box = tile.getBoundingClientRect();
-      for (const el of tile.querySelectorAll('*')) {
-        const textNodes = [...el.childNodes].filter((n): n is Text => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
-        if (textNodes.length === 0 || hidden(el)) continue;
-        texts += 1;
-        const cs = getComputedStyle(el);
-        const text = el.textContent ?? '';
-        const r = el.getBoundingClientRect();
-        if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
-          cut.push(`${name}: “${text}” is outside its tile`);
-        if (cs.display !== 'inline' && el instanceof HTMLElement) {
-          if (el.scrollWidth > el.clientWidth + 1) cut.push(`${name}: “${text}” is wider than its box`);
-          if (cs.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth) cut.push(`${name}: “${text}” ends in an ellipsis`);
-        }
-        if (cs.wordBreak === 'break-all' || cs.overflowWrap === 'anywhere' || cs.overflowWrap === 'break-word')
-          cut.push(`${name}: “${text}” may break inside a word`);
-        // Each word (a hyphen or a slash may end a line: "node-" / "exporter") on one line.
-        for (const node of textNodes) {
-          const content = node.textContent ?? '';
-          for (const match of content.matchAll(/[^\s\-/]+[-/]?/g)) {
-            const range = document.createRange();
-            range.setStart(node, match.index);
-            range.setEnd(node, match.index + match[0].length);
-            const lines = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
-            if (lines.size > 1) cut.push(`${name}: “${match[0]}” is broken across lines`);
-          }
-        }
-      }
-      const sparks = [...tile.querySelectorAll('svg[role="img"]')];
-      if (sparks.length !== 2) narrowSparks.push(`${name}: ${sparks.length} sparklines`);
-      for (const spark of sparks) {
+      const found = [...tile.querySelectorAll('svg[role="img"]')];
+      if (found.length !== 2) narrowSparks.push(`${name}: ${found.length} sparklines`);
+      for (const spark of found) {
         const width = spark.getBoundingClientRect().width;
         if (width < box.width / 3) narrowSparks.push(`${name}: ${Math.round(width)} of ${Math.round(box.width)} px`);
       }
     }
     const firstName = tiles[0]?.querySelector('h2 > span:last-child');
-    return {
-      tiles: tiles.length,
-      texts,
-      cut,
-      narrowSparks,
-      nameFontPx: firstName ? Number.parseFloat(getComputedStyle(firstName).fontSize) : 0,
-    };
+    return { narrowSparks, nameFontPx: firstName ? Number.parseFloat(getComputedStyle(firstName).fontSize) : 0 };
   });
+  return { ...text, ...sparks };
 }
 
 async function expectReadable(page: Page, label: string): Promise<Reading> {
@@ -173,7 +89,7 @@ test('the demo walls read whole at full HD and 4K, in the wall and light themes'
 });
 
 test('5, 40 and 100 tiles of the large grid: whole text, wide sparklines, larger type for fewer tiles', async ({ page }) => {
-  const base = await signInToLarge(page);
+  const base = await large.signIn(page);
   for (const viewport of [FULL_HD, UHD]) {
     await page.setViewportSize(viewport);
     await openWall(page, `${base}/wall?grid=large&stack=stack-01&filter=t-4`, 5);

@@ -7,11 +7,11 @@ import { auditLogQuery } from '../../api/grid-queries';
 import { servicesQuery } from '../../api/queries';
 import type { Service } from '../../api/schemas/service';
 import { Button } from '../../components/button';
+import { Freshness } from '../../components/freshness';
 import { LoadError } from '../../components/load-error';
 import { Panel, PanelBox, PanelLoading } from '../../components/panel';
 import { StaleNote } from '../../components/stale-note';
 import { useNow } from '../../components/use-now';
-import { formatAgo, formatExactTime } from '../../lib/relative-time';
 import { AUDIT_LIMITS, filterNewestFirst, NO_FILTERS } from './audit-filters';
 import { AuditFiltersBar } from './audit-filters-bar';
 import type { StacksByServiceName } from './audit-resource';
@@ -38,22 +38,6 @@ function stacksByServiceName(services: readonly Service[]): StacksByServiceName 
     else map.set(s.name, [s.stack.name]);
   }
   return map;
-}
-
-/** "Updated 8 s ago", ticking on its own so the table does not re-render each second. */
-function UpdatedAgo({ at, fetching }: { at: number; fetching: boolean }) {
-  const now = useNow(1000, at > 0, clientNow);
-  return (
-    <span className={styles.updated}>
-      {fetching && <span className={styles.fetching} aria-hidden="true" />}
-      <span>
-        Updated{' '}
-        <time dateTime={new Date(at).toISOString()} title={formatExactTime(at)}>
-          {formatAgo(at, now)}
-        </time>
-      </span>
-    </span>
-  );
 }
 
 /**
@@ -105,7 +89,9 @@ export function AuditPage() {
         <p className={styles.subtitle}>
           Who changed what in grid <strong>{grid}</strong>, when and from where, newest first.
         </p>
-        {entries !== undefined && <UpdatedAgo at={log.dataUpdatedAt} fetching={log.isFetching} />}
+        {entries !== undefined && (
+          <Freshness at={log.dataUpdatedAt} fetching={log.isFetching} clock={clientNow} className={styles.updated} />
+        )}
       </div>
 
       <AuditFiltersBar

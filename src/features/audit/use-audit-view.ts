@@ -53,10 +53,15 @@ export function useFilterText(value: string, write: (text: string) => void): [st
     setSeenKey(location.key);
     if (navigationType !== 'REPLACE' && value !== text) setText(value);
   }
+  // The latest writer, read when the pause ends: a re-render (a poll, the clock) makes a new one, which must not restart the pause.
+  const writeRef = useRef(write);
+  useEffect(() => {
+    writeRef.current = write;
+  });
   useEffect(() => {
     if (text === value) return;
-    const timer = setTimeout(() => write(text), URL_WRITE_DELAY_MS);
+    const timer = setTimeout(() => writeRef.current(text), URL_WRITE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [text, value, write]);
+  }, [text, value]);
   return [text, setText];
 }

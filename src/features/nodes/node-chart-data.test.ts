@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeMetrics } from '../../api/nodes';
-import { byteTicks, formatAxisBytes, nodeChartRows } from './node-chart-data';
+import { byteTicks, formatAxisBytes } from '../../lib/metrics-series';
+import { nodeChartRows } from './node-chart-data';
 
 const GIB = 1024 ** 3;
 const MIB = 1024 ** 2;

@@ -1,20 +1,18 @@
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { clientNow } from '../../api/client';
 import { gridContainerSummariesQuery, nodeQuery } from '../../api/grid-queries';
 import { nodeRemoveMutation } from '../../api/node-mutations';
 import { Button } from '../../components/button';
+import { Freshness } from '../../components/freshness';
 import { LoadError } from '../../components/load-error';
 import { PanelLoading } from '../../components/panel';
 import { StaleNote } from '../../components/stale-note';
-import { URL_VIEW_STATE } from '../../components/url-view-state';
 import { useNow } from '../../components/use-now';
 import { formatNodesPath } from '../../lib/format-grid-paths';
-import { Freshness } from './freshness';
 import { NodeDetailsPanel, NodeUsagePanel } from './node-facts';
-import { parseNodeWindow } from './node-window';
-import type { NodeWindow } from './node-window';
+import { MetricsWindowPicker, useMetricsWindow } from '../../components/grid-metrics/window-picker';
 import { instancesOnNode } from './node-instances';
 import { NodeInstancesPanel } from './node-instances-panel';
 import { NodeLabelsPanel } from './node-labels-panel';
@@ -29,24 +27,6 @@ import listStyles from './nodes.module.css';
 // Recharts comes with the charts only, after the node's facts are on screen.
 const NodeCharts = lazy(() => import('./node-charts').then((m) => ({ default: m.NodeCharts })));
 
-const WINDOWS: readonly { value: NodeWindow; label: string }[] = [
-  { value: '1h', label: '1 h' },
-  { value: '6h', label: '6 h' },
-  { value: '24h', label: '24 h' },
-];
-
-function WindowButtons({ window, onChange }: { window: NodeWindow; onChange: (w: NodeWindow) => void }) {
-  return (
-    <div role="group" aria-label="Time window" className={styles.segmented}>
-      {WINDOWS.map((w) => (
-        <button key={w.value} type="button" aria-pressed={w.value === window} className={styles.segment} onClick={() => onChange(w.value)}>
-          {w.label}
-        </button>
-      ))}
-    </div>
-  );
-}
-
 /**
  * /grids/:grid/nodes/:node — `kontena node show` and more: the node's state (marked when
  * it stopped reporting), usage, details, labels (editable), the instances on it linking
@@ -57,8 +37,7 @@ export function NodePage() {
   const grid = params.grid ?? '';
   const name = params.node ?? '';
   const navigate = useNavigate();
-  const [search, setSearch] = useSearchParams();
-  const chartWindow = parseNodeWindow(search.get('window'));
+  const [chartWindow, setChartWindow] = useMetricsWindow();
   const query = useQuery({ ...nodeQuery(grid, name), refetchInterval: NODES_POLL_MS });
   const containers = useQuery({ ...gridContainerSummariesQuery(grid), refetchInterval: CONTAINERS_POLL_MS });
   const now = useNow(CLOCK_TICK_MS, true, clientNow);
@@ -87,7 +66,7 @@ export function NodePage() {
         <h1 className={styles.name}>{name}</h1>
         {reporting !== null && <ReportingMark state={reporting} now={now} />}
         <span className={styles.headerEnd}>
-          <Freshness at={query.dataUpdatedAt} everyMs={NODES_POLL_MS} fetching={query.isFetching} />
+          <Freshness at={query.dataUpdatedAt} everyMs={NODES_POLL_MS} fetching={query.isFetching} className={listStyles.freshness} />
           {node !== undefined && (
             <Button
               size="sm"
@@ -145,17 +124,7 @@ export function NodePage() {
               <h2 id={statsId} className={styles.statsTitle}>
                 Stats
               </h2>
-              <WindowButtons
-                window={chartWindow}
-                onChange={(w) =>
-                  setSearch((current) => {
-                    const next = new URLSearchParams(current);
-                    if (w === '1h') next.delete('window');
-                    else next.set('window', w);
-                    return next;
-                  }, URL_VIEW_STATE)
-                }
-              />
+              <MetricsWindowPicker window={chartWindow} onChange={setChartWindow} />
             </div>
             <Suspense fallback={<PanelLoading label="Loading the charts…" rows={4} />}>
               <NodeCharts grid={grid} node={name} window={chartWindow} />

@@ -3,11 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useLocation, useParams } from 'react-router';
 import { clientNow } from '../../api/client';
 import { nodesQuery } from '../../api/queries';
+import { Freshness } from '../../components/freshness';
 import { LoadError } from '../../components/load-error';
 import { PanelBox, PanelLoading } from '../../components/panel';
 import { StaleNote } from '../../components/stale-note';
 import { useNow } from '../../components/use-now';
-import { Freshness } from './freshness';
 import { nodeRow, viewRows } from './node-rows';
 import { defaultDir } from './nodes-view';
 import type { NodeSortKey, NodeStateFilter } from './nodes-view';
@@ -99,7 +99,7 @@ export function NodesPage() {
             <option value="offline">Offline or not reporting</option>
           </select>
         </label>
-        <Freshness at={query.dataUpdatedAt} everyMs={NODES_POLL_MS} fetching={query.isFetching} />
+        <Freshness at={query.dataUpdatedAt} everyMs={NODES_POLL_MS} fetching={query.isFetching} className={styles.freshness} />
       </div>
 
       <div role="status" className={removed === null ? undefined : styles.note}>

@@ -1,14 +1,14 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
 import { gridMetricsQuery } from '../../api/grid-queries';
 import { Button } from '../../components/button';
 import { Panel } from '../../components/panel';
 import { SkeletonRows } from '../../components/skeleton';
 import { StaleNote } from '../../components/stale-note';
-import { URL_VIEW_STATE } from '../../components/url-view-state';
 import { useNow } from '../../components/use-now';
-import { gridRows, parseWindow, WINDOW_CHOICES, WINDOWS } from './grid-chart-data';
+import { MetricsWindowPicker, useMetricsWindow } from '../../components/grid-metrics/window-picker';
+import { METRICS_WINDOWS } from '../../lib/metrics-series';
+import { gridRows } from './grid-chart-data';
 import styles from './overview.module.css';
 
 // Recharts loads with this chunk, after the rest of the page has painted.
@@ -18,39 +18,19 @@ const MINUTE = 60_000;
 
 /** The grid's CPU, memory and network over 1 h, 6 h or 24 h (`?window=` in the URL), a minute fresh. */
 export function ChartsSection({ grid }: { grid: string }) {
-  const [params, setParams] = useSearchParams();
-  const window = parseWindow(params.get('window'));
+  const [window, choose] = useMetricsWindow();
   // Whole minutes: the master's metrics are per minute, and the query key changes once a minute.
   const now = Math.floor(useNow(MINUTE) / MINUTE) * MINUTE;
-  const from = now - WINDOWS[window];
+  const from = now - METRICS_WINDOWS[window];
   const query = useQuery({
     ...gridMetricsQuery(grid, { from: new Date(from).toISOString() }),
     placeholderData: keepPreviousData,
     refetchInterval: MINUTE,
   });
   const rows = useMemo(() => gridRows(query.data), [query.data]);
-  const choose = (key: string) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      if (key === '1h') next.delete('window');
-      else next.set('window', key);
-      return next;
-    }, URL_VIEW_STATE);
 
   return (
-    <Panel
-      id="overview-charts"
-      title="Grid load"
-      tools={
-        <div role="group" aria-label="Time window" className={styles.segmented}>
-          {WINDOW_CHOICES.map((c) => (
-            <button key={c.key} type="button" aria-pressed={window === c.key} className={styles.segment} onClick={() => choose(c.key)}>
-              {c.label}
-            </button>
-          ))}
-        </div>
-      }
-    >
+    <Panel id="overview-charts" title="Grid load" tools={<MetricsWindowPicker window={window} onChange={choose} compact />}>
       {query.isError && query.data !== undefined && (
         <StaleNote updatedAt={query.dataUpdatedAt} error={query.error} onRetry={() => void query.refetch()} />
       )}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GridMetrics } from '../../api/grids';
-import { gridRows, MAX_POINTS, parseWindow } from './grid-chart-data';
+import { MAX_POINTS, parseMetricsWindow as parseWindow } from '../../lib/metrics-series';
+import { gridRows } from './grid-chart-data';
 
 const side = (rate: number) => ({
   interfaces: ['eth0'],

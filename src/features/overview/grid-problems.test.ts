@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DeployStatus } from '../../api/grid-deploy-events';
 import type { Node } from '../../api/schemas/node';
 import type { Service } from '../../api/schemas/service';
-import { gridProblems, healthIsOpen, serviceProblems } from './grid-problems';
+import { gridProblems } from './grid-problems';
 
 type ServiceBits = Pick<Service, 'id' | 'name' | 'state' | 'instances' | 'strategy' | 'health_status'> & {
   running: number;
@@ -20,38 +20,6 @@ function service({ running, stack = 'null', ...bits }: ServiceBits): Service {
 
 const base = { state: 'running', instances: 3, strategy: 'ha', health_status: undefined } as const;
 const failed: DeployStatus = { inProgress: false, failed: { reason: 'image not found', atMs: 1 } };
-
-describe('serviceProblems', () => {
-  it.each([
-    ['running as wanted', { running: 3 }, []],
-    ['down', { running: 0 }, ['down']],
-    ['degraded', { running: 1 }, ['degraded']],
-    ['stopped with instances wanted', { state: 'stopped', running: 0 }, ['stopped']],
-    ['never deployed', { state: 'initialized', running: 0 }, []],
-    ['a daemon with fewer running than `instances` (per node)', { strategy: 'daemon', running: 1 }, []],
-    ['a daemon with nothing running', { strategy: 'daemon', running: 0 }, ['down']],
-  ] as const)('%s', (_, bits, kinds) => {
-    const found = serviceProblems(service({ id: 'g/null/s', name: 's', ...base, ...bits }), undefined);
-    expect(found.map((p) => p.kind)).toEqual(kinds);
-  });
-
-  it('counts a failed deploy until a new one is under way', () => {
-    const s = service({ id: 'g/null/s', name: 's', ...base, running: 3 });
-    expect(serviceProblems(s, failed).map((p) => [p.kind, p.detail])).toEqual([['deploy-failed', 'image not found']]);
-    expect(serviceProblems(s, { ...failed, inProgress: true })).toEqual([]);
-  });
-});
-
-describe('healthIsOpen', () => {
-  it('is open only for running services some of whose instances did not report healthy', () => {
-    const s = (health_status: Service['health_status'], running = 3) =>
-      healthIsOpen(service({ id: 'g/null/s', name: 's', ...base, health_status, running }));
-    expect(s({ healthy: 1, total: 3 })).toBe(true);
-    expect(s({ healthy: 3, total: 3 })).toBe(false);
-    expect(s(undefined)).toBe(false);
-    expect(s({ healthy: 0, total: 3 }, 0)).toBe(false);
-  });
-});
 
 describe('gridProblems', () => {
   it('puts offline nodes first, then the worst service problems, by name within a kind', () => {

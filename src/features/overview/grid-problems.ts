@@ -1,23 +1,19 @@
 /**
  * What is wrong in a grid, worst first: nodes that stopped reporting, then services down,
- * failed deploys, degraded and stopped ones. The service rules are the wall's
- * (features/wall/wall-tiles serviceProblems; features never import each other, so the
- * same rules are written here for the overview's rows): only services meant to run can
- * be down or degraded, the daemon strategy's `instances` is per node, and a failed deploy
- * counts until a later one succeeds or is under way. Health is not judged here: the
- * service JSON cannot tell pending instances from unhealthy ones (lib/service-health),
- * so services whose health is open are returned as candidates for their rows to ask.
+ * failed deploys, degraded and stopped ones. The service rules are lib/service-problems
+ * (the wall's too). Health is not judged here: the service JSON cannot tell pending
+ * instances from unhealthy ones (lib/service-health), so services whose health is open
+ * are returned as candidates for their rows to ask.
  */
 import type { DeployStatus } from '../../api/grid-deploy-events';
 import type { Node } from '../../api/schemas/node';
 import type { Service } from '../../api/schemas/service';
 import { refOfService, serviceDisplayName } from '../../api/service-ref';
 import type { ServiceRef } from '../../api/service-ref';
+import { healthIsOpen, SERVICE_PROBLEM_RANK, serviceProblems } from '../../lib/service-problems';
+import type { ProblemTone, ServiceProblemKind } from '../../lib/service-problems';
 
-export type ProblemKind = 'node-offline' | 'down' | 'deploy-failed' | 'unhealthy' | 'degraded' | 'partly-unhealthy' | 'stopped';
-
-/** danger: nothing or broken is serving; warn: serving, but not as asked. */
-export type ProblemTone = 'danger' | 'warn';
+type ProblemKind = 'node-offline' | ServiceProblemKind;
 
 export interface GridProblem {
   /** Unique in the list: "node:<name>" or "service:<G/S/N>:<kind>". */
@@ -38,47 +34,8 @@ export interface GridProblem {
   lastSeenMs: number | null;
 }
 
-const PROBLEM_RANK: Record<ProblemKind, number> = {
-  'node-offline': 0,
-  down: 1,
-  'deploy-failed': 2,
-  unhealthy: 3,
-  degraded: 4,
-  'partly-unhealthy': 5,
-  stopped: 6,
-};
-
-const meantToRun = (service: Service): boolean => service.state !== 'stopped' && service.state !== 'initialized';
-
-const NONE: readonly GridProblem[] = Object.freeze([]);
-
-/**
- * The problems of one service its JSON and deploy record tell (health aside). Runs for
- * every service of the grid on every poll (5,000 in the large grid): a service with no
- * problem costs a few comparisons and no allocation.
- */
-export function serviceProblems(service: Service, deploy: DeployStatus | undefined): readonly GridProblem[] {
-  const desired = service.instances;
-  const running = service.instance_counts.running;
-  const daemon = service.strategy === 'daemon';
-  const toRun = meantToRun(service);
-  const stopped = service.state === 'stopped' && desired > 0;
-  const down = toRun && desired > 0 && running === 0;
-  const degraded = !down && toRun && !daemon && running > 0 && running < desired;
-  const failed = deploy?.failed && !deploy.inProgress ? deploy.failed : null;
-  if (!stopped && !down && !degraded && failed === null) return NONE;
-
-  const problems: GridProblem[] = [];
-  const subject = serviceDisplayName(service);
-  const ref = refOfService(service);
-  const add = (kind: ProblemKind, tone: ProblemTone, title: string, detail: string) =>
-    problems.push({ key: `service:${service.id}:${kind}`, kind, tone, title, subject, detail, service: ref, node: null, lastSeenMs: null });
-  if (stopped) add('stopped', 'warn', 'Stopped', running > 0 ? `${running} still running` : `${desired} wanted`);
-  if (down) add('down', 'danger', 'Down', daemon ? 'no instance running' : `0 of ${desired} running`);
-  if (degraded) add('degraded', 'warn', 'Degraded', `${running} of ${desired} running`);
-  if (failed !== null) add('deploy-failed', 'danger', 'Deploy failed', failed.reason || 'the last deploy did not finish');
-  return problems;
-}
+/** Offline nodes first, then the services' problems worst first. */
+const rankOf = (kind: ProblemKind): number => (kind === 'node-offline' ? -1 : SERVICE_PROBLEM_RANK[kind]);
 
 /** A node's problem: it is not connected to the master. */
 function nodeProblem(node: Node): GridProblem | null {
@@ -98,20 +55,10 @@ function nodeProblem(node: Node): GridProblem | null {
   };
 }
 
-/** Whether a service's health is open from its JSON: running instances meant to run, some not reported healthy. */
-export function healthIsOpen(service: Service): boolean {
-  const health = service.health_status;
-  // healthFromService's "unresolved", without building its answer for every service.
-  if (health === undefined || health.total <= 0 || health.healthy >= health.total) return false;
-  return meantToRun(service) && service.instance_counts.running > 0;
-}
-
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 function compareProblems(a: GridProblem, b: GridProblem): number {
-  return (
-    PROBLEM_RANK[a.kind] - PROBLEM_RANK[b.kind] || collator.compare(a.subject, b.subject) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
-  );
+  return rankOf(a.kind) - rankOf(b.kind) || collator.compare(a.subject, b.subject) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
 interface GridProblems {
@@ -134,7 +81,23 @@ export function gridProblems(
   }
   for (const service of services) {
     const found = serviceProblems(service, deploys[service.id]);
-    for (const problem of found) problems.push(problem);
+    if (found.length > 0) {
+      const subject = serviceDisplayName(service);
+      const ref = refOfService(service);
+      for (const { kind, tone, title, detail } of found) {
+        problems.push({
+          key: `service:${service.id}:${kind}`,
+          kind,
+          tone,
+          title,
+          subject,
+          detail,
+          service: ref,
+          node: null,
+          lastSeenMs: null,
+        });
+      }
+    }
     if (healthIsOpen(service)) healthCandidates.push(service);
   }
   problems.sort(compareProblems);

@@ -1,11 +1,10 @@
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
+import { Freshness } from '../../components/freshness';
 import { LoadError } from '../../components/load-error';
 import { PanelLoading } from '../../components/panel';
 import { StaleNote } from '../../components/stale-note';
-import { useNow } from '../../components/use-now';
 import { formatServicesPath } from '../../lib/format-path';
-import { formatAgo } from '../../lib/relative-time';
 import { AuditPanel } from './audit-panel';
 import { ChartsSection } from './charts-section';
 import { CountsPanel } from './counts-panel';
@@ -16,13 +15,6 @@ import { ProblemsPanel } from './problems-panel';
 import { TopNodesPanel } from './top-nodes-panel';
 import { useOverviewData } from './use-overview-data';
 import styles from './overview.module.css';
-
-/** "Updated 3 s ago": how fresh what the page shows is, in its own small component so the tick re-renders only it. */
-function Freshness({ updatedAt }: { updatedAt: number }) {
-  const now = useNow(5_000);
-  if (updatedAt <= 0) return null;
-  return <span className={styles.freshness}>{`Updated ${formatAgo(updatedAt, now)}`}</span>;
-}
 
 interface Polled {
   isError: boolean;
@@ -68,7 +60,7 @@ export function OverviewPage() {
         <p className={styles.subtitle}>
           Grid <strong>{grid}</strong>
         </p>
-        <Freshness updatedAt={Number.isFinite(updatedAt) ? updatedAt : 0} />
+        <Freshness at={Number.isFinite(updatedAt) ? updatedAt : 0} tickMs={5_000} notLoaded={null} />
       </header>
       <Stale query={services} />
       <Stale query={nodes} />

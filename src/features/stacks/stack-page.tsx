@@ -6,6 +6,7 @@ import type { Stack } from '../../api/schemas/stack';
 import { stackDeployMutation, stackRemoveMutation } from '../../api/stack-mutations';
 import { isStackDeployFinished, stackDeployQuery, stackQuery } from '../../api/stack-queries';
 import { Button, buttonClassName } from '../../components/button';
+import { Freshness } from '../../components/freshness';
 import { LoadError } from '../../components/load-error';
 import { Panel, PanelLoading, PanelTable } from '../../components/panel';
 import { ServiceStateBadge } from '../../components/service-state-badge';
@@ -15,7 +16,7 @@ import { formatTableDateTime } from '../../lib/clock-format';
 import { formatStackInstallPath, formatStacksPath } from '../../lib/format-grid-paths';
 import { formatServicePath, formatStackLogsPath } from '../../lib/format-path';
 import { useFollowedStackDeploy } from './followed-stack-deploys';
-import { Freshness, STACKS_POLL_MS } from './freshness';
+import { STACKS_POLL_MS } from './polling';
 import { RemoveStackDialog } from './remove-stack-dialog';
 import { StackCli, stackCommands } from './stack-cli';
 import { StackDeployProgress } from './stack-deploy-progress';
@@ -128,7 +129,11 @@ export function StackPage() {
     followed !== null && followedRun.error === null && (followedRun.data === undefined || !isStackDeployFinished(followedRun.data));
   const remove = useMutation({
     ...stackRemoveMutation(grid, name),
-    onSuccess: () => void navigate(formatStacksPath(grid), { state: { removed: name } }),
+    onSuccess: () => {
+      // A stack installed later under this name must not show this one's deploy.
+      forget();
+      void navigate(formatStacksPath(grid), { state: { removed: name } });
+    },
   });
   const [removing, setRemoving] = useState(false);
   // The grid's services are read only for the removal's question: who links here from other stacks.

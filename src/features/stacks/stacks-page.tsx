@@ -4,12 +4,13 @@ import { Link, useLocation, useParams } from 'react-router';
 import { stacksQuery } from '../../api/queries';
 import type { Stack } from '../../api/schemas/stack';
 import { buttonClassName } from '../../components/button';
+import { Freshness } from '../../components/freshness';
 import { LoadError } from '../../components/load-error';
 import { PanelBox, PanelLoading, PanelTable } from '../../components/panel';
 import { StaleNote } from '../../components/stale-note';
 import { StatusBadge } from '../../components/status-badge';
 import { formatStackInstallPath, formatStackPath } from '../../lib/format-grid-paths';
-import { Freshness, STACKS_POLL_MS } from './freshness';
+import { STACKS_POLL_MS } from './polling';
 import { exposedPorts, stackAndVersion, stackStateLabel, stackStateTone } from './stack-facts';
 import styles from './stacks.module.css';
 

@@ -221,24 +221,3 @@ export function liveTailData(
   const rows = toRows(withGaps([...head, ...points], width), keys);
   return { rows: downsample(rows, keys, Math.max(2, maxPoints)), sourceRows: rows.length - head.length };
 }
-
-interface SeriesSummary {
-  latest: number | null;
-  min: number | null;
-  max: number | null;
-}
-
-/** Latest, smallest and largest drawn value of a series (for the text alternative). */
-export function summarise(rows: readonly ChartRow[], key: string): SeriesSummary {
-  let latest: number | null = null;
-  let min: number | null = null;
-  let max: number | null = null;
-  for (const row of rows) {
-    const v = row[key];
-    if (v === null || v === undefined) continue;
-    latest = v;
-    min = min === null ? v : Math.min(min, v);
-    max = max === null ? v : Math.max(max, v);
-  }
-  return { latest, min, max };
-}

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import type { BaseTickContentProps } from 'recharts';
 import type { ChartData, ChartRow } from './chart-data';
-import { summarise } from './chart-data';
+import { summariseSeries } from '../../lib/metrics-series';
 import { ChartHover } from './chart-hover';
 import { LiveTailLines, rowsWithTail, useLiveTail } from './chart-live';
 import { slotClass } from './series-slots';
@@ -41,7 +41,7 @@ function ChartSummary({ data, format }: { data: ChartData; format: (value: numbe
   const rows = rowsWithTail(data.rows, tail);
   const summary = data.series
     .map((s) => {
-      const { latest, min, max } = summarise(rows, s.key);
+      const { latest, min, max } = summariseSeries(rows, s.key);
       if (latest === null || min === null || max === null) return `${s.label}: no samples`;
       return `${s.label}: now ${format(latest)}, min ${format(min)}, max ${format(max)}`;
     })

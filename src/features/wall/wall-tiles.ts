@@ -8,20 +8,17 @@ import type { Service } from '../../api/schemas/service';
 import { serviceDisplayName } from '../../api/service-ref';
 import { healthFromService } from '../../lib/service-health';
 import type { ServiceHealth } from '../../lib/service-health';
+import {
+  byProblemRank,
+  HEALTH_PROBLEM_KINDS,
+  healthProblem,
+  serviceProblems as libServiceProblems,
+  SERVICE_PROBLEM_RANK,
+} from '../../lib/service-problems';
+import type { ProblemTone, ServiceProblem } from '../../lib/service-problems';
 
-export type ProblemKind = 'down' | 'deploy-failed' | 'unhealthy' | 'degraded' | 'partly-unhealthy' | 'stopped';
-
-/** danger: nothing or broken is serving; warn: serving, but not as asked. */
-export type ProblemTone = 'danger' | 'warn';
-
-export interface Problem {
-  kind: ProblemKind;
-  tone: ProblemTone;
-  /** One or two words, shown large: "Down", "Deploy failed". */
-  title: string;
-  /** The numbers or the reason behind it: "0 of 3 running"; may be empty. */
-  detail: string;
-}
+/** A service's problem, in lib/service-problems' words (the stopped one's detail is the tile's own). */
+export type Problem = ServiceProblem;
 
 /** The tile's overall look: a problem's tone, or what a problem-free service is doing. */
 export type TileTone = ProblemTone | 'info' | 'ok' | 'neutral';
@@ -54,77 +51,25 @@ export interface WallTile {
   rank: number;
 }
 
-const PROBLEM_RANK: Record<ProblemKind, number> = {
-  down: 0,
-  'deploy-failed': 1,
-  unhealthy: 2,
-  degraded: 3,
-  'partly-unhealthy': 4,
-  stopped: 5,
-};
 const RANK_DEPLOYING = 6;
 const RANK_OK = 7;
 const RANK_NOT_DEPLOYED = 8;
 
-const HEALTH_KINDS: ReadonlySet<ProblemKind> = new Set(['unhealthy', 'partly-unhealthy']);
-
-const byRank = (a: Problem, b: Problem) => PROBLEM_RANK[a.kind] - PROBLEM_RANK[b.kind];
-
-/**
- * The health problem of a service meant to run with something running: only instances
- * that reported unhealthy make one. Pending instances are none, and neither is what the
- * JSON alone leaves open (0/3 may be three instances within their initial delay).
- */
-function healthProblem(health: ServiceHealth, meantToRun: boolean, running: number): Problem | null {
-  if (!meantToRun || running <= 0) return null;
-  const detail = `${health.unhealthy ?? 0} of ${health.total} unhealthy`;
-  if (health.level === 'unhealthy') return { kind: 'unhealthy', tone: 'danger', title: 'Unhealthy', detail };
-  if (health.level === 'partial') return { kind: 'partly-unhealthy', tone: 'warn', title: 'Partly unhealthy', detail };
-  return null;
-}
-
-/** The services a wall shows: the problems of one service, from its JSON, its deploy record and what is known of its health. */
+/** The services a wall shows: the problems of one service (lib/service-problems), worded for its tile. */
 export function serviceProblems(
   service: Service,
   deploy: DeployStatus | undefined,
   health: ServiceHealth = healthFromService(service.health_status),
 ): Problem[] {
-  const problems: Problem[] = [];
-  const desired = service.instances;
-  const running = service.instance_counts.running;
-  const daemon = service.strategy === 'daemon';
-  // A stopped service was asked to stop, an initialized one was never deployed: only
-  // services meant to be running can be down, degraded or unhealthy.
-  const meantToRun = service.state !== 'stopped' && service.state !== 'initialized';
-
-  if (service.state === 'stopped' && desired > 0) {
-    // The counts are on the tile's next line: only say more when something still runs.
-    problems.push({ kind: 'stopped', tone: 'warn', title: 'Stopped', detail: running > 0 ? `${running} still running` : '' });
-  }
-  if (meantToRun && desired > 0 && running === 0) {
-    problems.push({ kind: 'down', tone: 'danger', title: 'Down', detail: daemon ? 'no instance running' : `0 of ${desired} running` });
-  } else if (meantToRun && !daemon && running > 0 && running < desired) {
-    // With the daemon strategy `instances` is per node: the total wanted is not known here.
-    problems.push({ kind: 'degraded', tone: 'warn', title: 'Degraded', detail: `${running} of ${desired} running` });
-  }
-  // A new deploy under way is the news: "failed" comes back if it fails too. Both on one
-  // tile were a line more than a 4-row wall has room for.
-  if (deploy?.failed && !deploy.inProgress) {
-    problems.push({
-      kind: 'deploy-failed',
-      tone: 'danger',
-      title: 'Deploy failed',
-      detail: deploy.failed.reason || 'the last deploy did not finish',
-    });
-  }
-  const unwell = healthProblem(health, meantToRun, running);
-  if (unwell !== null) problems.push(unwell);
-  return problems.sort(byRank);
+  const problems = libServiceProblems(service, deploy, health);
+  // The counts are on the tile's next line: a stopped service only says more when something still runs.
+  if (service.instance_counts.running > 0) return [...problems];
+  return problems.map((p) => (p.kind === 'stopped' ? { ...p, detail: '' } : p));
 }
 
 function toneAndRank(problems: readonly Problem[], deploying: boolean, state: Service['state']): { tone: TileTone; rank: number } {
   const worst = problems[0];
-  if (worst) return { rank: PROBLEM_RANK[worst.kind], tone: worst.tone };
+  if (worst) return { rank: SERVICE_PROBLEM_RANK[worst.kind], tone: worst.tone };
   if (deploying || state === 'restarting') return { rank: RANK_DEPLOYING, tone: 'info' };
   if (state === 'initialized') return { rank: RANK_NOT_DEPLOYED, tone: 'neutral' };
   return { rank: RANK_OK, tone: 'ok' };
@@ -164,11 +109,10 @@ export function toWallTile(
  */
 export function withReportedHealth(tile: WallTile, health: ServiceHealth): WallTile {
   if (health === tile.health) return tile;
-  const meantToRun = tile.state !== 'stopped' && tile.state !== 'initialized';
-  const problems = tile.problems.filter((p) => !HEALTH_KINDS.has(p.kind));
-  const unwell = healthProblem(health, meantToRun, tile.running);
+  const problems = tile.problems.filter((p) => !HEALTH_PROBLEM_KINDS.has(p.kind));
+  const unwell = healthProblem(health, tile.state, tile.running);
   if (unwell !== null) problems.push(unwell);
-  problems.sort(byRank);
+  problems.sort(byProblemRank);
   return {
     ...tile,
     health,

@@ -13,32 +13,39 @@ import { buildPaletteItems, type GridLists } from './palette-items';
 /** Cached lists younger than this are used as they are when the palette opens. */
 const PALETTE_STALE_MS = 30_000;
 
+/**
+ * One list per grid, kept by the query cache as a value that changes only when an answer
+ * does (the cache compares `combine`'s value deeply): the items are rebuilt when an answer
+ * arrives, never per keystroke.
+ */
+function perGrid<T>(results: readonly { data: T | undefined; isPending: boolean }[]) {
+  return { data: results.map((r) => r.data), pending: results.some((r) => r.isPending) };
+}
+
 export function usePaletteItems(open: boolean): { items: readonly PaletteItem[]; loading: boolean } {
   const grids = useQuery({ ...gridsQuery(), enabled: open, staleTime: PALETTE_STALE_MS });
   const names = useMemo(() => (grids.data ?? []).map((g) => g.name), [grids.data]);
   const each = { enabled: open, staleTime: PALETTE_STALE_MS };
-  const services = useQueries({ queries: names.map((grid) => ({ ...servicesQuery(grid), ...each })) });
-  const stacks = useQueries({ queries: names.map((grid) => ({ ...stacksQuery(grid), ...each })) });
-  const nodes = useQueries({ queries: names.map((grid) => ({ ...nodesQuery(grid), ...each })) });
-  const secrets = useQueries({ queries: names.map((grid) => ({ ...secretsQuery(grid), ...each })) });
-  const volumes = useQueries({ queries: names.map((grid) => ({ ...volumesQuery(grid), ...each })) });
-  const all = [...services, ...stacks, ...nodes, ...secrets, ...volumes];
-  // Stands for every list's data below (the result arrays themselves are new on each render):
-  // the items are rebuilt when an answer arrives, never per keystroke.
-  const answered = [grids.dataUpdatedAt, ...all.map((r) => r.dataUpdatedAt)].join(',');
-  const loading = grids.isPending || all.some((r) => r.isPending);
+  const services = useQueries({
+    queries: names.map((grid) => ({ ...servicesQuery(grid), ...each })),
+    combine: perGrid,
+  });
+  const stacks = useQueries({ queries: names.map((grid) => ({ ...stacksQuery(grid), ...each })), combine: perGrid });
+  const nodes = useQueries({ queries: names.map((grid) => ({ ...nodesQuery(grid), ...each })), combine: perGrid });
+  const secrets = useQueries({ queries: names.map((grid) => ({ ...secretsQuery(grid), ...each })), combine: perGrid });
+  const volumes = useQueries({ queries: names.map((grid) => ({ ...volumesQuery(grid), ...each })), combine: perGrid });
+  const loading = grids.isPending || [services, stacks, nodes, secrets, volumes].some((l) => l.pending);
 
   const items = useMemo(() => {
     const lists: GridLists[] = names.map((grid, i) => ({
       grid,
-      services: services[i]?.data,
-      stacks: stacks[i]?.data,
-      nodes: nodes[i]?.data,
-      secrets: secrets[i]?.data,
-      volumes: volumes[i]?.data,
+      services: services.data[i],
+      stacks: stacks.data[i],
+      nodes: nodes.data[i],
+      secrets: secrets.data[i],
+      volumes: volumes.data[i],
     }));
     return buildPaletteItems(grids.data ?? [], lists);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `answered` changes with every list's data (see above).
-  }, [answered, names]);
+  }, [grids.data, names, services.data, stacks.data, nodes.data, secrets.data, volumes.data]);
   return { items, loading };
 }
